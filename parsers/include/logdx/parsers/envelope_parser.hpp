@@ -1,0 +1,57 @@
+#pragma once
+// An envelope parser reads the wrapper one log format puts around a message (a journal
+// prefix, a PM2 prefix, a JSON object) one physical line at a time and fills an Event.
+// One instance reads one input, so a parser may keep state across lines (multi-line JSON,
+// journal export records); instances come from ParserRegistry::create.
+
+#include <memory>
+#include <string_view>
+
+#include "logdx/parsers/event.hpp"
+
+namespace logdx {
+
+enum class LineVerdict : std::uint8_t {
+  record,        // a new record starts on this line; the parser filled the (fresh) event
+  continuation,  // the line belongs to the open record, which the parser updated
+  skip,          // a line of this format that carries no event (a header, journal catalog text)
+  no_match,      // not this format
+};
+
+struct ParserInfo {
+  std::string_view name;         // stable id used by --parser and in `parse` output
+  std::string_view description;  // one line for `logdx detect`
+  SourceKind source = SourceKind::other;  // the source kind its events get unless a field says
+  // Tie-break between parsers that claim the same lines: the more specific grammar wins
+  // (plain text 0, generic JSON 10, formats with a distinctive prefix 50+).
+  int specificity = 50;
+  // Whether this format also appears inside another envelope's message and should be
+  // tried when peeling (docker compose prefix inside a journal line, Caddy JSON in docker).
+  bool peelable = false;
+};
+
+// What a parser needs to know about the input it reads.
+struct ParserOptions {
+  int default_year = 1970;  // for stamps that carry no year (syslog): the file's mtime year or --year
+};
+
+class EnvelopeParser {
+ public:
+  virtual ~EnvelopeParser() = default;
+  virtual const ParserInfo& info() const = 0;
+
+  // Reads one physical line, without its terminator and with paste noise already removed.
+  //  - `record`: the parser filled `fresh` (which arrives reset, with input and location set).
+  //  - `continuation`: the line extends `*open`, the open record, which the parser updated
+  //    (only possible when `open` is not null).
+  //  - `skip` / `no_match`: neither event may be relied on to be unchanged for `fresh`; `*open`
+  //    must not be touched.
+  virtual LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) = 0;
+
+  // Forget any per-input state (called when detection scoring is done, before real parsing).
+  virtual void reset() {}
+};
+
+using ParserFactory = std::unique_ptr<EnvelopeParser> (*)(const ParserOptions&);
+
+}  // namespace logdx

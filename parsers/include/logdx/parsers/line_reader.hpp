@@ -1,0 +1,52 @@
+#pragma once
+// Splits a ByteSource into physical lines using a fixed-size buffer (memchr over large
+// blocks), so memory stays flat however big the input is. Lines longer than the limit are
+// cut into pieces of at most `max_line_bytes`, each piece a Line with `cut` set, and counted.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "logdx/parsers/byte_source.hpp"
+
+namespace logdx {
+
+struct Line {
+  std::string_view text;        // without "\n"; a trailing "\r" is kept (the cleaner drops it)
+  std::uint64_t number = 0;     // 1-based physical line number
+  std::uint64_t byte_offset = 0;
+  bool cut = false;             // a piece of an over-long line
+};
+
+class LineReader {
+ public:
+  static constexpr std::size_t kDefaultBlock = 1 << 20;        // 1 MiB reads
+  static constexpr std::size_t kDefaultMaxLine = 1 << 20;      // 1 MiB per line
+
+  explicit LineReader(ByteSource& source, std::size_t max_line_bytes = kDefaultMaxLine,
+                      std::size_t block_bytes = kDefaultBlock);
+
+  // The next line, valid until the following call. False at the end of input.
+  // Throws InputError from the source.
+  bool next(Line& line);
+
+  std::uint64_t lines_cut() const { return lines_cut_; }  // over-long lines (not pieces)
+  std::uint64_t bytes_read() const { return bytes_read_; }
+
+ private:
+  bool refill();
+
+  ByteSource& source_;
+  std::size_t max_line_;
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;  // start of unread data in buffer_
+  std::size_t end_ = 0;    // end of valid data in buffer_
+  bool eof_ = false;
+  bool in_long_line_ = false;
+  std::uint64_t line_number_ = 0;
+  std::uint64_t offset_ = 0;
+  std::uint64_t lines_cut_ = 0;
+  std::uint64_t bytes_read_ = 0;
+};
+
+}  // namespace logdx
