@@ -1,9 +1,36 @@
+// logdx: wires the libraries to the command line. Every exception that reaches here is an
+// error the user must see, with exit code 2 (contract).
+
+#include <exception>
+#include <vector>
+
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "logdx/parsers/parser_registry.hpp"
+#include "commands.hpp"
 
-int main() {
-  auto registry = logdx::ParserRegistry::builtin();
-  for (auto name : registry.names()) fmt::print("{}\n", name);
-  return 0;
+int main(int argc, char** argv) {
+  CLI::App app{"logdx: find out why a self-hosted OpenClaw gateway went down", "logdx"};
+  app.set_version_flag("-V,--version", fmt::format("logdx {}", LOGDX_VERSION));
+  app.require_subcommand(1);
+  std::vector<logdx::cli::CommandRunner> runners = {
+      logdx::cli::add_parse_command(app),
+      logdx::cli::add_detect_command(app),
+  };
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    for (auto& run : runners) {
+      const int code = run();
+      if (code >= 0) return code;
+    }
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "logdx: error: {}\n", e.what());
+    return 2;
+  }
+  return 2;
 }

@@ -32,6 +32,7 @@ class LineReader {
 
   std::uint64_t lines_cut() const { return lines_cut_; }  // over-long lines (not pieces)
   std::uint64_t bytes_read() const { return bytes_read_; }
+  std::uint64_t lines_read() const { return line_number_; }  // physical lines so far
 
  private:
   bool refill();

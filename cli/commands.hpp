@@ -1,0 +1,19 @@
+#pragma once
+// The logdx subcommands. Each registers its options on the CLI11 app and returns the exit
+// code per the contract (0 fine, 1 findings at or above --fail-on, 2 usage/input/rule/db error).
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace logdx::cli {
+
+using CommandRunner = std::function<int()>;
+
+// Each adds its subcommand to `app` and returns the function that runs it once parsed.
+CommandRunner add_parse_command(CLI::App& app);
+CommandRunner add_detect_command(CLI::App& app);
+
+}  // namespace logdx::cli

@@ -1,0 +1,77 @@
+#include "input_options.hpp"
+
+#include <stdexcept>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "terminal_text.hpp"
+
+namespace logdx::cli {
+namespace {
+
+std::string_view severity_word(ReaderDiagnostic::Severity s) {
+  switch (s) {
+    case ReaderDiagnostic::Severity::note: return "note";
+    case ReaderDiagnostic::Severity::warning: return "warning";
+    case ReaderDiagnostic::Severity::error: return "error";
+  }
+  return "error";
+}
+
+void report(const ReaderDiagnostic& d) {
+  // The reader's messages already start with the input's name.
+  std::string where = d.line > 0 && d.message.find(fmt::format(":{}:", d.line)) == std::string::npos
+                          ? fmt::format(" (line {})", d.line)
+                          : std::string();
+  fmt::print(stderr, "logdx: {}: {}{}\n", severity_word(d.severity), terminal_safe(d.message),
+             d.severity == ReaderDiagnostic::Severity::error ? where : std::string());
+}
+
+}  // namespace
+
+void InputOptions::add_to(CLI::App& command) {
+  command.add_option("paths", paths, "files, folders, globs, .gz/.zst; '-' or nothing = stdin");
+  command.add_option("--parser", parser, "force an envelope parser (see `logdx detect`)");
+  command.add_option("--year", year, "year for timestamps that have none (default: file mtime)");
+  command.add_option("--max-line-bytes", max_line_bytes, "cut longer lines (default 1048576)")
+      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30));
+}
+
+ReaderOptions InputOptions::reader_options() const {
+  ReaderOptions r;
+  r.forced_parser = parser;
+  r.year = year;
+  r.max_line_bytes = max_line_bytes;
+  return r;
+}
+
+ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
+                        const EventReader::Sink& sink) {
+  if (!options.parser.empty() && registry.find(options.parser) == nullptr) {
+    std::string known;
+    for (auto name : registry.names()) known += fmt::format(" {}", name);
+    throw std::invalid_argument(
+        fmt::format("unknown parser '{}'; known parsers:{}", options.parser, known));
+  }
+  ReadOutcome outcome;
+  const ResolvedInputs resolved = resolve_inputs(options.paths);
+  for (const auto& note : resolved.notes) {
+    const bool error = note.severity == InputNote::Severity::error;
+    outcome.had_error = outcome.had_error || error;
+    fmt::print(stderr, "logdx: {}: {}: {}\n", error ? "error" : "note", terminal_safe(note.path),
+               terminal_safe(note.message));
+  }
+  const EventReader reader(registry, options.reader_options());
+  for (const auto& input : resolved.inputs) {
+    std::vector<ReaderDiagnostic> diagnostics;
+    outcome.summaries.push_back(reader.read(input, sink, diagnostics));
+    for (const auto& d : diagnostics) {
+      report(d);
+      outcome.had_error = outcome.had_error || d.severity == ReaderDiagnostic::Severity::error;
+    }
+  }
+  return outcome;
+}
+
+}  // namespace logdx::cli

@@ -1,0 +1,39 @@
+#pragma once
+// Options every command that reads logs shares (--parser, --year, --max-line-bytes), and
+// the loop that resolves inputs, reads them, and reports problems on stderr.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "logdx/parsers/event_reader.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace logdx::cli {
+
+struct InputOptions {
+  std::vector<std::string> paths;
+  std::string parser;
+  std::optional<int> year;
+  std::size_t max_line_bytes = 1 << 20;
+
+  void add_to(CLI::App& command);
+  ReaderOptions reader_options() const;
+};
+
+struct ReadOutcome {
+  std::vector<InputSummary> summaries;
+  bool had_error = false;  // any input could not be found or read to the end
+};
+
+// Resolves and reads every input, passing events to `sink` and printing notes, warnings and
+// errors to stderr as "logdx: error: <input>:<line>: <what>". Throws CLI-level usage errors
+// (unknown --parser) as std::invalid_argument.
+ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
+                        const EventReader::Sink& sink);
+
+}  // namespace logdx::cli

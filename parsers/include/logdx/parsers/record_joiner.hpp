@@ -1,0 +1,52 @@
+#pragma once
+// Joins events that are really one multi-line record, across every envelope format: Node
+// stack traces and `{ ... }` error objects, the Node crash preamble ("file:line", source,
+// caret, error, frames, "Node.js vX"), the V8 "FATAL ERROR ... heap out of memory" block, the
+// kernel OOM report (from "invoked oom-killer" to "oom_reaper"), and lines a terminal wrapped.
+// A line only joins the record before it when both come from the same stream (same source,
+// host, unit, app, pid) and the line carries no time of its own or the same time.
+
+#include <functional>
+#include <optional>
+
+#include "logdx/parsers/event.hpp"
+
+namespace logdx {
+
+class RecordJoiner {
+ public:
+  using Sink = std::function<void(Event&&)>;
+
+  struct Limits {
+    std::uint32_t max_lines = 2000;        // a record never grows beyond this many lines
+    std::size_t max_bytes = 256 * 1024;    // ... or this many message bytes
+  };
+
+  explicit RecordJoiner(Sink sink) : RecordJoiner(std::move(sink), Limits{}) {}
+  RecordJoiner(Sink sink, Limits limits) : sink_(std::move(sink)), limits_(limits) {}
+
+  // Offers the next event in input order. `fallback_plain` says no envelope parser claimed the
+  // line (it is bare text), which makes it a candidate for a terminal-wrapped continuation.
+  void push(Event&& event, bool fallback_plain);
+  // Emits the pending record (end of input).
+  void flush();
+
+ private:
+  enum class Block { none, node_crash, v8_oom, kernel_oom, brace_object, stack };
+
+  bool continues(const Event& next, bool fallback_plain) const;
+  bool same_stream(const Event& next, bool fallback_plain) const;
+  void append(Event&& next, bool wrapped);
+  void start(Event&& event);
+  static Block block_opened_by(std::string_view message);
+
+  Sink sink_;
+  Limits limits_;
+  std::optional<Event> pending_;
+  Block block_ = Block::none;
+  int brace_depth_ = 0;
+  bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
+  std::size_t last_physical_width_ = 0;  // width of the pending record's last line as written
+};
+
+}  // namespace logdx

@@ -1,0 +1,156 @@
+#include "logdx/parsers/event_reader.hpp"
+
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "input_parse.hpp"
+#include "logdx/parsers/byte_source.hpp"
+#include "logdx/parsers/line_reader.hpp"
+#include "logdx/parsers/paste_cleaner.hpp"
+
+namespace logdx {
+namespace {
+
+// A line kept for detection, replayed through the parser once the format is known.
+struct SampledLine {
+  std::string text;
+  std::string raw;
+  std::uint64_t number = 0;
+  std::uint64_t offset = 0;
+};
+
+int year_of(std::int64_t epoch_seconds) {
+  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm.tm_year + 1900;
+}
+
+// Cuts lines over the limit, cleans paste noise, and counts what it dropped.
+class CleanLines {
+ public:
+  CleanLines(ByteSource& source, std::size_t max_line) : reader_(source, max_line) {}
+
+  // Next line to parse; false at the end. `text` and `raw` are valid until the next call.
+  bool next(std::string_view& text, std::string_view& raw, Line& line) {
+    while (reader_.next(line)) {
+      if (line.cut && line.number == last_cut_number_) continue;  // later pieces of a long line
+      if (line.cut) {
+        last_cut_number_ = line.number;
+        if (first_cut_line_ == 0) first_cut_line_ = line.number;
+      }
+      const PasteCleaner::Result r = cleaner_.clean(line.text);
+      if (r.kind != PasteCleaner::Kind::text) continue;
+      text = r.text;
+      raw = line.text;
+      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+      return true;
+    }
+    return false;
+  }
+
+  const LineReader& reader() const { return reader_; }
+  std::uint64_t first_cut_line() const { return first_cut_line_; }
+
+ private:
+  LineReader reader_;
+  PasteCleaner cleaner_;
+  std::uint64_t last_cut_number_ = 0;
+  std::uint64_t first_cut_line_ = 0;
+};
+
+bool looks_binary(const std::vector<SampledLine>& sample) {
+  std::size_t seen = 0;
+  for (const auto& line : sample) {
+    if (line.raw.find('\0') != std::string::npos) return true;
+    seen += line.raw.size();
+    if (seen > 8192) break;
+  }
+  return false;
+}
+
+}  // namespace
+
+EventReader::EventReader(const ParserRegistry& registry, ReaderOptions options)
+    : registry_(registry), options_(std::move(options)) {}
+
+InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
+                               std::vector<ReaderDiagnostic>& diagnostics) const {
+  using Severity = ReaderDiagnostic::Severity;
+  InputSummary summary;
+  summary.input = input.display_name;
+  ParserOptions parser_options;
+  parser_options.default_year =
+      options_.year.value_or(year_of(input.mtime != 0 ? input.mtime : std::time(nullptr)));
+
+  std::unique_ptr<ByteSource> source;
+  try {
+    source = open_byte_source(input);
+  } catch (const InputError& e) {
+    diagnostics.push_back({Severity::error, input.display_name, 0, e.what()});
+    summary.failed = true;
+    return summary;
+  }
+
+  CleanLines lines(*source, options_.max_line_bytes);
+  std::vector<SampledLine> sample;
+  std::optional<InputParse> parse;
+  auto counting_sink = [&](Event&& e) {
+    ++summary.events;
+    sink(std::move(e));
+  };
+  try {
+    std::string_view text, raw;
+    Line line;
+    std::size_t sampled_bytes = 0;
+    std::size_t sampled_nonblank = 0;
+    while (sampled_nonblank < options_.detect_lines && sampled_bytes < options_.detect_bytes &&
+           lines.next(text, raw, line)) {
+      sample.push_back({std::string(text), std::string(raw), line.number, line.byte_offset});
+      sampled_bytes += raw.size();
+      if (!text.empty()) ++sampled_nonblank;
+    }
+    if (looks_binary(sample)) {
+      diagnostics.push_back({Severity::note, input.display_name, 0,
+                             fmt::format("{}: skipped: binary file", input.display_name)});
+      summary.skipped = true;
+      return summary;
+    }
+    if (!options_.forced_parser.empty()) {
+      summary.parser = options_.forced_parser;
+    } else {
+      std::vector<std::string> texts;
+      texts.reserve(sample.size());
+      for (const auto& s : sample) {
+        if (!s.text.empty()) texts.push_back(s.text);
+      }
+      summary.detection = FormatDetector(registry_).detect(texts, parser_options);
+      summary.parser = std::string(summary.detection.winner);
+    }
+    parse.emplace(registry_, parser_options, summary.parser, input.display_name, counting_sink,
+                  summary);
+    for (const auto& s : sample) parse->line(s.text, s.raw, s.number, s.offset);
+    sample.clear();
+    while (lines.next(text, raw, line)) parse->line(text, raw, line.number, line.byte_offset);
+  } catch (const InputError& e) {
+    diagnostics.push_back({Severity::error, input.display_name, lines.reader().lines_read(),
+                           e.what()});
+    summary.failed = true;
+  }
+  if (parse) parse->finish();
+  summary.lines = lines.reader().lines_read();
+  summary.bytes = lines.reader().bytes_read();
+  summary.lines_cut = lines.reader().lines_cut();
+  if (summary.lines_cut > 0) {
+    diagnostics.push_back(
+        {Severity::warning, input.display_name, lines.first_cut_line(),
+         fmt::format("{}: {} line(s) longer than {} bytes were cut to that length (first at line "
+                     "{})",
+                     input.display_name, summary.lines_cut, options_.max_line_bytes,
+                     lines.first_cut_line())});
+  }
+  return summary;
+}
+
+}  // namespace logdx

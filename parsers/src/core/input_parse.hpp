@@ -1,0 +1,46 @@
+#pragma once
+// The per-input parsing state of EventReader: the winning parser, the per-line fallbacks,
+// the record that is still open (it may get continuation lines), the peeler and the joiner.
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "logdx/parsers/envelope_peeler.hpp"
+#include "logdx/parsers/event_reader.hpp"
+#include "logdx/parsers/record_joiner.hpp"
+
+namespace logdx {
+
+class InputParse {
+ public:
+  InputParse(const ParserRegistry& registry, const ParserOptions& options,
+             std::string_view winner, std::string input_name, RecordJoiner::Sink sink,
+             InputSummary& summary);
+
+  // One physical line: `text` cleaned of paste noise, `raw` as written.
+  void line(std::string_view text, std::string_view raw, std::uint64_t number,
+            std::uint64_t offset);
+  // End of input: completes the open record and flushes the joiner.
+  void finish();
+
+ private:
+  Event fresh_event(std::string_view raw, std::uint64_t number, std::uint64_t offset) const;
+  void open_record(Event&& event, EnvelopeParser* parser, bool fallback_plain);
+  void close_record();
+  bool try_fallbacks(std::string_view text, Event& fresh);
+
+  std::string input_name_;
+  InputSummary& summary_;
+  std::unique_ptr<EnvelopeParser> winner_;  // null when no format won (plain text)
+  std::vector<std::unique_ptr<EnvelopeParser>> fallbacks_;  // most specific first
+  std::unique_ptr<EnvelopeParser> plain_;
+  EnvelopePeeler peeler_;
+  RecordJoiner joiner_;
+  std::optional<Event> open_;
+  EnvelopeParser* open_parser_ = nullptr;
+  bool open_is_plain_ = false;
+};
+
+}  // namespace logdx

@@ -1,0 +1,253 @@
+#include "logdx/parsers/record_joiner.hpp"
+
+#include <cctype>
+#include <cstdlib>
+
+namespace logdx {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+std::string_view trim_left(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view last_line(std::string_view text) {
+  const auto nl = text.rfind('\n');
+  return nl == std::string_view::npos ? text : text.substr(nl + 1);
+}
+
+bool is_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// "node:events:502", "/home/x/app.js:2", "file:///x/y.mjs:12", "C:\x\y.js:3": where Node
+// says an uncaught error was thrown; a crash report follows until "Node.js vX".
+bool is_node_location_line(std::string_view m) {
+  m = trim_right(m);
+  const auto colon = m.rfind(':');
+  if (colon == std::string_view::npos || !is_digits(m.substr(colon + 1))) return false;
+  const std::string_view where = m.substr(0, colon);
+  if (where.find(' ') != std::string_view::npos || where.empty()) return false;
+  return starts_with(where, "node:") || where.front() == '/' || starts_with(where, "file://") ||
+         (where.size() > 2 && std::isalpha(static_cast<unsigned char>(where[0])) &&
+          where[1] == ':' && where[2] == '\\');
+}
+
+bool is_stack_frame(std::string_view m) {
+  if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
+  const std::string_view t = trim_left(m);
+  return starts_with(t, "at ") || starts_with(t, "... ") || starts_with(t, "[cause]:");
+}
+
+bool is_v8_block_line(std::string_view m) {
+  const std::string_view t = trim_left(m);
+  if (t.empty()) return true;
+  if (starts_with(t, "<--- ") || starts_with(t, "FATAL ERROR:") ||
+      starts_with(t, "----- Native stack trace") || starts_with(t, "Security context:") ||
+      starts_with(t, "==== JS stack trace")) {
+    return true;
+  }
+  // "[30057:0x304a5000]  37 ms: Scavenge ..." GC trace lines.
+  if (starts_with(t, "[") && contains(t.substr(0, 24), ":0x")) return true;
+  // " 1: 0x931db0  [/usr/local/bin/node]" native frames, "    0: ExitFrame [pc: ...]".
+  const auto colon = t.find(": ");
+  return colon != std::string_view::npos && is_digits(t.substr(0, colon));
+}
+
+// How much an "{ ... }" error object opens or closes on this line (outside quotes).
+int brace_delta(std::string_view line) {
+  int delta = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"' || c == '`') {
+      quote = c;
+    } else if (c == '{') {
+      ++delta;
+    } else if (c == '}') {
+      --delta;
+    }
+  }
+  return delta;
+}
+
+// Display width of the line as a terminal would count it: UTF-8 lead bytes, no escapes.
+std::size_t display_width(std::string_view raw) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (c == 0x1b) {  // skip a CSI sequence
+      if (i + 1 < raw.size() && raw[i + 1] == '[') {
+        i += 2;
+        while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
+      }
+      continue;
+    }
+    if ((c & 0xc0) != 0x80 && c != '\r') ++width;
+  }
+  return width;
+}
+
+bool is_terminal_width(std::size_t width) {
+  return width == 80 || width == 100 || width == 120 || width == 132 || width == 160 ||
+         width == 200 || width == 250;
+}
+
+std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
+
+constexpr std::uint32_t kMaxCrashReportLines = 300;
+
+}  // namespace
+
+RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
+  const std::string_view first = trim_left(message);
+  if (is_node_location_line(message)) return Block::node_crash;
+  if (starts_with(first, "<--- Last few GCs") || starts_with(first, "<--- JS stacktrace") ||
+      starts_with(first, "FATAL ERROR:")) {
+    return Block::v8_oom;
+  }
+  if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
+  return Block::none;
+}
+
+bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
+  const Event& p = *pending_;
+  // A bare line (no envelope at all) inside a file of prefixed lines belongs to its neighbour.
+  if (fallback_plain && !next.time.has_value()) return true;
+  if (next.source != p.source || next.host != p.host || next.unit != p.unit || next.app != p.app) {
+    return false;
+  }
+  if (next.pid && p.pid && *next.pid != *p.pid) return false;
+  if (next.time.has_value() && p.time.has_value()) {
+    if (next.time.kind != p.time.kind) return false;
+    return abs64(next.time.nanos - p.time.nanos) <= 1'000'000'000;
+  }
+  return true;
+}
+
+bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
+  if (!pending_ || !same_stream(next, fallback_plain)) return false;
+  const Event& p = *pending_;
+  if (p.where.line_count >= limits_.max_lines || p.message.size() >= limits_.max_bytes) return false;
+  const std::string_view m = next.message;
+  switch (block_) {
+    case Block::node_crash:
+      // Until "Node.js vX", which append() sees and closes; a location line that was not a
+      // crash after all must not swallow the rest of the file.
+      // Node prints the source line and a caret under it right after the location: without
+      // that caret by the third line, it was not a crash report.
+      return p.where.line_count < kMaxCrashReportLines && (crash_confirmed_ || p.where.line_count < 3);
+    case Block::v8_oom:
+      return is_v8_block_line(m);
+    case Block::kernel_oom:
+      return next.source == SourceKind::kernel;
+    case Block::brace_object:
+      return true;
+    case Block::stack:
+    case Block::none:
+      break;
+  }
+  if (is_stack_frame(m)) return true;
+  if (starts_with(m, "Emitted 'error' event") || starts_with(m, "Node.js v")) {
+    return block_ == Block::stack;
+  }
+  if (fallback_plain && !next.time.has_value() && is_terminal_width(last_physical_width_)) {
+    return true;  // a line the terminal wrapped
+  }
+  return false;
+}
+
+void RecordJoiner::start(Event&& event) {
+  pending_ = std::move(event);
+  block_ = block_opened_by(pending_->message);
+  brace_depth_ = 0;
+  crash_confirmed_ = false;
+  if (block_ == Block::none) {
+    const std::string_view m = trim_left(pending_->message);
+    const int delta = brace_delta(m);
+    if (delta > 0 && contains(m, "Error")) {  // "{ Error: listen EADDRINUSE :::3000" (old Node)
+      block_ = Block::brace_object;
+      brace_depth_ = delta;
+      last_physical_width_ = display_width(last_line(pending_->raw));
+      return;
+    }
+    if (contains(m.substr(0, 80), "Error") || contains(m.substr(0, 80), "Exception")) {
+      block_ = Block::stack;
+    }
+  }
+  last_physical_width_ = display_width(last_line(pending_->raw));
+}
+
+void RecordJoiner::append(Event&& next, bool wrapped) {
+  Event& p = *pending_;
+  p.message.append(wrapped ? "" : "\n").append(next.message);
+  p.raw.append("\n").append(next.raw);
+  p.where.line_count += next.where.line_count;
+  last_physical_width_ = display_width(last_line(next.raw));
+  const std::string_view m = next.message;
+  if (block_ == Block::node_crash && starts_with(m, "Node.js v")) {
+    block_ = Block::none;
+  } else if (block_ == Block::node_crash) {
+    const std::string_view t = trim_right(trim_left(m));
+    if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
+  } else if (block_ == Block::kernel_oom) {
+    if (contains(m, "oom_reaper:")) block_ = Block::none;
+  } else if (block_ == Block::brace_object) {
+    brace_depth_ += brace_delta(m);
+    if (brace_depth_ <= 0) block_ = Block::stack;
+  } else if (block_ == Block::stack || block_ == Block::none) {
+    const int delta = brace_delta(m);
+    if (delta > 0 && trim_right(m).ends_with("{")) {
+      block_ = Block::brace_object;
+      brace_depth_ = delta;
+    } else if (block_ == Block::none) {
+      block_ = Block::stack;
+    }
+  }
+}
+
+void RecordJoiner::push(Event&& event, bool fallback_plain) {
+  const bool blank = trim_left(event.message).empty() && !event.time.has_value();
+  if (pending_ && continues(event, fallback_plain)) {
+    const bool wrapped = block_ == Block::none || block_ == Block::stack
+                             ? (fallback_plain && !is_stack_frame(event.message) &&
+                                !starts_with(event.message, "Emitted") &&
+                                !starts_with(event.message, "Node.js v") &&
+                                is_terminal_width(last_physical_width_))
+                             : false;
+    append(std::move(event), wrapped);
+    return;
+  }
+  if (blank && fallback_plain) return;  // an empty line outside a block is not an event
+  flush();
+  start(std::move(event));
+}
+
+void RecordJoiner::flush() {
+  if (!pending_) return;
+  Event out = std::move(*pending_);
+  pending_.reset();
+  block_ = Block::none;
+  // A crash report may end with blank lines it absorbed: they are not part of the message.
+  while (!out.message.empty() && (out.message.back() == '\n' || out.message.back() == ' ')) {
+    out.message.pop_back();
+  }
+  sink_(std::move(out));
+}
+
+}  // namespace logdx

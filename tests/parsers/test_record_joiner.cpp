@@ -1,0 +1,147 @@
+// Pins the multi-line joining that works across formats: Node crash reports, stack traces
+// and error objects, V8 heap OOM blocks, kernel OOM reports, terminal-wrapped lines; and
+// that unrelated neighbours (other pid, other time, other source) are never glued together.
+
+#include <catch2/catch.hpp>
+
+#include "logdx/parsers/record_joiner.hpp"
+
+using namespace logdx;
+
+namespace {
+
+struct Line {
+  std::string message;
+  bool plain = true;
+  SourceKind source = SourceKind::other;
+  std::optional<std::int64_t> pid;
+  std::int64_t seconds = -1;  // -1: no time
+};
+
+std::vector<Event> join(const std::vector<Line>& lines) {
+  std::vector<Event> out;
+  RecordJoiner joiner([&out](Event&& e) { out.push_back(std::move(e)); });
+  std::uint64_t n = 0;
+  for (const auto& l : lines) {
+    Event e;
+    e.message = l.message;
+    e.raw = l.message;
+    e.source = l.source;
+    e.pid = l.pid;
+    e.where.line = ++n;
+    if (l.seconds >= 0) {
+      e.time.kind = TimeKind::utc;
+      e.time.nanos = l.seconds * 1'000'000'000;
+    }
+    joiner.push(std::move(e), l.plain);
+  }
+  joiner.flush();
+  return out;
+}
+
+std::vector<Line> bare(std::initializer_list<const char*> lines) {
+  std::vector<Line> out;
+  for (const char* l : lines) out.push_back(Line{l});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a Node crash report from its location line to 'Node.js vX' is one event", "[joiner]") {
+  const auto events = join(bare({
+      "node:events:502", "      throw er; // Unhandled 'error' event", "      ^", "",
+      "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789",
+      "    at Server.setupListenHandle [as _listen2] (node:net:1908:16)",
+      "Emitted 'error' event on Server instance at:",
+      "    at process.processTicksAndRejections (node:internal/process/task_queues:82:21) {",
+      "  code: 'EADDRINUSE',", "  port: 18789", "}", "", "Node.js v20.20.2",
+      "next unrelated line"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 13);
+  CHECK(events[0].message.find("EADDRINUSE") != std::string::npos);
+  CHECK(events[0].message.ends_with("Node.js v20.20.2"));
+  CHECK(events[1].message == "next unrelated line");
+  CHECK(events[1].where.line == 14);
+}
+
+TEST_CASE("stack frames join their error; repeated errors stay separate events", "[joiner]") {
+  const auto events = join(bare({
+      "TypeError: Cannot read properties of undefined (reading 'token')",
+      "    at Timeout._onTimeout (/home/u/app/crash.js:2:26)",
+      "    at listOnTimeout (node:internal/timers:581:17)",
+      "TypeError: Cannot read properties of undefined (reading 'token')",
+      "    at Timeout._onTimeout (/home/u/app/crash.js:2:26)"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 3);
+  CHECK(events[1].where.line_count == 2);
+}
+
+TEST_CASE("an old-style { Error: ... } object is one event until its closing brace", "[joiner]") {
+  const auto events = join(bare({
+      "{ Error: listen EADDRINUSE :::3000", "    at Object._errnoException (util.js:1022:11)",
+      "  code: 'EADDRINUSE',", "  errno: 'EADDRINUSE',", "  port: 3000 }", "after"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 5);
+  CHECK(events[1].message == "after");
+}
+
+TEST_CASE("the V8 heap OOM block is one event, leading blank lines dropped", "[joiner]") {
+  const auto events = join(bare({
+      "", "<--- Last few GCs --->", "",
+      "[30057:0x304a5000]       37 ms: Scavenge 10.6 (15.6) -> 10.4 (26.3) MB",
+      "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+      "----- Native stack trace -----", "", " 1: 0x931db0  [/usr/local/bin/node]",
+      "10: 0x1addd09  [/usr/local/bin/node]", "gateway restarted"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message.starts_with("<--- Last few GCs --->"));
+  CHECK(events[0].message.find("JavaScript heap out of memory") != std::string::npos);
+  CHECK(events[0].message.ends_with("[/usr/local/bin/node]"));
+  CHECK(events[1].message == "gateway restarted");
+}
+
+TEST_CASE("a kernel OOM report joins kernel lines through oom_reaper only", "[joiner]") {
+  std::vector<Line> lines = {
+      {"node invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE)", false,
+       SourceKind::kernel, std::nullopt, 100},
+      {"Mem-Info:", false, SourceKind::kernel, std::nullopt, 100},
+      {"oom-kill:constraint=CONSTRAINT_NONE,task=node,pid=2301", false, SourceKind::kernel,
+       std::nullopt, 100},
+      {"Out of memory: Killed process 2301 (node) total-vm:1kB", false, SourceKind::kernel,
+       std::nullopt, 100},
+      {"oom_reaper: reaped process 2301 (node)", false, SourceKind::kernel, std::nullopt, 100},
+      {"[UFW BLOCK] IN=eth0 DPT=18789", false, SourceKind::kernel, std::nullopt, 100},
+  };
+  const auto events = join(lines);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 5);
+  CHECK(events[1].message.starts_with("[UFW BLOCK]"));
+}
+
+TEST_CASE("lines of another pid, another source or another second never join", "[joiner]") {
+  std::vector<Line> lines = {
+      {"Error: boom", false, SourceKind::gateway, 10, 100},
+      {"    at a (x.js:1:1)", false, SourceKind::gateway, 11, 100},   // other pid
+      {"    at b (x.js:1:1)", false, SourceKind::kernel, 11, 100},    // other source
+      {"    at c (x.js:1:1)", false, SourceKind::kernel, 11, 105},    // other second
+  };
+  const auto events = join(lines);
+  CHECK(events.size() == 4);
+}
+
+TEST_CASE("a line wrapped by an 80-column terminal is joined without a newline", "[joiner]") {
+  const std::string first(80, 'x');
+  const auto events = join(bare({first.c_str(), "tail of the wrapped line", "new line"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message == first + "tail of the wrapped line");
+  // A 79-column line is not a wrap.
+  const std::string short_line(79, 'y');
+  CHECK(join(bare({short_line.c_str(), "other"})).size() == 2);
+}
+
+TEST_CASE("a location-like line that starts no crash does not swallow the file", "[joiner]") {
+  std::vector<Line> lines = {{"/etc/hosts:3", true}};
+  for (int i = 0; i < 400; ++i) lines.push_back({"some text " + std::to_string(i), true});
+  const auto events = join(lines);
+  CHECK(events.size() > 90);
+  CHECK(events[0].where.line_count <= 3);
+}
