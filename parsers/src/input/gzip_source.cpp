@@ -1,9 +1,9 @@
 #include "input/gzip_source.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <climits>
-
-#include <fmt/format.h>
 
 namespace logdx::input {
 namespace {
@@ -46,8 +46,8 @@ bool GzipSource::start_next_member() {
 
 void GzipSource::fail(int code) const {
   const char* message = zs_.msg != nullptr ? zs_.msg : zError(code);
-  throw InputError(name_, fmt::format("corrupt gzip stream: {} (after {} bytes)", message,
-                                      produced_));
+  throw InputError(name_,
+                   fmt::format("corrupt gzip stream: {} (after {} bytes)", message, produced_));
 }
 
 std::size_t GzipSource::read(std::span<char> buffer) {

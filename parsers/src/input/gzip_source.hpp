@@ -3,11 +3,11 @@
 // written straight into the caller's buffer. Concatenated members (`cat a.gz b.gz`, what
 // logrotate's delaycompress + append can produce) are read one after the other.
 
+#include <zlib.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <zlib.h>
 
 #include "logdx/parsers/byte_source.hpp"
 

@@ -2,6 +2,9 @@
 // was skipped or failed. Nothing here throws for a bad input: one bad path must not hide
 // the others.
 
+#include "logdx/parsers/input_set.hpp"
+
+#include <fmt/format.h>
 #include <glob.h>
 #include <sys/stat.h>
 
@@ -10,13 +13,10 @@
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "input/binary_sniff.hpp"
 #include "input/folder_walk.hpp"
 #include "input/rotation_order.hpp"
 #include "logdx/parsers/byte_source.hpp"
-#include "logdx/parsers/input_set.hpp"
 
 namespace logdx {
 namespace {
@@ -125,8 +125,6 @@ class Resolver {
 
 }  // namespace
 
-ResolvedInputs resolve_inputs(const std::vector<std::string>& args) {
-  return Resolver().run(args);
-}
+ResolvedInputs resolve_inputs(const std::vector<std::string>& args) { return Resolver().run(args); }
 
 }  // namespace logdx

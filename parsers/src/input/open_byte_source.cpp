@@ -20,10 +20,9 @@ constexpr std::array<unsigned char, 4> kZstdMagic{0x28, 0xb5, 0x2f, 0xfd};
 
 template <std::size_t N>
 bool starts_with(std::span<const char> bytes, const std::array<unsigned char, N>& magic) {
-  return bytes.size() >= N && std::equal(magic.begin(), magic.end(), bytes.begin(),
-                                         [](unsigned char m, char b) {
-                                           return m == static_cast<unsigned char>(b);
-                                         });
+  return bytes.size() >= N &&
+         std::equal(magic.begin(), magic.end(), bytes.begin(),
+                    [](unsigned char m, char b) { return m == static_cast<unsigned char>(b); });
 }
 
 }  // namespace

@@ -10,9 +10,8 @@ namespace logdx::input {
 namespace {
 
 bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
-    return std::isdigit(c) != 0;
-  });
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 std::string digits_of(std::string_view text) {
@@ -71,9 +70,8 @@ RotationName parse_rotation_name(std::string_view file_name) {
   }
   // logrotate dateext: "-YYYYMMDD", "-YYYYMMDDHH", "-%s" and the like, or "-YYYY-MM-DD".
   const std::size_t dash = name.rfind('-');
-  const bool compact = dash != std::string_view::npos && dash > 0 &&
-                       name.size() - dash - 1 >= 8 && name.size() - dash - 1 <= 14 &&
-                       all_digits(name.substr(dash + 1));
+  const bool compact = dash != std::string_view::npos && dash > 0 && name.size() - dash - 1 >= 8 &&
+                       name.size() - dash - 1 <= 14 && all_digits(name.substr(dash + 1));
   if (compact) {
     out.base = name.substr(0, dash);
     out.kind = RotationName::Kind::dated;

@@ -16,9 +16,9 @@ namespace logdx::input {
 
 struct RotationName {
   enum class Kind { dated, numbered, live };  // oldest kind first
-  std::string base;   // the live file's name: "x.log"
+  std::string base;                           // the live file's name: "x.log"
   Kind kind = Kind::live;
-  std::string date;   // digits only, for dated
+  std::string date;          // digits only, for dated
   std::uint64_t number = 0;  // for numbered
 };
 
