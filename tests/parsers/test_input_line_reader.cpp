@@ -148,6 +148,36 @@ TEST_CASE("line reader reads a 50 MB line without newline in bounded memory", "[
   CHECK(static_cast<std::size_t>(highest - lowest) <= kMaxLine + kBlock);
 }
 
+// Delivers its text, then fails like a cut-off gzip stream.
+class FailingSource final : public ByteSource {
+ public:
+  explicit FailingSource(std::string text) : inner_(std::move(text), 4) {}
+  std::size_t read(std::span<char> buffer) override {
+    const std::size_t got = inner_.read(buffer);
+    if (got == 0) throw InputError("cut.gz", "truncated gzip stream after 20 bytes");
+    return got;
+  }
+
+ private:
+  StringSource inner_;
+};
+
+TEST_CASE("line reader delivers the buffered lines, partial one included, before an error",
+          "[input]") {
+  FailingSource source("first\nsecond\npartia");
+  LineReader reader(source, 16, 7);
+  Line line;
+  std::vector<std::string> texts;
+  try {
+    while (reader.next(line)) texts.emplace_back(line.text);
+    FAIL("no error raised");
+  } catch (const InputError& error) {
+    CHECK_THAT(error.what(), Catch::Contains("cut.gz: truncated"));
+  }
+  CHECK(texts == std::vector<std::string>{"first", "second", "partia"});
+  CHECK_FALSE(reader.next(line));  // reported once, then the end
+}
+
 TEST_CASE("line reader asks the source for large reads", "[input]") {
   StringSource source(std::string(3000, 'a') + "\n");
   LineReader reader(source);

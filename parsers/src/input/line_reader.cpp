@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace logdx {
 
@@ -20,7 +21,13 @@ bool LineReader::refill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  const std::size_t got = source_.read(std::span<char>(buffer_).subspan(end_));
+  std::size_t got = 0;
+  try {
+    got = source_.read(std::span<char>(buffer_).subspan(end_));
+  } catch (const InputError&) {
+    // Deliver what is buffered first: the good part of a truncated .gz is still evidence.
+    error_ = std::current_exception();
+  }
   if (got == 0) {
     eof_ = true;
     return false;
@@ -55,6 +62,7 @@ bool LineReader::next(Line& line) {
       length = consumed = available;  // the last line has no '\n'
     } else {
       in_long_line_ = false;
+      if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
       return false;
     }
     const bool piece_of_long_line = newline == nullptr && available > max_line_;
