@@ -4,6 +4,7 @@
 // cut into pieces of at most `max_line_bytes`, each piece a Line with `cut` set, and counted.
 
 #include <cstdint>
+#include <exception>
 #include <string_view>
 #include <vector>
 
@@ -27,7 +28,8 @@ class LineReader {
                       std::size_t block_bytes = kDefaultBlock);
 
   // The next line, valid until the following call. False at the end of input.
-  // Throws InputError from the source.
+  // Throws InputError from the source, after the lines read before the error (including a
+  // last partial one) have been delivered.
   bool next(Line& line);
 
   std::uint64_t lines_cut() const { return lines_cut_; }  // over-long lines (not pieces)
@@ -43,6 +45,7 @@ class LineReader {
   std::size_t begin_ = 0;  // start of unread data in buffer_
   std::size_t end_ = 0;    // end of valid data in buffer_
   bool eof_ = false;
+  std::exception_ptr error_;  // a source error held back until the buffered lines are out
   bool in_long_line_ = false;
   std::uint64_t line_number_ = 0;
   std::uint64_t offset_ = 0;
