@@ -2,7 +2,6 @@
 // memcg-stats continuations, stamps, levels from -x / -r prefixes, and refusal of other shapes.
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "parser_harness.hpp"
@@ -40,9 +39,9 @@ TEST_CASE("dmesg reads raw monotonic stamps and folds the indented Mem-Info line
 
   const Event& first = r.events.front();
   CHECK(first.time.kind == TimeKind::monotonic);
-  CHECK(format_timestamp(first.time) == format_timestamp(Timestamp{
-                                            TimeKind::monotonic, TimePrecision::micros,
-                                            1187204511000, false}));
+  CHECK(format_timestamp(first.time) ==
+        format_timestamp(
+            Timestamp{TimeKind::monotonic, TimePrecision::micros, 1187204511000, false}));
   CHECK(first.time_text == "[ 1187.204511]");
   CHECK(first.source == SourceKind::kernel);
   CHECK(first.process == "kernel");

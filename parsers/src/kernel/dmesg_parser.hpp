@@ -33,8 +33,8 @@ class DmesgParser final : public EnvelopeParser {
 
   const ParserInfo& info_;
   DmesgShape shape_;
-  bool has_open_ = false;      // the last line this parser saw started a record of its own
-  std::size_t indent_ = 0;     // width dmesg indents continuation lines by (its prefix width)
+  bool has_open_ = false;   // the last line this parser saw started a record of its own
+  std::size_t indent_ = 0;  // width dmesg indents continuation lines by (its prefix width)
 };
 
 }  // namespace logdx::kernel

@@ -4,9 +4,8 @@
 #include "kernel/dmesg_prefix.hpp"
 
 #include <array>
-#include <functional>
-
 #include <boost/spirit/home/x3.hpp>
+#include <functional>
 
 #include "grammar/time.hpp"
 
@@ -17,10 +16,10 @@ namespace x3 = boost::spirit::x3;
 
 // The names util-linux dmesg prints for `-x` (facility codes 0..23).
 constexpr std::array<std::string_view, 24> kFacilities = {
-    "kern",   "user",   "mail",   "daemon", "auth",   "syslog", "lpr",    "news",
-    "uucp",   "cron",   "authpriv", "ftp",  "res0",   "res1",   "res2",   "res3",
-    "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7"};
-constexpr std::array<std::string_view, 8> kLevels = {"emerg", "alert", "crit",   "err",
+    "kern",   "user",   "mail",     "daemon", "auth",   "syslog", "lpr",    "news",
+    "uucp",   "cron",   "authpriv", "ftp",    "res0",   "res1",   "res2",   "res3",
+    "local0", "local1", "local2",   "local3", "local4", "local5", "local6", "local7"};
+constexpr std::array<std::string_view, 8> kLevels = {"emerg", "alert",  "crit", "err",
                                                      "warn",  "notice", "info", "debug"};
 
 struct PrefixParts {
@@ -54,10 +53,11 @@ const x3::uint_parser<long long, 10, 1, 10> pid_digits;
 
 const auto priority_rule = x3::lit('<') >> priority_digits[set_priority] >> x3::lit('>');
 // dmesg pads the facility to 6 and the level to 6 columns before each colon.
-const auto decode_rule = x3::raw[+x3::alnum][set_facility] >> *x3::lit(' ') >> x3::lit(':') >>
-                         x3::raw[+x3::alpha][set_level] >> *x3::lit(' ') >> x3::lit(": ");
-const auto ident_rule = x3::raw[+(x3::char_ - x3::char_(" \t[]:"))][set_ident] >> x3::lit('[') >>
-                        pid_digits[set_pid] >> x3::lit("]: ");
+const auto decode_rule = x3::raw[+x3::ascii::alnum][set_facility] >>
+                         *x3::lit(' ') >> x3::lit(':') >> x3::raw[+x3::ascii::alpha][set_level] >>
+                         *x3::lit(' ') >> x3::lit(": ");
+const auto ident_rule = x3::raw[+(x3::char_ - x3::char_(" \t[]:"))][set_ident] >>
+                        x3::lit('[') >> pid_digits[set_pid] >> x3::lit("]: ");
 
 template <typename Rule>
 bool run(const Rule& rule, std::string_view& in, PrefixParts& p) {

@@ -14,8 +14,7 @@ namespace logdx::kernel {
 bool parse_priority_prefix(std::string_view& in, int& priority);
 
 // `kern  :info  : `: a known facility and level word, each padded before its colon.
-bool parse_decode_prefix(std::string_view& in, std::string_view& facility,
-                         std::string_view& level);
+bool parse_decode_prefix(std::string_view& in, std::string_view& facility, std::string_view& level);
 
 // Which bracketed stamps a dmesg rendering may carry.
 enum class StampShapes { monotonic, ctime, either };
