@@ -185,3 +185,33 @@ TEST_CASE("dmesg parsers refuse other formats, garbage and truncated prefixes", 
   CHECK(run_parser("dmesg-ctime", huge).no_match == 1);
   CHECK(run_parser("dmesg", "[ 1.000000]x\n").no_match == 1);
 }
+
+TEST_CASE("dmesg parsers read the dmesg inputs of cases 07 and 21", "[kernel]") {
+  const auto c07 = run_parser(
+      "dmesg-ctime", read_corpus_file("cases/07-oom-kernel-gateway-plus-dmesg/input-2.log"));
+  CHECK(c07.no_match == 0);
+  REQUIRE(c07.events.size() == 50);  // 57 lines, 7 Mem-Info continuations
+  const Event* killed = find_message(c07.events, "Out of memory: Killed process 31877 (node)");
+  REQUIRE(killed != nullptr);
+  CHECK(format_timestamp(killed->time) == "2026-03-05T08:23:05");
+
+  const auto c21 = run_parser(
+      "dmesg", read_corpus_file("cases/21-none-oom-kill-of-postgres-not-gateway/input-2.log"));
+  CHECK(c21.no_match == 0);
+  REQUIRE(c21.events.size() == 17);
+  CHECK(c21.events[0].message ==
+        "EXT4-fs (vda1): resizing filesystem from 10485504 to 20971264 blocks");
+  CHECK(c21.events[0].time_text == "[37985.551804]");
+}
+
+TEST_CASE("dmesg refuses journalctl -o short-monotonic lines (host and ident after the stamp)",
+          "[kernel]") {
+  const auto r = run_parser("dmesg", read_corpus_file("formats/journalctl-short-monotonic.log"));
+  CHECK(r.events.empty());
+  // Kernel texts that merely have a colon early stay dmesg records.
+  const auto ok = run_parser("dmesg",
+                             "[    1.000000] Hardware name: QEMU Standard PC\n"
+                             "[    2.000000] usb 1-1: new high-speed USB device\n"
+                             "[    3.000000] traps: node[4242] general protection fault\n");
+  CHECK(ok.events.size() == 3);
+}

@@ -64,6 +64,10 @@ LineVerdict DmesgParser::parse_line(std::string_view line, Event& fresh, Event* 
     fresh.time_text.assign(stamp_text);
     if (!rest.empty()) rest.remove_prefix(1);
   }
+  if (shape_.prefix == DmesgPrefix::none && looks_like_journal_host_ident(rest)) {
+    has_open_ = false;
+    return LineVerdict::no_match;
+  }
   // `dmesg -r` prints continuation lines raw; the other renderings indent them by the prefix.
   indent_ = shape_.prefix == DmesgPrefix::priority ? 0 : line.size() - rest.size();
   fresh.message.assign(rest);

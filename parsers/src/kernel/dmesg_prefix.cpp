@@ -59,6 +59,13 @@ const auto decode_rule = x3::raw[+x3::ascii::alnum][set_facility] >>
 const auto ident_rule = x3::raw[+(x3::char_ - x3::char_(" \t[]:"))][set_ident] >>
                         x3::lit('[') >> pid_digits[set_pid] >> x3::lit("]: ");
 
+// journalctl -o short-monotonic: `host kernel: ` or `host ident[pid]: `.
+const auto host = +(x3::char_ - x3::char_(" :"));
+const auto journal_ident_rule = host >> x3::lit(' ') >>
+                                (x3::lit("kernel: ") |
+                                 (+(x3::char_ - x3::char_(" [:")) >> x3::lit('[') >> pid_digits >>
+                                  x3::lit("]: ")));
+
 template <typename Rule>
 bool run(const Rule& rule, std::string_view& in, PrefixParts& p) {
   const char* first = in.data();
@@ -129,6 +136,11 @@ bool parse_ident_pid(std::string_view& in, std::string_view& ident, long long& p
   pid = p.pid;
   in = rest;
   return true;
+}
+
+bool looks_like_journal_host_ident(std::string_view message) {
+  const char* first = message.data();
+  return x3::parse(first, message.data() + message.size(), journal_ident_rule);
 }
 
 std::string_view facility_name(int code) {

@@ -27,6 +27,10 @@ bool parse_bracket_stamp(std::string_view& in, StampShapes shapes, Timestamp& ou
 // A userspace writer's `ident[pid]: ` at the front of a /dev/kmsg message (journald, etc.).
 bool parse_ident_pid(std::string_view& in, std::string_view& ident, long long& pid);
 
+// True when a message after a `[ secs] ` stamp starts with `host kernel: ` or
+// `host ident[pid]: `: that is journalctl -o short-monotonic, not dmesg.
+bool looks_like_journal_host_ident(std::string_view message);
+
 // Syslog facility code to the name dmesg -x prints ("kern", "user", "daemon", ...).
 std::string_view facility_name(int code);
 
