@@ -166,6 +166,22 @@ TEST_CASE("docker-compose reads compose's own exit and stop lines", "[docker]") 
   CHECK(r.events[2].message.empty());
   CHECK(r.events[3].unit == "openclaw_gateway_1");
   CHECK(run_parser("docker-compose", "openclaw-gateway-1 exited with code x\n").no_match == 1);
+
+  const auto progress = run_parser("docker-compose",
+                                   "[+] Running 3/3\n"
+                                   " \xe2\x9c\x94 Network openclaw_default      Created   0.1s \n"
+                                   " \xe2\x9c\x94 Container openclaw-gateway-1  Started   0.4s \n"
+                                   " Container caddy-1  Creating\n"
+                                   " Container caddy-1  two words here\n");
+  CHECK(progress.no_match == 1);
+  REQUIRE(progress.events.size() == 4);
+  CHECK(progress.events[0].source == SourceKind::docker);
+  CHECK(progress.events[1].unit.empty());
+  CHECK(progress.events[1].field("object") == "Network");
+  CHECK(progress.events[2].unit == "openclaw-gateway-1");
+  CHECK(progress.events[2].field("status") == "Started");
+  CHECK(progress.events[2].message == "\xe2\x9c\x94 Container openclaw-gateway-1  Started   0.4s");
+  CHECK(progress.events[3].field("status") == "Creating");
   check_refuses_bad_input("docker-compose");
 }
 
