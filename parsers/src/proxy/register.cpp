@@ -7,6 +7,9 @@ namespace logdx {
 void register_proxy_parsers(ParserRegistry& registry) {
   proxy::add_nginx_error_parser(registry);
   proxy::add_nginx_access_parser(registry);
+  proxy::add_caddy_json_parser(registry);
+  proxy::add_caddy_console_parser(registry);
+  proxy::add_caddy_v1_parser(registry);
 }
 
 }  // namespace logdx
