@@ -105,6 +105,17 @@ TEST_CASE("nginx-error reads the binary's own stderr lines", "[proxy]") {
   CHECK(e.process == "nginx");
 }
 
+TEST_CASE("nginx-error reads nginx -t's verdict lines", "[proxy]") {
+  auto r = run_line("nginx-error", "nginx: configuration file /etc/nginx/nginx.conf test failed");
+  REQUIRE(r.events.size() == 1);
+  CHECK(r.events[0].level == Level::error);
+  CHECK(r.events[0].message == "configuration file /etc/nginx/nginx.conf test failed");
+  r = run_line("nginx-error", "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok");
+  REQUIRE(r.events.size() == 1);
+  CHECK(r.events[0].level == Level::info);
+  CHECK(run_line("nginx-error", "nginx: something else entirely").events.empty());
+}
+
 TEST_CASE("nginx-error finds the real context past a spoofed one and in cut lines", "[proxy]") {
   // The request line is the client's: a ", client: " inside it must not end the message.
   auto r =

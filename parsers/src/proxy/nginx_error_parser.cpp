@@ -131,6 +131,23 @@ void set_error_details(std::string_view what, Event& event) {
   if (action != std::string_view::npos) event.set_field("action", what.substr(action + 7));
 }
 
+// `nginx -t`'s verdict, written without a level: "nginx: configuration file
+// /etc/nginx/nginx.conf test failed" (what an ExecStartPre failure leaves in the journal)
+// or "nginx: the configuration file ... syntax is ok".
+LineVerdict read_config_test(std::string_view line, Event& event) {
+  constexpr std::string_view kPrefix = "nginx: ";
+  if (!line.starts_with(kPrefix)) return LineVerdict::no_match;
+  const std::string_view text = line.substr(kPrefix.size());
+  if (!text.starts_with("configuration file ") && !text.starts_with("the configuration file ")) {
+    return LineVerdict::no_match;
+  }
+  event.level = text.ends_with(" test failed") ? Level::error : Level::info;
+  event.process = "nginx";
+  event.source = SourceKind::proxy;
+  event.message.assign(text);
+  return LineVerdict::record;
+}
+
 class NginxErrorParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kNginxErrorInfo; }
@@ -149,7 +166,7 @@ class NginxErrorParser final : public EnvelopeParser {
       }
     } else {
       event.time = Timestamp{};
-      if (!parse_prefix(rest, stderr_prefix, prefix)) return LineVerdict::no_match;
+      if (!parse_prefix(rest, stderr_prefix, prefix)) return read_config_test(line, event);
     }
     event.level = level_from_string(prefix.level);
     event.process = "nginx";
