@@ -43,7 +43,8 @@ AnsiStripped strip_ansi(std::string_view line, std::string& buffer) {
              static_cast<unsigned char>(line[j]) <= 0x3f) {
         ++j;
       }
-      if (j < line.size() && line[j] == 'm') colour = apply_sgr(line.substr(i + 2, j - i - 2), colour);
+      if (j < line.size() && line[j] == 'm')
+        colour = apply_sgr(line.substr(i + 2, j - i - 2), colour);
       i = j < line.size() ? j + 1 : j;  // drop the final byte too (a cut escape: drop the rest)
       continue;
     }

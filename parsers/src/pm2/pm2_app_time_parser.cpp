@@ -33,7 +33,9 @@ class AppTimeParser final : public EnvelopeParser {
       rest.remove_prefix(1);
     }
     // The same stamp shape heads pm2.log; those lines are the daemon's, not an app's.
-    if (rest.substr(0, 4) == "PM2 " && rest.find(": ") < 16) return LineVerdict::no_match;
+    if (rest.size() > 4 && rest.substr(0, 4) == "PM2 " && rest[4] >= 'a' && rest[4] <= 'z') {
+      return LineVerdict::no_match;
+    }
     event.time_text.assign(stamp);
     event.message.assign(rest);
     event.source = classify_source("", "", SourceKind::app);

@@ -4,9 +4,8 @@
 
 #include "pm2/pm2_common.hpp"
 
-#include <string>
-
 #include <boost/spirit/home/x3.hpp>
+#include <string>
 
 #include "grammar/time.hpp"
 #include "logdx/parsers/source_classifier.hpp"
@@ -61,13 +60,13 @@ bool annotate_app_event(std::string_view message, Event& event) {
 
   int code = 0;
   std::string_view signal, mode;
-  if (parse_all(rest, x3::lit("exited with code [") >> x3::int_[store(code)] >>
-                          "] via signal [" >> x3::raw[bracketed][capture(signal)] >> ']')) {
+  if (parse_all(rest, x3::lit("exited with code [") >> x3::int_[store(code)] >> "] via signal [" >>
+                          x3::raw[bracketed][capture(signal)] >> ']')) {
     event.set_field("event", "exit");
     event.set_field("exit_code", std::to_string(code));
     event.set_field("signal", signal);
-  } else if (parse_all(rest, x3::lit("starting in -") >> x3::raw[+(x3::char_ - ' ')][capture(mode)] >>
-                                 " mode-")) {
+  } else if (parse_all(rest, x3::lit("starting in -") >>
+                                 x3::raw[+(x3::char_ - ' ')][capture(mode)] >> " mode-")) {
     event.set_field("event", "starting");
     event.set_field("mode", mode);
   } else if (rest == "online") {
@@ -80,10 +79,9 @@ bool annotate_app_event(std::string_view message, Event& event) {
 void annotate_other(std::string_view message, Event& event) {
   std::string_view name, script;
   unsigned long id = 0, restarts = 0, current = 0, limit = 0;
-  if (parse_prefix(message, x3::lit("Script ") >>
-                                x3::raw[+(x3::char_ - " had too many")][capture(script)] >>
-                                " had too many unstable restarts (" >> x3::ulong_[store(restarts)] >>
-                                ")")) {
+  if (parse_prefix(message,
+                   x3::lit("Script ") >> x3::raw[+(x3::char_ - " had too many")][capture(script)] >>
+                       " had too many unstable restarts (" >> x3::ulong_[store(restarts)] >> ")")) {
     event.set_field("event", "errored");
     event.set_field("status", "errored");
     event.set_field("script", script);

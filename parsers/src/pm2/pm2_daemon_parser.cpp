@@ -20,9 +20,12 @@ class DaemonParser final : public EnvelopeParser {
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     switch (parse_daemon_body(line, true, event)) {
-      case DaemonBody::message: return LineVerdict::record;
-      case DaemonBody::rule: return LineVerdict::skip;
-      case DaemonBody::none: break;
+      case DaemonBody::message:
+        return LineVerdict::record;
+      case DaemonBody::rule:
+        return LineVerdict::skip;
+      case DaemonBody::none:
+        break;
     }
     return LineVerdict::no_match;
   }

@@ -14,9 +14,9 @@ namespace {
 
 namespace x3 = boost::spirit::x3;
 
-const ParserInfo kFormatInfo{"pm2-format",
-                             "`pm2 logs --format`: `timestamp=... app=NAME id=N type=out message=...`",
-                             SourceKind::pm2, 60, true};
+const ParserInfo kFormatInfo{
+    "pm2-format", "`pm2 logs --format`: `timestamp=... app=NAME id=N type=out message=...`",
+    SourceKind::pm2, 60, true};
 
 struct FormatParts {
   std::string_view timestamp, app, id, type, message;
@@ -50,8 +50,9 @@ void set_time(std::string_view value, Event& event) {
   unsigned hours = 0, minutes = 0;
   const x3::uint_parser<unsigned, 10, 2, 2> d2;
   const auto set_sign = [&sign](auto& ctx) { sign = x3::_attr(ctx) == '-' ? -1 : 1; };
-  const auto offset = x3::char_("+-")[set_sign] >> d2[([&hours](auto& c) { hours = x3::_attr(c); })] >>
-                      -x3::lit(':') >> d2[([&minutes](auto& c) { minutes = x3::_attr(c); })];
+  const auto offset = x3::char_("+-")[set_sign] >>
+                      d2[([&hours](auto& c) { hours = x3::_attr(c); })] >> -x3::lit(':') >>
+                      d2[([&minutes](auto& c) { minutes = x3::_attr(c); })];
   const char* first = rest.data();
   const char* const last = rest.data() + rest.size();
   if (!rest.empty() && time.kind == TimeKind::local) {

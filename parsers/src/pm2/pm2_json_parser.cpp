@@ -11,9 +11,9 @@
 namespace logdx::pm2 {
 namespace {
 
-const ParserInfo kJsonInfo{"pm2-json",
-                           "`pm2 logs --json`: {\"message\",\"type\":\"out|err|process_event\",...}",
-                           SourceKind::pm2, 56, true};
+const ParserInfo kJsonInfo{
+    "pm2-json", "`pm2 logs --json`: {\"message\",\"type\":\"out|err|process_event\",...}",
+    SourceKind::pm2, 56, true};
 
 class JsonParser final : public EnvelopeParser {
  public:

@@ -3,11 +3,11 @@
 // apps share the keys {"message","timestamp","type","process_id","app_name"}; `pm2 logs --json`
 // adds {"type":"process_event","status":...} lines. One reader for both parsers.
 
+#include <simdjson.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <simdjson.h>
 
 #include "logdx/parsers/event.hpp"
 

@@ -4,9 +4,8 @@
 // path tells the tail lines' full app name and stream, so the parser remembers it until the blank
 // line that ends the section. The app's own text is the message (peeled later).
 
-#include <string>
-
 #include <boost/spirit/home/x3.hpp>
+#include <string>
 
 #include "grammar/time.hpp"
 #include "pm2/ansi.hpp"
@@ -47,8 +46,9 @@ bool parse_prefix(std::string_view line, Prefix& out) {
     return true;
   }
   first = line.data();
-  if (!x3::parse(first, last, x3::raw[+x3::digit][capture(id)] >> '|' >>
-                                  x3::raw[+(x3::char_ - '|')][capture(padded)] >> tail)) {
+  if (!x3::parse(first, last,
+                 x3::raw[+x3::digit][capture(id)] >> '|' >>
+                     x3::raw[+(x3::char_ - '|')][capture(padded)] >> tail)) {
     return false;
   }
   if (padded.back() != ' ') return false;
@@ -86,9 +86,10 @@ Section section_from_path(std::string_view path) {
   if (digits != std::string_view::npos && digits + 1 < base.size() && base[digits] == '-') {
     base = base.substr(0, digits);  // cluster instance suffix
   }
-  for (const auto& [suffix, stream] : {std::pair<std::string_view, std::string_view>{"-out", "stdout"},
-                                       {"-error", "stderr"},
-                                       {"-err", "stderr"}}) {
+  for (const auto& [suffix, stream] :
+       {std::pair<std::string_view, std::string_view>{"-out", "stdout"},
+        {"-error", "stderr"},
+        {"-err", "stderr"}}) {
     if (ends_with(base, suffix) && base.size() > suffix.size()) {
       section.app.assign(base.substr(0, base.size() - suffix.size()));
       section.stream = stream;
@@ -172,9 +173,12 @@ class LogsParser final : public EnvelopeParser {
   // Tail lines repeat pm2.log (`STAMP: PM2 log: text`), live lines carry the bare text.
   static LineVerdict fill_daemon(std::string_view body, Event& event) {
     switch (parse_daemon_body(body, true, event)) {
-      case DaemonBody::rule: return LineVerdict::skip;
-      case DaemonBody::message: return LineVerdict::record;
-      case DaemonBody::none: break;
+      case DaemonBody::rule:
+        return LineVerdict::skip;
+      case DaemonBody::message:
+        return LineVerdict::record;
+      case DaemonBody::none:
+        break;
     }
     event.message.assign(body);
     set_daemon_identity(event);

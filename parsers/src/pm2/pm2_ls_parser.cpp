@@ -50,7 +50,8 @@ std::vector<std::string_view> split_cells(std::string_view line) {
 // and, unlike rows, hold no │. A terminal may cut them mid-character: still a border.
 bool is_border(std::string_view line) {
   line = trim(line);
-  return line.size() >= 3 && line.substr(0, 2) == "\xe2\x94" && line.find(kBar) == std::string_view::npos;
+  return line.size() >= 3 && line.substr(0, 2) == "\xe2\x94" &&
+         line.find(kBar) == std::string_view::npos;
 }
 
 // Header word -> field name ("" = the app name column).
@@ -59,10 +60,22 @@ std::string_view column_field(std::string_view header) {
     std::string_view header, field;
   };
   static constexpr std::array<Column, 16> kColumns = {{
-      {"id", "pm_id"}, {"name", ""}, {"App name", ""}, {"module", ""}, {"namespace", "namespace"},
-      {"version", "version"}, {"mode", "mode"}, {"pid", "pid"}, {"uptime", "uptime"},
-      {"\u21ba", "restarts"}, {"restart", "restarts"}, {"status", "status"}, {"cpu", "cpu"},
-      {"mem", "memory"}, {"memory", "memory"}, {"user", "user"},
+      {"id", "pm_id"},
+      {"name", ""},
+      {"App name", ""},
+      {"module", ""},
+      {"namespace", "namespace"},
+      {"version", "version"},
+      {"mode", "mode"},
+      {"pid", "pid"},
+      {"uptime", "uptime"},
+      {"\u21ba", "restarts"},
+      {"restart", "restarts"},
+      {"status", "status"},
+      {"cpu", "cpu"},
+      {"mem", "memory"},
+      {"memory", "memory"},
+      {"user", "user"},
   }};
   for (const auto& c : kColumns) {
     if (c.header == header) return c.field;
@@ -111,7 +124,8 @@ class LsParser final : public EnvelopeParser {
       if (columns[i].empty()) app = cells[i];
       if (columns[i] == "status") status = cells[i];
       if (columns[i] == "pm_id") {
-        has_id = !cells[i].empty() && cells[i].find_first_not_of("0123456789") == std::string_view::npos;
+        has_id =
+            !cells[i].empty() && cells[i].find_first_not_of("0123456789") == std::string_view::npos;
       }
     }
     if (!has_id || app.empty() || !known_status(status)) return LineVerdict::no_match;
@@ -127,10 +141,10 @@ class LsParser final : public EnvelopeParser {
   // Without a header (a pasted row): pm2 5+'s wide table or the narrow one.
   static std::vector<std::string_view> default_columns(std::size_t count) {
     static constexpr std::array<std::string_view, 13> kWide = {
-        "pm_id", "", "namespace", "version", "mode", "pid", "uptime", "restarts", "status", "cpu",
-        "memory", "user", "watching"};
-    static constexpr std::array<std::string_view, 7> kNarrow = {"pm_id",  "",    "mode", "restarts",
-                                                                "status", "cpu", "memory"};
+        "pm_id",    "",       "namespace", "version", "mode", "pid",     "uptime",
+        "restarts", "status", "cpu",       "memory",  "user", "watching"};
+    static constexpr std::array<std::string_view, 7> kNarrow = {
+        "pm_id", "", "mode", "restarts", "status", "cpu", "memory"};
     if (count == kWide.size()) return {kWide.begin(), kWide.end()};
     if (count == kNarrow.size()) return {kNarrow.begin(), kNarrow.end()};
     return {};
