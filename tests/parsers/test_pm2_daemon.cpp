@@ -130,3 +130,16 @@ TEST_CASE("pm2-daemon legacy pm2.log shapes: space stamp, no stamp, banner rule"
   CHECK(bare.source == SourceKind::pm2);
   CHECK(event_at_line(r, 5).level == Level::error);
 }
+
+TEST_CASE("pm2-daemon: a kill by signal has no exit code; names with ':' keep it", "[pm2]") {
+  const auto r = run_parser("pm2-daemon",
+                            "2026-03-05T08:20:25: PM2 log: App [openclaw:0] exited with code "
+                            "[null] via signal [SIGKILL]\n"
+                            "2026-03-05T08:20:26: PM2 log: App [api:v2:3] online\n");
+  REQUIRE(r.events.size() == 2);
+  CHECK_FALSE(r.events[0].field("exit_code").has_value());
+  CHECK(field_or(r.events[0], "signal") == "SIGKILL");
+  CHECK(field_or(r.events[0], "event") == "exit");
+  CHECK(r.events[1].app == "api:v2");
+  CHECK(field_or(r.events[1], "pm_id") == "3");
+}

@@ -58,13 +58,13 @@ bool annotate_app_event(std::string_view message, Event& event) {
   event.app.assign(inside.substr(0, colon));
   event.set_field("pm_id", inside.substr(colon + 1));
 
-  int code = 0;
-  std::string_view signal, mode;
-  if (parse_all(rest, x3::lit("exited with code [") >> x3::int_[store(code)] >> "] via signal [" >>
-                          x3::raw[bracketed][capture(signal)] >> ']')) {
+  // The code is "null" when a signal ended the process before it could exit.
+  std::string_view code, signal, mode;
+  if (parse_all(rest, x3::lit("exited with code [") >> x3::raw[bracketed][capture(code)] >>
+                          "] via signal [" >> x3::raw[bracketed][capture(signal)] >> ']')) {
     event.set_field("event", "exit");
-    event.set_field("exit_code", std::to_string(code));
-    event.set_field("signal", signal);
+    if (code != "null" && code != "undefined") event.set_field("exit_code", code);
+    if (signal != "null" && signal != "undefined") event.set_field("signal", signal);
   } else if (parse_all(rest, x3::lit("starting in -") >>
                                  x3::raw[+(x3::char_ - ' ')][capture(mode)] >> " mode-")) {
     event.set_field("event", "starting");
@@ -140,8 +140,8 @@ DaemonBody parse_daemon_body(std::string_view body, bool stamp_optional, Event& 
   }
   std::string_view level_word, message;
   // "PM2 log: text"; pm2 writes "PM2 error: " through console.error.
-  if (!parse_all(rest, x3::lit("PM2 ") >> x3::raw[+x3::lower][capture(level_word)] >> ':' >>
-                           -(x3::lit(' ') >> x3::raw[*x3::char_][capture(message)]))) {
+  if (!parse_all(rest, x3::lit("PM2 ") >> x3::raw[+x3::char_('a', 'z')][capture(level_word)] >>
+                           ':' >> -(x3::lit(' ') >> x3::raw[*x3::char_][capture(message)]))) {
     return DaemonBody::none;
   }
   if (is_rule(message)) return DaemonBody::rule;

@@ -33,7 +33,7 @@ bool parse_parts(std::string_view line, FormatParts& p) {
   const auto value = x3::raw[+(x3::char_ - ' ')];
   const auto rule = -(x3::lit("timestamp=") >> value[capture(p.timestamp)] >> ' ') >>
                     -(x3::lit("app=") >> value[capture(p.app)] >> ' ' >>
-                      -(x3::lit("id=") >> x3::raw[+x3::digit][capture(p.id)] >> ' ')) >>
+                      -(x3::lit("id=") >> x3::raw[+x3::char_('0', '9')][capture(p.id)] >> ' ')) >>
                     -(x3::lit("type=") >> value[capture(p.type)] >> ' ') >> x3::lit("message=") >>
                     x3::raw[*x3::char_][capture(p.message)];
   const char* first = line.data();

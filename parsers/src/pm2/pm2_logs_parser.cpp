@@ -47,7 +47,7 @@ bool parse_prefix(std::string_view line, Prefix& out) {
   }
   first = line.data();
   if (!x3::parse(first, last,
-                 x3::raw[+x3::digit][capture(id)] >> '|' >>
+                 x3::raw[+x3::char_('0', '9')][capture(id)] >> '|' >>
                      x3::raw[+(x3::char_ - '|')][capture(padded)] >> tail)) {
     return false;
   }
