@@ -1,0 +1,183 @@
+// PasteCleaner: per line, cheap checks first (trailing CR, an ESC / 0x9B byte, a CR inside,
+// the first byte); only lines that can hold paste noise go through the structural rules, in
+// the order the noise was added: quote markers, then fences, then Markdown inline markup,
+// then box frames, then shell prompts.
+
+#include "logdx/parsers/paste_cleaner.hpp"
+
+#include <array>
+#include <cstring>
+#include <functional>
+
+#include "paste/ansi.hpp"
+#include "paste/box_frame.hpp"
+#include "paste/markdown.hpp"
+#include "paste/shell_prompt.hpp"
+
+namespace logdx {
+namespace {
+
+constexpr std::size_t kAnyQuoteDepth = static_cast<std::size_t>(-1);
+
+// What the first byte of a line says about paste noise. Most log lines start with a digit
+// (a timestamp) or '{' (JSON): `none`, returned as they are. Indentation (fences, frames),
+// Markdown '>' '*' '`' '~', prompts '$' '#' '[' '(' and 0xE2 (the lead byte of the box,
+// clack and prompt symbols) are `maybe`. Letters start syslog lines ("Nov 25 ...") as well
+// as "user@host:~$" prompts, so they get a cheap look of their own.
+enum class FirstByte : unsigned char { none, maybe, letter };
+
+constexpr std::array<FirstByte, 256> kFirstByte = [] {
+  std::array<FirstByte, 256> table{};
+  for (const char c : std::string_view(" \t>*`~$#[(_")) {
+    table[static_cast<unsigned char>(c)] = FirstByte::maybe;
+  }
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = FirstByte::letter;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = FirstByte::letter;
+  table[0xE2] = FirstByte::maybe;
+  return table;
+}();
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
+}
+
+// A line starting with a letter can only be a prompt: "user@host...", "PS ...", "C:\...>".
+bool letter_line_may_be_prompt(std::string_view line) {
+  if (line.size() >= 3 && (line.substr(0, 3) == "PS " || (line[1] == ':' && line[2] == '\\'))) {
+    return true;
+  }
+  constexpr std::size_t kMaxUserName = 32;
+  for (std::size_t i = 1; i < line.size() && i <= kMaxUserName; ++i) {
+    if (line[i] == '@') return true;
+    if (!is_name_char(line[i])) return false;
+  }
+  return false;
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// A carriage return inside a line (progress bars, spinners) went back to the start of the
+// terminal line; what the user saw is the last segment that shows something.
+std::string_view last_visible_segment(std::string_view line) {
+  std::size_t end = line.size();
+  while (end > 0) {
+    const std::size_t cr = line.rfind('\r', end - 1);
+    const std::size_t begin = cr == std::string_view::npos ? 0 : cr + 1;
+    const std::string_view segment = line.substr(begin, end - begin);
+    if (!is_blank(segment)) return segment;
+    if (cr == std::string_view::npos) break;
+    end = cr;
+  }
+  return line.substr(0, 0);
+}
+
+}  // namespace
+
+PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
+  std::string_view line = raw;
+  bool changed = false;
+  while (!line.empty() && line.back() == '\r') {
+    line.remove_suffix(1);
+    changed = true;
+  }
+  if (paste::has_escape(line)) {
+    paste::strip_ansi_into(line, scratch_);
+    line = scratch_;
+    changed = true;
+  }
+  if (!line.empty() && std::memchr(line.data(), '\r', line.size()) != nullptr) {
+    line = last_visible_segment(line);
+    changed = true;
+  }
+  if (line.empty()) return {Kind::text, line, changed};
+  const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
+  const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
+  if (!quoted_fence && (first == FirstByte::none ||
+                        (first == FirstByte::letter && !letter_line_may_be_prompt(line)))) {
+    return {Kind::text, line, changed};
+  }
+  return clean_structure(line, changed);
+}
+
+PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool changed) {
+  const std::size_t depth =
+      paste::strip_quote_markers(line, in_fence_ ? fence_quote_depth_ : kAnyQuoteDepth);
+  if (in_fence_ && depth < fence_quote_depth_) in_fence_ = false;  // its blockquote ended
+  if (depth > 0) {
+    changed = true;
+    if (is_blank(line)) return {Kind::skip, line, true};
+  }
+  if (in_fence_) {
+    if (paste::closes_fence(line, {fence_char_, fence_length_})) {
+      in_fence_ = false;
+      return {Kind::skip, line, true};
+    }
+  } else if (const auto fence = paste::opening_fence(line)) {
+    in_fence_ = true;
+    fence_char_ = fence->marker;
+    fence_length_ = fence->length;
+    fence_quote_depth_ = depth;
+    return {Kind::skip, line, true};
+  } else {
+    // Markdown inline markup only exists outside fences; inside, the text is literal.
+    const std::string_view before = line;
+    line = unbold(line);
+    paste::strip_code_span(line);
+    changed = changed || line.size() != before.size();
+  }
+  const paste::Frame frame = paste::unframe(line);
+  if (frame.verdict == paste::FrameVerdict::decoration) return {Kind::skip, line, true};
+  if (frame.verdict == paste::FrameVerdict::content) {
+    line = frame.text;
+    changed = true;
+  }
+  if (const auto command = paste::match_shell_prompt(line)) {
+    if (command->empty()) return {Kind::skip, line, true};
+    return {Kind::command, *command, true};
+  }
+  return {Kind::text, line, changed};
+}
+
+// "**text**" -> "text" (a view, no copy); "**Error:** text" -> "Error: text" (in scratch_).
+std::string_view PasteCleaner::unbold(std::string_view line) {
+  const auto close = paste::leading_bold_close(line);
+  if (!close) return line;
+  if (*close + 2 == line.size()) return line.substr(2, *close - 2);
+  std::string& text = own(line);
+  text.erase(*close, 2);
+  text.erase(0, 2);
+  return text;
+}
+
+// Makes scratch_ hold exactly `line`, which may already point into scratch_.
+std::string& PasteCleaner::own(std::string_view line) {
+  const char* const begin = scratch_.data();
+  const char* const end = begin + scratch_.size();
+  const std::less_equal<const char*> le;
+  if (le(begin, line.data()) && le(line.data() + line.size(), end)) {
+    const auto offset = static_cast<std::size_t>(line.data() - begin);
+    scratch_.erase(offset + line.size());
+    scratch_.erase(0, offset);
+  } else {
+    scratch_.assign(line);
+  }
+  return scratch_;
+}
+
+void PasteCleaner::reset() {
+  in_fence_ = false;
+  fence_char_ = 0;
+  fence_length_ = 0;
+  fence_quote_depth_ = 0;
+}
+
+std::string PasteCleaner::strip_ansi(std::string_view text) {
+  std::string out;
+  paste::strip_ansi_into(text, out);
+  return out;
+}
+
+}  // namespace logdx

@@ -1,0 +1,530 @@
+// Pins PasteCleaner: what pasting adds around log lines (CR, ANSI, Markdown, box frames,
+// shell prompts) is removed, everything else comes back untouched and uncopied, and odd
+// bytes (invalid UTF-8, truncated escapes, huge lines) are kept and never crash it.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "logdx/parsers/paste_cleaner.hpp"
+#include "parser_harness.hpp"
+
+using logdx::PasteCleaner;
+using logdx::testing::read_corpus_file;
+using Kind = PasteCleaner::Kind;
+
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const std::size_t nl = text.find('\n', offset);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    lines.push_back(text.substr(offset, end - offset));
+    offset = end + 1;
+  }
+  return lines;
+}
+
+struct Cleaned {
+  Kind kind;
+  std::string text;
+  bool changed;
+};
+
+// Runs a fresh cleaner over the lines, copying each result (views die on the next call).
+std::vector<Cleaned> clean_all(std::string_view text) {
+  PasteCleaner cleaner;
+  std::vector<Cleaned> out;
+  for (std::string_view line : lines_of(text)) {
+    const auto r = cleaner.clean(line);
+    out.push_back({r.kind, std::string(r.text), r.changed});
+  }
+  return out;
+}
+
+std::vector<std::string> texts_of(const std::vector<Cleaned>& cleaned) {
+  std::vector<std::string> texts;
+  for (const auto& c : cleaned) {
+    if (c.kind == Kind::text) texts.push_back(c.text);
+  }
+  return texts;
+}
+
+bool contains(const std::vector<std::string>& texts, std::string_view wanted) {
+  for (const auto& t : texts) {
+    if (t == wanted) return true;
+  }
+  return false;
+}
+
+// The double-quoted YAML scalars of expected.yaml use \uXXXX, \" and \\ only.
+std::string unescape_yaml(std::string_view quoted) {
+  std::string out;
+  for (std::size_t i = 0; i < quoted.size(); ++i) {
+    if (quoted[i] != '\\' || i + 1 >= quoted.size()) {
+      out += quoted[i];
+    } else if (quoted[i + 1] == 'u' && i + 5 < quoted.size()) {
+      out += static_cast<char>(std::stoi(std::string(quoted.substr(i + 2, 4)), nullptr, 16));
+      i += 5;
+    } else {
+      out += quoted[++i];
+    }
+  }
+  return out;
+}
+
+// The items of a top-level YAML list "key:\n  - \"...\"".
+std::vector<std::string> yaml_list(std::string_view yaml, std::string_view key) {
+  std::vector<std::string> items;
+  bool in_list = false;
+  for (std::string_view line : lines_of(yaml)) {
+    if (!line.empty() && line.front() != ' ') in_list = line == std::string(key) + ":";
+    if (in_list && line.substr(0, 5) == "  - \"" && line.back() == '"') {
+      items.push_back(unescape_yaml(line.substr(5, line.size() - 6)));
+    }
+  }
+  return items;
+}
+
+}  // namespace
+
+TEST_CASE("lines with nothing to clean come back as the same bytes, uncopied", "[paste]") {
+  PasteCleaner cleaner;
+  for (std::string_view line :
+       {"2026-11-25T04:42:36.549+00:00 [gateway] listening on ws://127.0.0.1:18789",
+        "{\"level\":\"info\",\"ts\":1795583993.801686,\"msg\":\"using provided configuration\"}",
+        "0|worker | TypeError: Cannot read properties of undefined (reading 'token')",
+        "    at Timeout._onTimeout (/home/fmtuser/app/crash.js:2:26)",
+        "Nov  8 18:53:27 homeserver openclaw[2044]: started", "PM2      | App [worker:0] online",
+        "host metrics | cpu: 0% | ram usage: 1.8% | disk: ⇓ 0mb/s ⇑ 0mb/s",
+        "openclaw-gateway-1  | 2026-09-21T14:00:03.211+00:00 [gateway] loading configuration…",
+        "# this is a comment, not a prompt", "[PM2] Done.", "**********************",
+        "user@example.com: mail delivered", "> openclaw@2026.9.6 start", ""}) {
+    const auto r = cleaner.clean(line);
+    INFO(line);
+    if (!line.empty() && line.front() == '>') {  // quote markers are removed, but without a copy
+      CHECK(r.text == "openclaw@2026.9.6 start");
+      CHECK(r.text.data() == line.data() + 2);
+      continue;
+    }
+    CHECK(r.kind == Kind::text);
+    CHECK_FALSE(r.changed);
+    CHECK(r.text.data() == line.data());
+    CHECK(r.text.size() == line.size());
+  }
+}
+
+TEST_CASE("a trailing CR is dropped without copying; a CR inside keeps what was shown last",
+          "[paste]") {
+  PasteCleaner cleaner;
+  const std::string_view crlf = "2026-10-30T21:14:11.551+00:00 [gateway] ready\r";
+  auto r = cleaner.clean(crlf);
+  CHECK(r.text == "2026-10-30T21:14:11.551+00:00 [gateway] ready");
+  CHECK(r.text.data() == crlf.data());
+  CHECK(r.changed);
+
+  CHECK(cleaner.clean("\r").text.empty());
+  CHECK(cleaner.clean("downloading 10%\rdownloading 55%\rdone   ").text == "done   ");
+  // The spinner line "ESC[2K" after the CR shows nothing: the text before it is what stayed.
+  CHECK(cleaner.clean("installed 14 plugins\r\x1b[2K").text == "installed 14 plugins");
+}
+
+TEST_CASE("strip_ansi removes CSI, OSC, charset and two-byte escapes and nothing else", "[paste]") {
+  CHECK(PasteCleaner::strip_ansi("\x1b[1;33mWARN\x1b[0m") == "WARN");
+  CHECK(PasteCleaner::strip_ansi("\x1b[38;5;208mfg\x1b[39m \x1b[2K\x1b[1Gx") == "fg x");
+  CHECK(PasteCleaner::strip_ansi("\x1b]8;;https://docs.openclaw.ai\x1b\\docs\x1b]8;;\x1b\\") ==
+        "docs");
+  CHECK(PasteCleaner::strip_ansi("\x1b]0;openclaw gateway\x07ready") == "ready");
+  CHECK(PasteCleaner::strip_ansi("\x1b(B\x1b[mplain") == "plain");  // tput sgr0
+  CHECK(PasteCleaner::strip_ansi("a\x1b"
+                                 "7b\x1b"
+                                 "8c\x1bMd") == "abcd");
+  CHECK(PasteCleaner::strip_ansi("\x9b"
+                                 "31mred\x9b"
+                                 "0m") == "red");  // 8-bit CSI
+  // 0x9B inside UTF-8 characters ("ě" C4 9B, "Λ" CE 9B, "▛" E2 96 9B) is text.
+  CHECK(PasteCleaner::strip_ansi("Děkuji Λ ▛") == "Děkuji Λ ▛");
+  CHECK(PasteCleaner::strip_ansi("no escapes | here") == "no escapes | here");
+}
+
+TEST_CASE("truncated escapes at the end of a line are dropped without reading past it", "[paste]") {
+  // The bytes after the view would complete the sequence; the cleaner must not look at them.
+  const std::string buffer = "error\x1b[31mXYZ";
+  PasteCleaner cleaner;
+  for (std::size_t cut = 5; cut <= 9; ++cut) {
+    const std::string_view line(buffer.data(), cut);  // "error", "error\x1b", ... "error\x1b[31"
+    INFO(cut);
+    CHECK(cleaner.clean(line).text == "error");
+    CHECK(PasteCleaner::strip_ansi(line) == "error");
+  }
+  CHECK(PasteCleaner::strip_ansi("\x1b") == "");
+  CHECK(PasteCleaner::strip_ansi("\x9b") == "");
+  // An unterminated OSC loses only its introducer: the rest may be the log text.
+  CHECK(PasteCleaner::strip_ansi("\x1b]8;;https://x") == "8;;https://x");
+  // A CSI broken by a byte it cannot hold keeps that byte.
+  CHECK(PasteCleaner::strip_ansi("\x1b[31\xffok") == "\xffok");
+}
+
+TEST_CASE("invalid UTF-8 is kept byte for byte", "[paste]") {
+  PasteCleaner cleaner;
+  const std::string latin1 =
+      "message len=54: \"Caf\xe9 con leche\" \xff\xfe \xc3\x28 \xe2\x82 \xf0\x9f";
+  auto r = cleaner.clean(latin1);
+  CHECK_FALSE(r.changed);
+  CHECK(r.text.data() == latin1.data());
+  CHECK(r.text == latin1);
+
+  const std::string coloured = "\x1b[31m\xe9t\xe9 \xff\x80\x1b[0m \xc4\x9b\r";
+  r = cleaner.clean(coloured);
+  CHECK(r.text == "\xe9t\xe9 \xff\x80 \xc4\x9b");
+  CHECK(PasteCleaner::strip_ansi("\xff\x1b[0m\xfe") == "\xff\xfe");
+
+  // The corpus inputs with Latin-1 and broken emoji bytes pass through unchanged.
+  for (const char* name : {"cases/24-none-error-words-in-chat-invalid-utf8/input.log",
+                           "cases/40-permission-denied-after-sudo-invalid-utf8/input.log"}) {
+    const std::string text = read_corpus_file(name);
+    PasteCleaner corpus_cleaner;
+    for (std::string_view line : lines_of(text)) {
+      const auto c = corpus_cleaner.clean(line);
+      INFO(line);
+      CHECK(c.kind == Kind::text);
+      CHECK(c.text.data() == line.data());
+      CHECK(c.text.size() == line.size());
+    }
+  }
+}
+
+TEST_CASE("pm2 logs from a tty lose colours and CRs but keep their | prefixes", "[paste]") {
+  const auto cleaned = clean_all(read_corpus_file("formats/pm2-logs-tty-ansi.log"));
+  REQUIRE(cleaned.size() > 20);
+  for (const auto& c : cleaned) {
+    CHECK(c.kind == Kind::text);
+    CHECK(c.text.find('\x1b') == std::string::npos);
+    CHECK(c.text.find('\r') == std::string::npos);
+  }
+  CHECK(cleaned[0].text ==
+        "[TAILING] Tailing last 4 lines for [all] processes (change the value with --lines "
+        "option)");
+  CHECK(cleaned[2].text == "PM2      | App [worker:0] starting in -fork mode-");
+  CHECK(cleaned[4].text == "0|worker | worker starting pid=30161");
+  CHECK(cleaned[6].text ==
+        "0|worker |     at Timeout._onTimeout (/home/fmtuser/app/crash.js:2:26)");
+}
+
+TEST_CASE("pm2 logs with colours clean to exactly the sed-stripped sample", "[paste]") {
+  for (const auto& [ansi, plain] :
+       {std::pair{"formats/pm2-logs-stream-ansi.log", "formats/pm2-logs-stream-plain.log"},
+        std::pair{"formats/pm2-logs-stream-timestamp-ansi.log",
+                  "formats/pm2-logs-stream-timestamp-plain.log"}}) {
+    const std::string ansi_text = read_corpus_file(ansi);
+    const std::string plain_text = read_corpus_file(plain);
+    const auto ansi_lines = lines_of(ansi_text);
+    const auto plain_lines = lines_of(plain_text);
+    REQUIRE(ansi_lines.size() == plain_lines.size());
+    PasteCleaner cleaner;
+    std::size_t coloured = 0;
+    for (std::size_t i = 0; i < ansi_lines.size(); ++i) {
+      INFO(ansi << " line " << i + 1);
+      CHECK(cleaner.clean(ansi_lines[i]).text == plain_lines[i]);
+      CHECK(PasteCleaner::strip_ansi(ansi_lines[i]) == plain_lines[i]);
+      if (ansi_lines[i] != plain_lines[i]) ++coloured;
+    }
+    CHECK(coloured > 200);  // the comparison is not vacuous
+  }
+}
+
+TEST_CASE("caddy console lines lose the level colours and keep their tabs", "[paste]") {
+  const std::string text = read_corpus_file("formats/caddy-console.log");
+  const auto lines = lines_of(text);
+  PasteCleaner cleaner;
+  auto r = cleaner.clean(lines[0]);  // a JSON line: untouched
+  CHECK(r.text.data() == lines[0].data());
+  CHECK_FALSE(r.changed);
+  r = cleaner.clean(lines[1]);
+  CHECK(r.kind == Kind::text);
+  CHECK(r.changed);
+  CHECK(r.text == "2026/11/25 05:19:53.802\tWARN\tadmin\tadmin endpoint disabled");
+  r = cleaner.clean(lines[3]);
+  CHECK(r.text ==
+        "2026/11/25 05:19:53.803\tINFO\ttls.cache.maintenance\tstarted background certificate "
+        "maintenance\t{\"cache\": \"0xc0002959d0\"}");
+}
+
+TEST_CASE("docker compose up output loses both layers of colour, keeps UTF-8", "[paste]") {
+  const auto cleaned = clean_all(read_corpus_file("formats/docker-compose-up-tty-ansi.log"));
+  REQUIRE(cleaned.size() > 10);
+  CHECK(cleaned[0].text == "Attaching to caddy-1, openclaw-gateway-1");
+  CHECK(cleaned[1].text ==
+        "openclaw-gateway-1  | 2026-09-21T14:00:03.211+00:00 [gateway] loading configuration…");
+  for (const auto& c : cleaned) CHECK(c.text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("case 17: strip_ansi(evidence) equals evidence_plain, and the input lines clean to it",
+          "[paste]") {
+  const std::string dir = "cases/17-dns-eai-again-ansi-compose-up/";
+  const std::string yaml = read_corpus_file(dir + "expected.yaml");
+  const auto evidence = yaml_list(yaml, "evidence");
+  const auto plain = yaml_list(yaml, "evidence_plain");
+  REQUIRE(evidence.size() == 2);
+  REQUIRE(plain.size() == evidence.size());
+  const auto texts = texts_of(clean_all(read_corpus_file(dir + "input.log")));
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    CHECK(evidence[i].find('\x1b') != std::string::npos);
+    CHECK(PasteCleaner::strip_ansi(evidence[i]) == plain[i]);
+    PasteCleaner cleaner;
+    CHECK(cleaner.clean(evidence[i]).text == plain[i]);
+    CHECK(contains(texts, plain[i]));
+  }
+}
+
+TEST_CASE("openclaw doctor clack panels: frames and titles go, panel text stays", "[paste]") {
+  const auto cleaned =
+      clean_all(read_corpus_file("real/04-invalid-config-bad-json/doctor.stdout.log"));
+  const auto texts = texts_of(cleaned);
+  CHECK(contains(texts, "Config invalid; doctor will run with best-effort config."));
+  CHECK(contains(texts, "Run \"openclaw doctor --fix\" to persist the explicit agent roster."));
+  CHECK(contains(texts, "gateway.mode is unset; gateway start will be blocked."));
+  CHECK(contains(texts, "  because no WhatsApp/pairing channel config is active."));  // indent kept
+  CHECK(contains(texts, "Doctor complete."));
+  CHECK(contains(texts, "OpenClaw doctor"));
+  // Lines that were never framed are untouched.
+  CHECK(contains(texts,
+                 "  fix: If an edge proxy fronts node onboarding, allow /j/* and "
+                 "/__openclaw__/worker without edge identity auth, and preserve WebSocket upgrade "
+                 "on /__openclaw__/worker. Both routes enforce their own credentials."));
+  std::size_t empty = 0;
+  for (const auto& t : texts) {
+    INFO(t);
+    CHECK(t.find("\u2502") == std::string::npos);  // │
+    CHECK(t.find("\u256E") == std::string::npos);  // ╮
+    CHECK(t.find("\u25C7") == std::string::npos);  // ◇
+    empty += t.empty() ? 1 : 0;
+  }
+  CHECK(empty == 1);  // the blank line the file ends with; empty framed lines are skipped
+  std::size_t skipped = 0;
+  for (const auto& c : cleaned) skipped += c.kind == Kind::skip ? 1 : 0;
+  CHECK(skipped > 50);
+
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("◇  Doctor warnings ────────────────────────╮").kind == Kind::skip);
+  CHECK(cleaner.clean("├──────────────────────────────────────────╯").kind == Kind::skip);
+  CHECK(cleaner.clean("│").kind == Kind::skip);
+  CHECK(cleaner.clean("│                                          │").kind == Kind::skip);
+  CHECK(cleaner.clean("╭──────╮").kind == Kind::skip);
+  CHECK(cleaner.clean("  │  - gateway.port: Invalid input  │").text ==
+        "- gateway.port: Invalid input");
+  CHECK(cleaner.clean("┃ heavy frame ┃").text == "heavy frame");
+  CHECK(cleaner.clean("║ double frame").text == "double frame");
+}
+
+TEST_CASE("pm2 ls and describe tables keep their rows; only borders are skipped", "[paste]") {
+  const std::string text = read_corpus_file("formats/pm2-ls.log");
+  PasteCleaner cleaner;
+  std::size_t rows = 0;
+  std::size_t borders = 0;
+  for (std::string_view line : lines_of(text)) {
+    const auto r = cleaner.clean(line);
+    INFO(line);
+    if (r.kind == Kind::skip) {
+      ++borders;
+      continue;
+    }
+    CHECK_FALSE(r.changed);
+    CHECK(r.text.data() == line.data());
+    CHECK(r.text.size() == line.size());
+    ++rows;
+  }
+  CHECK(borders == 3);  // ┌┬┐, ├┼┤, └┴┘
+  CHECK(rows == 4);     // header, two processes, host metrics
+  const std::string_view row =
+      "│ 0  │ openclaw-gateway    │ default     │ N/A     │ fork    │ 0        │ 0      │";
+  CHECK(cleaner.clean(row).text.data() == row.data());
+  const std::string_view describe = "│ status            │ online                      │";
+  CHECK_FALSE(cleaner.clean(describe).changed);
+  // A plain '|' is a prefix separator (PM2, docker compose), never a frame.
+  const std::string_view pipes = "| 0 | openclaw | online |";
+  CHECK(cleaner.clean(pipes).text.data() == pipes.data());
+}
+
+TEST_CASE("trees drawn with box characters are not frames", "[paste]") {
+  PasteCleaner cleaner;
+  for (std::string_view line :
+       {"             ├─app.slice", "             │ └─openclaw-gateway.service",
+        "             │   └─4242 /usr/bin/node openclaw.mjs gateway run",
+        "             └─4260 \"openclaw-gateway spawn-broker\"", "├── node_modules",
+        "│   └── openclaw"}) {
+    INFO(line);
+    const auto r = cleaner.clean(line);
+    CHECK(r.kind == Kind::text);
+    CHECK(r.text.data() == line.data());
+    CHECK(r.text.size() == line.size());
+  }
+}
+
+TEST_CASE("Markdown quotes, bold and inline code around log lines are removed", "[paste]") {
+  PasteCleaner cleaner;
+  auto r = cleaner.clean("> 2026-11-25T04:42:36.549+00:00 [gateway] ready");
+  CHECK(r.kind == Kind::text);
+  CHECK(r.text == "2026-11-25T04:42:36.549+00:00 [gateway] ready");
+  CHECK(r.changed);
+  CHECK(cleaner.clean("> > nested quote").text == "nested quote");
+  CHECK(cleaner.clean(">> nested quote").text == "nested quote");
+  CHECK(cleaner.clean(">").kind == Kind::skip);
+  CHECK(cleaner.clean("> ").kind == Kind::skip);
+  CHECK(cleaner.clean("> >").kind == Kind::skip);
+
+  r = cleaner.clean("**Gateway failed to start: listen EADDRINUSE 127.0.0.1:18789**");
+  CHECK(r.text == "Gateway failed to start: listen EADDRINUSE 127.0.0.1:18789");
+  r = cleaner.clean("**Error:** connect ECONNREFUSED 127.0.0.1:18789");
+  CHECK(r.text == "Error: connect ECONNREFUSED 127.0.0.1:18789");
+  CHECK(r.changed);
+  CHECK(cleaner.clean("> **Error:** quoted and bold").text == "Error: quoted and bold");
+  CHECK(cleaner.clean("**********************").text == "**********************");
+  CHECK(cleaner.clean("** not bold").text == "** not bold");
+
+  CHECK(cleaner.clean("`Error: listen EADDRINUSE :::18789`").text ==
+        "Error: listen EADDRINUSE :::18789");
+  CHECK(cleaner.clean("`` a `tick` inside ``").text == "a `tick` inside");
+  CHECK(cleaner.clean("```single line fenced```").text == "single line fenced");
+  CHECK(cleaner.clean("`a` and `b`").text == "`a` and `b`");
+}
+
+TEST_CASE("code fences are skipped and their content is literal", "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  auto r = cleaner.clean("**literal bold inside a fence**");
+  CHECK(r.text == "**literal bold inside a fence**");
+  CHECK_FALSE(r.changed);
+  CHECK(cleaner.clean("```bash").text == "```bash");  // not a closer: content
+  // Other cleaning still applies inside: colours, frames, prompts.
+  CHECK(cleaner.clean("\x1b[31merror\x1b[39m").text == "error");
+  CHECK(cleaner.clean("│  framed  │").text == "framed");
+  CHECK(cleaner.clean("$ pm2 logs").kind == Kind::command);
+  CHECK(cleaner.clean("```").kind == Kind::skip);  // closes
+  CHECK(cleaner.clean("**bold again**").text == "bold again");
+
+  CHECK(cleaner.clean("~~~log").kind == Kind::skip);
+  CHECK(cleaner.clean("```").text == "```");  // a tilde fence is not closed by backticks
+  CHECK(cleaner.clean("~~~~").kind == Kind::skip);
+  CHECK(cleaner.clean("   ```journalctl").kind == Kind::skip);  // indented up to 3, with info
+  CHECK(cleaner.clean("   ```").kind == Kind::skip);
+  CHECK(cleaner.clean("    ```").text == "    ```");  // 4 spaces: an indented code line
+}
+
+TEST_CASE("a fence inside a quote ends with the quote", "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("> ```text").kind == Kind::skip);
+  CHECK(cleaner.clean("> > not a nested quote, fenced content").text ==
+        "> not a nested quote, fenced content");
+  CHECK(cleaner.clean("> 2026-11-25 line").text == "2026-11-25 line");
+  CHECK(cleaner.clean("> ```").kind == Kind::skip);
+  CHECK(cleaner.clean("**outside again**").text == "outside again");
+
+  CHECK(cleaner.clean("> ```").kind == Kind::skip);
+  CHECK(cleaner.clean("2026-11-25 after the quote ended").text ==
+        "2026-11-25 after the quote ended");
+  CHECK(cleaner.clean("**markdown applies again**").text == "markdown applies again");
+
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  cleaner.reset();
+  CHECK(cleaner.clean("**after reset**").text == "after reset");
+}
+
+TEST_CASE("shell prompts become commands; bare prompts are skipped", "[paste]") {
+  PasteCleaner cleaner;
+  const std::pair<std::string_view, std::string_view> prompts[] = {
+      {"$ journalctl -u openclaw -n 200 --no-pager", "journalctl -u openclaw -n 200 --no-pager"},
+      {"# journalctl -k | grep -i oom", "journalctl -k | grep -i oom"},
+      {"#  sudo systemctl status openclaw", "sudo systemctl status openclaw"},
+      {"ocuser@srv:~$ pm2 ls", "pm2 ls"},
+      {"root@vm:/etc/openclaw# cat openclaw.json", "cat openclaw.json"},
+      {"pi@raspberrypi:~/oc $ docker compose logs -f", "docker compose logs -f"},
+      {"alice@MacBook-Pro ~ % openclaw doctor", "openclaw doctor"},
+      {"[root@fedora openclaw]# podman logs gateway", "podman logs gateway"},
+      {"(venv) bob@box:~/src$ node index.js", "node index.js"},
+      {"PS C:\\Users\\alice> openclaw gateway run", "openclaw gateway run"},
+      {"PS C:\\Program Files\\OpenClaw> $LASTEXITCODE", "$LASTEXITCODE"},
+      {"PS /home/alice> pm2 logs", "pm2 logs"},
+      {"C:\\Users\\alice>npm start", "npm start"},
+      {"❯ docker logs openclaw-gateway-1", "docker logs openclaw-gateway-1"},
+      {"➜  ~ openclaw status", "openclaw status"},
+      {"➜  openclaw git:(main) ✗ pnpm dev", "pnpm dev"},
+      {"> $ curl -v http://127.0.0.1:18789/health", "curl -v http://127.0.0.1:18789/health"},
+      {"\x1b[32mocuser@srv\x1b[0m:\x1b[34m~\x1b[0m$ ss -ltnp\r", "ss -ltnp"},
+  };
+  for (const auto& [line, command] : prompts) {
+    INFO(line);
+    const auto r = cleaner.clean(line);
+    CHECK(r.kind == Kind::command);
+    CHECK(r.text == command);
+    CHECK(r.changed);
+  }
+  for (std::string_view bare : {"$", "$ ", "ocuser@srv:~$", "root@vm:/var/log# ",
+                                "PS C:\\Users\\x>", "❯", "➜  ~", "[root@fedora ~]#"}) {
+    INFO(bare);
+    CHECK(cleaner.clean(bare).kind == Kind::skip);
+  }
+  for (std::string_view not_prompt :
+       {"# Logs from yesterday", "#journalctl", "$LASTEXITCODE", "# sshd config follows",
+        "user@example.com: delivered", "openclaw@2026.9.6 start", "C:\\app\\server.js:12",
+        "Error: something $ 5", "[gateway] listening"}) {
+    INFO(not_prompt);
+    const auto r = cleaner.clean(not_prompt);
+    CHECK(r.kind == Kind::text);
+    CHECK(r.text == not_prompt);
+  }
+}
+
+TEST_CASE("pasted terminal sessions: commands and output told apart", "[paste]") {
+  auto cleaned =
+      clean_all(read_corpus_file("cases/43-negative-second-start-own-instance/input-2.log"));
+  std::vector<std::string> commands;
+  for (const auto& c : cleaned) {
+    if (c.kind == Kind::command) commands.push_back(c.text);
+  }
+  CHECK(commands == std::vector<std::string>{"pm2 ls", "openclaw gateway run", "openclaw status"});
+  CHECK(contains(texts_of(cleaned), "Probe target: ws://127.0.0.1:18789"));
+
+  cleaned = clean_all(read_corpus_file("cases/18-crash-uncaught-typeerror-windows-crlf/input.log"));
+  commands.clear();
+  for (const auto& c : cleaned) {
+    if (c.kind == Kind::command) commands.push_back(c.text);
+    CHECK(c.text.find('\r') == std::string::npos);
+  }
+  CHECK(commands == std::vector<std::string>{"openclaw gateway run", "$LASTEXITCODE",
+                                             "openclaw gateway status", "Stop-Transcript"});
+  CHECK(contains(texts_of(cleaned),
+                 "TypeError: Cannot read properties of undefined (reading 'chat')"));
+  CHECK(contains(texts_of(cleaned), "**********************"));
+}
+
+TEST_CASE("1 MB lines: plain ones are not copied, coloured and framed ones are cleaned",
+          "[paste]") {
+  PasteCleaner cleaner;
+  const std::string plain = "2026-11-25T04:42:36Z " + std::string(1 << 20, 'x');
+  auto r = cleaner.clean(plain);
+  CHECK(r.text.data() == plain.data());
+  CHECK(r.text.size() == plain.size());
+
+  std::string coloured;
+  std::string expected;
+  while (coloured.size() < (1u << 20)) {
+    coloured += "\x1b[33mwarn\x1b[0m text \xc4\x9b ";
+    expected += "warn text \xc4\x9b ";
+  }
+  r = cleaner.clean(coloured);
+  CHECK(r.text.size() == expected.size());
+  CHECK(r.text == expected);
+
+  const std::string framed = "│ " + std::string(1 << 20, 'y') + " │";
+  CHECK(cleaner.clean(framed).text.size() == (1u << 20));
+  const std::string escapes(1 << 20, '\x1b');
+  CHECK(cleaner.clean(escapes).text.empty());
+  const std::string c1(1 << 20, '\x9b');
+  CHECK(cleaner.clean(c1).text.empty());
+  const std::string spaces = std::string(1 << 20, ' ') + "at x";
+  CHECK(cleaner.clean(spaces).text.data() == spaces.data());
+}
