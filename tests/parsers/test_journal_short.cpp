@@ -51,7 +51,8 @@ TEST_CASE("syslog-bsd reads journalctl -o short: systemd unit, node app, kernel"
   CHECK_FALSE(kernel.pid.has_value());
 
   const Event& killed = r.events[9];
-  CHECK(killed.message == "openclaw-gateway.service: Main process exited, code=killed, status=9/KILL");
+  CHECK(killed.message ==
+        "openclaw-gateway.service: Main process exited, code=killed, status=9/KILL");
   CHECK(killed.unit == "openclaw-gateway.service");
   CHECK(field_or(killed, "exit_reason") == "killed");
   CHECK(field_or(killed, "signal") == "KILL");
@@ -121,8 +122,7 @@ TEST_CASE("journal-unix reads short-unix as UTC microseconds", "[journal]") {
   CHECK(r.events[12].pid == 5120);
 }
 
-TEST_CASE("journal-with-unit maps the unit column: init.scope, user units, kernel",
-          "[journal]") {
+TEST_CASE("journal-with-unit maps the unit column: init.scope, user units, kernel", "[journal]") {
   const auto r = run_file("journal-with-unit", "formats/journalctl-with-unit.log");
   REQUIRE(r.events.size() == 23);
   CHECK(r.no_match == 0);
@@ -225,7 +225,8 @@ TEST_CASE("rsyslog files: kern.log drops the uptime stamp, syslog keeps kernel i
 }
 
 TEST_CASE("syslog-bsd reads macOS launchd lines: the job label is the unit", "[journal]") {
-  const auto r = run_file("syslog-bsd", "cases/41-restart-loop-launchd-bad-node-option/input-1.log");
+  const auto r =
+      run_file("syslog-bsd", "cases/41-restart-loop-launchd-bad-node-option/input-1.log");
   REQUIRE(r.events.size() == 40);
   CHECK(r.no_match == 0);
   const Event& exited = r.events[0];
@@ -272,7 +273,8 @@ TEST_CASE("journal envelopes of the diagnosis cases parse with no unmatched line
     CHECK(r.no_match == 0);
   }
   // Case 10 is journalctl -x: 214 catalog lines ride on 46 entries.
-  const auto catalog = run_file("syslog-bsd", "cases/10-missing-executable-203-exec-catalog/input.log");
+  const auto catalog =
+      run_file("syslog-bsd", "cases/10-missing-executable-203-exec-catalog/input.log");
   std::size_t lines = 0;
   for (const auto& e : catalog.events) lines += e.where.line_count;
   CHECK(lines == 260);
@@ -304,12 +306,13 @@ TEST_CASE("short parsers refuse garbage, other formats, truncated prefixes, huge
   REQUIRE(bad_utf8.events.size() == 1);
   CHECK(bad_utf8.events[0].message == "caf\xC3 \xFF\xFE end");
 
-  for (std::string_view parser : {"syslog-bsd", "syslog-iso", "journal-monotonic", "journal-unix",
-                                  "journal-with-unit"}) {
+  for (std::string_view parser :
+       {"syslog-bsd", "syslog-iso", "journal-monotonic", "journal-unix", "journal-with-unit"}) {
     INFO(parser);
     for (std::string_view line :
          {std::string_view(""), std::string_view("\x01\x02\xFF\xFE garbage"),
-          std::string_view("Feb 10 15:05:10 host"), std::string_view("Feb 10 15:05:10 host node[12"),
+          std::string_view("Feb 10 15:05:10 host"),
+          std::string_view("Feb 10 15:05:10 host node[12"),
           std::string_view("2026-02-10T15:05:10+0000 openclaw-vps"),
           std::string_view("2026-02-10T15:05:12.411+00:00 [gateway] listening on ws://127.0.0.1"),
           std::string_view("2026/10/20 09:14:21 [error] 1203#1203: *3 connect() failed"),

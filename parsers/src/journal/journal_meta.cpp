@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kCatalogMark = "\xE2\x96\x91\xE2\x96\x91";  // "░░"
 
 constexpr std::array<std::string_view, 7> kHeaders = {
-    "-- Journal begins at ", "-- Logs begin at ", "-- No entries --", "-- Boot ",
+    "-- Journal begins at ", "-- Logs begin at ",   "-- No entries --", "-- Boot ",
     "-- Reboot --",          "-- Journal ends at ", "-- Logs end at "};
 
 std::string_view trim_left(std::string_view s) {

@@ -154,10 +154,9 @@ void JournalRecord::apply_identity(Event& event) const {
 
 void JournalRecord::apply_fields(Event& event) const {
   const std::pair<std::string_view, const std::string*> fields[] = {
-      {"cursor", &cursor_},         {"transport", &transport_},
-      {"boot_id", &boot_id_},       {"monotonic_us", &monotonic_},
-      {"message_id", &message_id_}, {"result", &unit_result_},
-      {"exit_reason", &exit_code_}, {"cmdline", &cmdline_}};
+      {"cursor", &cursor_},          {"transport", &transport_},   {"boot_id", &boot_id_},
+      {"monotonic_us", &monotonic_}, {"message_id", &message_id_}, {"result", &unit_result_},
+      {"exit_reason", &exit_code_},  {"cmdline", &cmdline_}};
   for (const auto& [name, value] : fields) {
     if (!value->empty()) event.set_field(name, *value);
   }

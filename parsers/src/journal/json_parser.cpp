@@ -26,7 +26,7 @@ class JournalJsonParser final : public EnvelopeParser {
     simdjson::dom::object object;
     if (json_.parse(text).get(object) != simdjson::SUCCESS) return LineVerdict::no_match;
     record_.clear();
-    bool has_anchor = false;  // __CURSOR / __REALTIME_TIMESTAMP: only journalctl writes them
+    bool has_anchor = false;   // __CURSOR / __REALTIME_TIMESTAMP: only journalctl writes them
     bool has_trusted = false;  // a "_PID"-style field the journal itself adds
     for (auto [key, value] : object) {
       // Every journal field name is upper case; any other key means another JSON log.

@@ -1,8 +1,8 @@
 #include "journal/json_value.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace logdx::journal {
 namespace {
@@ -29,11 +29,21 @@ bool json_value_text(simdjson::dom::element value, std::string& out) {
       out.assign(text);
       return true;
     }
-    case element_type::INT64: out = fmt::format("{}", int64_t(value)); return true;
-    case element_type::UINT64: out = fmt::format("{}", uint64_t(value)); return true;
-    case element_type::DOUBLE: out = fmt::format("{}", double(value)); return true;
-    case element_type::BOOL: out = bool(value) ? "true" : "false"; return true;
-    case element_type::NULL_VALUE: out.clear(); return true;
+    case element_type::INT64:
+      out = fmt::format("{}", int64_t(value));
+      return true;
+    case element_type::UINT64:
+      out = fmt::format("{}", uint64_t(value));
+      return true;
+    case element_type::DOUBLE:
+      out = fmt::format("{}", double(value));
+      return true;
+    case element_type::BOOL:
+      out = bool(value) ? "true" : "false";
+      return true;
+    case element_type::NULL_VALUE:
+      out.clear();
+      return true;
     case element_type::ARRAY: {
       simdjson::dom::array array = value;
       if (byte_array_text(array, out)) return true;
@@ -46,7 +56,8 @@ bool json_value_text(simdjson::dom::element value, std::string& out) {
       out.clear();
       return true;
     }
-    case element_type::OBJECT: return false;
+    case element_type::OBJECT:
+      return false;
   }
   return false;
 }

@@ -3,10 +3,10 @@
 // every field as a string, except non-UTF-8 values (an array of byte numbers), fields with
 // several values (an array of those) and fields over its size limit (null).
 
+#include <simdjson.h>
+
 #include <string>
 #include <string_view>
-
-#include <simdjson.h>
 
 namespace logdx::journal {
 

@@ -28,9 +28,9 @@ constexpr ParserInfo kSyslogIsoInfo{
 constexpr ParserInfo kJournalMonotonicInfo{
     "journal-monotonic", "journalctl -o short-monotonic: '[ secs.us] host ident[pid]: msg'",
     SourceKind::other, 65, false};
-constexpr ParserInfo kJournalUnixInfo{
-    "journal-unix", "journalctl -o short-unix: 'secs.us host ident[pid]: msg'", SourceKind::other,
-    60, false};
+constexpr ParserInfo kJournalUnixInfo{"journal-unix",
+                                      "journalctl -o short-unix: 'secs.us host ident[pid]: msg'",
+                                      SourceKind::other, 60, false};
 constexpr ParserInfo kJournalWithUnitInfo{
     "journal-with-unit",
     "journalctl -o with-unit / short-full: 'Tue 2026-02-10 15:05:10 UTC host unit[pid]: msg'",

@@ -10,7 +10,8 @@ namespace {
 bool read_stamp(StampShape shape, int year, std::string_view& in, Timestamp& time,
                 std::string_view& text) {
   switch (shape) {
-    case StampShape::bsd: return grammar::bsd_syslog(in, year, time, text);
+    case StampShape::bsd:
+      return grammar::bsd_syslog(in, year, time, text);
     case StampShape::iso: {
       std::string_view probe = in;
       // Both writers always give the 'T' and a UTC offset; insisting on them keeps zone-less
@@ -22,9 +23,12 @@ bool read_stamp(StampShape shape, int year, std::string_view& in, Timestamp& tim
       in = probe;
       return true;
     }
-    case StampShape::monotonic: return grammar::bracket_monotonic(in, time, text);
-    case StampShape::unix_time: return grammar::unix_seconds(in, time, text);
-    case StampShape::weekday: return grammar::weekday_iso(in, time, text);
+    case StampShape::monotonic:
+      return grammar::bracket_monotonic(in, time, text);
+    case StampShape::unix_time:
+      return grammar::unix_seconds(in, time, text);
+    case StampShape::weekday:
+      return grammar::weekday_iso(in, time, text);
   }
   return false;
 }

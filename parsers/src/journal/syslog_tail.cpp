@@ -3,9 +3,8 @@
 
 #include "journal/syslog_tail.hpp"
 
-#include <functional>
-
 #include <boost/spirit/home/x3.hpp>
+#include <functional>
 
 #include "grammar/time.hpp"
 #include "journal/systemd_message.hpp"
@@ -40,14 +39,14 @@ const x3::uint_parser<std::int64_t, 10, 1, 10> pid_digits;
 const auto host = x3::raw[x3::alnum >> *(x3::alnum | x3::char_("-._"))][set_host];
 // Identifiers are free-form ("openclaw-digest.sh", "com.apple.xpc.launchd", "(sd-pam)",
 // "user@1000.service/init.scope") but never contain blanks, ':' or '['.
-const auto ident = x3::raw[+(x3::char_ - x3::char_(" \t:[("))  |
+const auto ident = x3::raw[+(x3::char_ - x3::char_(" \t:[(")) |
                            (x3::char_('(') >> +(x3::char_ - x3::char_(" \t:[")))][set_ident];
 const auto pid = x3::lit('[') >> pid_digits[set_pid] >> x3::lit(']');
 // macOS launchd: "com.apple.xpc.launchd[1] (ai.openclaw.gateway[48211]): ..."
 const auto label = x3::lit(" (") >> x3::raw[+(x3::char_ - x3::char_(" \t[]()"))][set_label] >>
                    -(x3::lit('[') >> pid_digits[set_label_pid] >> x3::lit(']')) >> x3::lit(')');
-const auto tail_rule = x3::lit(' ') >> host >> x3::lit(' ') >> ident >> -pid >> -label >>
-                       x3::lit(':');
+const auto tail_rule = x3::lit(' ') >> host >> x3::lit(' ') >> ident >> -pid >> -label
+                       >> x3::lit(':');
 
 bool is_init_scope(std::string_view unit) { return unit == "init.scope"; }
 

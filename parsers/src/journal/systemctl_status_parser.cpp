@@ -15,8 +15,8 @@ namespace logdx::journal {
 namespace {
 
 // ● (loaded), × (failed, systemd >= 248), ○ (inactive), ↻ (reloading), '*' without UTF-8.
-constexpr std::array<std::string_view, 5> kStateMarks = {"\xE2\x97\x8F", "\xC3\x97",
-                                                         "\xE2\x97\x8B", "\xE2\x86\xBB", "*"};
+constexpr std::array<std::string_view, 5> kStateMarks = {"\xE2\x97\x8F", "\xC3\x97", "\xE2\x97\x8B",
+                                                         "\xE2\x86\xBB", "*"};
 
 std::string_view trim_left(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -54,9 +54,9 @@ void read_active(std::string_view value, Event& event) {
   } else if (const std::string_view sub = between(value, "(", ')'); !sub.empty()) {
     event.set_field("sub_state", sub);
   }
-  event.level = state == "failed" ? Level::error
+  event.level = state == "failed"                                  ? Level::error
                 : state == "activating" || state == "deactivating" ? Level::warning
-                                                                    : Level::info;
+                                                                   : Level::info;
   const std::size_t since = value.find(" since ");
   if (since == std::string_view::npos) return;
   std::string_view stamp = value.substr(since + 7);

@@ -10,12 +10,12 @@ namespace logdx::journal {
 namespace {
 
 constexpr std::array<std::string_view, 11> kUnitSuffixes = {
-    ".service", ".scope", ".slice", ".socket", ".timer", ".mount",
-    ".target", ".path",   ".swap",  ".device", ".automount"};
+    ".service", ".scope", ".slice", ".socket", ".timer",    ".mount",
+    ".target",  ".path",  ".swap",  ".device", ".automount"};
 
 // "Started X - Desc." (systemd >= 249 prints the unit name before the description).
 constexpr std::array<std::string_view, 9> kJobVerbs = {
-    "Started ",  "Starting ", "Stopped ",         "Stopping ", "Failed to start ",
+    "Started ",  "Starting ",  "Stopped ",        "Stopping ", "Failed to start ",
     "Reloaded ", "Reloading ", "Failed to stop ", "Finished "};
 
 bool is_unit_char(char c) {
@@ -23,9 +23,7 @@ bool is_unit_char(char c) {
          c == '@' || c == ':' || c == '\\';
 }
 
-bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 // The value of `key=` (e.g. "status=") where the key is a whole word, up to ',', ')' or space.
 std::string_view find_value(std::string_view text, std::string_view key) {
