@@ -3,6 +3,7 @@
 // byte-array MESSAGE values, multi-line verbose values, and refusal of other JSON / text.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "parser_harness.hpp"
 
@@ -53,6 +54,14 @@ TEST_CASE("journal-json reads journalctl -o json: unit, ident, pid, priority, UT
   CHECK(node.unit == "openclaw-gateway.service");
   CHECK(node.source == SourceKind::gateway);
   CHECK(field_or(node, "transport") == "stdout");
+
+  // The user manager's message: USER_UNIT= names the unit, _SYSTEMD_UNIT=user@1000.service.
+  const Event& user = r.events[11];
+  CHECK(user.unit == "openclaw-gateway.service");
+  CHECK(user.pid == 1021);
+  CHECK(user.source == SourceKind::systemd);
+  CHECK(field_or(user, "manager") == "user");
+  CHECK(field_or(started, "manager") == "system");
 
   const Event& oom = r.events[6];
   CHECK(oom.process == "kernel");
@@ -231,4 +240,21 @@ TEST_CASE("journal-verbose reads header time and indented fields, multi-line val
         "    at Server.setupListenHandle (node:net:1908:16)");
   CHECK(m.events[0].source == SourceKind::gateway);
   CHECK(m.events[0].where.line_count == 5);
+}
+
+TEST_CASE("journal field-mode parsers claim no event in any other format's sample", "[journal]") {
+  namespace fs = std::filesystem;
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(std::string(LOGDX_CORPUS_DIR) + "/formats")) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".log") || name.starts_with("journalctl-")) continue;
+    ++files;
+    const std::string text = read_corpus_file("formats/" + name);
+    for (std::string_view parser :
+         {"journal-json", "journal-json-pretty", "journal-export", "journal-verbose"}) {
+      INFO(parser << " on " << name);
+      CHECK(run_parser(parser, text).events.empty());
+    }
+  }
+  CHECK(files > 50);
 }

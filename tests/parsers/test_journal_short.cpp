@@ -63,6 +63,11 @@ TEST_CASE("syslog-bsd reads journalctl -o short: systemd unit, node app, kernel"
   CHECK(field_or(r.events[19], "restart_counter") == "5");
   CHECK(r.events[12].process == "openclaw");
   CHECK(r.events[12].source == SourceKind::gateway);
+  // systemd[1021] is a user manager: same unit name, different instance.
+  CHECK(field_or(started, "manager") == "system");
+  CHECK(r.events[11].unit == "openclaw-gateway.service");
+  CHECK(field_or(r.events[11], "manager") == "user");
+  CHECK_FALSE(node.field("manager").has_value());
 }
 
 TEST_CASE("syslog-bsd takes the year from the options and keeps short-precise micros",

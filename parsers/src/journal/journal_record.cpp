@@ -143,6 +143,7 @@ void JournalRecord::apply_identity(Event& event) const {
     if (subject.empty()) subject = systemd_subject_unit(message_);
     if (!subject.empty()) event.unit.assign(subject);
     extract_systemd_fields(message_, event);
+    event.set_field("manager", unit_.starts_with("user@") ? "user" : "system");
   }
   if (kernel) {
     event.source = SourceKind::kernel;

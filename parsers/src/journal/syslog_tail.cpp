@@ -121,6 +121,10 @@ void fill_from_tail(const SyslogTail& tail, bool ident_is_unit, Event& event) {
     const std::string_view subject = systemd_subject_unit(event.message);
     if (!subject.empty()) event.unit.assign(subject);
     extract_systemd_fields(event.message, event);
+    // PID 1 is the system manager; any other systemd is a user's (systemd --user).
+    if (event.process == "systemd" && event.pid) {
+      event.set_field("manager", *event.pid == 1 ? "system" : "user");
+    }
   }
   const std::string_view classify_as = manager ? std::string_view("systemd") : event.process;
   const SourceKind fallback =
