@@ -1,0 +1,86 @@
+#include "journal/short_line.hpp"
+
+#include "grammar/time.hpp"
+#include "journal/journal_meta.hpp"
+#include "journal/syslog_tail.hpp"
+
+namespace logdx::journal {
+namespace {
+
+bool read_stamp(StampShape shape, int year, std::string_view& in, Timestamp& time,
+                std::string_view& text) {
+  switch (shape) {
+    case StampShape::bsd:
+      return grammar::bsd_syslog(in, year, time, text);
+    case StampShape::iso: {
+      std::string_view probe = in;
+      // Both writers always give the 'T' and a UTC offset; insisting on them keeps zone-less
+      // console stamps ("2026-02-10 15:05:10 info ...") out.
+      if (!grammar::iso8601(probe, time, text) || text.size() < 20 || text[10] != 'T' ||
+          time.kind != TimeKind::utc) {
+        return false;
+      }
+      in = probe;
+      return true;
+    }
+    case StampShape::monotonic:
+      return grammar::bracket_monotonic(in, time, text);
+    case StampShape::unix_time:
+      return grammar::unix_seconds(in, time, text);
+    case StampShape::weekday:
+      return grammar::weekday_iso(in, time, text);
+  }
+  return false;
+}
+
+class ShortLineParser final : public EnvelopeParser {
+ public:
+  ShortLineParser(const ParserInfo& info, StampShape shape, const ParserOptions& options)
+      : info_(info), shape_(shape), year_(options.default_year) {}
+
+  const ParserInfo& info() const override { return info_; }
+
+  LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) override {
+    const MetaLine meta = classify_meta_line(line, after_entry_);
+    if (meta != MetaLine::none) {
+      const LineVerdict verdict = apply_meta_line(meta, line, open);
+      after_entry_ = verdict == LineVerdict::continuation;
+      return verdict;
+    }
+    after_entry_ = parse_short_line(shape_, year_, line, fresh);
+    return after_entry_ ? LineVerdict::record : LineVerdict::no_match;
+  }
+
+  void reset() override { after_entry_ = false; }
+
+ private:
+  const ParserInfo& info_;
+  StampShape shape_;
+  int year_;
+  bool after_entry_ = false;
+};
+
+}  // namespace
+
+bool parse_short_line(StampShape shape, int default_year, std::string_view line, Event& event) {
+  std::string_view rest = line;
+  std::string_view stamp_text;
+  Timestamp time;
+  if (!read_stamp(shape, default_year, rest, time, stamp_text)) return false;
+  SyslogTail tail;
+  if (!parse_syslog_tail(rest, tail)) return false;
+  // "[ secs] Hardware name: QEMU ..." is dmesg text, not "host ident: msg"; the journal
+  // prints a [pid] for every entry that has one, which is all but the kernel's.
+  if (shape == StampShape::monotonic && !tail.pid && tail.ident != "kernel") return false;
+  event.time = time;
+  event.time_text.assign(stamp_text);
+  fill_from_tail(tail, shape == StampShape::weekday, event);
+  return true;
+}
+
+std::unique_ptr<EnvelopeParser> make_short_parser(const ParserInfo& info, StampShape shape,
+                                                  const ParserOptions& options) {
+  return std::make_unique<ShortLineParser>(info, shape, options);
+}
+
+}  // namespace logdx::journal

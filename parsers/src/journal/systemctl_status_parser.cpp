@@ -1,0 +1,184 @@
+// `systemctl status UNIT`: a block "● unit - Description" + indented "Loaded:", "Active:",
+// "Process:", "Main PID:", "CGroup:" lines (one record: the state of the unit), a blank line,
+// then the unit's last journal lines in short format (ordinary records).
+
+#include "journal/systemctl_status_parser.hpp"
+
+#include <array>
+#include <charconv>
+
+#include "grammar/time.hpp"
+#include "journal/short_line.hpp"
+#include "journal/systemd_message.hpp"
+
+namespace logdx::journal {
+namespace {
+
+// ● (loaded), × (failed, systemd >= 248), ○ (inactive), ↻ (reloading), '*' without UTF-8.
+constexpr std::array<std::string_view, 5> kStateMarks = {"\xE2\x97\x8F", "\xC3\x97", "\xE2\x97\x8B",
+                                                         "\xE2\x86\xBB", "*"};
+
+std::string_view trim_left(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+std::string_view after(std::string_view text, std::string_view prefix) {
+  return text.starts_with(prefix) ? text.substr(prefix.size()) : std::string_view{};
+}
+
+std::string_view between(std::string_view text, std::string_view open, char close) {
+  const std::size_t at = text.find(open);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = text.substr(at + open.size());
+  return rest.substr(0, rest.find(close));
+}
+
+// "Loaded: loaded (/etc/systemd/system/x.service; enabled; preset: enabled)"
+void read_loaded(std::string_view value, Event& event) {
+  event.set_field("loaded", value.substr(0, value.find(' ')));
+  std::string_view path = between(value, "(", ')');
+  path = path.substr(0, path.find(';'));
+  if (path.empty()) return;
+  event.set_field("unit_file", path);
+  const bool user = path.find("/systemd/user/") != std::string_view::npos;
+  event.set_field("manager", user ? "user" : "system");
+}
+
+// "Active: failed (Result: exit-code) since Tue 2026-02-10 15:21:09 UTC; 2min 14s ago"
+void read_active(std::string_view value, Event& event) {
+  const std::string_view state = value.substr(0, value.find(' '));
+  event.set_field("active_state", state);
+  if (const std::string_view result = between(value, "(Result: ", ')'); !result.empty()) {
+    event.set_field("result", result);
+  } else if (const std::string_view sub = between(value, "(", ')'); !sub.empty()) {
+    event.set_field("sub_state", sub);
+  }
+  event.level = state == "failed"                                  ? Level::error
+                : state == "activating" || state == "deactivating" ? Level::warning
+                                                                   : Level::info;
+  const std::size_t since = value.find(" since ");
+  if (since == std::string_view::npos) return;
+  std::string_view stamp = value.substr(since + 7);
+  std::string_view text;
+  Timestamp time;
+  if (grammar::weekday_iso(stamp, time, text)) {
+    event.time = time;
+    event.time_text.assign(text);
+  }
+}
+
+std::optional<std::int64_t> leading_pid(std::string_view text) {
+  std::int64_t pid = 0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), pid);
+  if (result.ec != std::errc() || pid <= 0) return std::nullopt;
+  return pid;
+}
+
+// "Main PID: 4242 (node)" or "Main PID: 5361 (code=exited, status=1/FAILURE)"
+void read_main_pid(std::string_view value, Event& event) {
+  event.pid = leading_pid(value);
+  const std::string_view inside = between(value, "(", ')');
+  if (inside.find('=') == std::string_view::npos) {
+    if (!inside.empty()) event.process.assign(inside);
+    return;
+  }
+  extract_exit_fields(inside, event);
+}
+
+// "Process: 5361 ExecStart=/usr/bin/node ... (code=exited, status=1/FAILURE)"
+void read_process(std::string_view value, Event& event) {
+  const std::size_t at = value.rfind(" (code=");
+  if (at == std::string_view::npos) return;
+  const std::string_view outcome = value.substr(at);
+  if (outcome.find("status=0/SUCCESS") != std::string_view::npos) return;
+  extract_exit_fields(outcome, event);
+}
+
+void read_body_line(std::string_view line, Event& event) {
+  const std::string_view text = trim_left(line);
+  event.message.push_back('\n');
+  event.message.append(text);
+  if (auto v = after(text, "Loaded: "); !v.empty()) return read_loaded(v, event);
+  if (auto v = after(text, "Active: "); !v.empty()) return read_active(v, event);
+  if (auto v = after(text, "Main PID: "); !v.empty()) return read_main_pid(v, event);
+  if (auto v = after(text, "Process: "); !v.empty()) return read_process(v, event);
+}
+
+bool read_header(std::string_view line, Event& event) {
+  for (auto mark : kStateMarks) {
+    if (!line.starts_with(mark) || line.size() <= mark.size() || line[mark.size()] != ' ') {
+      continue;
+    }
+    const std::string_view text = line.substr(mark.size() + 1);
+    const std::size_t dash = text.find(" - ");
+    const std::string_view unit = text.substr(0, dash);
+    if (!is_unit_name(unit)) return false;
+    event.unit.assign(unit);
+    if (dash != std::string_view::npos) event.set_field("description", text.substr(dash + 3));
+    event.message.assign(text);
+    event.source = SourceKind::systemd;
+    return true;
+  }
+  return false;
+}
+
+class SystemctlStatusParser final : public EnvelopeParser {
+ public:
+  explicit SystemctlStatusParser(const ParserOptions& options) : year_(options.default_year) {}
+
+  const ParserInfo& info() const override { return kSystemctlStatusInfo; }
+
+  LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) override {
+    if (read_header(line, fresh)) {
+      in_block_ = true;
+      return LineVerdict::record;
+    }
+    if (in_block_) {
+      if (line.empty()) {
+        in_block_ = false;
+        return LineVerdict::skip;
+      }
+      if ((line.front() == ' ' || line.front() == '\t') && open != nullptr) {
+        read_body_line(line, *open);
+        return LineVerdict::continuation;
+      }
+      in_block_ = false;
+    }
+    return other_line(line, fresh);
+  }
+
+  void reset() override { in_block_ = false; }
+
+ private:
+  LineVerdict other_line(std::string_view line, Event& fresh) {
+    if (parse_short_line(StampShape::bsd, year_, line, fresh) ||
+        parse_short_line(StampShape::iso, year_, line, fresh)) {
+      return LineVerdict::record;
+    }
+    if (line.starts_with("Hint: ")) return LineVerdict::skip;  // "Some lines were ellipsized"
+    const bool warning = line.starts_with("Warning: ");
+    const std::string_view missing = between(line, "Unit ", ' ');
+    if (warning || (line.starts_with("Unit ") && line.ends_with(" could not be found.") &&
+                    is_unit_name(missing))) {
+      fresh.message.assign(line);
+      fresh.source = SourceKind::systemd;
+      fresh.process = "systemctl";
+      fresh.level = warning ? Level::warning : Level::error;
+      if (!warning) fresh.unit.assign(missing);
+      return LineVerdict::record;
+    }
+    return LineVerdict::no_match;
+  }
+
+  int year_;
+  bool in_block_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<EnvelopeParser> make_systemctl_status_parser(const ParserOptions& options) {
+  return std::make_unique<SystemctlStatusParser>(options);
+}
+
+}  // namespace logdx::journal

@@ -1,0 +1,111 @@
+// Pins systemctl-status: the unit block is one record with the unit's state in fields, the
+// journal tail after the blank line is ordinary short-format records.
+
+#include <catch2/catch.hpp>
+
+#include "parser_harness.hpp"
+
+using namespace logdx;
+using logdx::testing::read_corpus_file;
+using logdx::testing::run_parser;
+
+namespace {
+
+constexpr ParserOptions kYear2026{2026};
+
+std::string field_or(const Event& e, std::string_view key) {
+  return std::string(e.field(key).value_or("<none>"));
+}
+
+}  // namespace
+
+TEST_CASE("systemctl-status: failed unit block with exit code, then the journal tail",
+          "[journal]") {
+  const auto r = run_parser("systemctl-status",
+                            read_corpus_file("formats/systemctl-status-failed.log"), kYear2026);
+  REQUIRE(r.events.size() == 10);
+  CHECK(r.no_match == 0);
+  CHECK(r.skipped == 1);  // the blank line between block and tail
+  const Event& block = r.events[0];
+  CHECK(block.where.line_count == 6);
+  CHECK(block.unit == "openclaw-gateway.service");
+  CHECK(block.source == SourceKind::systemd);
+  CHECK(block.level == Level::error);
+  CHECK(block.pid == 5361);
+  CHECK(format_timestamp(block.time) == "2026-02-10T15:21:09Z");
+  CHECK(block.time_text == "Tue 2026-02-10 15:21:09 UTC");
+  CHECK(field_or(block, "active_state") == "failed");
+  CHECK(field_or(block, "result") == "exit-code");
+  CHECK(field_or(block, "exit_code") == "1");
+  CHECK(field_or(block, "exit_status") == "1/FAILURE");
+  CHECK(field_or(block, "description") == "OpenClaw Gateway");
+  CHECK(field_or(block, "manager") == "system");
+  CHECK(block.message.starts_with("openclaw-gateway.service - OpenClaw Gateway\nLoaded: loaded ("));
+
+  const Event& tail = r.events[1];
+  CHECK(tail.where.line == 8);
+  CHECK(tail.time_text == "Feb 10 15:21:04");
+  CHECK(tail.process == "systemd");
+  CHECK(tail.unit == "openclaw-gateway.service");
+  CHECK(field_or(tail, "exit_code") == "1");
+}
+
+TEST_CASE("systemctl-status: active unit with CGroup tree, main PID process", "[journal]") {
+  const auto r = run_parser("systemctl-status",
+                            read_corpus_file("formats/systemctl-status-active.log"), kYear2026);
+  REQUIRE(r.events.size() == 5);
+  CHECK(r.no_match == 0);
+  const Event& block = r.events[0];
+  CHECK(block.where.line_count == 10);  // header, 7 keys, 2 CGroup tree lines
+  CHECK(block.pid == 4242);
+  CHECK(block.process == "node");
+  CHECK(block.level == Level::info);
+  CHECK(field_or(block, "active_state") == "active");
+  CHECK(field_or(block, "sub_state") == "running");
+  CHECK_FALSE(block.field("exit_code").has_value());
+  CHECK(block.message.ends_with("\u2514\u25004260 \"openclaw-gateway spawn-broker\""));
+  CHECK(r.events[4].message == "2026-02-10T15:05:16.993+00:00 [gateway] ready");
+  CHECK(r.events[4].pid == 4242);
+}
+
+TEST_CASE("systemctl-status: user unit killed by the OOM killer", "[journal]") {
+  const auto r = run_parser("systemctl-status",
+                            read_corpus_file("formats/systemctl-status-user-oom.log"), kYear2026);
+  REQUIRE(r.events.size() == 7);
+  CHECK(r.no_match == 0);
+  const Event& block = r.events[0];
+  CHECK(field_or(block, "manager") == "user");
+  CHECK(field_or(block, "unit_file") == "/home/oc/.config/systemd/user/openclaw-gateway.service");
+  CHECK(field_or(block, "result") == "oom-kill");
+  CHECK(field_or(block, "exit_reason") == "killed");
+  CHECK(field_or(block, "signal") == "KILL");
+  CHECK(block.pid == 4242);
+  CHECK(r.events[3].process == "systemd");
+  CHECK(r.events[3].pid == 1021);
+  CHECK(r.events[3].unit == "openclaw-gateway.service");
+}
+
+TEST_CASE("systemctl-status: hints, warnings, missing units; refuses other text", "[journal]") {
+  const std::string text =
+      "Warning: The unit file, source configuration file or drop-ins of openclaw.service changed "
+      "on disk. Run 'systemctl daemon-reload' to reload units.\n"
+      "Unit clawbot.service could not be found.\n"
+      "Hint: Some lines were ellipsized, use -l to show in full.\n"
+      "   Active: failed\n"  // indented text outside a block is not ours
+      "\xE2\x97\x8F not-a-unit - Description\n"
+      "\x01\xFF garbage\n"
+      "\n";
+  const auto r = run_parser("systemctl-status", text, kYear2026);
+  REQUIRE(r.events.size() == 2);
+  CHECK(r.events[0].level == Level::warning);
+  CHECK(r.events[1].unit == "clawbot.service");
+  CHECK(r.events[1].level == Level::error);
+  CHECK(r.skipped == 1);
+  CHECK(r.no_match == 4);
+
+  const std::string huge =
+      "\xC3\x97 openclaw.service - X\n     Active: " + std::string(1 << 20, 'y');
+  const auto big = run_parser("systemctl-status", huge, kYear2026);
+  REQUIRE(big.events.size() == 1);
+  CHECK(big.events[0].where.line_count == 2);
+}
