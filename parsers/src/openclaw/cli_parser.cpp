@@ -34,6 +34,7 @@ class CliParser final : public EnvelopeParser {
         return claimed(LineVerdict::skip);
       case ClackLine::content:
         if (clack.closes_box) in_box_ = false;
+        event.level = clack_mark_level(clack.mark);
         return record(clack.text, event);
       case ClackLine::none: break;
     }

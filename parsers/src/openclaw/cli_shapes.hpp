@@ -14,14 +14,18 @@ enum class ClackLine : std::uint8_t {
   rule,     // "│", "├────╯", "└", a title bar "◇  Title ───╮", "┌  OpenClaw doctor": no event
   opens,    // a box title "◇  Config ───╮": what follows is box content
   closes,   // "├────╯" / "╰────╯": the box ends
-  content,  // "│  text  │" (text given), or "└  Doctor complete." (text given, closes)
+  content,  // "│  text  │", "▲  text" or "└  Doctor complete." (closes): text given
 };
 
 struct ClackResult {
   ClackLine kind = ClackLine::none;
   std::string_view text;
+  std::string_view mark;  // "▲" / "■" / ... for a clack log line ("▲  text"), else empty
   bool closes_box = false;
 };
+
+// The level a clack log line's mark stands for (▲ warning, ■ error), else unknown.
+Level clack_mark_level(std::string_view mark);
 
 // Reads @clack/prompts decoration (openclaw doctor).
 ClackResult read_clack(std::string_view line);
