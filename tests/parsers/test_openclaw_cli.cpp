@@ -22,7 +22,8 @@ constexpr CliFile kCliFiles[] = {
     {"real/02-missing-config-no-file/input.log", 1, 0, true},
     {"real/03-missing-config-mode-unset/input.log", 2, 0, true},
     {"real/03-missing-config-mode-unset/input-2.log", 1, 0, true},
-    {"real/04-invalid-config-bad-json/input-3.log", 3, 0, true},  // + "  × <root>: ..." continuation
+    {"real/04-invalid-config-bad-json/input-3.log", 3, 0,
+     true},  // + "  × <root>: ..." continuation
     {"real/04-invalid-config-bad-json/input-4.log", 3, 0, true},
     {"real/04-invalid-config-bad-json/doctor.stdout.log", 64, 81, true},
     {"real/05-invalid-config-wrong-type/input-3.log", 3, 0, true},
@@ -82,12 +83,13 @@ TEST_CASE("openclaw-cli reads gateway status keys, probe errors and the port rep
   CHECK(status.events[0].message == "Connectivity probe: failed");
   CHECK(field_or_empty(status.events[0], "connectivity_probe") == "failed");
   const Event& target = status.events[1];
-  CHECK(target.message == "Probe target: ws://127.0.0.1:18789\n  connect ECONNREFUSED 127.0.0.1:18789");
+  CHECK(target.message ==
+        "Probe target: ws://127.0.0.1:18789\n  connect ECONNREFUSED 127.0.0.1:18789");
   CHECK(target.where.line_count == 2);
   CHECK(field_or_empty(target, "probe_target") == "ws://127.0.0.1:18789");
 
-  const auto stdout_status =
-      run_parser("openclaw-cli", read_corpus_file("real/06-port-conflict-foreign-process/input-3.log"));
+  const auto stdout_status = run_parser(
+      "openclaw-cli", read_corpus_file("real/06-port-conflict-foreign-process/input-3.log"));
   const Event& gateway = event_starting_with(stdout_status, "Gateway: ");
   CHECK(field_or_empty(gateway, "gateway") == "bind=loopback (127.0.0.1), port=18789 (env/config)");
   CHECK(field_or_empty(event_starting_with(stdout_status, "Listening:"), "listening") ==
@@ -96,7 +98,8 @@ TEST_CASE("openclaw-cli reads gateway status keys, probe errors and the port rep
         "~/.openclaw/openclaw.json");
 
   const auto port = run_parser(
-      "openclaw-cli", read_corpus_file("real/06-port-conflict-foreign-process/gateway-status.stderr.log"));
+      "openclaw-cli",
+      read_corpus_file("real/06-port-conflict-foreign-process/gateway-status.stderr.log"));
   CHECK(field_or_empty(event_starting_with(port, "Port 18789"), "port") == "18789");
   const Event& holder = event_starting_with(port, "- pid 9701");
   CHECK(field_or_empty(holder, "holder_pid") == "9701");
@@ -106,15 +109,18 @@ TEST_CASE("openclaw-cli reads gateway status keys, probe errors and the port rep
 
 TEST_CASE("openclaw-cli reads [openclaw] failures and doctor lint lines", "[openclaw]") {
   const auto failed = run_parser(
-      "openclaw-cli", read_corpus_file("real/09-device-token-mismatch/health-after-doctor-fix.stderr.log"));
+      "openclaw-cli",
+      read_corpus_file("real/09-device-token-mismatch/health-after-doctor-fix.stderr.log"));
   REQUIRE(failed.events.size() == 6);
-  CHECK(failed.events[0].message.rfind("gateway connect failed: GatewayClientRequestError", 0) == 0);
+  CHECK(failed.events[0].message.rfind("gateway connect failed: GatewayClientRequestError", 0) ==
+        0);
   const Event& reason = event_starting_with(failed, "Reason: ");
   CHECK(reason.subsystem == "openclaw");
-  CHECK(reason.message == "Reason: unauthorized: device token mismatch (rotate/reissue device token)");
+  CHECK(reason.message ==
+        "Reason: unauthorized: device token mismatch (rotate/reissue device token)");
 
-  const auto doctor =
-      run_parser("openclaw-cli", read_corpus_file("real/04-invalid-config-bad-json/doctor.stdout.log"));
+  const auto doctor = run_parser(
+      "openclaw-cli", read_corpus_file("real/04-invalid-config-bad-json/doctor.stdout.log"));
   const Event& lint = event_starting_with(doctor, "core/doctor/node-hosting-preconditions");
   CHECK(lint.level == Level::warning);
   CHECK(lint.where.line_count == 2);  // + "  fix: If an edge proxy fronts ..."
@@ -123,8 +129,8 @@ TEST_CASE("openclaw-cli reads [openclaw] failures and doctor lint lines", "[open
 }
 
 TEST_CASE("openclaw-cli takes doctor note content and the outro, skips the frame", "[openclaw]") {
-  const auto result = run_parser("openclaw-cli",
-                                 read_corpus_file("real/05-invalid-config-wrong-type/input-4.log"));
+  const auto result =
+      run_parser("openclaw-cli", read_corpus_file("real/05-invalid-config-wrong-type/input-4.log"));
   REQUIRE(result.events.size() == 7);
   CHECK(result.events[0].message == "Config invalid; doctor will run with best-effort config.");
   CHECK(result.events[1].message ==
@@ -155,18 +161,28 @@ TEST_CASE("openclaw-cli reads a doctor note whose frame a paste cleaner removed"
 }
 
 TEST_CASE("openclaw-cli claims nothing in the other formats' samples", "[openclaw]") {
-  for (const char* path : {
-           "formats/journalctl-short-iso.log", "formats/journalctl-verbose.log",
-           "formats/journalctl-x-catalog.log", "formats/systemctl-status-active.log",
-           "formats/systemctl-status-failed.log", "formats/pm2-ls.log", "formats/pm2-app-out.log",
-           "formats/pm2-daemon-pm2log.log", "formats/pm2-logs-tty-ansi.log", "formats/dmesg-raw.log",
-           "formats/syslog-traditional.log", "formats/nginx-error.log",
-           "formats/nginx-access-combined.log", "formats/caddy-console.log",
-           "formats/caddy-json.log", "formats/docker-ps-restarting.log",
-           "formats/docker-logs-plain.log", "formats/node-uncaught-exception-v24.log",
-           "formats/node-heap-oom-v24.log", "real/14-pm2-restart-loop-crash-app/input-2.log",
-           "real/16-node-heap-oom-script/input.log",
-           "real/09-device-token-mismatch/devices-list-before.stdout.log"}) {
+  for (const char* path : {"formats/journalctl-short-iso.log",
+                           "formats/journalctl-verbose.log",
+                           "formats/journalctl-x-catalog.log",
+                           "formats/systemctl-status-active.log",
+                           "formats/systemctl-status-failed.log",
+                           "formats/pm2-ls.log",
+                           "formats/pm2-app-out.log",
+                           "formats/pm2-daemon-pm2log.log",
+                           "formats/pm2-logs-tty-ansi.log",
+                           "formats/dmesg-raw.log",
+                           "formats/syslog-traditional.log",
+                           "formats/nginx-error.log",
+                           "formats/nginx-access-combined.log",
+                           "formats/caddy-console.log",
+                           "formats/caddy-json.log",
+                           "formats/docker-ps-restarting.log",
+                           "formats/docker-logs-plain.log",
+                           "formats/node-uncaught-exception-v24.log",
+                           "formats/node-heap-oom-v24.log",
+                           "real/14-pm2-restart-loop-crash-app/input-2.log",
+                           "real/16-node-heap-oom-script/input.log",
+                           "real/09-device-token-mismatch/devices-list-before.stdout.log"}) {
     CAPTURE(path);
     const auto result = run_parser("openclaw-cli", read_corpus_file(path));
     CHECK(result.events.empty());
@@ -187,7 +203,8 @@ TEST_CASE("openclaw-cli refuses generic keys out of context, garbage and huge li
     CHECK(verdict_of("openclaw-cli", bad, e) == LineVerdict::no_match);
   }
   // In context the generic keys are openclaw's.
-  const auto context = run_parser("openclaw-cli", "Gateway not reachable after waiting 60 s.\nAgents: 3\n");
+  const auto context =
+      run_parser("openclaw-cli", "Gateway not reachable after waiting 60 s.\nAgents: 3\n");
   CHECK(context.events.size() == 2);
   Event named;
   CHECK(verdict_of("openclaw-cli", "Config: /home/u/.openclaw/openclaw.json", named) ==

@@ -21,7 +21,8 @@ constexpr ConsoleFile kConsoleFiles[] = {
     {"real/01-healthy-start/input.log", 22, 0},
     {"real/04-invalid-config-bad-json/input.log", 2, 0},
     {"real/04-invalid-config-bad-json/input-2.log", 2, 0},
-    {"real/05-invalid-config-wrong-type/input.log", 2, 0},  // + 3 lines of the invalid-config report
+    {"real/05-invalid-config-wrong-type/input.log", 2,
+     0},  // + 3 lines of the invalid-config report
     {"real/05-invalid-config-wrong-type/input-2.log", 5, 0},
     {"real/06-port-conflict-foreign-process/input.log", 4, 0},  // + "If the gateway is supervised"
     {"real/06-port-conflict-foreign-process/input-2.log", 9, 0},
@@ -71,7 +72,8 @@ TEST_CASE("openclaw-console parses every gateway console capture with the expect
 }
 
 TEST_CASE("openclaw-console reads stamp, subsystem and message of a healthy start", "[openclaw]") {
-  const auto result = run_parser("openclaw-console", read_corpus_file("real/01-healthy-start/input.log"));
+  const auto result =
+      run_parser("openclaw-console", read_corpus_file("real/01-healthy-start/input.log"));
   REQUIRE(result.events.size() == 22);
   const Event& first = result.events[0];
   CHECK(format_timestamp(first.time) == "2026-11-25T04:42:36.549Z");
@@ -81,7 +83,8 @@ TEST_CASE("openclaw-console reads stamp, subsystem and message of a healthy star
   CHECK(first.message == "loading configuration…");
   const Event& monitor = result.events[6];
   CHECK(monitor.subsystem == "health-monitor");
-  CHECK(monitor.message == "started (interval: 300s, startup-grace: 60s, channel-connect-grace: 120s)");
+  CHECK(monitor.message ==
+        "started (interval: 300s, startup-grace: 60s, channel-connect-grace: 120s)");
   const Event& last = result.events.back();
   CHECK(last.subsystem == "shutdown");
   CHECK(last.message == "completed cleanly in 102ms");
@@ -90,8 +93,8 @@ TEST_CASE("openclaw-console reads stamp, subsystem and message of a healthy star
 
 TEST_CASE("openclaw-console joins the unstamped lines of a multi-line console message",
           "[openclaw]") {
-  const auto conflict =
-      run_parser("openclaw-console", read_corpus_file("real/06-port-conflict-foreign-process/input.log"));
+  const auto conflict = run_parser(
+      "openclaw-console", read_corpus_file("real/06-port-conflict-foreign-process/input.log"));
   REQUIRE(conflict.events.size() == 4);
   const Event& failed = conflict.events[0];
   CHECK(failed.subsystem.empty());
@@ -103,25 +106,28 @@ TEST_CASE("openclaw-console joins the unstamped lines of a multi-line console me
   CHECK(conflict.events[1].message == "Port 18789 is already in use.");
   CHECK(format_timestamp(conflict.events[1].time) == "2026-11-25T04:47:56.601Z");
 
-  const auto invalid =
-      run_parser("openclaw-console", read_corpus_file("real/05-invalid-config-wrong-type/input.log"));
+  const auto invalid = run_parser("openclaw-console",
+                                  read_corpus_file("real/05-invalid-config-wrong-type/input.log"));
   REQUIRE(invalid.events.size() == 2);
   CHECK(invalid.events[0].where.line_count == 4);
   CHECK(invalid.events[0].message.find("\nopenclaw.json:4 — gateway.port: Invalid input") !=
         std::string::npos);
-  CHECK(invalid.events[1].message == "Run \"openclaw doctor --fix\" to repair the config, then retry.");
+  CHECK(invalid.events[1].message ==
+        "Run \"openclaw doctor --fix\" to repair the config, then retry.");
 }
 
 TEST_CASE("openclaw-console continues only records without a subsystem, never with other shapes",
           "[openclaw]") {
   const std::string stamp = "2026-11-25T04:47:56.488+00:00 ";
   // After a [subsystem] record an unstamped line is someone else's (kernel, node).
-  auto r = run_parser("openclaw-console", stamp + "[gateway] loading configuration…\n"
-                                          "node invoked oom-killer: gfp_mask=0x140cca\n");
+  auto r = run_parser("openclaw-console", stamp +
+                                              "[gateway] loading configuration…\n"
+                                              "node invoked oom-killer: gfp_mask=0x140cca\n");
   CHECK(r.events.size() == 1);
   CHECK(r.no_match == 1);
   // After a subsystem-less record: stack frames, V8 blocks, other stamps and blanks are refused.
-  r = run_parser("openclaw-console", stamp + "Gateway failed to start: boom\n"
+  r = run_parser("openclaw-console", stamp +
+                                         "Gateway failed to start: boom\n"
                                          "    at Server.listen (node:net:1:1)\n"
                                          "<--- Last few GCs --->\n"
                                          "TypeError: x is not a function\n"
@@ -132,7 +138,8 @@ TEST_CASE("openclaw-console continues only records without a subsystem, never wi
   CHECK(r.no_match == 6);
   CHECK(r.events[0].message == "Gateway failed to start: boom");
   // A blank line ends the record: the next unstamped line does not join it.
-  r = run_parser("openclaw-console", stamp + "Refusing to bind gateway to auto without auth.\n\nSet "
+  r = run_parser("openclaw-console", stamp +
+                                         "Refusing to bind gateway to auto without auth.\n\nSet "
                                          "OPENCLAW_GATEWAY_TOKEN\n");
   CHECK(r.events.size() == 1);
   CHECK(r.no_match == 2);
@@ -145,20 +152,21 @@ TEST_CASE("openclaw-console accepts only openclaw's exact stamp shape", "[opencl
   CHECK(format_timestamp(e.time) == "2026-11-25T09:42:36.549Z");
   CHECK(e.subsystem == "ws");
   Event bare;
-  CHECK(verdict_of("openclaw-console", "2026-11-25T04:42:36.549+00:00", bare) == LineVerdict::record);
+  CHECK(verdict_of("openclaw-console", "2026-11-25T04:42:36.549+00:00", bare) ==
+        LineVerdict::record);
   CHECK(bare.message.empty());
-  for (std::string_view bad : {
-           "2026-03-05T08:20:25+0000 vm node[2301]: x",              // journalctl short-iso
-           "2026-03-05T08:20:25.123456+00:00 vm node[2301]: x",      // rsyslog RFC 3339
-           "2026-12-01T09:00:00.050000971Z [entrypoint] x",          // docker logs -t
-           "2026-11-25T04:42:36+00:00 [gateway] x",                  // no milliseconds
-           "2026-11-25T04:42:36.549 [gateway] x",                    // no offset
-           "2026-11-25T04:42:36.549+00:00[gateway] x",               // no space after the stamp
-           "2026-13-25T04:42:36.549+00:00 [gateway] x",              // month 13
-           "2026-11-25T04:42:36.5",                                  // truncated
-           "2026-11-25T04:47:56: PM2 log: App [openclaw:0] online",  // pm2.log
-           "[gateway] requires state migration.",                    // no stamp, no open record
-           "", "\xff\xfe\x80 garbage \xc3"}) {
+  for (std::string_view bad :
+       {"2026-03-05T08:20:25+0000 vm node[2301]: x",              // journalctl short-iso
+        "2026-03-05T08:20:25.123456+00:00 vm node[2301]: x",      // rsyslog RFC 3339
+        "2026-12-01T09:00:00.050000971Z [entrypoint] x",          // docker logs -t
+        "2026-11-25T04:42:36+00:00 [gateway] x",                  // no milliseconds
+        "2026-11-25T04:42:36.549 [gateway] x",                    // no offset
+        "2026-11-25T04:42:36.549+00:00[gateway] x",               // no space after the stamp
+        "2026-13-25T04:42:36.549+00:00 [gateway] x",              // month 13
+        "2026-11-25T04:42:36.5",                                  // truncated
+        "2026-11-25T04:47:56: PM2 log: App [openclaw:0] online",  // pm2.log
+        "[gateway] requires state migration.",                    // no stamp, no open record
+        "", "\xff\xfe\x80 garbage \xc3"}) {
     CAPTURE(bad);
     Event event;
     CHECK(verdict_of("openclaw-console", bad, event) == LineVerdict::no_match);
@@ -171,7 +179,8 @@ TEST_CASE("openclaw-console survives a 1 MB line and keeps invalid bytes", "[ope
   REQUIRE(verdict_of("openclaw-console", huge, e) == LineVerdict::record);
   CHECK(e.message.size() == (1u << 20));
   Event garbage;
-  CHECK(verdict_of("openclaw-console", std::string(1 << 20, '\x9f'), garbage) == LineVerdict::no_match);
+  CHECK(verdict_of("openclaw-console", std::string(1 << 20, '\x9f'), garbage) ==
+        LineVerdict::no_match);
   Event bytes;
   REQUIRE(verdict_of("openclaw-console", "2026-11-25T04:42:36.549+00:00 caf\xe9 \xff", bytes) ==
           LineVerdict::record);
@@ -187,17 +196,19 @@ TEST_CASE("gateway-wrapper takes the inner line and the stream", "[openclaw]") {
   CHECK(field_or_empty(e, "stream") == "stderr");
   CHECK(e.source == SourceKind::gateway);
   Event out;
-  REQUIRE(verdict_of("gateway-wrapper", "[Gateway stdout] [gateway] listening on ws://127.0.0.1:18789",
+  REQUIRE(verdict_of("gateway-wrapper",
+                     "[Gateway stdout] [gateway] listening on ws://127.0.0.1:18789",
                      out) == LineVerdict::record);
   CHECK(out.message == "[gateway] listening on ws://127.0.0.1:18789");
   CHECK(field_or_empty(out, "stream") == "stdout");
-  for (std::string_view bad : {"[Gateway stdin] x", "[gateway] x", "[Gateway stderr]x", "Gateway stderr x",
-                               "", "\xff\xfe"}) {
+  for (std::string_view bad : {"[Gateway stdin] x", "[gateway] x", "[Gateway stderr]x",
+                               "Gateway stderr x", "", "\xff\xfe"}) {
     CAPTURE(bad);
     Event event;
     CHECK(verdict_of("gateway-wrapper", bad, event) == LineVerdict::no_match);
   }
-  const auto console = run_parser("gateway-wrapper", read_corpus_file("real/01-healthy-start/input.log"));
+  const auto console =
+      run_parser("gateway-wrapper", read_corpus_file("real/01-healthy-start/input.log"));
   CHECK(console.events.empty());
   CHECK(console.no_match == 22);
 }

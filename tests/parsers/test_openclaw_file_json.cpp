@@ -67,7 +67,8 @@ TEST_CASE("openclaw-file-json reads subsystem, level, host and structured argume
   CHECK(unauthorized.host == "vm");
   CHECK(unauthorized.time_text == "2026-11-25T04:50:37.531+00:00");
   CHECK(format_timestamp(unauthorized.time) == "2026-11-25T04:50:37.531Z");
-  CHECK(unauthorized.message.rfind("unauthorized conn=271b376e-045b-4bd5-8c05-5e195d1eba7c", 0) == 0);
+  CHECK(unauthorized.message.rfind("unauthorized conn=271b376e-045b-4bd5-8c05-5e195d1eba7c", 0) ==
+        0);
   CHECK(unauthorized.message.find("reason=token_mismatch") != std::string::npos);
   CHECK(field_or_empty(unauthorized, "traceFlags") == "01");
 
@@ -97,9 +98,9 @@ TEST_CASE("openclaw-file-json takes the module as subsystem and forwarded consol
   CHECK(field_or_empty(cron, "jobName") == "Memory Dreaming Promotion");
   CHECK(field_or_empty(cron, "nextRunAtMs") == "1795662000000");
 
-  const auto blocked = run_parser(
-      "openclaw-file-json",
-      read_corpus_file("real/11-pm2-restart-loop-gateway-missing-config/input-3.log"));
+  const auto blocked =
+      run_parser("openclaw-file-json",
+                 read_corpus_file("real/11-pm2-restart-loop-gateway-missing-config/input-3.log"));
   const Event& refusal = event_starting_with(blocked, "Gateway start blocked:");
   CHECK(refusal.level == Level::error);
   CHECK(refusal.message.find("\nConfig write audit: SQLite") != std::string::npos);
@@ -108,10 +109,11 @@ TEST_CASE("openclaw-file-json takes the module as subsystem and forwarded consol
 TEST_CASE("openclaw-file-json falls back to the arguments when there is no message key",
           "[openclaw]") {
   Event e;
-  REQUIRE(verdict_of("openclaw-file-json",
-                     R"({"0":"{\"subsystem\":\"gateway/ws\"}","1":{"code":1008},"2":"closed","_meta":)"
-                     R"({"date":"2026-11-25T04:50:37.655Z","logLevelId":5,"hostname":"h"}})",
-                     e) == LineVerdict::record);
+  REQUIRE(
+      verdict_of("openclaw-file-json",
+                 R"({"0":"{\"subsystem\":\"gateway/ws\"}","1":{"code":1008},"2":"closed","_meta":)"
+                 R"({"date":"2026-11-25T04:50:37.655Z","logLevelId":5,"hostname":"h"}})",
+                 e) == LineVerdict::record);
   CHECK(e.message == "closed");
   CHECK(e.subsystem == "gateway/ws");
   CHECK(e.level == Level::error);
@@ -125,14 +127,13 @@ TEST_CASE("openclaw-file-json falls back to the arguments when there is no messa
 }
 
 TEST_CASE("openclaw-file-json refuses other JSON, truncated lines and garbage", "[openclaw]") {
-  for (std::string_view bad : {
-           R"({"level":"info","msg":"handled request"})",                        // caddy
-           R"({"log":"x\n","stream":"stdout","time":"2026-03-05T08:20:25Z"})",   // docker json-file
-           R"({"0":"no meta"})",
-           R"({"_meta":{"logLevelName":"INFO"},"message":"no arguments"})",
-           R"({"type":"log","time":"2026-11-25T04:41:55.374+00:00","level":"info"})",
-           R"({"0":"x","_meta":{"logLevelName":"IN)",                             // truncated
-           "2026-11-25T04:42:36.549+00:00 [gateway] x", "[1,2,3]", "", "{", "\xff\xfe{"}) {
+  for (std::string_view bad :
+       {R"({"level":"info","msg":"handled request"})",                       // caddy
+        R"({"log":"x\n","stream":"stdout","time":"2026-03-05T08:20:25Z"})",  // docker json-file
+        R"({"0":"no meta"})", R"({"_meta":{"logLevelName":"INFO"},"message":"no arguments"})",
+        R"({"type":"log","time":"2026-11-25T04:41:55.374+00:00","level":"info"})",
+        R"({"0":"x","_meta":{"logLevelName":"IN)",  // truncated
+        "2026-11-25T04:42:36.549+00:00 [gateway] x", "[1,2,3]", "", "{", "\xff\xfe{"}) {
     CAPTURE(bad);
     Event e;
     CHECK(verdict_of("openclaw-file-json", bad, e) == LineVerdict::no_match);
@@ -142,7 +143,7 @@ TEST_CASE("openclaw-file-json refuses other JSON, truncated lines and garbage", 
         LineVerdict::no_match);
   Event big;
   CHECK(verdict_of("openclaw-file-json",
-                   R"({"0":")" + std::string(1 << 20, 'y') + R"(","_meta":{"logLevelId":3}})", big) ==
-        LineVerdict::record);
+                   R"({"0":")" + std::string(1 << 20, 'y') + R"(","_meta":{"logLevelId":3}})",
+                   big) == LineVerdict::record);
   CHECK(big.message.size() == (1u << 20));
 }

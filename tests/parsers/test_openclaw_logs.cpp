@@ -38,8 +38,8 @@ TEST_CASE("openclaw-logs-plain reads time, level, subsystem and message", "[open
 }
 
 TEST_CASE("openclaw-logs-plain joins the unstamped lines of a multi-line message", "[openclaw]") {
-  const auto result =
-      run_parser("openclaw-logs-plain", read_corpus_file("real/10-gateway-not-running/logs.stdout.log"));
+  const auto result = run_parser("openclaw-logs-plain",
+                                 read_corpus_file("real/10-gateway-not-running/logs.stdout.log"));
   CHECK(result.events.size() == 20);
   CHECK(result.skipped == 1);
   CHECK(result.no_match == 0);
@@ -52,8 +52,9 @@ TEST_CASE("openclaw-logs-plain joins the unstamped lines of a multi-line message
 }
 
 TEST_CASE("openclaw-logs-plain reads a CRLF capture (case 37)", "[openclaw]") {
-  const auto result = run_parser(
-      "openclaw-logs-plain", read_corpus_file("cases/37-device-token-mismatch-4008-crlf/input.log"));
+  const auto result =
+      run_parser("openclaw-logs-plain",
+                 read_corpus_file("cases/37-device-token-mismatch-4008-crlf/input.log"));
   REQUIRE(result.events.size() == 44);
   CHECK(result.no_match == 0);
   CHECK(result.events[0].subsystem == "gateway");
@@ -67,14 +68,14 @@ TEST_CASE("openclaw-logs-plain reads a CRLF capture (case 37)", "[openclaw]") {
 }
 
 TEST_CASE("openclaw-logs-plain refuses console lines, unknown levels and garbage", "[openclaw]") {
-  for (std::string_view bad : {
-           "2026-11-25T04:42:36.549+00:00 [gateway] loading configuration…",  // console
-           "2026-11-25T04:42:36.549+00:00 Port 18789 is already in use.",
-           "2026-11-25T04:42:36.549+00:00 infos gateway x",
-           "2026-11-25T04:42:36.549+00:00  info gateway x",
-           "2026-11-25T04:42:36+00:00 info gateway x",  // no milliseconds
-           "2026-11-25T04:42:36.549Z info gateway x",   // not openclaw's offset form
-           "2026-11-25T04:42:36.5", "Overview", "", "\xff\xfe\x80"}) {
+  for (std::string_view bad :
+       {"2026-11-25T04:42:36.549+00:00 [gateway] loading configuration…",  // console
+        "2026-11-25T04:42:36.549+00:00 Port 18789 is already in use.",
+        "2026-11-25T04:42:36.549+00:00 infos gateway x",
+        "2026-11-25T04:42:36.549+00:00  info gateway x",
+        "2026-11-25T04:42:36+00:00 info gateway x",  // no milliseconds
+        "2026-11-25T04:42:36.549Z info gateway x",   // not openclaw's offset form
+        "2026-11-25T04:42:36.5", "Overview", "", "\xff\xfe\x80"}) {
     CAPTURE(bad);
     Event e;
     CHECK(verdict_of("openclaw-logs-plain", bad, e) == LineVerdict::no_match);
@@ -96,8 +97,8 @@ TEST_CASE("openclaw-logs-plain refuses console lines, unknown levels and garbage
 }
 
 TEST_CASE("openclaw-logs-json reads log records and skips the meta line", "[openclaw]") {
-  const auto result =
-      run_parser("openclaw-logs-json", read_corpus_file("real/01-healthy-start/logs-json.stdout.log"));
+  const auto result = run_parser("openclaw-logs-json",
+                                 read_corpus_file("real/01-healthy-start/logs-json.stdout.log"));
   CHECK(result.events.size() == 54);
   CHECK(result.skipped == 1);
   CHECK(result.no_match == 0);
@@ -124,8 +125,8 @@ TEST_CASE("openclaw-logs-json turns the command's own error object into an error
   const Event& e = result.events[0];
   CHECK(e.level == Level::error);
   CHECK(e.message.rfind(
-            "gateway logs.tail requires credentials before opening a websocket\nFix: configure", 0) ==
-        0);
+            "gateway logs.tail requires credentials before opening a websocket\nFix: configure",
+            0) == 0);
   CHECK(field_or_empty(e, "hint") == "Hint: run `openclaw doctor`.");
   CHECK(field_or_empty(e, "url") == "ws://127.0.0.1:18789");
 }

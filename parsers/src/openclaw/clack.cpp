@@ -20,11 +20,11 @@ namespace {
 constexpr std::string_view kVertical = "\xE2\x94\x82";  // │
 constexpr std::array<std::string_view, 5> kTitleMarks = {
     "\xE2\x97\x87", "\xE2\x97\x86", "\xE2\x97\x8F", "\xE2\x96\xA0", "\xE2\x96\xB2"};  // ◇ ◆ ● ■ ▲
-constexpr std::string_view kIntro = "\xE2\x94\x8C";                               // ┌
+constexpr std::string_view kIntro = "\xE2\x94\x8C";                                   // ┌
 constexpr std::array<std::string_view, 2> kBottoms = {"\xE2\x94\x9C", "\xE2\x95\xB0"};  // ├ ╰
-constexpr std::string_view kOutro = "\xE2\x94\x94";                                       // └
-constexpr std::string_view kHorizontal = "\xE2\x94\x80";                                  // ─
-constexpr std::string_view kCornerUp = "\xE2\x95\xAF";                                    // ╯
+constexpr std::string_view kOutro = "\xE2\x94\x94";                                     // └
+constexpr std::string_view kHorizontal = "\xE2\x94\x80";                                // ─
+constexpr std::string_view kCornerUp = "\xE2\x95\xAF";                                  // ╯
 constexpr std::string_view kGap = "  ";
 
 bool starts_with(std::string_view text, std::string_view prefix) {

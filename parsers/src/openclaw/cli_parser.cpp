@@ -24,7 +24,8 @@ class CliParser final : public EnvelopeParser {
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     const ClackResult clack = read_clack(line);
     switch (clack.kind) {
-      case ClackLine::rule: return claimed(LineVerdict::skip);
+      case ClackLine::rule:
+        return claimed(LineVerdict::skip);
       case ClackLine::opens:
         in_box_ = true;
         box_lines_ = 0;
@@ -36,7 +37,8 @@ class CliParser final : public EnvelopeParser {
         if (clack.closes_box) in_box_ = false;
         event.level = clack_mark_level(clack.mark);
         return record(clack.text, event);
-      case ClackLine::none: break;
+      case ClackLine::none:
+        break;
     }
     const std::string_view trimmed = trim(line);
     if (trimmed.empty()) {
@@ -66,14 +68,17 @@ class CliParser final : public EnvelopeParser {
  private:
   LineVerdict classify(std::string_view text, Event& event) {
     switch (read_cli_line(text, event)) {
-      case CliMatch::strong: seen_ours_ = true; return finish(event);
+      case CliMatch::strong:
+        seen_ours_ = true;
+        return finish(event);
       case CliMatch::context:
         if (seen_ours_) return finish(event);
         break;
       case CliMatch::title:
         if (seen_ours_) return claimed(LineVerdict::skip);
         break;
-      case CliMatch::none: break;
+      case CliMatch::none:
+        break;
     }
     last_ours_ = false;
     return LineVerdict::no_match;

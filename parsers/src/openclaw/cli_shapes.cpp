@@ -3,10 +3,9 @@
 #include "openclaw/cli_shapes.hpp"
 
 #include <array>
+#include <boost/spirit/home/x3.hpp>
 #include <cctype>
 #include <string>
-
-#include <boost/spirit/home/x3.hpp>
 
 #include "openclaw/stamp.hpp"
 
@@ -23,19 +22,41 @@ bool contains(std::string_view text, std::string_view part) {
 }
 
 // "Key: value" keys only openclaw's status/health/probe output uses.
-constexpr std::array<std::string_view, 31> kStrongKeys = {
-    "Service",           "File logs",        "Host desktop",       "Config (cli)",
-    "Config (service)",  "Gateway",          "Probe target",       "Dashboard",
-    "Probe note",        "CLI version",      "Gateway version",    "Runtime",
-    "Connectivity probe", "Capability",      "Listening",          "Troubles",
-    "Gateway target",    "Gateway event loop", "Gateway probe duration", "Heartbeat interval",
-    "Session store (main)", "Probe budget",  "Reachable",          "Deep probe",
-    "Gateway call",      "Config valid",     "Updated config",     "Health check failed",
-    "Config observe anomaly", "Config write audit", "Config write rejected"};
+constexpr std::array<std::string_view, 31> kStrongKeys = {"Service",
+                                                          "File logs",
+                                                          "Host desktop",
+                                                          "Config (cli)",
+                                                          "Config (service)",
+                                                          "Gateway",
+                                                          "Probe target",
+                                                          "Dashboard",
+                                                          "Probe note",
+                                                          "CLI version",
+                                                          "Gateway version",
+                                                          "Runtime",
+                                                          "Connectivity probe",
+                                                          "Capability",
+                                                          "Listening",
+                                                          "Troubles",
+                                                          "Gateway target",
+                                                          "Gateway event loop",
+                                                          "Gateway probe duration",
+                                                          "Heartbeat interval",
+                                                          "Session store (main)",
+                                                          "Probe budget",
+                                                          "Reachable",
+                                                          "Deep probe",
+                                                          "Gateway call",
+                                                          "Config valid",
+                                                          "Updated config",
+                                                          "Health check failed",
+                                                          "Config observe anomaly",
+                                                          "Config write audit",
+                                                          "Config write rejected"};
 
 // Generic keys: openclaw's when the value names it, or in an input already known as CLI output.
 constexpr std::array<std::string_view, 15> kContextKeys = {
-    "Config", "Source", "Bind",    "Fix",     "Hint",       "File",    "Inspect",   "Agents",
+    "Config", "Source", "Bind",    "Fix",     "Hint",       "File",   "Inspect",        "Agents",
     "FAQ",    "Tip",    "Warning", "Problem", "Next steps", "Backup", "Troubleshooting"};
 
 // Unstamped messages openclaw prints (early gateway errors, CLI failures and notices).
@@ -88,13 +109,17 @@ constexpr std::array<std::string_view, 46> kMessagePrefixes = {
     "Local loopback ws://"};
 
 // Lines of `openclaw status` / `devices list` that are only recognisable in context.
-constexpr std::array<std::string_view, 7> kContextPrefixes = {
-    "No channels configured", "No sessions",    "No device pairing entries", "Skipped in fast status",
-    "Paired (",               "Pending (",      "Found "};
+constexpr std::array<std::string_view, 7> kContextPrefixes = {"No channels configured",
+                                                              "No sessions",
+                                                              "No device pairing entries",
+                                                              "Skipped in fast status",
+                                                              "Paired (",
+                                                              "Pending (",
+                                                              "Found "};
 
 constexpr std::array<std::string_view, 8> kTitles = {
-    "Overview", "Security audit", "Channels", "Sessions", "Targets", "Gateway Status",
-    "Discovery (this machine)", "Full device IDs"};
+    "Overview",       "Security audit",           "Channels",       "Sessions", "Targets",
+    "Gateway Status", "Discovery (this machine)", "Full device IDs"};
 
 constexpr std::array<std::string_view, 4> kLintLevels = {"[warning] ", "[error] ", "[info] ",
                                                          "[critical] "};
@@ -104,8 +129,8 @@ const auto port_in_use = x3::lit("Port ") >> x3::uint_ >> x3::lit(" is already i
 const auto holder = x3::lit("- pid ") >> x3::uint_ >> ' ' >> x3::raw[+(x3::char_ - ':' - ' ')] >>
                     x3::lit(": ");
 // Config issue lines: "× <root>: ...", "- gateway.port: ...", "- openclaw.json:4 — ...".
-const auto config_path = x3::lit("<root>") |
-                         (+(x3::alnum | x3::char_("_[]-")) >> '.' >> +(x3::alnum | x3::char_("_.[]-")));
+const auto config_path = x3::lit("<root>") | (+(x3::alnum | x3::char_("_[]-")) >> '.' >>
+                                              +(x3::alnum | x3::char_("_.[]-")));
 const auto issue_line = (x3::lit("× ") | x3::lit("- ")) >> config_path >>
                         (x3::lit(": ") | x3::lit(':') >> x3::uint_ >> x3::lit(" — "));
 

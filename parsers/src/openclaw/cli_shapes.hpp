@@ -10,8 +10,8 @@
 namespace logdx::openclaw {
 
 enum class ClackLine : std::uint8_t {
-  none,     // not clack decoration
-  rule,     // "│", "├────╯", "└", a title bar "◇  Title ───╮", "┌  OpenClaw doctor": no event
+  none,  // not clack decoration
+  rule,  // "│", "├────╯", "└", a title bar "◇  Title ───╮", "┌  OpenClaw doctor": no event
   opens,    // a box title "◇  Config ───╮": what follows is box content
   closes,   // "├────╯" / "╰────╯": the box ends
   content,  // "│  text  │", "▲  text" or "└  Doctor complete." (closes): text given
@@ -33,10 +33,10 @@ ClackResult read_clack(std::string_view line);
 // How strongly a line is known as openclaw CLI output.
 enum class CliMatch : std::uint8_t {
   none,
-  strong,    // a shape only openclaw prints ("Probe target: ws://", "[openclaw] ", ...)
-  context,   // a generic key ("Agents:", "Source:") or a section title: openclaw's only when the
-             // input already showed openclaw CLI output
-  title,     // a section title line ("Overview", "Gateway Status"): no event
+  strong,   // a shape only openclaw prints ("Probe target: ws://", "[openclaw] ", ...)
+  context,  // a generic key ("Agents:", "Source:") or a section title: openclaw's only when the
+            // input already showed openclaw CLI output
+  title,    // a section title line ("Overview", "Gateway Status"): no event
 };
 
 // Classifies an unindented line and fills `event` (message, subsystem, level, fields) for

@@ -28,7 +28,8 @@ const ParserInfo kConsoleInfo{
     SourceKind::gateway, 60, true};
 
 const auto subsystem_name = x3::raw[+(x3::alnum | x3::char_("_./:@-"))];
-const auto subsystem_tag = x3::lit('[') >> subsystem_name >> x3::lit(']') >> (x3::lit(' ') | x3::eoi);
+const auto subsystem_tag = x3::lit('[') >> subsystem_name >> x3::lit(']') >>
+                           (x3::lit(' ') | x3::eoi);
 
 // Reads "[name] " at the front of `rest`; on success sets `name` and advances `rest`.
 bool parse_subsystem(std::string_view& rest, std::string_view& name) {

@@ -16,13 +16,20 @@ Level level_from_id(std::int64_t id) {
   // tslog: 0 silly, 1 trace, 2 debug, 3 info, 4 warn, 5 error, 6 fatal.
   switch (id) {
     case 0:
-    case 1: return Level::trace;
-    case 2: return Level::debug;
-    case 3: return Level::info;
-    case 4: return Level::warning;
-    case 5: return Level::error;
-    case 6: return Level::critical;
-    default: return Level::unknown;
+    case 1:
+      return Level::trace;
+    case 2:
+      return Level::debug;
+    case 3:
+      return Level::info;
+    case 4:
+      return Level::warning;
+    case 5:
+      return Level::error;
+    case 6:
+      return Level::critical;
+    default:
+      return Level::unknown;
   }
 }
 

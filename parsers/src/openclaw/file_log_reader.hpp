@@ -3,10 +3,10 @@
 // tslog object: "0","1",... call arguments, "_meta", "time", "hostname", "message") into an
 // Event. Shared by openclaw-file-json and openclaw-logs-json (whose "raw" is such a line).
 
+#include <simdjson.h>
+
 #include <string>
 #include <string_view>
-
-#include <simdjson.h>
 
 #include "logdx/parsers/event.hpp"
 

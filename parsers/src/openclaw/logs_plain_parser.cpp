@@ -23,10 +23,10 @@ const ParserInfo kLogsPlainInfo{
     "openclaw logs --plain: 2026-11-25T04:42:41.892+00:00 info gateway message",
     SourceKind::gateway, 65, true};
 
-const auto level_word = x3::raw[x3::lit("trace") | x3::lit("debug") | x3::lit("info") |
-                                x3::lit("warn") | x3::lit("error") | x3::lit("fatal") |
-                                x3::lit("silly")] >>
-                        (x3::lit(' ') | x3::eoi);
+const auto level_word =
+    x3::raw[x3::lit("trace") | x3::lit("debug") | x3::lit("info") | x3::lit("warn") |
+            x3::lit("error") | x3::lit("fatal") | x3::lit("silly")] >>
+    (x3::lit(' ') | x3::eoi);
 const auto name_part = x3::lower >> *(x3::lower | x3::digit | x3::char_("_-"));
 const auto subsystem_word = x3::raw[name_part >> *(x3::char_('/') >> name_part)] >> x3::lit(' ');
 

@@ -4,7 +4,6 @@
 #include "openclaw/stamp.hpp"
 
 #include <array>
-
 #include <boost/spirit/home/x3.hpp>
 
 #include "grammar/time.hpp"
@@ -16,8 +15,8 @@ namespace x3 = boost::spirit::x3;
 
 const auto d2 = x3::repeat(2)[x3::digit];
 const auto stamp_shape = x3::repeat(4)[x3::digit] >> '-' >> d2 >> '-' >> d2 >> 'T' >> d2 >> ':' >>
-                         d2 >> ':' >> d2 >> '.' >> x3::repeat(3)[x3::digit] >> x3::char_("+-") >>
-                         d2 >> ':' >> d2;
+                         d2 >> ':' >> d2 >> '.' >> x3::repeat(3)[x3::digit] >> x3::char_("+-") >> d2
+                         >> ':' >> d2;
 // Node crash output that the RecordJoiner owns: stack frames, native frames, V8 GC lines.
 const auto js_frame = +x3::lit(' ') >> x3::lit("at ");
 const auto native_frame = *x3::lit(' ') >> +x3::digit >> x3::lit(": 0x");
@@ -71,8 +70,8 @@ bool parse_stamp(std::string_view& in, Timestamp& out, std::string_view& text) {
 
 bool looks_like_other_record(std::string_view line) {
   static constexpr std::array<std::string_view, 10> kPrefixes = {
-      "{",          "[Gateway std", "<--- ",     "FATAL ERROR", "----- ",
-      "node:",      "Node.js v",    "PM2 ",      "[TAILING]",   "==> "};
+      "{",     "[Gateway std", "<--- ", "FATAL ERROR", "----- ",
+      "node:", "Node.js v",    "PM2 ",  "[TAILING]",   "==> "};
   for (auto prefix : kPrefixes) {
     if (starts_with(line, prefix)) return true;
   }
