@@ -47,6 +47,7 @@ constexpr ConsoleFile kConsoleFiles[] = {
     {"real/02-missing-config-no-file/input.log", 0, 1},
     // The V8 OOM block on stderr is Node's, not the console's: all refused.
     {"real/15-node-heap-oom-gateway/input.log", 0, 17},
+    {"real/15-node-heap-oom-gateway/input-2.log", 0, 18},
     // A launchd gateway.log: "node: bad option" between console lines is node's own line.
     {"cases/41-restart-loop-launchd-bad-node-option/input-2.log", 18, 18},
     // A raw ws client's "<ISO>Z open ws://..." lines: docker-like Z stamps, not openclaw's.
@@ -143,6 +144,24 @@ TEST_CASE("openclaw-console continues only records without a subsystem, never wi
                                          "OPENCLAW_GATEWAY_TOKEN\n");
   CHECK(r.events.size() == 1);
   CHECK(r.no_match == 2);
+}
+
+TEST_CASE("openclaw-console reads older builds' and other openclaw clients' lines", "[openclaw]") {
+  Event legacy;
+  REQUIRE(verdict_of("openclaw-console",
+                     "2026-02-10T15:05:12.418+00:00 [gateway] listening on ws://127.0.0.1:18789 "
+                     "(PID 4242)",
+                     legacy) == LineVerdict::record);
+  CHECK(legacy.subsystem == "gateway");
+  CHECK(legacy.message == "listening on ws://127.0.0.1:18789 (PID 4242)");
+  Event nested;
+  REQUIRE(verdict_of("openclaw-console",
+                     "2026-05-02T21:14:14.943+00:00 [agent/embedded] run failed: timeout",
+                     nested) == LineVerdict::record);
+  CHECK(nested.subsystem == "agent/embedded");
+  const auto cat = run_parser("openclaw-console", read_corpus_file("formats/journalctl-cat.log"));
+  CHECK(cat.events.size() == 4);  // the gateway's lines among systemd and kernel text
+  CHECK(cat.no_match == 19);
 }
 
 TEST_CASE("openclaw-console accepts only openclaw's exact stamp shape", "[openclaw]") {
