@@ -126,6 +126,15 @@ TEST_CASE("openclaw-file-json falls back to the arguments when there is no messa
   CHECK(empty.message.empty());
 }
 
+TEST_CASE("openclaw-file-json keeps a record whose text has invalid UTF-8", "[openclaw]") {
+  Event e;
+  REQUIRE(verdict_of("openclaw-file-json",
+                     "{\"0\":\"caf\xe9 \xff ok \xc3\xa9\",\"_meta\":{\"logLevelName\":\"WARN\"}}",
+                     e) == LineVerdict::record);
+  CHECK(e.message == "caf? ? ok \xc3\xa9");
+  CHECK(e.level == Level::warning);
+}
+
 TEST_CASE("openclaw-file-json refuses other JSON, truncated lines and garbage", "[openclaw]") {
   for (std::string_view bad :
        {R"({"level":"info","msg":"handled request"})",                       // caddy

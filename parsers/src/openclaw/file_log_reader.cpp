@@ -40,6 +40,35 @@ void set_time(std::string_view text, Event& event) {
   }
 }
 
+// Length of the valid UTF-8 sequence at the front of `text`, or 0 when it is not one.
+std::size_t utf8_sequence_length(std::string_view text) {
+  const auto lead = static_cast<unsigned char>(text[0]);
+  std::size_t length = 0;
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  if (lead >= 0xE0 && lead <= 0xEF) length = 3;
+  if (lead >= 0xF0 && lead <= 0xF4) length = 4;
+  if (length == 0 || text.size() < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// Replaces each byte that is not part of valid UTF-8 with '?', in place.
+void replace_invalid_utf8(char* data, std::size_t size) {
+  std::size_t i = 0;
+  while (i < size) {
+    const std::size_t length = utf8_sequence_length(std::string_view(data + i, size - i));
+    if (length == 0) {
+      data[i] = '?';
+      ++i;
+    } else {
+      i += length;
+    }
+  }
+}
+
 // Object arguments become fields, one level deep ("cause"="unauthorized", "1.x" not needed).
 void add_object_fields(simdjson::dom::object object, Event& event) {
   for (auto [key, value] : object) event.set_field(key, json_value_text(value));
@@ -52,6 +81,11 @@ simdjson::simdjson_result<simdjson::dom::element> parse_padded(simdjson::dom::pa
                                                                std::string_view text) {
   buffer.assign(text);
   buffer.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
+  auto result = parser.parse(buffer.data(), text.size(), false);
+  if (result.error() != simdjson::UTF8_ERROR) return result;
+  // simdjson refuses invalid UTF-8 outright; a record with '?' for the bad bytes beats losing
+  // it (the reader keeps the raw line, bytes and all).
+  replace_invalid_utf8(buffer.data(), text.size());
   return parser.parse(buffer.data(), text.size(), false);
 }
 

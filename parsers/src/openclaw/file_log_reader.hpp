@@ -29,7 +29,8 @@ class FileLogReader {
   std::string context_buffer_;
 };
 
-// Parses `text` with `parser` through a reused padded buffer.
+// Parses `text` with `parser` through a reused padded buffer. Invalid UTF-8 bytes (which
+// simdjson rejects) are read as '?' so that the record is not lost.
 simdjson::simdjson_result<simdjson::dom::element> parse_padded(simdjson::dom::parser& parser,
                                                                std::string& buffer,
                                                                std::string_view text);
