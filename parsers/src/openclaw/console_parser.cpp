@@ -1,0 +1,88 @@
+// `openclaw gateway run` console lines: "<ISO ms +hh:mm> [subsystem] message", the subsystem
+// optional (console.error output has none). The console does not print the level (info goes to
+// stdout, warn/error to stderr, but one file does not say which it is), so level stays unknown.
+//
+// Multi-line messages ("Gateway failed to start: ...\nIf the gateway is supervised, stop it
+// with: ...", the invalid-config report, the bind refusal) are written as one record whose later
+// lines carry no stamp. They all come from console output forwarded without a subsystem (the
+// file log of every corpus run has no multi-line message under a subsystem logger), so a
+// non-blank unstamped line continues our previous record only when that record had no
+// "[subsystem]", and only when it does not start like something else (another stamp, JSON, a V8
+// OOM block, a stack frame, "node: bad option"): those belong to the reader's other parsers and
+// RecordJoiner, e.g. a kernel OOM line after "[gateway] ..." in `journalctl -o cat` output.
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "logdx/parsers/source_classifier.hpp"
+#include "openclaw/openclaw_parsers.hpp"
+#include "openclaw/stamp.hpp"
+
+namespace logdx::openclaw {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+
+const ParserInfo kConsoleInfo{
+    "openclaw-console",
+    "openclaw gateway console: 2026-11-25T04:42:36.549+00:00 [subsystem] message",
+    SourceKind::gateway, 60, true};
+
+const auto subsystem_name = x3::raw[+(x3::alnum | x3::char_("_./:@-"))];
+const auto subsystem_tag = x3::lit('[') >> subsystem_name >> x3::lit(']') >>
+                           (x3::lit(' ') | x3::eoi);
+
+// Reads "[name] " at the front of `rest`; on success sets `name` and advances `rest`.
+bool parse_subsystem(std::string_view& rest, std::string_view& name) {
+  const char* first = rest.data();
+  const char* const last = rest.data() + rest.size();
+  boost::iterator_range<const char*> range;
+  if (!x3::parse(first, last, subsystem_tag, range)) return false;
+  name = std::string_view(range.begin(), range.size());
+  rest.remove_prefix(static_cast<std::size_t>(first - rest.data()));
+  return true;
+}
+
+class ConsoleParser final : public EnvelopeParser {
+ public:
+  const ParserInfo& info() const override { return kConsoleInfo; }
+
+  LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
+    std::string_view rest = line;
+    std::string_view stamp;
+    if (parse_stamp(rest, event.time, stamp) && (rest.empty() || rest.front() == ' ')) {
+      if (!rest.empty()) rest.remove_prefix(1);
+      event.time_text.assign(stamp);
+      std::string_view subsystem;
+      if (parse_subsystem(rest, subsystem)) event.subsystem.assign(subsystem);
+      event.message.assign(rest);
+      event.process = "openclaw";
+      event.source = classify_source(event.process, {}, SourceKind::gateway);
+      may_continue_ = event.subsystem.empty();
+      return LineVerdict::record;
+    }
+    if (may_continue_ && open != nullptr && !trim(line).empty() && !looks_like_other_record(line)) {
+      open->message.push_back('\n');
+      open->message.append(line);
+      return LineVerdict::continuation;
+    }
+    may_continue_ = false;
+    return LineVerdict::no_match;
+  }
+
+  void reset() override { may_continue_ = false; }
+
+ private:
+  // The previous line was ours, from a record without a subsystem: an unstamped line may
+  // continue it.
+  bool may_continue_ = false;
+};
+
+}  // namespace
+
+void add_console_parser(ParserRegistry& registry) {
+  registry.add(kConsoleInfo, [](const ParserOptions&) -> std::unique_ptr<EnvelopeParser> {
+    return std::make_unique<ConsoleParser>();
+  });
+}
+
+}  // namespace logdx::openclaw

@@ -1,0 +1,104 @@
+// `openclaw logs --plain`: "<ISO ms +hh:mm> <level> [<subsystem>] <message>", a header
+// "Log file: <path>" (skipped), and multi-line messages whose later lines carry no stamp (a
+// forwarded `openclaw status` table): those continue the open record, blank lines included.
+//
+// The subsystem column is left out for lines that had none, so it is told from the message
+// by shape: a lowercase name ("gateway", "gateway/ws", "gmail-watcher") followed by a space.
+// A message that itself starts with such a word ("gateway connect failed: ...") is misread as
+// having a subsystem; the text is still all there.
+
+#include <boost/spirit/home/x3.hpp>
+
+#include "openclaw/file_log_reader.hpp"
+#include "openclaw/openclaw_parsers.hpp"
+#include "openclaw/stamp.hpp"
+
+namespace logdx::openclaw {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+
+const ParserInfo kLogsPlainInfo{
+    "openclaw-logs-plain",
+    "openclaw logs --plain: 2026-11-25T04:42:41.892+00:00 info gateway message",
+    SourceKind::gateway, 65, true};
+
+const auto level_word =
+    x3::raw[x3::lit("trace") | x3::lit("debug") | x3::lit("info") | x3::lit("warn") |
+            x3::lit("error") | x3::lit("fatal") | x3::lit("silly")] >>
+    (x3::lit(' ') | x3::eoi);
+const auto name_part = x3::lower >> *(x3::lower | x3::digit | x3::char_("_-"));
+const auto subsystem_word = x3::raw[name_part >> *(x3::char_('/') >> name_part)] >> x3::lit(' ');
+
+template <typename Rule>
+bool take(std::string_view& rest, const Rule& rule, std::string_view& out) {
+  const char* first = rest.data();
+  boost::iterator_range<const char*> range;
+  if (!x3::parse(first, rest.data() + rest.size(), rule, range)) return false;
+  out = std::string_view(range.begin(), range.size());
+  rest.remove_prefix(static_cast<std::size_t>(first - rest.data()));
+  return true;
+}
+
+class LogsPlainParser final : public EnvelopeParser {
+ public:
+  const ParserInfo& info() const override { return kLogsPlainInfo; }
+
+  LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
+    std::string_view rest = line;
+    std::string_view stamp;
+    std::string_view level;
+    if (parse_stamp(rest, event.time, stamp) && !rest.empty() && rest.front() == ' ') {
+      rest.remove_prefix(1);
+      if (!take(rest, level_word, level)) return refuse();
+      event.time_text.assign(stamp);
+      event.level = level_from_string(level);
+      std::string_view subsystem;
+      if (take(rest, subsystem_word, subsystem)) event.subsystem.assign(subsystem);
+      read_message(rest, event);
+      in_record_ = true;
+      return LineVerdict::record;
+    }
+    if (line.substr(0, 10) == "Log file: ") return LineVerdict::skip;
+    if (in_record_ && open != nullptr && !looks_like_other_record(line)) {
+      open->message.push_back('\n');
+      open->message.append(line);
+      return LineVerdict::continuation;
+    }
+    return refuse();
+  }
+
+  void reset() override { in_record_ = false; }
+
+ private:
+  LineVerdict refuse() {
+    in_record_ = false;
+    return LineVerdict::no_match;
+  }
+
+  // An empty message is printed as the raw file-log line; take its (empty) message from it.
+  void read_message(std::string_view rest, Event& event) {
+    event.process = "openclaw";
+    event.source = SourceKind::gateway;
+    Event inner;
+    if (!rest.empty() && rest.front() == '{' && raw_reader_.read(rest, inner)) {
+      event.message = inner.message;
+      event.host = inner.host;
+      return;
+    }
+    event.message.assign(rest);
+  }
+
+  bool in_record_ = false;
+  FileLogReader raw_reader_;
+};
+
+}  // namespace
+
+void add_logs_plain_parser(ParserRegistry& registry) {
+  registry.add(kLogsPlainInfo, [](const ParserOptions&) -> std::unique_ptr<EnvelopeParser> {
+    return std::make_unique<LogsPlainParser>();
+  });
+}
+
+}  // namespace logdx::openclaw
