@@ -41,7 +41,7 @@ std::vector<Event> join(const std::vector<Line>& lines) {
 
 std::vector<Line> bare(std::initializer_list<const char*> lines) {
   std::vector<Line> out;
-  for (const char* l : lines) out.push_back(Line{l});
+  for (const char* l : lines) out.push_back(Line{l, true, SourceKind::other, std::nullopt, -1});
   return out;
 }
 
@@ -139,8 +139,8 @@ TEST_CASE("a line wrapped by an 80-column terminal is joined without a newline",
 }
 
 TEST_CASE("a location-like line that starts no crash does not swallow the file", "[joiner]") {
-  std::vector<Line> lines = {{"/etc/hosts:3", true}};
-  for (int i = 0; i < 400; ++i) lines.push_back({"some text " + std::to_string(i), true});
+  std::vector<Line> lines = {{"/etc/hosts:3", true, SourceKind::other, std::nullopt, -1}};
+  for (int i = 0; i < 400; ++i) lines.push_back({"some text " + std::to_string(i), true, SourceKind::other, std::nullopt, -1});
   const auto events = join(lines);
   CHECK(events.size() > 90);
   CHECK(events[0].where.line_count <= 3);
