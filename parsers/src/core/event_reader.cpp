@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "input/binary_sniff.hpp"
 #include "input_parse.hpp"
 #include "logdx/parsers/byte_source.hpp"
 #include "logdx/parsers/line_reader.hpp"
@@ -60,14 +61,14 @@ class CleanLines {
   std::uint64_t first_cut_line_ = 0;
 };
 
+// Standard input is not sniffed by resolve_inputs, so the reader judges the first lines.
 bool looks_binary(const std::vector<SampledLine>& sample) {
-  std::size_t seen = 0;
+  std::string head;
   for (const auto& line : sample) {
-    if (line.raw.find('\0') != std::string::npos) return true;
-    seen += line.raw.size();
-    if (seen > 8192) break;
+    head.append(line.raw).push_back('\n');
+    if (head.size() >= input::kBinarySniffBytes) break;
   }
-  return false;
+  return input::looks_binary_bytes(std::string_view(head).substr(0, input::kBinarySniffBytes));
 }
 
 }  // namespace

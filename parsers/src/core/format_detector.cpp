@@ -40,9 +40,11 @@ std::string explain(const Detection& d) {
     }
   }
   if (best.claimed() < best.sampled) {
-    why += fmt::format("; the other {} lines are parsed line by line by the best parser that "
-                       "fits each",
-                       best.sampled - best.claimed());
+    const std::size_t rest = best.sampled - best.claimed();
+    why += rest == 1 ? std::string("; the other line is parsed by the best parser that fits it")
+                     : fmt::format("; the other {} lines are parsed line by line by the best "
+                                   "parser that fits each",
+                                   rest);
   }
   return why;
 }

@@ -20,7 +20,16 @@ bool looks_binary(const ResolvedInput& input) {
   } catch (const InputError&) {
     if (filled == 0 && source->compression() == Compression::none) throw;
   }
-  return std::memchr(head.data(), '\0', filled) != nullptr;
+  return looks_binary_bytes(std::string_view(head.data(), filled));
+}
+
+bool looks_binary_bytes(std::string_view head) {
+  std::size_t control = 0;
+  for (const char c : head) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != 0x1b) ++control;
+  }
+  return control * 100 > head.size() * 3;
 }
 
 }  // namespace logdx::input
