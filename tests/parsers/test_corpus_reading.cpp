@@ -247,7 +247,7 @@ TEST_CASE("syslog stamps without a year take --year, or the file's mtime year", 
   CHECK(r.events[0].time.year_inferred);
 }
 
-TEST_CASE("--parser forces one parser; lines it refuses still fall back per line", "[corpus]") {
+TEST_CASE("a forced parser (--parser) is used for every line; lines it refuses still fall back per line", "[corpus]") {
   ReaderOptions options;
   options.forced_parser = "syslog-bsd";
   const ReadResult r = read_corpus("formats/nginx-error.log", options);
