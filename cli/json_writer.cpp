@@ -31,20 +31,25 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 void JsonWriter::append_string(std::string& out, std::string_view text) {
   out.push_back('"');
+  std::size_t run = 0;  // start of the pending run of bytes that need no escaping
+  auto flush = [&](std::size_t end) {
+    if (end > run) out.append(text.data() + run, end - run);
+  };
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      const std::size_t len = utf8_sequence_length(text, i);
-      if (len == 0) {
-        out.append("\xef\xbf\xbd");  // U+FFFD for each invalid byte
-        ++i;
-      } else {
-        out.append(text.substr(i, len));
-        i += len;
-      }
+    if (u >= 0x20 && u < 0x7f && c != '"' && c != '\\') {
+      ++i;  // the common case: plain ASCII, copied in bulk by flush()
       continue;
     }
+    if (u >= 0x80) {
+      const std::size_t len = utf8_sequence_length(text, i);
+      if (len != 0) {
+        i += len;  // valid UTF-8 stays in the run
+        continue;
+      }
+    }
+    flush(i);
     switch (c) {
       case '"': out.append("\\\""); break;
       case '\\': out.append("\\\\"); break;
@@ -52,14 +57,16 @@ void JsonWriter::append_string(std::string& out, std::string_view text) {
       case '\r': out.append("\\r"); break;
       case '\t': out.append("\\t"); break;
       default:
-        if (u < 0x20 || u == 0x7f) {
-          out.append(fmt::format("\\u{:04x}", static_cast<unsigned>(u)));
+        if (u >= 0x80) {
+          out.append("\xef\xbf\xbd");  // U+FFFD for each invalid byte
         } else {
-          out.push_back(c);
+          out.append(fmt::format("\\u{:04x}", static_cast<unsigned>(u)));
         }
     }
     ++i;
+    run = i;
   }
+  flush(text.size());
   out.push_back('"');
 }
 

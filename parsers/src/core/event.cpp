@@ -73,6 +73,25 @@ Level level_from_syslog_priority(int priority) {
   }
 }
 
+void Event::clear() {
+  time = Timestamp{};
+  time_text.clear();
+  source = SourceKind::other;
+  host.clear();
+  unit.clear();
+  app.clear();
+  process.clear();
+  pid.reset();
+  level = Level::unknown;
+  subsystem.clear();
+  message.clear();
+  parser.clear();
+  envelopes.clear();
+  fields.clear();
+  where = SourceLocation{};
+  raw.clear();
+}
+
 void Event::set_field(std::string_view key, std::string_view value) {
   for (auto& [k, v] : fields) {
     if (k == key) {

@@ -166,7 +166,7 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (starts_with(m, "Emitted 'error' event") || starts_with(m, "Node.js v")) {
     return block_ == Block::stack;
   }
-  if (fallback_plain && !next.time.has_value() && is_terminal_width(last_physical_width_)) {
+  if (fallback_plain && !next.time.has_value() && is_terminal_width(pending_width())) {
     return true;  // a line the terminal wrapped
   }
   return false;
@@ -179,18 +179,16 @@ void RecordJoiner::start(Event&& event) {
   crash_confirmed_ = false;
   if (block_ == Block::none) {
     const std::string_view m = trim_left(pending_->message);
-    const int delta = brace_delta(m);
-    if (delta > 0 && contains(m, "Error")) {  // "{ Error: listen EADDRINUSE :::3000" (old Node)
+    const int delta = contains(m, "Error") ? brace_delta(m) : 0;
+    if (delta > 0) {  // "{ Error: listen EADDRINUSE :::3000" (old Node)
       block_ = Block::brace_object;
       brace_depth_ = delta;
-      last_physical_width_ = display_width(last_line(pending_->raw));
       return;
     }
     if (contains(m.substr(0, 80), "Error") || contains(m.substr(0, 80), "Exception")) {
       block_ = Block::stack;
     }
   }
-  last_physical_width_ = display_width(last_line(pending_->raw));
 }
 
 void RecordJoiner::append(Event&& next, bool wrapped) {
@@ -198,7 +196,6 @@ void RecordJoiner::append(Event&& next, bool wrapped) {
   p.message.append(wrapped ? "" : "\n").append(next.message);
   p.raw.append("\n").append(next.raw);
   p.where.line_count += next.where.line_count;
-  last_physical_width_ = display_width(last_line(next.raw));
   const std::string_view m = next.message;
   if (block_ == Block::node_crash && starts_with(m, "Node.js v")) {
     block_ = Block::none;
@@ -221,6 +218,11 @@ void RecordJoiner::append(Event&& next, bool wrapped) {
   }
 }
 
+std::size_t RecordJoiner::pending_width() const {
+  // Only asked about bare lines that might be a wrap, so not computed for every record.
+  return pending_ ? display_width(last_line(pending_->raw)) : 0;
+}
+
 void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
   if (pending_ && continues(event, fallback_plain)) {
@@ -228,7 +230,7 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
                              ? (fallback_plain && !is_stack_frame(event.message) &&
                                 !starts_with(event.message, "Emitted") &&
                                 !starts_with(event.message, "Node.js v") &&
-                                is_terminal_width(last_physical_width_))
+                                is_terminal_width(pending_width()))
                              : false;
     append(std::move(event), wrapped);
     return;

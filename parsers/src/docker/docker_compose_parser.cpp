@@ -134,8 +134,14 @@ class ComposeParser final : public EnvelopeParser {
 
   // Compose's own status lines; their colours are compose's, so they are removed.
   static LineVerdict compose_line(std::string_view line, Event& event) {
-    const std::string text = strip_sgr(line);
-    const std::string_view plain = trim_spaces(text);
+    // Most lines offered here (peeling tries every message) carry no escape: don't copy them.
+    std::string text;
+    std::string_view plain = line;
+    if (line.find('\x1b') != std::string_view::npos) {
+      text = strip_sgr(line);
+      plain = text;
+    }
+    plain = trim_spaces(plain);
     if (!read_compose_status(plain, event)) return LineVerdict::no_match;
     event.message.assign(plain);
     event.source = SourceKind::docker;

@@ -30,6 +30,11 @@ auto capture(std::string_view& out) {
 }
 
 bool parse_parts(std::string_view line, FormatParts& p) {
+  // Cheap refusal first: peeling offers every message of every input to this parser.
+  if (!(line.starts_with("timestamp=") || line.starts_with("app=") || line.starts_with("type=") ||
+        line.starts_with("message="))) {
+    return false;
+  }
   const auto value = x3::raw[+(x3::char_ - ' ')];
   const auto rule = -(x3::lit("timestamp=") >> value[capture(p.timestamp)] >> ' ') >>
                     -(x3::lit("app=") >> value[capture(p.app)] >> ' ' >>

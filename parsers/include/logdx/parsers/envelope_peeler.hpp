@@ -25,6 +25,7 @@ class EnvelopePeeler {
   static void merge_inner(Event& outer, Event&& inner);
 
   std::vector<std::unique_ptr<EnvelopeParser>> parsers_;  // peelable ones, most specific first
+  Event scratch_;  // reused for every attempt: most messages are not envelopes
 };
 
 }  // namespace logdx

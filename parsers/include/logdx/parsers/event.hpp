@@ -54,6 +54,10 @@ struct Event {
   SourceLocation where;
   std::string raw;  // the physical line(s) as written (ANSI and all), for evidence
 
+  // Empties every member but keeps the strings' capacity, so a scratch event can be reused
+  // for many parse attempts without allocating.
+  void clear();
+
   // Sets or replaces a structured field.
   void set_field(std::string_view key, std::string_view value);
   // The value of a structured field, or nullopt.

@@ -39,6 +39,7 @@ class RecordJoiner {
   void append(Event&& next, bool wrapped);
   void start(Event&& event);
   static Block block_opened_by(std::string_view message);
+  std::size_t pending_width() const;  // display width of the pending record's last line
 
   Sink sink_;
   Limits limits_;
@@ -46,7 +47,7 @@ class RecordJoiner {
   Block block_ = Block::none;
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
-  std::size_t last_physical_width_ = 0;  // width of the pending record's last line as written
+
 };
 
 }  // namespace logdx
