@@ -28,8 +28,7 @@ rules:
 }  // namespace
 
 TEST_CASE("override: true replaces only the keys it writes, whole", "[rules]") {
-  const auto result = load_rules({{"pack.yaml", kPack},
-                                  {"user.yaml", R"(logdx_rules: 1
+  const auto result = load_rules({{"pack.yaml", kPack}, {"user.yaml", R"(logdx_rules: 1
 rules:
   - id: port-in-use
     override: true
@@ -40,17 +39,16 @@ rules:
   REQUIRE(result.ok());
   const CompiledRule* rule = result.rules->find("port-in-use");
   REQUIRE(rule);
-  CHECK(rule->severity == Severity::warning);                // patched
-  CHECK(rule->tags == std::vector<std::string>{"mine"});     // replaced, not appended
-  CHECK(rule->title == "port {port} in use");                // kept
-  CHECK(rule->cause == "port_conflict");                     // kept
-  CHECK(rule->origin.file == "pack.yaml");                   // still where it was defined
-  CHECK(result.rules->rules()[0].id == "port-in-use");       // keeps its place
+  CHECK(rule->severity == Severity::warning);             // patched
+  CHECK(rule->tags == std::vector<std::string>{"mine"});  // replaced, not appended
+  CHECK(rule->title == "port {port} in use");             // kept
+  CHECK(rule->cause == "port_conflict");                  // kept
+  CHECK(rule->origin.file == "pack.yaml");                // still where it was defined
+  CHECK(result.rules->rules()[0].id == "port-in-use");    // keeps its place
 }
 
 TEST_CASE("override of match replaces the whole condition and recompiles", "[rules]") {
-  const auto result = load_rules({{"pack.yaml", kPack},
-                                  {"user.yaml", R"(logdx_rules: 1
+  const auto result = load_rules({{"pack.yaml", kPack}, {"user.yaml", R"(logdx_rules: 1
 rules:
   - id: port-in-use
     override: true
@@ -76,8 +74,10 @@ TEST_CASE("enabled: false disables a rule, a later enabled: true brings it back"
   CHECK(disabled.rules->candidates(event).empty());  // not in the scan either
 
   const auto back = load_rules(
-      {{"pack.yaml", kPack}, off,
-       {"on.yaml", "logdx_rules: 1\nrules:\n  - id: noisy\n    override: true\n    enabled: true\n"}});
+      {{"pack.yaml", kPack},
+       off,
+       {"on.yaml",
+        "logdx_rules: 1\nrules:\n  - id: noisy\n    override: true\n    enabled: true\n"}});
   REQUIRE(back.ok());
   CHECK(back.rules->find("noisy") != nullptr);
 }
@@ -107,8 +107,9 @@ TEST_CASE("enabled: false for an unknown id is override-unknown", "[rules]") {
 TEST_CASE("lists and macros merge across files; redefining one names both places", "[rules]") {
   const auto result = load_rules(
       {{"a.yaml", "logdx_rules: 1\nlists:\n  names: [a]\nmacros:\n  num: '\\d+'\n"},
-       {"b.yaml", "logdx_rules: 1\nlists:\n  more: [b]\n  names: [c]\n"
-                  "rules:\n  - id: r\n    cause: c\n    match: {regex: '{{list:more}} {{num}}'}\n"}});
+       {"b.yaml",
+        "logdx_rules: 1\nlists:\n  more: [b]\n  names: [c]\n"
+        "rules:\n  - id: r\n    cause: c\n    match: {regex: '{{list:more}} {{num}}'}\n"}});
   INFO(render_all(result.diagnostics));
   const auto found = with_code(result.diagnostics, RuleProblem::duplicate_id);
   REQUIRE(found.size() == 1);

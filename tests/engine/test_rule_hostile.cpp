@@ -1,6 +1,5 @@
 // Hostile rule files are refused quickly with a clear error, never expanded or crashed on.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <filesystem>
 
@@ -16,7 +15,8 @@ namespace {
 
 // A "billion laughs": nine levels of nine aliases, 9^9 leaves if anything expanded it.
 std::string alias_bomb() {
-  std::string text = "logdx_rules: 1\nlists:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  std::string text =
+      "logdx_rules: 1\nlists:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int level = 1; level <= 9; ++level) {
     text += "  l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
     for (int i = 0; i < 9; ++i) text += (i ? ", *l" : "*l") + std::to_string(level - 1);
@@ -104,8 +104,9 @@ rules:
     severity: loud
     match: {regex: y}
 )"},
-                                  {"b.yaml", "logdx_rules: 1\nrules:\n  - id: three\n"
-                                             "    cause: c\n    match: {regex: '(z'}\n"}});
+                                  {"b.yaml",
+                                   "logdx_rules: 1\nrules:\n  - id: three\n"
+                                   "    cause: c\n    match: {regex: '(z'}\n"}});
   CHECK(with_code(result.diagnostics, RuleProblem::bad_cause).size() == 1);
   CHECK(with_code(result.diagnostics, RuleProblem::bad_severity).size() == 1);
   CHECK(with_code(result.diagnostics, RuleProblem::bad_regex).size() == 1);

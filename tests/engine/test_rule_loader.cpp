@@ -67,9 +67,9 @@ TEST_CASE("a valid rule file compiles with its keys, defaults and scan", "[rules
   CHECK(port.fixes.at(0).command == "lsof -nP -iTCP:{port} -sTCP:LISTEN");
   CHECK(port.origin.line == 8);
   const CompiledRule& oom = set.rules()[1];
-  CHECK(oom.severity == Severity::error);   // default
-  CHECK(oom.confidence == Approx(0.8));     // default
-  CHECK(oom.facts.size() == 2);             // default: every named capture
+  CHECK(oom.severity == Severity::error);  // default
+  CHECK(oom.confidence == Approx(0.8));    // default
+  CHECK(oom.facts.size() == 2);            // default: every named capture
   REQUIRE(oom.correlate);
   CHECK(oom.correlate->count == 3);
   CHECK(oom.correlate->within == std::chrono::minutes(10));

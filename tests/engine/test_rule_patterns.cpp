@@ -81,10 +81,14 @@ rules:
 )");
   REQUIRE(result.ok());
   Event event;
-  event.message = "killed no\xff\xfe" "de pid";
+  event.message =
+      "killed no\xff\xfe"
+      "de pid";
   Captures captures;
   REQUIRE(rule_matches(result.rules->rules()[0], event, captures));
-  CHECK(captures == Captures{{"name", "no\xff\xfe" "de"}});
+  CHECK(captures == Captures{{"name",
+                              "no\xff\xfe"
+                              "de"}});
   CHECK(result.rules->candidates(event) == std::vector<std::size_t>{0});
 }
 

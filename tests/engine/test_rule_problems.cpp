@@ -65,8 +65,9 @@ rules:
 )");
   const auto d = expect_one(result, RuleProblem::wrong_type, 5, 14);
   CHECK(d.message == "sources must be a value or a list of values");
-  CHECK(d.snippet == "      sources: {gateway: 1}\n"
-                     "               ^");
+  CHECK(d.snippet ==
+        "      sources: {gateway: 1}\n"
+        "               ^");
 }
 
 TEST_CASE("missing-key: a rule without cause points at the rule", "[rules]") {
@@ -114,8 +115,9 @@ rules:
 )");
   const auto d = expect_one(result, RuleProblem::bad_regex, 5, 21);
   CHECK(d.message == "RE2 refused the pattern: missing ): ok (unclosed");
-  CHECK(d.snippet == "      match: {regex: 'ok (unclosed'}\n"
-                     "                      ^");
+  CHECK(d.snippet ==
+        "      match: {regex: 'ok (unclosed'}\n"
+        "                      ^");
   CHECK_FALSE(result.ok());
 }
 
@@ -128,8 +130,9 @@ rules:
 )");
   const auto d = expect_one(result, RuleProblem::unknown_macro, 5, 28);
   CHECK(d.message == "no file defines the macro 'adr'");
-  CHECK(d.snippet == "      match: {regex: 'listen {{adr}}'}\n"
-                     "                             ^");
+  CHECK(d.snippet ==
+        "      match: {regex: 'listen {{adr}}'}\n"
+        "                             ^");
 }
 
 TEST_CASE("unknown-list: in a pattern and in an in_list predicate", "[rules]") {
@@ -162,8 +165,9 @@ rules:
   const auto d = expect_one(result, RuleProblem::undefined_placeholder, 5, 18);
   CHECK(d.message ==
         "placeholder '{prot}' in title of rule 'r' is not a named capture or fact of the rule");
-  CHECK(d.snippet == "      title: \"port {prot} busy\"\n"
-                     "                   ^");
+  CHECK(d.snippet ==
+        "      title: \"port {prot} busy\"\n"
+        "                   ^");
 }
 
 TEST_CASE("undefined-placeholder: a fix may use a fact, not an unknown name", "[rules]") {
@@ -181,13 +185,16 @@ rules:
 }
 
 TEST_CASE("duplicate-id: both positions are named", "[rules]") {
-  const auto result = load_rules({{"a.yaml", "logdx_rules: 1\nrules:\n  - id: r\n    cause: c\n"
-                                             "    match: {regex: x}\n"},
-                                  {"b.yaml", "logdx_rules: 1\nrules:\n  - id: r\n    cause: d\n"
-                                             "    match: {regex: y}\n"}});
+  const auto result = load_rules({{"a.yaml",
+                                   "logdx_rules: 1\nrules:\n  - id: r\n    cause: c\n"
+                                   "    match: {regex: x}\n"},
+                                  {"b.yaml",
+                                   "logdx_rules: 1\nrules:\n  - id: r\n    cause: d\n"
+                                   "    match: {regex: y}\n"}});
   const auto d = expect_one(result, RuleProblem::duplicate_id, 3, 9);
   CHECK(d.where.file == "b.yaml");
-  CHECK(d.message == "rule 'r' is already defined at a.yaml:3:9 (write override: true to change it)");
+  CHECK(d.message ==
+        "rule 'r' is already defined at a.yaml:3:9 (write override: true to change it)");
   REQUIRE(d.related);
   CHECK(d.related->file == "a.yaml");
   CHECK(d.render_text().ends_with("\n  note: see a.yaml:3:9"));
@@ -301,8 +308,8 @@ TEST_CASE("every diagnostic has a JSON form that escapes and stays valid UTF-8",
   auto source = std::make_shared<SourceText>();
   source->name = "q\"x.yaml";
   source->text = "bad: \"\xff\ttab\"\n";
-  const RuleDiagnostic d = make_rule_diagnostic(RuleProblem::unknown_key,
-                                                {source->name, 1, 1, source}, {"bad", "the file", ""});
+  const RuleDiagnostic d = make_rule_diagnostic(
+      RuleProblem::unknown_key, {source->name, 1, 1, source}, {"bad", "the file", ""});
   CHECK(d.render_json() ==
         "{\"code\":\"unknown-key\",\"severity\":\"error\",\"message\":\"unknown key 'bad' in the "
         "file\",\"file\":\"q\\\"x.yaml\",\"line\":1,\"column\":1,\"source_line\":\"bad: "

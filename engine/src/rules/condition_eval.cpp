@@ -34,8 +34,7 @@ bool search(const RE2& re, std::string_view text, Captures& captures) {
   return true;
 }
 
-bool field_value_holds(const CompiledCondition& condition, const Event& event,
-                       Captures& captures) {
+bool field_value_holds(const CompiledCondition& condition, const Event& event, Captures& captures) {
   const auto text = event_field(event, condition.field);
   if (!text) return false;
   if (std::find(condition.values.begin(), condition.values.end(), *text) !=

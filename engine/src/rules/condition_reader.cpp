@@ -1,9 +1,9 @@
 #include "rules/condition_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "rules/names.hpp"
 
@@ -11,12 +11,12 @@ namespace logdx::rules {
 namespace {
 
 constexpr std::array<std::string_view, 13> kConditionKeys = {
-    "regex", "field", "any", "all", "not", "source", "unit",
+    "regex", "field",   "any",       "all",  "not", "source", "unit",
     "app",   "process", "subsystem", "host", "pid", "level"};
 constexpr std::array<std::string_view, 7> kEventFields = {"message", "raw",     "host",     "unit",
                                                           "app",     "process", "subsystem"};
-constexpr std::array<std::string_view, 8> kSourceKinds = {
-    "gateway", "pm2", "systemd", "kernel", "docker", "proxy", "app", "other"};
+constexpr std::array<std::string_view, 8> kSourceKinds = {"gateway", "pm2",   "systemd", "kernel",
+                                                          "docker",  "proxy", "app",     "other"};
 
 Condition make(Condition::Kind kind, const SourcePosition& at) {
   Condition out;
@@ -36,8 +36,9 @@ bool is_event_field(std::string_view name) {
 std::optional<Condition> read_list_of(Condition::Kind kind, const YAML::Node& node,
                                       const SourcePosition& where, YamlContext& context) {
   if (!node.IsSequence() || node.size() == 0) {
-    context.report(RuleProblem::wrong_type, context.at(node, where),
-                   {kind == Condition::Kind::any ? "any" : "all", "a non-empty list of conditions"});
+    context.report(
+        RuleProblem::wrong_type, context.at(node, where),
+        {kind == Condition::Kind::any ? "any" : "all", "a non-empty list of conditions"});
     return std::nullopt;
   }
   Condition out = make(kind, where);

@@ -41,8 +41,9 @@ bool read_steps(const YAML::Node& node, const SourcePosition& where, Correlate& 
   for (const YAML::Node& step : node) {
     auto fields = entries(step, context.at(step, where), kStepKeys, "a sequence step", context);
     if (!fields || fields->empty()) {
-      if (fields) context.report(RuleProblem::missing_key, context.at(step, where),
-                                 {"a sequence step", "'match'"});
+      if (fields)
+        context.report(RuleProblem::missing_key, context.at(step, where),
+                       {"a sequence step", "'match'"});
       ok = false;
       continue;
     }
@@ -121,12 +122,15 @@ struct KindSpec {
 
 const std::array<KindSpec, 4>& kind_specs() {
   static const std::array<KindSpec, 4> kSpecs = {{
-      {"threshold", Correlate::Kind::threshold, {"count", "within", "group_by"},
+      {"threshold",
+       Correlate::Kind::threshold,
+       {"count", "within", "group_by"},
        {"count", "within"}},
-      {"sequence", Correlate::Kind::sequence, {"within", "group_by", "steps"},
-       {"within", "steps"}},
+      {"sequence", Correlate::Kind::sequence, {"within", "group_by", "steps"}, {"within", "steps"}},
       {"absent", Correlate::Kind::absent, {"within", "group_by", "missing"}, {"within", "missing"}},
-      {"join", Correlate::Kind::join, {"rule", "on", "required", "confidence_without"},
+      {"join",
+       Correlate::Kind::join,
+       {"rule", "on", "required", "confidence_without"},
        {"rule", "on"}},
   }};
   return kSpecs;

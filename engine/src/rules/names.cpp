@@ -1,10 +1,10 @@
 #include "rules/names.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace logdx::rules {
 namespace {
@@ -61,12 +61,18 @@ std::optional<Duration> parse_duration(std::string_view text) {
   if (ec != std::errc{} || rest == text.data() || number < 0) return std::nullopt;
   const std::string_view unit(rest, static_cast<std::size_t>(end - rest));
   std::int64_t scale = 0;
-  if (unit == "ms") scale = 1;
-  else if (unit == "s") scale = 1000;
-  else if (unit == "m") scale = 60'000;
-  else if (unit == "h") scale = 3'600'000;
-  else if (unit == "d") scale = 86'400'000;
-  else return std::nullopt;
+  if (unit == "ms")
+    scale = 1;
+  else if (unit == "s")
+    scale = 1000;
+  else if (unit == "m")
+    scale = 60'000;
+  else if (unit == "h")
+    scale = 3'600'000;
+  else if (unit == "d")
+    scale = 86'400'000;
+  else
+    return std::nullopt;
   // Ten years is far past any log; refusing more keeps the multiplication from overflowing.
   if (number > 10 * 366 * 86'400'000LL / scale) return std::nullopt;
   return Duration(number * scale);

@@ -21,8 +21,7 @@ std::string list_alternation(const ListDef& list) {
 
 class Expander {
  public:
-  Expander(const RuleCollection& collection,
-           std::vector<RuleDiagnostic>& out)
+  Expander(const RuleCollection& collection, std::vector<RuleDiagnostic>& out)
       : collection_(collection), out_(out) {}
 
   // `text` is the pattern itself at depth 0 (positions are exact there), a macro's fragment
@@ -54,8 +53,7 @@ class Expander {
   }
 
  private:
-  std::optional<std::string> resolve(const std::string& name, const SourcePosition& at,
-                                     int depth) {
+  std::optional<std::string> resolve(const std::string& name, const SourcePosition& at, int depth) {
     if (name.starts_with("list:")) {
       auto list = collection_.lists.find(std::string_view(name).substr(5));
       if (list == collection_.lists.end()) {
@@ -92,8 +90,7 @@ std::optional<std::string> expand_pattern(const LocatedString& pattern,
   return Expander(collection, out).expand(pattern, 0);
 }
 
-SourcePosition position_in(const LocatedString& text, std::size_t offset,
-                           std::string_view needle) {
+SourcePosition position_in(const LocatedString& text, std::size_t offset, std::string_view needle) {
   const SourcePosition& at = text.at;
   if (!at.source || at.line <= 0 || at.column <= 0) return at;
   const std::string_view line = at.source->line(at.line);

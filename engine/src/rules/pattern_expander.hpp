@@ -20,7 +20,6 @@ std::optional<std::string> expand_pattern(const LocatedString& pattern,
 
 // The position of `needle` inside a located single-line scalar, when the source line shows it
 // at the expected place (a plain or quoted scalar without escapes before it); else `text.at`.
-SourcePosition position_in(const LocatedString& text, std::size_t offset,
-                           std::string_view needle);
+SourcePosition position_in(const LocatedString& text, std::size_t offset, std::string_view needle);
 
 }  // namespace logdx::rules

@@ -1,8 +1,8 @@
 #include "rules/rule_checks.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "rules/names.hpp"
 #include "rules/pattern_expander.hpp"
@@ -38,8 +38,8 @@ void check_template(const LocatedString& text, std::string_view where, const std
 void check_name(const LocatedString& name, std::string_view where, const std::string& rule,
                 const std::vector<std::string>& names, std::vector<RuleDiagnostic>& out) {
   if (defined(names, name.value)) return;
-  out.push_back(make_rule_diagnostic(RuleProblem::undefined_placeholder, name.at,
-                                     {name.value, where, rule}));
+  out.push_back(
+      make_rule_diagnostic(RuleProblem::undefined_placeholder, name.at, {name.value, where, rule}));
 }
 
 }  // namespace
@@ -83,8 +83,8 @@ void check_explains(const RuleDef& def, std::vector<RuleDiagnostic>& out) {
   if (!def.explains) return;
   for (const LocatedString& cause : *def.explains) {
     if (!is_snake_case(cause.value)) {
-      out.push_back(make_rule_diagnostic(RuleProblem::bad_cause, cause.at,
-                                         {"explains entry", cause.value}));
+      out.push_back(
+          make_rule_diagnostic(RuleProblem::bad_cause, cause.at, {"explains entry", cause.value}));
     }
   }
 }
@@ -110,21 +110,21 @@ bool needs_scan_hit(const CompiledCondition& condition, const CompiledRule& rule
 void check_pattern_shape(const CompiledPattern& pattern, std::vector<RuleDiagnostic>& out) {
   // A pattern that matches the empty string matches (somewhere in) every line.
   if (RE2::PartialMatch("", *pattern.re)) {
-    out.push_back(make_rule_diagnostic(RuleProblem::catch_all_pattern, pattern.at,
-                                       {pattern.written}));
+    out.push_back(
+        make_rule_diagnostic(RuleProblem::catch_all_pattern, pattern.at, {pattern.written}));
     return;
   }
   std::string_view text = pattern.written;
   if (text.starts_with("(?")) {  // skip a leading flags group like (?i)
     const std::size_t close = text.find(')');
-    if (close != std::string_view::npos && text.substr(2, close - 2).find(':') ==
-                                               std::string_view::npos) {
+    if (close != std::string_view::npos &&
+        text.substr(2, close - 2).find(':') == std::string_view::npos) {
       text.remove_prefix(close + 1);
     }
   }
   if (text.starts_with(".*")) {
-    out.push_back(make_rule_diagnostic(RuleProblem::leading_dot_star, pattern.at,
-                                       {pattern.written}));
+    out.push_back(
+        make_rule_diagnostic(RuleProblem::leading_dot_star, pattern.at, {pattern.written}));
   }
 }
 

@@ -1,8 +1,8 @@
 #include "logdx/engine/rule_compiler.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "rules/pattern_expander.hpp"
 #include "rules/rule_checks.hpp"
@@ -62,8 +62,8 @@ class RuleBuilder {
     if (in.in_list) {
       auto list = collection_.lists.find(in.in_list->value);
       if (list == collection_.lists.end()) {
-        out_.push_back(make_rule_diagnostic(RuleProblem::unknown_list, in.in_list->at,
-                                            {in.in_list->value}));
+        out_.push_back(
+            make_rule_diagnostic(RuleProblem::unknown_list, in.in_list->at, {in.in_list->value}));
         return false;
       }
       for (const auto& value : list->second.values) out.values.push_back(value.value);
@@ -79,8 +79,8 @@ class RuleBuilder {
     auto re = std::make_shared<const RE2>(*expanded, options_);
     if (!re->ok()) {
       out_.push_back(make_rule_diagnostic(
-          RuleProblem::bad_regex, rules::position_in(written, written.value.find(re->error_arg()),
-                                                     re->error_arg()),
+          RuleProblem::bad_regex,
+          rules::position_in(written, written.value.find(re->error_arg()), re->error_arg()),
           {re->error()}));
       return false;
     }

@@ -65,10 +65,14 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   std::size_t len = 0;
   unsigned min = 0;
   if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) len = 2, min = 0x80;
-  else if (lead >= 0xE0 && lead <= 0xEF) len = 3, min = 0x800;
-  else if (lead >= 0xF0 && lead <= 0xF4) len = 4, min = 0x10000;
-  else return 0;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    len = 2, min = 0x80;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    len = 3, min = 0x800;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    len = 4, min = 0x10000;
+  else
+    return 0;
   if (i + len > s.size()) return 0;
   unsigned cp = lead & (0x3F >> (len - 1));
   for (std::size_t k = 1; k < len; ++k) {

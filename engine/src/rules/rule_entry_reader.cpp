@@ -1,9 +1,9 @@
 #include "rules/rule_entry_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "rules/condition_reader.hpp"
 #include "rules/names.hpp"
@@ -12,8 +12,8 @@ namespace logdx::rules {
 namespace {
 
 constexpr std::array<std::string_view, 16> kRuleKeys = {
-    "id",  "title", "cause", "severity", "confidence", "sources", "tags",     "match",
-    "key", "facts", "correlate", "explains", "fixes", "tests",   "override", "enabled"};
+    "id",  "title", "cause",     "severity", "confidence", "sources", "tags",     "match",
+    "key", "facts", "correlate", "explains", "fixes",      "tests",   "override", "enabled"};
 
 // Each reader returns false after reporting.
 bool read_cause(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
@@ -92,8 +92,10 @@ bool read_fixes(const YAML::Node& value, const LocatedString& key, RuleDef& rule
         continue;
       }
       auto text = context.scalar(it->second, name->at, name->value);
-      if (!text) ok = false;
-      else (name->value == "command" ? fix.command : fix.why) = std::move(*text);
+      if (!text)
+        ok = false;
+      else
+        (name->value == "command" ? fix.command : fix.why) = std::move(*text);
     }
     if (fix.command.at.line == 0) {
       context.report(RuleProblem::missing_key, at, {"a fix", "'command'"});

@@ -1,12 +1,11 @@
 #include "logdx/engine/rule_reader.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <array>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "rules/condition_reader.hpp"
 #include "rules/names.hpp"
@@ -130,7 +129,8 @@ RuleReadResult RuleReader::read_file(const std::filesystem::path& path) const {
     auto source = std::make_shared<SourceText>();
     source->name = name;
     result.file.source = source;
-    result.diagnostics.push_back(make_rule_diagnostic(code, SourcePosition{name, 0, 0, nullptr}, args));
+    result.diagnostics.push_back(
+        make_rule_diagnostic(code, SourcePosition{name, 0, 0, nullptr}, args));
     return result;
   };
   if (ec) return refuse(RuleProblem::unreadable_file, {ec.message()});

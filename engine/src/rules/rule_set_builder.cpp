@@ -31,9 +31,9 @@ void check_scannable(const RuleDef& def, const CompiledRule& rule,
   if (!rule.correlate) return;
   for (std::size_t i = 0; i < rule.correlate->steps.size(); ++i) {
     if (!rules::needs_scan_hit(rule.correlate->steps[i], rule)) {
-      out.push_back(make_rule_diagnostic(RuleProblem::missing_key, def.correlate->steps[i].at,
-                                         {fmt::format("step {} of rule '{}'", i + 1, rule.id),
-                                          kNeed}));
+      out.push_back(
+          make_rule_diagnostic(RuleProblem::missing_key, def.correlate->steps[i].at,
+                               {fmt::format("step {} of rule '{}'", i + 1, rule.id), kNeed}));
     }
   }
   if (rule.correlate->missing && !rules::needs_scan_hit(*rule.correlate->missing, rule)) {

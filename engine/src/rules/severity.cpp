@@ -4,8 +4,7 @@
 
 namespace logdx {
 namespace {
-constexpr std::array<std::string_view, 4> kSeverityNames = {"info", "warning", "error",
-                                                            "critical"};
+constexpr std::array<std::string_view, 4> kSeverityNames = {"info", "warning", "error", "critical"};
 }  // namespace
 
 std::string_view to_string(Severity severity) {

@@ -138,8 +138,7 @@ std::optional<std::vector<std::pair<LocatedString, LocatedString>>> YamlContext:
   return out;
 }
 
-std::optional<LocatedString> YamlContext::key(const YAML::Node& key_node,
-                                              std::string_view where) {
+std::optional<LocatedString> YamlContext::key(const YAML::Node& key_node, std::string_view where) {
   if (!key_node.IsScalar()) {
     report(RuleProblem::wrong_type, at(key_node), {"a key in " + std::string(where), "text"});
     return std::nullopt;

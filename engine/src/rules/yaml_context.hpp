@@ -28,14 +28,12 @@ class YamlContext {
 
   void report(RuleProblem code, const SourcePosition& where,
               std::initializer_list<std::string_view> args = {});
-  void report_related(RuleProblem code, const SourcePosition& where,
-                      const SourcePosition& related,
+  void report_related(RuleProblem code, const SourcePosition& where, const SourcePosition& related,
                       std::initializer_list<std::string_view> args = {});
 
   // Reports wrong-type unless the node is a mapping / a sequence.
   bool expect_map(const YAML::Node& node, const SourcePosition& where, std::string_view what);
-  bool expect_sequence(const YAML::Node& node, const SourcePosition& where,
-                       std::string_view what);
+  bool expect_sequence(const YAML::Node& node, const SourcePosition& where, std::string_view what);
   // A scalar's text; wrong-type for maps, sequences and null.
   std::optional<LocatedString> scalar(const YAML::Node& node, const SourcePosition& where,
                                       std::string_view what);

@@ -33,13 +33,13 @@ struct CompiledPattern {
 
 struct CompiledCondition {
   Condition::Kind kind = Condition::Kind::regex;
-  std::string field;                    // regex / field_value
-  std::shared_ptr<const RE2> re;        // regex, or field_value {regex: ...}
-  int pattern = -1;                     // index into CompiledRule::patterns
+  std::string field;              // regex / field_value
+  std::shared_ptr<const RE2> re;  // regex, or field_value {regex: ...}
+  int pattern = -1;               // index into CompiledRule::patterns
   std::vector<CompiledCondition> children;
   std::vector<SourceKind> sources;
-  std::vector<std::string> values;      // field_value: values, or the in_list list's values
-  std::string capture;                  // pid_capture
+  std::vector<std::string> values;  // field_value: values, or the in_list list's values
+  std::string capture;              // pid_capture
   Level at_least = Level::unknown;
 };
 
@@ -50,8 +50,8 @@ struct CompiledCorrelate {
   int count = 0;
   std::vector<CompiledCondition> steps;
   std::optional<CompiledCondition> missing;
-  std::string rule;                                       // join
-  std::vector<std::pair<std::string, std::string>> on;    // join: mine -> its
+  std::string rule;                                     // join
+  std::vector<std::pair<std::string, std::string>> on;  // join: mine -> its
   bool required = true;
   std::optional<double> confidence_without;
 };
@@ -78,7 +78,7 @@ struct CompiledRule {
   RuleTests tests;  // kept with positions for the tester
   std::vector<CompiledPattern> patterns;
   std::vector<std::string> capture_names;  // named groups of match and sequence steps, sorted
-  SourcePosition origin;                    // the rule's entry in the file that defined it
+  SourcePosition origin;                   // the rule's entry in the file that defined it
   bool enabled = true;
 
   bool applies_to(SourceKind kind) const;

@@ -20,8 +20,7 @@ using Captures = std::vector<std::pair<std::string, std::string>>;
 std::optional<std::string_view> event_field(const Event& event, std::string_view field);
 
 // On success `captures` holds what the condition captured (added to what it held before).
-bool evaluate_condition(const CompiledCondition& condition, const Event& event,
-                        Captures& captures);
+bool evaluate_condition(const CompiledCondition& condition, const Event& event, Captures& captures);
 
 // The rule's `sources` and its `match`.
 bool rule_matches(const CompiledRule& rule, const Event& event, Captures& captures);

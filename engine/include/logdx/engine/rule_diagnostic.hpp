@@ -67,8 +67,8 @@ struct RuleDiagnostic {
   DiagnosticSeverity severity = DiagnosticSeverity::error;
   std::string message;
   SourcePosition where;
-  std::string source_line;  // the offending line as written, "" when unknown
-  std::string snippet;      // "  <line>\n  <spaces>^", "" when unknown
+  std::string source_line;                // the offending line as written, "" when unknown
+  std::string snippet;                    // "  <line>\n  <spaces>^", "" when unknown
   std::optional<SourcePosition> related;  // the other place, e.g. a first definition
 
   bool is_error() const { return severity == DiagnosticSeverity::error; }

@@ -40,13 +40,13 @@ struct Condition {
   };
   Kind kind = Kind::regex;
   SourcePosition at;
-  std::string field;                  // regex / field_value: which event field
-  LocatedString pattern;              // regex, or field_value {regex: ...}
-  std::vector<Condition> children;    // any / all / negate
+  std::string field;                // regex / field_value: which event field
+  LocatedString pattern;            // regex, or field_value {regex: ...}
+  std::vector<Condition> children;  // any / all / negate
   std::vector<Located<SourceKind>> sources;
   std::vector<LocatedString> values;  // field_value: VALUE or [VALUES]
   std::optional<LocatedString> in_list;
-  LocatedString capture;              // pid_capture
+  LocatedString capture;  // pid_capture
   Level at_least = Level::unknown;
 };
 
@@ -54,15 +54,15 @@ struct Correlate {
   enum class Kind : std::uint8_t { threshold, sequence, absent, join };
   Kind kind = Kind::threshold;
   SourcePosition at;
-  Located<Duration> within;              // threshold / sequence / absent
-  std::vector<LocatedString> group_by;   // threshold / sequence
-  int count = 0;                         // threshold
-  std::vector<Condition> steps;          // sequence: `steps: [{match: ...}, ...]`
-  std::optional<Condition> missing;      // absent
-  LocatedString rule;                    // join: the other rule's id
+  Located<Duration> within;             // threshold / sequence / absent
+  std::vector<LocatedString> group_by;  // threshold / sequence
+  int count = 0;                        // threshold
+  std::vector<Condition> steps;         // sequence: `steps: [{match: ...}, ...]`
+  std::optional<Condition> missing;     // absent
+  LocatedString rule;                   // join: the other rule's id
   std::vector<std::pair<LocatedString, LocatedString>> on;  // join: my capture -> its capture
-  bool required = true;                                      // join
-  std::optional<Located<double>> confidence_without;         // join
+  bool required = true;                                     // join
+  std::optional<Located<double>> confidence_without;        // join
 };
 
 struct Fix {
