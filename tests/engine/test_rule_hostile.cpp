@@ -111,4 +111,9 @@ rules:
   CHECK(with_code(result.diagnostics, RuleProblem::bad_severity).size() == 1);
   CHECK(with_code(result.diagnostics, RuleProblem::bad_regex).size() == 1);
   CHECK(result.diagnostics.size() == 3);  // damaged rules cause no follow-up missing-key
+  REQUIRE(result.diagnostics.size() == 3);
+  // Sorted like the files read: a.yaml line 4, a.yaml line 8, then b.yaml.
+  CHECK(result.diagnostics[0].code == RuleProblem::bad_cause);
+  CHECK(result.diagnostics[1].code == RuleProblem::bad_severity);
+  CHECK(result.diagnostics[2].where.file == "b.yaml");
 }

@@ -11,14 +11,19 @@ using logdx::testing::with_code;
 
 namespace {
 
-// The one diagnostic of `code`, checked to sit at line:column.
-RuleDiagnostic expect_one(const RuleLoadResult& result, RuleProblem code, int line, int column) {
+// The one diagnostic of `code`, checked to sit at line:column with a caret under that column
+// of `source_line` (the line as the test wrote it).
+RuleDiagnostic expect_one(const RuleLoadResult& result, RuleProblem code, int line, int column,
+                          const std::string& source_line) {
   INFO(render_all(result.diagnostics));
   const auto found = with_code(result.diagnostics, code);
   REQUIRE(found.size() == 1);
   CHECK(found[0].where.line == line);
   CHECK(found[0].where.column == column);
   CHECK(found[0].severity == severity_of(code));
+  CHECK(found[0].source_line == source_line);
+  CHECK(found[0].snippet ==
+        "  " + source_line + "\n  " + std::string(static_cast<std::size_t>(column - 1), ' ') + "^");
   return found[0];
 }
 
@@ -26,7 +31,7 @@ RuleDiagnostic expect_one(const RuleLoadResult& result, RuleProblem code, int li
 
 TEST_CASE("yaml-syntax: an unclosed flow list points at yaml-cpp's mark", "[rules]") {
   const auto result = load_rules("logdx_rules: 1\nrules: [\n  - id: x\n");
-  const auto d = expect_one(result, RuleProblem::yaml_syntax, 3, 3);
+  const auto d = expect_one(result, RuleProblem::yaml_syntax, 3, 3, "  - id: x");
   CHECK_FALSE(result.ok());
   CHECK(d.render_text().starts_with("t.yaml:3:3: error[yaml-syntax]: the file is not valid YAML"));
   CHECK(d.snippet == "    - id: x\n    ^");
@@ -40,7 +45,7 @@ rules:
     titel: "x"
     match: {regex: 'x'}
 )");
-  const auto d = expect_one(result, RuleProblem::unknown_key, 5, 5);
+  const auto d = expect_one(result, RuleProblem::unknown_key, 5, 5, "    titel: \"x\"");
   CHECK(d.message == "unknown key 'titel' in a rule; did you mean 'title'?");
   CHECK(d.snippet == "      titel: \"x\"\n      ^");
   CHECK(d.render_text() ==
@@ -51,7 +56,7 @@ rules:
 
 TEST_CASE("unknown-key: no suggestion when nothing is within two edits", "[rules]") {
   const auto result = load_rules("logdx_rules: 1\nbananas: 3\n");
-  const auto d = expect_one(result, RuleProblem::unknown_key, 2, 1);
+  const auto d = expect_one(result, RuleProblem::unknown_key, 2, 1, "bananas: 3");
   CHECK(d.message == "unknown key 'bananas' in the file");
 }
 
@@ -63,7 +68,7 @@ rules:
     sources: {gateway: 1}
     match: {regex: 'x'}
 )");
-  const auto d = expect_one(result, RuleProblem::wrong_type, 5, 14);
+  const auto d = expect_one(result, RuleProblem::wrong_type, 5, 14, "    sources: {gateway: 1}");
   CHECK(d.message == "sources must be a value or a list of values");
   CHECK(d.snippet ==
         "      sources: {gateway: 1}\n"
@@ -76,7 +81,7 @@ rules:
   - id: r
     match: {regex: 'x'}
 )");
-  const auto d = expect_one(result, RuleProblem::missing_key, 3, 5);
+  const auto d = expect_one(result, RuleProblem::missing_key, 3, 5, "  - id: r");
   CHECK(d.message == "rule 'r' has no 'cause'");
 }
 
@@ -90,20 +95,20 @@ rules:
         - regex: 'boom'
         - unit: openclaw.service
 )");
-  const auto d = expect_one(result, RuleProblem::missing_key, 6, 7);
+  const auto d = expect_one(result, RuleProblem::missing_key, 6, 7, "      any:");
   CHECK(d.message.starts_with("match of rule 'r' has no regex that every match must hit"));
 }
 
 TEST_CASE("bad-version: a version this logdx does not read", "[rules]") {
   const auto result = load_rules("logdx_rules: 2\nrules: []\n");
-  const auto d = expect_one(result, RuleProblem::bad_version, 1, 14);
+  const auto d = expect_one(result, RuleProblem::bad_version, 1, 14, "logdx_rules: 2");
   CHECK(d.message == "'logdx_rules' is 2; this logdx reads version 1");
   CHECK(d.snippet == "  logdx_rules: 2\n               ^");
 }
 
 TEST_CASE("bad-version: a file without logdx_rules", "[rules]") {
   const auto result = load_rules("rules: []\n");
-  expect_one(result, RuleProblem::bad_version, 1, 1);
+  expect_one(result, RuleProblem::bad_version, 1, 1, "rules: []");
 }
 
 TEST_CASE("bad-regex: RE2's message, pointing into the pattern", "[rules]") {
@@ -113,7 +118,8 @@ rules:
     cause: c
     match: {regex: 'ok (unclosed'}
 )");
-  const auto d = expect_one(result, RuleProblem::bad_regex, 5, 21);
+  const auto d =
+      expect_one(result, RuleProblem::bad_regex, 5, 21, "    match: {regex: 'ok (unclosed'}");
   CHECK(d.message == "RE2 refused the pattern: missing ): ok (unclosed");
   CHECK(d.snippet ==
         "      match: {regex: 'ok (unclosed'}\n"
@@ -128,7 +134,8 @@ rules:
     cause: c
     match: {regex: 'listen {{adr}}'}
 )");
-  const auto d = expect_one(result, RuleProblem::unknown_macro, 5, 28);
+  const auto d =
+      expect_one(result, RuleProblem::unknown_macro, 5, 28, "    match: {regex: 'listen {{adr}}'}");
   CHECK(d.message == "no file defines the macro 'adr'");
   CHECK(d.snippet ==
         "      match: {regex: 'listen {{adr}}'}\n"
@@ -162,7 +169,8 @@ rules:
     title: "port {prot} busy"
     match: {regex: 'EADDRINUSE (?P<port>\d+)'}
 )");
-  const auto d = expect_one(result, RuleProblem::undefined_placeholder, 5, 18);
+  const auto d = expect_one(result, RuleProblem::undefined_placeholder, 5, 18,
+                            "    title: \"port {prot} busy\"");
   CHECK(d.message ==
         "placeholder '{prot}' in title of rule 'r' is not a named capture or fact of the rule");
   CHECK(d.snippet ==
@@ -180,7 +188,8 @@ rules:
     fixes:
       - command: "lsof -i :{where} && kill {pid}"
 )");
-  const auto d = expect_one(result, RuleProblem::undefined_placeholder, 8, 44);
+  const auto d = expect_one(result, RuleProblem::undefined_placeholder, 8, 44,
+                            "      - command: \"lsof -i :{where} && kill {pid}\"");
   CHECK(d.message.starts_with("placeholder '{pid}' in fixes"));
 }
 
@@ -191,7 +200,7 @@ TEST_CASE("duplicate-id: both positions are named", "[rules]") {
                                   {"b.yaml",
                                    "logdx_rules: 1\nrules:\n  - id: r\n    cause: d\n"
                                    "    match: {regex: y}\n"}});
-  const auto d = expect_one(result, RuleProblem::duplicate_id, 3, 9);
+  const auto d = expect_one(result, RuleProblem::duplicate_id, 3, 9, "  - id: r");
   CHECK(d.where.file == "b.yaml");
   CHECK(d.message ==
         "rule 'r' is already defined at a.yaml:3:9 (write override: true to change it)");
@@ -207,7 +216,7 @@ rules:
     override: true
     severity: info
 )");
-  const auto d = expect_one(result, RuleProblem::override_unknown, 3, 9);
+  const auto d = expect_one(result, RuleProblem::override_unknown, 3, 9, "  - id: ghost");
   CHECK(d.message == "rule 'ghost' has override: true, but no earlier rule has that id");
 }
 
@@ -218,7 +227,7 @@ rules:
     cause: Port-Conflict
     match: {regex: 'x'}
 )");
-  const auto d = expect_one(result, RuleProblem::bad_cause, 4, 12);
+  const auto d = expect_one(result, RuleProblem::bad_cause, 4, 12, "    cause: Port-Conflict");
   CHECK(d.message == "cause 'Port-Conflict' is not snake_case (a-z first, then a-z, 0-9, _)");
 }
 
@@ -230,7 +239,7 @@ rules:
     match: {regex: 'x'}
     explains: [ok_one, 2bad]
 )");
-  const auto d = expect_one(result, RuleProblem::bad_cause, 6, 24);
+  const auto d = expect_one(result, RuleProblem::bad_cause, 6, 24, "    explains: [ok_one, 2bad]");
   CHECK(d.message.starts_with("explains entry '2bad'"));
 }
 
@@ -242,7 +251,7 @@ rules:
     severity: fatal
     match: {regex: 'x'}
 )");
-  const auto d = expect_one(result, RuleProblem::bad_severity, 5, 15);
+  const auto d = expect_one(result, RuleProblem::bad_severity, 5, 15, "    severity: fatal");
   CHECK(d.message == "severity 'fatal' is not one of info, warning, error, critical");
 }
 
@@ -254,7 +263,7 @@ rules:
     confidence: 1.5
     match: {regex: 'x'}
 )");
-  const auto d = expect_one(result, RuleProblem::bad_confidence, 5, 17);
+  const auto d = expect_one(result, RuleProblem::bad_confidence, 5, 17, "    confidence: 1.5");
   CHECK(d.message == "confidence 1.5 is not between 0 and 1");
 }
 
@@ -267,7 +276,8 @@ rules:
     correlate:
       threshold: {count: 5, within: 10min}
 )");
-  const auto d = expect_one(result, RuleProblem::bad_duration, 7, 37);
+  const auto d = expect_one(result, RuleProblem::bad_duration, 7, 37,
+                            "      threshold: {count: 5, within: 10min}");
   CHECK(d.message.starts_with("duration '10min' is not"));
 }
 
@@ -278,7 +288,8 @@ rules:
     cause: c
     match: {regex: 'x*'}
 )");
-  const auto d = expect_one(result, RuleProblem::catch_all_pattern, 5, 20);
+  const auto d =
+      expect_one(result, RuleProblem::catch_all_pattern, 5, 20, "    match: {regex: 'x*'}");
   CHECK(d.severity == DiagnosticSeverity::warning);
   CHECK(result.ok());  // a warning does not stop the load
 }
@@ -290,7 +301,8 @@ rules:
     cause: c
     match: {regex: '(?i).*fatal'}
 )");
-  const auto d = expect_one(result, RuleProblem::leading_dot_star, 5, 20);
+  const auto d =
+      expect_one(result, RuleProblem::leading_dot_star, 5, 20, "    match: {regex: '(?i).*fatal'}");
   CHECK(d.render_text().starts_with("t.yaml:5:20: warning[leading-dot-star]:"));
   CHECK(result.ok());
 }

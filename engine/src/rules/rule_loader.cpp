@@ -1,6 +1,7 @@
 #include "logdx/engine/rule_loader.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "logdx/engine/rule_collector.hpp"
 
@@ -22,6 +23,22 @@ std::vector<std::filesystem::path> expand_path(const std::filesystem::path& path
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// Problems in reading order (file load order, then line, column), whichever stage found them,
+// so a lint run reads like the files.
+void sort_by_position(const std::vector<std::string>& files,
+                      std::vector<RuleDiagnostic>& diagnostics) {
+  const auto file_index = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(files.begin(), files.end(), name) - files.begin());
+  };
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(),
+      [&](const RuleDiagnostic& a, const RuleDiagnostic& b) {
+        const auto ka = std::tuple(file_index(a.where.file), a.where.line, a.where.column);
+        const auto kb = std::tuple(file_index(b.where.file), b.where.line, b.where.column);
+        return ka < kb;
+      });
 }
 
 }  // namespace
@@ -55,6 +72,7 @@ RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {
   RuleCompileResult compiled = compiler_.compile(collection);
   std::move(compiled.diagnostics.begin(), compiled.diagnostics.end(),
             std::back_inserter(result.diagnostics));
+  sort_by_position(result.files, result.diagnostics);
   if (!has_errors(result.diagnostics)) result.rules = std::move(compiled.rules);
   return result;
 }

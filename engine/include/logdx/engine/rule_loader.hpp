@@ -2,7 +2,8 @@
 // The facade over the three stages (reader -> collector -> compiler): paths in load order ->
 // a RuleSet, with every problem of every file at once (errors and warnings together). A stage
 // still runs when an earlier one found errors in some rules, so one `rules lint` shows all;
-// the RuleSet is returned only when there are no errors at all.
+// the RuleSet is returned only when there are no errors at all. Diagnostics come sorted by file
+// (load order), line and column.
 
 #include <filesystem>
 #include <optional>
