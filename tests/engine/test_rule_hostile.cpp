@@ -117,3 +117,27 @@ rules:
   CHECK(result.diagnostics[1].code == RuleProblem::bad_severity);
   CHECK(result.diagnostics[2].where.file == "b.yaml");
 }
+
+TEST_CASE("a key written twice in one mapping is refused, not silently dropped", "[rules]") {
+  const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match: {regex: 'a'}
+    match: {regex: 'b'}
+  - id: s
+    cause: c
+    match: {all: [{regex: 'x'}, {regex: 'x'}]}
+)");
+  const auto found = with_code(result.diagnostics, RuleProblem::yaml_syntax);
+  REQUIRE(found.size() == 1);  // equal values in a list are fine; the repeated key is not
+  CHECK(found[0].where.line == 6);
+  CHECK(found[0].where.column == 5);
+  CHECK(found[0].message.find("the key 'match' appears twice") != std::string::npos);
+}
+
+TEST_CASE("empty lists:, macros: and rules: sections are simply empty", "[rules]") {
+  const auto result = load_rules("logdx_rules: 1\nlists:\nmacros:\nrules:\n");
+  INFO(render_all(result.diagnostics));
+  CHECK(result.ok());
+}

@@ -33,6 +33,7 @@ void read_version(const YAML::Node& node, const LocatedString& key, RuleFile& fi
 
 void read_lists(const YAML::Node& node, const LocatedString& key, RuleFile& file,
                 YamlContext& context) {
+  if (node.IsNull()) return;  // `lists:` with nothing under it
   if (!context.expect_map(node, key.at, "lists")) return;
   for (auto it = node.begin(); it != node.end(); ++it) {
     auto name = context.key(it->first, "lists");
@@ -44,6 +45,7 @@ void read_lists(const YAML::Node& node, const LocatedString& key, RuleFile& file
 
 void read_macros(const YAML::Node& node, const LocatedString& key, RuleFile& file,
                  YamlContext& context) {
+  if (node.IsNull()) return;
   if (!context.expect_map(node, key.at, "macros")) return;
   for (auto it = node.begin(); it != node.end(); ++it) {
     auto name = context.key(it->first, "macros");
@@ -55,6 +57,7 @@ void read_macros(const YAML::Node& node, const LocatedString& key, RuleFile& fil
 
 void read_rules(const YAML::Node& node, const LocatedString& key, RuleFile& file,
                 YamlContext& context) {
+  if (node.IsNull()) return;
   if (!context.expect_sequence(node, key.at, "rules")) return;
   for (const YAML::Node& entry : node) {
     if (auto rule = rules::read_rule(entry, context.at(entry, key.at), context)) {

@@ -1,7 +1,8 @@
 #pragma once
 // A first, event-level pass over a rule file that refuses what yaml-cpp's node API would turn
 // into unbounded work: aliases (a "billion laughs" document expands exponentially when walked)
-// and more than one document. Syntax errors surface here too, with yaml-cpp's mark.
+// and more than one document; and repeated mapping keys, which yaml-cpp keeps silently. Syntax
+// errors surface here too, with yaml-cpp's mark.
 
 #include <string>
 
