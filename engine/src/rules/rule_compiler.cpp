@@ -169,7 +169,6 @@ std::optional<CompiledRule> compile_rule(const CollectedRule& collected,
                                          std::vector<RuleDiagnostic>& out) {
   const RuleDef& def = collected.def;
   CompiledRule rule;
-  rule.enabled = collected.enabled;
   copy_plain_keys(def, rule);
   const std::size_t errors_before = out.size();
   RuleBuilder builder(collection, options, rule, out);

@@ -79,7 +79,6 @@ struct CompiledRule {
   std::vector<CompiledPattern> patterns;
   std::vector<std::string> capture_names;  // named groups of match and sequence steps, sorted
   SourcePosition origin;                   // the rule's entry in the file that defined it
-  bool enabled = true;
 
   bool applies_to(SourceKind kind) const;
 };
@@ -105,6 +104,7 @@ class PatternScan {
   std::vector<PatternRef> refs_;
 };
 
+// The enabled rules, compiled. Disabled rules are not in it (the collection still has them).
 class RuleSet {
  public:
   RuleSet(std::vector<CompiledRule> rules, PatternScan message_scan, PatternScan raw_scan)
@@ -116,7 +116,7 @@ class RuleSet {
   const CompiledRule* find(std::string_view id) const;
   const PatternScan& message_scan() const { return message_scan_; }
   const PatternScan& raw_scan() const { return raw_scan_; }
-  // Indexes of the enabled rules whose patterns hit the event's message or raw text, sorted
+  // Indexes of the rules whose patterns hit the event's message or raw text, sorted
   // and unique: only these can match it (the compiler guarantees every rule needs a hit).
   std::vector<std::size_t> candidates(const Event& event) const;
 
