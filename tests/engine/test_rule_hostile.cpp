@@ -141,3 +141,19 @@ TEST_CASE("empty lists:, macros: and rules: sections are simply empty", "[rules]
   INFO(render_all(result.diagnostics));
   CHECK(result.ok());
 }
+
+TEST_CASE("a pattern over RE2's memory budget is a bad-regex, not a hang", "[rules]") {
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match: {regex: '((((\w{1,100}){1,100}){1,100}){1,100})'}
+)");
+  CHECK(seconds_since(start) < 2.0);
+  INFO(render_all(result.diagnostics));
+  const auto found = with_code(result.diagnostics, RuleProblem::bad_regex);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].where.line == 5);
+  CHECK_FALSE(result.ok());
+}
