@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "rules/compile_rule.hpp"
 #include "rules/pattern_expander.hpp"
 #include "rules/rule_checks.hpp"
 
@@ -162,7 +163,6 @@ RE2::Options rule_regex_options(std::int64_t max_mem) {
 
 namespace rules {
 
-// Compiles one collected rule; nullopt after reporting.
 std::optional<CompiledRule> compile_rule(const CollectedRule& collected,
                                          const RuleCollection& collection,
                                          const RE2::Options& options,

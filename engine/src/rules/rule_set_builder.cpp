@@ -3,16 +3,10 @@
 #include <fmt/format.h>
 
 #include "logdx/engine/rule_compiler.hpp"
+#include "rules/compile_rule.hpp"
 #include "rules/rule_checks.hpp"
 
 namespace logdx {
-namespace rules {
-std::optional<CompiledRule> compile_rule(const CollectedRule& collected,
-                                         const RuleCollection& collection,
-                                         const RE2::Options& options,
-                                         std::vector<RuleDiagnostic>& out);
-}  // namespace rules
-
 namespace {
 
 bool is_scanned(const CompiledPattern& pattern) {
