@@ -1,0 +1,126 @@
+#pragma once
+// The reader's output: a rule file as plain structs, nothing resolved or compiled yet. Every
+// value that a later stage can find wrong keeps the SourcePosition it was written at.
+// Optional members distinguish "not written" from a default, which `override: true` needs.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "logdx/engine/rule_diagnostic.hpp"
+#include "logdx/engine/severity.hpp"
+#include "logdx/parsers/event.hpp"
+
+namespace logdx {
+
+template <typename T>
+struct Located {
+  T value{};
+  SourcePosition at;
+};
+
+using LocatedString = Located<std::string>;
+using Duration = std::chrono::milliseconds;
+
+// One node of a `match:` tree (docs/rules.md "Matching"). A mapping with several condition
+// keys (e.g. `regex` and `source`) is read as an `all` of them.
+struct Condition {
+  enum class Kind : std::uint8_t {
+    regex,        // pattern searched in `field` ("" = message)
+    any,          // children
+    all,          // children
+    negate,       // children[0]  (`not:`)
+    source,       // sources
+    field_value,  // field (unit/app/process/subsystem/host) against values | in_list | pattern
+    pid_capture,  // the event's pid equals capture `capture`
+    level,        // level at least `at_least`
+  };
+  Kind kind = Kind::regex;
+  SourcePosition at;
+  std::string field;                // regex / field_value: which event field
+  LocatedString pattern;            // regex, or field_value {regex: ...}
+  std::vector<Condition> children;  // any / all / negate
+  std::vector<Located<SourceKind>> sources;
+  std::vector<LocatedString> values;  // field_value: VALUE or [VALUES]
+  std::optional<LocatedString> in_list;
+  LocatedString capture;  // pid_capture
+  Level at_least = Level::unknown;
+};
+
+struct Correlate {
+  enum class Kind : std::uint8_t { threshold, sequence, absent, join };
+  Kind kind = Kind::threshold;
+  SourcePosition at;
+  Located<Duration> within;             // threshold / sequence / absent
+  std::vector<LocatedString> group_by;  // threshold / sequence
+  int count = 0;                        // threshold
+  std::vector<Condition> steps;         // sequence: `steps: [{match: ...}, ...]`
+  std::optional<Condition> missing;     // absent
+  LocatedString rule;                   // join: the other rule's id
+  std::vector<std::pair<LocatedString, LocatedString>> on;  // join: my capture -> its capture
+  bool required = true;                                     // join
+  std::optional<Located<double>> confidence_without;        // join
+};
+
+struct Fix {
+  LocatedString command;
+  LocatedString why;
+};
+
+struct MatchTest {
+  LocatedString line;
+  std::vector<std::pair<LocatedString, LocatedString>> captures;
+};
+
+struct RuleTests {
+  std::vector<MatchTest> match;
+  std::vector<LocatedString> no_match;
+};
+
+// One entry of `rules:` exactly as written.
+struct RuleDef {
+  SourcePosition at;  // the rule's mapping
+  LocatedString id;
+  std::optional<LocatedString> title;
+  std::optional<LocatedString> cause;
+  std::optional<Located<Severity>> severity;
+  std::optional<Located<double>> confidence;
+  std::optional<std::vector<Located<SourceKind>>> sources;
+  std::optional<std::vector<LocatedString>> tags;
+  std::optional<Condition> match;
+  std::optional<std::vector<LocatedString>> key;
+  std::optional<std::vector<std::pair<LocatedString, LocatedString>>> facts;
+  std::optional<Correlate> correlate;
+  std::optional<std::vector<LocatedString>> explains;
+  std::optional<std::vector<Fix>> fixes;
+  std::optional<RuleTests> tests;
+  bool override_ = false;
+  std::optional<Located<bool>> enabled;
+  bool damaged = false;  // the reader reported an error inside it; later stages skip it
+
+  // Only `id` (+ `override`/`enabled`): a stub that changes another file's rule.
+  bool is_stub() const;
+};
+
+struct ListDef {
+  LocatedString name;
+  std::vector<LocatedString> values;
+};
+
+struct MacroDef {
+  LocatedString name;
+  LocatedString fragment;
+};
+
+struct RuleFile {
+  std::shared_ptr<const SourceText> source;
+  int version = 0;
+  std::vector<ListDef> lists;
+  std::vector<MacroDef> macros;
+  std::vector<RuleDef> rules;
+};
+
+}  // namespace logdx

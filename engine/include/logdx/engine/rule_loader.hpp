@@ -1,0 +1,50 @@
+#pragma once
+// The facade over the three stages (reader -> collector -> compiler): paths in load order ->
+// a RuleSet, with every problem of every file at once (errors and warnings together). A stage
+// still runs when an earlier one found errors in some rules, so one `rules lint` shows all;
+// the RuleSet is returned only when there are no errors at all. Diagnostics come sorted by file
+// (load order), line and column.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "logdx/engine/compiled_rule.hpp"
+#include "logdx/engine/rule_compiler.hpp"
+#include "logdx/engine/rule_diagnostic.hpp"
+#include "logdx/engine/rule_reader.hpp"
+
+namespace logdx {
+
+struct RuleLoadResult {
+  std::optional<RuleSet> rules;
+  std::vector<RuleDiagnostic> diagnostics;
+  std::vector<std::string> files;  // every file read, in load order
+  bool ok() const { return rules.has_value(); }
+};
+
+// Inline rule text with a display name, for tests and for embedded packs.
+struct RuleText {
+  std::string name;
+  std::string text;
+};
+
+class RuleLoader {
+ public:
+  explicit RuleLoader(RuleReaderOptions reader = {}, RuleCompilerOptions compiler = {})
+      : reader_(reader), compiler_(compiler) {}
+
+  // Files and folders, in order (built-in pack first); a folder contributes every *.yaml /
+  // *.yml directly in it, sorted by name. A missing path is an unreadable-file error.
+  RuleLoadResult load(const std::vector<std::filesystem::path>& paths) const;
+  RuleLoadResult load_texts(const std::vector<RuleText>& texts) const;
+
+ private:
+  RuleLoadResult finish(std::vector<RuleReadResult> read) const;
+
+  RuleReader reader_;
+  RuleCompiler compiler_;
+};
+
+}  // namespace logdx

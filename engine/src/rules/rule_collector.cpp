@@ -1,0 +1,115 @@
+#include "logdx/engine/rule_collector.hpp"
+
+#include <fmt/format.h>
+
+namespace logdx {
+namespace {
+
+template <typename T>
+void patch(std::optional<T>& target, const std::optional<T>& value) {
+  if (value) target = value;
+}
+
+// Copies every key the override wrote over the earlier definition.
+void apply_override(RuleDef& base, const RuleDef& change) {
+  patch(base.title, change.title);
+  patch(base.cause, change.cause);
+  patch(base.severity, change.severity);
+  patch(base.confidence, change.confidence);
+  patch(base.sources, change.sources);
+  patch(base.tags, change.tags);
+  patch(base.match, change.match);
+  patch(base.key, change.key);
+  patch(base.facts, change.facts);
+  patch(base.correlate, change.correlate);
+  patch(base.explains, change.explains);
+  patch(base.fixes, change.fixes);
+  patch(base.tests, change.tests);
+  patch(base.enabled, change.enabled);
+  base.damaged = base.damaged || change.damaged;
+}
+
+}  // namespace
+
+bool RuleDef::is_stub() const {
+  return !title && !cause && !severity && !confidence && !sources && !tags && !match && !key &&
+         !facts && !correlate && !explains && !fixes && !tests;
+}
+
+const CollectedRule* RuleCollection::find(std::string_view id) const {
+  for (const CollectedRule& rule : rules) {
+    if (rule.def.id.value == id) return &rule;
+  }
+  return nullptr;
+}
+
+CollectedRule* RuleCollector::find(std::string_view id) {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &collection_.rules[it->second];
+}
+
+void RuleCollector::report(RuleProblem code, const SourcePosition& where,
+                           std::initializer_list<std::string_view> args,
+                           const SourcePosition* related) {
+  diagnostics_.push_back(make_rule_diagnostic(code, where, args));
+  if (related) diagnostics_.back().related = *related;
+}
+
+void RuleCollector::add(const RuleFile& file) {
+  for (const ListDef& list : file.lists) {
+    auto [it, added] = collection_.lists.try_emplace(list.name.value, list);
+    if (!added) {
+      report(RuleProblem::duplicate_id, list.name.at,
+             {"list", list.name.value, format_position(it->second.name.at), ""},
+             &it->second.name.at);
+    }
+  }
+  for (const MacroDef& macro : file.macros) {
+    auto [it, added] = collection_.macros.try_emplace(macro.name.value, macro);
+    if (!added) {
+      report(RuleProblem::duplicate_id, macro.name.at,
+             {"macro", macro.name.value, format_position(it->second.name.at), ""},
+             &it->second.name.at);
+    }
+  }
+  for (const RuleDef& rule : file.rules) add_rule(rule);
+}
+
+void RuleCollector::add_rule(const RuleDef& rule) {
+  CollectedRule* earlier = find(rule.id.value);
+  const bool toggles = rule.is_stub() && rule.enabled.has_value();
+  if (!earlier) {
+    if (rule.override_ || toggles) {
+      report(RuleProblem::override_unknown, rule.id.at,
+             {rule.id.value, rule.override_ ? "has override: true" : "only sets enabled"});
+      return;
+    }
+    index_.emplace(rule.id.value, collection_.rules.size());
+    CollectedRule added{rule, !rule.enabled || rule.enabled->value, {}};
+    collection_.rules.push_back(std::move(added));
+    return;
+  }
+  if (!rule.override_ && !toggles) {
+    report(RuleProblem::duplicate_id, rule.id.at,
+           {"rule", rule.id.value, format_position(earlier->def.id.at),
+            " (write override: true to change it)"},
+           &earlier->def.id.at);
+    return;
+  }
+  apply_override(earlier->def, rule);
+  if (rule.enabled) earlier->enabled = rule.enabled->value;
+  earlier->overridden_at.push_back(rule.at);
+}
+
+RuleCollection RuleCollector::finish() {
+  for (const CollectedRule& rule : collection_.rules) {
+    if (rule.def.damaged) continue;  // its own error is reported; avoid a cascade
+    const std::string what = fmt::format("rule '{}'", rule.def.id.value);
+    if (!rule.def.cause) report(RuleProblem::missing_key, rule.def.at, {what, "'cause'"});
+    if (!rule.def.match) report(RuleProblem::missing_key, rule.def.at, {what, "'match'"});
+  }
+  index_.clear();
+  return std::exchange(collection_, {});
+}
+
+}  // namespace logdx

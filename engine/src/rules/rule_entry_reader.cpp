@@ -1,0 +1,240 @@
+#include "rules/rule_entry_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string>
+
+#include "rules/condition_reader.hpp"
+#include "rules/names.hpp"
+
+namespace logdx::rules {
+namespace {
+
+constexpr std::array<std::string_view, 16> kRuleKeys = {
+    "id",  "title", "cause",     "severity", "confidence", "sources", "tags",     "match",
+    "key", "facts", "correlate", "explains", "fixes",      "tests",   "override", "enabled"};
+
+// Each reader returns false after reporting.
+bool read_cause(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
+                YamlContext& context) {
+  auto cause = context.scalar(value, key.at, "cause");
+  if (!cause) return false;
+  if (!is_snake_case(cause->value)) {
+    context.report(RuleProblem::bad_cause, cause->at, {"cause", cause->value});
+    return false;
+  }
+  rule.cause = std::move(cause);
+  return true;
+}
+
+bool read_severity(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
+                   YamlContext& context) {
+  auto text = context.scalar(value, key.at, "severity");
+  if (!text) return false;
+  auto severity = severity_from_string(text->value);
+  if (!severity) {
+    context.report(RuleProblem::bad_severity, text->at, {text->value});
+    return false;
+  }
+  rule.severity = Located<Severity>{*severity, text->at};
+  return true;
+}
+
+bool read_confidence(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
+                     YamlContext& context) {
+  auto confidence = context.number(value, key.at, "confidence");
+  if (!confidence) return false;
+  if (!(confidence->value >= 0.0 && confidence->value <= 1.0)) {
+    context.report(RuleProblem::bad_confidence, confidence->at, {value.Scalar()});
+    return false;
+  }
+  rule.confidence = confidence;
+  return true;
+}
+
+bool read_sources(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
+                  YamlContext& context) {
+  auto names = context.scalars(value, key.at, "sources", true);
+  if (!names) return false;
+  std::vector<Located<SourceKind>> kinds;
+  for (const LocatedString& name : *names) {
+    auto kind = source_kind_from_string(name.value);
+    if (!kind) {
+      context.report(RuleProblem::wrong_type, name.at,
+                     {fmt::format("source kind '{}'", name.value),
+                      "one of gateway, pm2, systemd, kernel, docker, proxy, app, other"});
+      return false;
+    }
+    kinds.push_back({*kind, name.at});
+  }
+  rule.sources = std::move(kinds);
+  return true;
+}
+
+bool read_fixes(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
+                YamlContext& context) {
+  if (!context.expect_sequence(value, key.at, "fixes")) return false;
+  static constexpr std::array<std::string_view, 2> kFixKeys = {"command", "why"};
+  std::vector<Fix> fixes;
+  bool ok = true;
+  for (const YAML::Node& item : value) {
+    const SourcePosition at = context.at(item, key.at);
+    if (!context.expect_map(item, at, "a fix")) {
+      ok = false;
+      continue;
+    }
+    Fix fix;
+    for (auto it = item.begin(); it != item.end(); ++it) {
+      auto name = context.key(it->first, "a fix");
+      if (!name || !context.known_key(*name, kFixKeys, "a fix")) {
+        ok = false;
+        continue;
+      }
+      auto text = context.scalar(it->second, name->at, name->value);
+      if (!text)
+        ok = false;
+      else
+        (name->value == "command" ? fix.command : fix.why) = std::move(*text);
+    }
+    if (fix.command.at.line == 0) {
+      context.report(RuleProblem::missing_key, at, {"a fix", "'command'"});
+      ok = false;
+    }
+    fixes.push_back(std::move(fix));
+  }
+  rule.fixes = std::move(fixes);
+  return ok;
+}
+
+bool read_match_tests(const YAML::Node& value, const LocatedString& key, RuleTests& tests,
+                      YamlContext& context) {
+  if (!context.expect_sequence(value, key.at, "tests match")) return false;
+  static constexpr std::array<std::string_view, 2> kTestKeys = {"line", "captures"};
+  bool ok = true;
+  for (const YAML::Node& item : value) {
+    const SourcePosition at = context.at(item, key.at);
+    MatchTest test;
+    if (item.IsScalar()) {  // a bare line: must match, captures unchecked
+      test.line = {item.Scalar(), at};
+      tests.match.push_back(std::move(test));
+      continue;
+    }
+    if (!context.expect_map(item, at, "a match test")) {
+      ok = false;
+      continue;
+    }
+    for (auto it = item.begin(); it != item.end(); ++it) {
+      auto name = context.key(it->first, "a match test");
+      if (!name || !context.known_key(*name, kTestKeys, "a match test")) {
+        ok = false;
+      } else if (name->value == "line") {
+        auto line = context.scalar(it->second, name->at, "line");
+        if (line) test.line = std::move(*line);
+        ok = ok && line.has_value();
+      } else {
+        auto captures = context.string_map(it->second, name->at, "captures");
+        if (captures) test.captures = std::move(*captures);
+        ok = ok && captures.has_value();
+      }
+    }
+    if (test.line.at.line == 0) {
+      context.report(RuleProblem::missing_key, at, {"a match test", "'line'"});
+      ok = false;
+    }
+    tests.match.push_back(std::move(test));
+  }
+  return ok;
+}
+
+bool read_tests(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
+                YamlContext& context) {
+  if (!context.expect_map(value, key.at, "tests")) return false;
+  static constexpr std::array<std::string_view, 2> kKeys = {"match", "no_match"};
+  RuleTests tests;
+  bool ok = true;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    auto name = context.key(it->first, "tests");
+    if (!name || !context.known_key(*name, kKeys, "tests")) {
+      ok = false;
+    } else if (name->value == "match") {
+      ok = read_match_tests(it->second, *name, tests, context) && ok;
+    } else {
+      auto lines = context.scalars(it->second, name->at, "no_match", false);
+      if (lines) tests.no_match = std::move(*lines);
+      ok = ok && lines.has_value();
+    }
+  }
+  rule.tests = std::move(tests);
+  return ok;
+}
+
+template <typename T>
+bool assign(std::optional<T>& target, std::optional<T> value) {
+  if (!value) return false;
+  target = std::move(value);
+  return true;
+}
+
+bool read_entry(const LocatedString& key, const YAML::Node& value, RuleDef& rule,
+                YamlContext& context) {
+  const std::string& k = key.value;
+  const SourcePosition at = context.at(value, key.at);
+  if (k == "id") {
+    auto id = context.scalar(value, key.at, "id");
+    if (id) rule.id = std::move(*id);
+    return id.has_value();
+  }
+  if (k == "title") return assign(rule.title, context.scalar(value, key.at, "title"));
+  if (k == "cause") return read_cause(value, key, rule, context);
+  if (k == "severity") return read_severity(value, key, rule, context);
+  if (k == "confidence") return read_confidence(value, key, rule, context);
+  if (k == "sources") return read_sources(value, key, rule, context);
+  if (k == "tags") return assign(rule.tags, context.scalars(value, key.at, "tags", true));
+  if (k == "match") return assign(rule.match, read_condition(value, at, context));
+  if (k == "key") return assign(rule.key, context.scalars(value, key.at, "key", true));
+  if (k == "facts") return assign(rule.facts, context.string_map(value, key.at, "facts"));
+  if (k == "correlate") return assign(rule.correlate, read_correlate(value, at, context));
+  if (k == "explains") {
+    return assign(rule.explains, context.scalars(value, key.at, "explains", true));
+  }
+  if (k == "fixes") return read_fixes(value, key, rule, context);
+  if (k == "tests") return read_tests(value, key, rule, context);
+  if (k == "override") {
+    auto flag = context.boolean(value, key.at, "override");
+    if (flag) rule.override_ = flag->value;
+    return flag.has_value();
+  }
+  return assign(rule.enabled, context.boolean(value, key.at, "enabled"));
+}
+
+}  // namespace
+
+std::optional<RuleDef> read_rule(const YAML::Node& node, const SourcePosition& where,
+                                 YamlContext& context) {
+  if (!context.expect_map(node, where, "a rule")) return std::nullopt;
+  RuleDef rule;
+  rule.at = context.at(node, where);
+  bool has_id_key = false;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    auto key = context.key(it->first, "a rule");
+    if (!key || !context.known_key(*key, kRuleKeys, "a rule")) {
+      rule.damaged = true;
+      continue;
+    }
+    has_id_key = has_id_key || key->value == "id";
+    if (!read_entry(*key, it->second, rule, context)) rule.damaged = true;
+  }
+  if (rule.id.at.line == 0) {
+    if (!has_id_key) context.report(RuleProblem::missing_key, rule.at, {"a rule", "'id'"});
+    return std::nullopt;
+  }
+  if (!is_kebab_case(rule.id.value)) {
+    context.report(RuleProblem::wrong_type, rule.id.at,
+                   {fmt::format("rule id '{}'", rule.id.value), "kebab-case (a-z, 0-9, '-')"});
+    rule.damaged = true;
+  }
+  return rule;
+}
+
+}  // namespace logdx::rules

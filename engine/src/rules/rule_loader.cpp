@@ -1,0 +1,80 @@
+#include "logdx/engine/rule_loader.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "logdx/engine/rule_collector.hpp"
+
+namespace logdx {
+namespace {
+
+bool is_rule_file(const std::filesystem::path& path) {
+  const auto ext = path.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// The files a path stands for; a folder's rule files sorted by name (not recursive).
+std::vector<std::filesystem::path> expand_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec)) return {path};
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+    if (entry.is_regular_file(ec) && is_rule_file(entry.path())) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Problems in reading order (file load order, then line, column), whichever stage found them,
+// so a lint run reads like the files.
+void sort_by_position(const std::vector<std::string>& files,
+                      std::vector<RuleDiagnostic>& diagnostics) {
+  const auto file_index = [&](const std::string& name) {
+    return static_cast<std::size_t>(std::find(files.begin(), files.end(), name) - files.begin());
+  };
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(),
+      [&](const RuleDiagnostic& a, const RuleDiagnostic& b) {
+        const auto ka = std::tuple(file_index(a.where.file), a.where.line, a.where.column);
+        const auto kb = std::tuple(file_index(b.where.file), b.where.line, b.where.column);
+        return ka < kb;
+      });
+}
+
+}  // namespace
+
+RuleLoadResult RuleLoader::load(const std::vector<std::filesystem::path>& paths) const {
+  std::vector<RuleReadResult> read;
+  for (const auto& path : paths) {
+    for (const auto& file : expand_path(path)) read.push_back(reader_.read_file(file));
+  }
+  return finish(std::move(read));
+}
+
+RuleLoadResult RuleLoader::load_texts(const std::vector<RuleText>& texts) const {
+  std::vector<RuleReadResult> read;
+  for (const RuleText& text : texts) read.push_back(reader_.read_text(text.text, text.name));
+  return finish(std::move(read));
+}
+
+RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {
+  RuleLoadResult result;
+  RuleCollector collector;
+  for (RuleReadResult& file : read) {
+    result.files.push_back(file.file.source ? file.file.source->name : std::string());
+    std::move(file.diagnostics.begin(), file.diagnostics.end(),
+              std::back_inserter(result.diagnostics));
+    collector.add(file.file);
+  }
+  const RuleCollection collection = collector.finish();
+  auto collected = collector.take_diagnostics();
+  std::move(collected.begin(), collected.end(), std::back_inserter(result.diagnostics));
+  RuleCompileResult compiled = compiler_.compile(collection);
+  std::move(compiled.diagnostics.begin(), compiled.diagnostics.end(),
+            std::back_inserter(result.diagnostics));
+  sort_by_position(result.files, result.diagnostics);
+  if (!has_errors(result.diagnostics)) result.rules = std::move(compiled.rules);
+  return result;
+}
+
+}  // namespace logdx

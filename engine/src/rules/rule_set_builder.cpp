@@ -1,0 +1,112 @@
+// RuleCompiler::compile: compiles every enabled rule, runs the whole-set checks and builds the
+// RE2::Set scans.
+#include <fmt/format.h>
+
+#include "logdx/engine/rule_compiler.hpp"
+#include "rules/compile_rule.hpp"
+#include "rules/rule_checks.hpp"
+
+namespace logdx {
+namespace {
+
+bool is_scanned(const CompiledPattern& pattern) {
+  return pattern.positive && pattern.role != CompiledPattern::Role::field_value &&
+         (pattern.field.empty() || pattern.field == "raw");
+}
+
+void check_scannable(const RuleDef& def, const CompiledRule& rule,
+                     std::vector<RuleDiagnostic>& out) {
+  const std::string what = fmt::format("match of rule '{}'", rule.id);
+  constexpr std::string_view kNeed =
+      "regex that every match must hit (on message or raw, outside 'not', in each 'any' branch)";
+  if (!rules::needs_scan_hit(rule.match, rule)) {
+    out.push_back(make_rule_diagnostic(RuleProblem::missing_key, def.match->at, {what, kNeed}));
+  }
+  if (!rule.correlate) return;
+  for (std::size_t i = 0; i < rule.correlate->steps.size(); ++i) {
+    if (!rules::needs_scan_hit(rule.correlate->steps[i], rule)) {
+      out.push_back(
+          make_rule_diagnostic(RuleProblem::missing_key, def.correlate->steps[i].at,
+                               {fmt::format("step {} of rule '{}'", i + 1, rule.id), kNeed}));
+    }
+  }
+  if (rule.correlate->missing && !rules::needs_scan_hit(*rule.correlate->missing, rule)) {
+    out.push_back(make_rule_diagnostic(RuleProblem::missing_key, def.correlate->missing->at,
+                                       {fmt::format("'missing' of rule '{}'", rule.id), kNeed}));
+  }
+}
+
+void check_join_target(const RuleDef& def, const CompiledRule& rule,
+                       const RuleCollection& collection, std::vector<RuleDiagnostic>& out) {
+  if (!rule.correlate || rule.correlate->kind != Correlate::Kind::join) return;
+  if (collection.find(rule.correlate->rule)) return;
+  out.push_back(make_rule_diagnostic(
+      RuleProblem::wrong_type, def.correlate->rule.at,
+      {fmt::format("join rule '{}'", rule.correlate->rule), "the id of a defined rule"}));
+}
+
+std::optional<PatternScan> build_scan(const std::vector<CompiledRule>& rules, bool raw,
+                                      std::int64_t max_mem, std::vector<RuleDiagnostic>& out) {
+  auto set = std::make_unique<RE2::Set>(rule_regex_options(max_mem), RE2::UNANCHORED);
+  std::vector<PatternRef> refs;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (std::size_t p = 0; p < rules[r].patterns.size(); ++p) {
+      const CompiledPattern& pattern = rules[r].patterns[p];
+      if (!is_scanned(pattern) || (pattern.field == "raw") != raw) continue;
+      std::string error;
+      if (set->Add(pattern.expanded, &error) < 0) {
+        out.push_back(make_rule_diagnostic(RuleProblem::bad_regex, pattern.at, {error}));
+        return std::nullopt;
+      }
+      refs.push_back({r, p});
+    }
+  }
+  if (!refs.empty() && !set->Compile()) {
+    out.push_back(make_rule_diagnostic(
+        RuleProblem::bad_regex, SourcePosition{},
+        {fmt::format("the combined scan of all rules needs more than {} bytes", max_mem)}));
+    return std::nullopt;
+  }
+  return PatternScan(std::move(set), std::move(refs));
+}
+
+}  // namespace
+
+RuleCompileResult RuleCompiler::compile(const RuleCollection& collection) const {
+  RuleCompileResult result;
+  auto& out = result.diagnostics;
+  const RE2::Options options = rule_regex_options(options_.pattern_max_mem);
+  std::vector<CompiledRule> compiled;
+  std::vector<const RuleDef*> defs;
+  for (const CollectedRule& collected : collection.rules) {
+    const RuleDef& def = collected.def;
+    if (!collected.enabled || def.damaged || !def.match || !def.cause) continue;
+    if (auto rule = rules::compile_rule(collected, collection, options, out)) {
+      compiled.push_back(std::move(*rule));
+      defs.push_back(&def);
+    }
+  }
+  rules::NameTable names;
+  for (const CompiledRule& rule : compiled) {
+    auto& known = names[rule.id];
+    known = rule.capture_names;
+    for (const auto& [name, value] : rule.facts) known.push_back(name);
+  }
+  for (std::size_t i = 0; i < compiled.size(); ++i) {
+    rules::check_placeholders(*defs[i], compiled[i], names, out);
+    rules::check_explains(*defs[i], out);
+    check_scannable(*defs[i], compiled[i], out);
+    check_join_target(*defs[i], compiled[i], collection, out);
+    for (const CompiledPattern& pattern : compiled[i].patterns) {
+      if (is_scanned(pattern)) rules::check_pattern_shape(pattern, out);
+    }
+  }
+  if (has_errors(out)) return result;
+  auto message_scan = build_scan(compiled, false, options_.set_max_mem, out);
+  auto raw_scan = build_scan(compiled, true, options_.set_max_mem, out);
+  if (!message_scan || !raw_scan) return result;
+  result.rules.emplace(std::move(compiled), std::move(*message_scan), std::move(*raw_scan));
+  return result;
+}
+
+}  // namespace logdx

@@ -1,0 +1,115 @@
+// The embedded `tests:` of rules: passing ones pass, each kind of failure is reported.
+#include <catch2/catch.hpp>
+
+#include "logdx/engine/rule_tester.hpp"
+#include "rule_test_support.hpp"
+
+using namespace logdx;
+using logdx::testing::load_rules;
+using logdx::testing::render_all;
+
+namespace {
+
+RuleTestReport test_rules(const std::string& text) {
+  const auto loaded = load_rules(text);
+  INFO(render_all(loaded.diagnostics));
+  REQUIRE(loaded.ok());
+  return run_rule_tests(*loaded.rules);
+}
+
+}  // namespace
+
+TEST_CASE("embedded tests that hold pass, with one result per test", "[rules]") {
+  const auto report = test_rules(R"(logdx_rules: 1
+rules:
+  - id: port-in-use
+    cause: port_conflict
+    sources: [gateway]
+    match:
+      all:
+        - regex: 'EADDRINUSE.*:(?P<port>\d+)'
+        - source: [gateway]
+    tests:
+      match:
+        - line: "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"
+          captures: {port: "18789"}
+        - "listen EADDRINUSE :80"
+      no_match:
+        - "listening on ws://127.0.0.1:18789"
+)");
+  INFO(render_all(report.diagnostics));
+  CHECK(report.ok());
+  REQUIRE(report.results.size() == 3);
+  CHECK(report.results[0].rule == "port-in-use");
+  CHECK(report.results[0].at.line == 12);
+  CHECK(report.results[2].expect_match == false);
+  CHECK(report.results[2].passed);
+}
+
+TEST_CASE("rule-test-failed: a match line that does not match", "[rules]") {
+  const auto report = test_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match: {regex: 'EADDRINUSE'}
+    tests:
+      match:
+        - line: "address already in use"
+)");
+  REQUIRE(report.diagnostics.size() == 1);
+  const RuleDiagnostic& d = report.diagnostics[0];
+  CHECK(d.code == RuleProblem::rule_test_failed);
+  CHECK(d.where.line == 8);
+  CHECK(d.where.column == 17);
+  CHECK(d.message == "embedded test of rule 'r' failed: the line does not match");
+  CHECK(d.snippet == "          - line: \"address already in use\"\n                  ^");
+}
+
+TEST_CASE("rule-test-failed: a wrong or missing capture", "[rules]") {
+  const auto report = test_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match: {regex: 'port (?P<port>\d+)'}
+    tests:
+      match:
+        - line: "port 80"
+          captures: {port: "8080", host: "h"}
+)");
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].message ==
+        "embedded test of rule 'r' failed: capture 'port' is \"80\", wanted \"8080\"; capture "
+        "'host' is missing (wanted \"h\")");
+}
+
+TEST_CASE("rule-test-failed: a no_match line that matches", "[rules]") {
+  const auto report = test_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match: {regex: 'listen'}
+    tests:
+      no_match: ["listening on ws://127.0.0.1:18789"]
+)");
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].where.line == 7);
+  CHECK(report.diagnostics[0].where.column == 18);
+  CHECK(report.diagnostics[0].message ==
+        "embedded test of rule 'r' failed: a no_match line matches");
+  CHECK_FALSE(report.results[0].passed);
+}
+
+TEST_CASE("a test event carries the rule's first source, so sources filters hold", "[rules]") {
+  const auto report = test_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    sources: [kernel, docker]
+    match:
+      regex: 'oom'
+      source: kernel
+    tests:
+      match: ["oom-kill"]
+)");
+  CHECK(report.ok());
+}
