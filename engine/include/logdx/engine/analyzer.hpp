@@ -1,0 +1,40 @@
+#pragma once
+// The engine's front door: events in (any order, from any number of inputs), ranked diagnoses
+// out. Matching uses the RuleSet's pattern scan (one pass per event, never a loop over every
+// rule); only events that hit a rule are kept, sorted by time (ties: input order), for
+// correlation (threshold, sequence, absent, join) when the analysis finishes.
+
+#include <cstddef>
+#include <memory>
+
+#include "logdx/engine/compiled_rule.hpp"
+#include "logdx/engine/diagnosis.hpp"
+#include "logdx/parsers/event.hpp"
+
+namespace logdx {
+
+struct AnalyzerOptions {
+  std::size_t max_groups_per_rule = 10000;  // correlation state cap (a note says when it hit)
+  std::size_t evidence_head = 3;            // evidence kept from the start of a diagnosis ...
+  std::size_t evidence_tail = 2;            // ... and from its end; the rest is counted
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(const RuleSet& rules, AnalyzerOptions options = {});
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // Offers one event. `input_index` orders ties between inputs (the order they were given).
+  void add(const Event& event, std::size_t input_index);
+
+  // Correlates, builds, folds and ranks the diagnoses. Call once.
+  AnalysisResult finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace logdx

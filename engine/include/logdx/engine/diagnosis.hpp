@@ -1,0 +1,66 @@
+#pragma once
+// What the engine concludes: a diagnosis per (rule, fingerprint) with its proof and its fixes,
+// root causes with the symptoms they explain folded under them. Value types: they own their
+// strings and outlive the events they came from.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "logdx/engine/severity.hpp"
+#include "logdx/parsers/timestamp.hpp"
+
+namespace logdx {
+
+// A line that proves a diagnosis, as written in the input (secrets redaction comes later).
+struct Evidence {
+  std::string input;
+  std::uint64_t line = 0;
+  Timestamp time;
+  std::string time_text;
+  std::string text;  // the event's raw line(s)
+};
+
+// A fix command rendered for this case: placeholders filled in, each value shell-quoted so a
+// capture can never be more than one argument. logdx never runs it.
+struct RenderedFix {
+  std::string command;
+  std::string why;
+};
+
+struct Diagnosis {
+  int rank = 0;  // 1 = the most likely root cause; folded symptoms keep 0
+  std::string cause;
+  std::string rule;
+  Severity severity = Severity::error;
+  double confidence = 0.0;
+  std::string title;                                       // the rule's template, filled in
+  std::vector<std::pair<std::string, std::string>> facts;  // in the rule's order
+  std::uint64_t count = 0;                                 // matching events (or loop rounds)
+  Timestamp first_seen;
+  Timestamp last_seen;
+  std::string first_seen_text;  // as written, for times that are not absolute
+  std::string last_seen_text;
+  // Collapsed: the first and last few, never silently dropped (evidence_omitted says how many
+  // more there were, "N more like this").
+  std::vector<Evidence> evidence;
+  std::uint64_t evidence_omitted = 0;
+  std::vector<RenderedFix> fixes;
+  std::string fingerprint;  // hex digest of rule id + normalised key captures
+  std::vector<Diagnosis> explains;  // symptoms folded under this root cause (recursive)
+};
+
+// Something the engine wants the user to know about the analysis itself (a capped state).
+struct AnalysisNote {
+  std::string message;
+};
+
+struct AnalysisResult {
+  std::vector<Diagnosis> diagnoses;  // ranked; diagnoses[0] is the most likely root cause
+  std::vector<AnalysisNote> notes;
+  std::uint64_t events_seen = 0;
+  std::uint64_t events_matched = 0;
+};
+
+}  // namespace logdx
