@@ -15,5 +15,7 @@ using CommandRunner = std::function<int()>;
 // Each adds its subcommand to `app` and returns the function that runs it once parsed.
 CommandRunner add_parse_command(CLI::App& app);
 CommandRunner add_detect_command(CLI::App& app);
+CommandRunner add_analyze_command(CLI::App& app);
+CommandRunner add_rules_command(CLI::App& app);
 
 }  // namespace logdx::cli

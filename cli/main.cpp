@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   std::vector<logdx::cli::CommandRunner> runners = {
       logdx::cli::add_parse_command(app),
       logdx::cli::add_detect_command(app),
+      logdx::cli::add_analyze_command(app),
+      logdx::cli::add_rules_command(app),
   };
   try {
     app.parse(argc, argv);
