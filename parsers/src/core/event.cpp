@@ -1,8 +1,9 @@
-#include "core/ascii.hpp"
 #include "logdx/parsers/event.hpp"
 
 #include <array>
 #include <cctype>
+
+#include "core/ascii.hpp"
 
 namespace logdx {
 namespace {

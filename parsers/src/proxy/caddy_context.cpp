@@ -1,4 +1,3 @@
-#include "core/ascii.hpp"
 #include "proxy/caddy_context.hpp"
 
 #include <fmt/format.h>
@@ -7,6 +6,7 @@
 #include <cctype>
 #include <optional>
 
+#include "core/ascii.hpp"
 #include "proxy/proxy_text.hpp"
 
 namespace logdx::proxy {
