@@ -117,15 +117,17 @@ void print_correlate(const CompiledCorrelate& c) {
       }
       return;
     case Kind::absent:
-      fmt::print("correlate:  absent: nothing like this within {}{}\n", duration_text(c.within),
-                 group);
+      fmt::print("correlate:  absent: no event like this within {} after a match{}\n",
+                 duration_text(c.within), group);
       if (c.missing) print_condition(*c.missing, 2);
       return;
     case Kind::join: {
       std::vector<std::string> on;
       for (const auto& [mine, its] : c.on) on.push_back(mine + " = " + its);
-      fmt::print("correlate:  join with rule '{}' on {}{}\n", safe(c.rule), joined(on),
-                 c.required ? " (required)" : "");
+      // `on: {}` joins with any diagnosis of the other rule.
+      fmt::print("correlate:  join with rule '{}' {}{}\n", safe(c.rule),
+                 on.empty() ? "(any of its diagnoses)" : "on " + joined(on),
+                 c.required ? ", required" : ", optional");
       if (c.confidence_without) {
         fmt::print("            confidence without the join: {}\n", *c.confidence_without);
       }
