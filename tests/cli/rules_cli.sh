@@ -41,7 +41,7 @@ run rules lint --no-builtin-rules "$rules/bad_regex.yaml"
 check "bad regex: exit 2 (got $code)" $([ "$code" -eq 2 ]; echo $?)
 check "bad regex: code and position" $(has "bad_regex.yaml:6:15: error[bad-regex]" "$out"; echo $?)
 check "bad regex: RE2's message" $(has "missing )" "$out"; echo $?)
-check "bad regex: the pattern line quoted" $(has "regex: 'listen EADDRINUSE (?P<port>" "$out"; echo $?)
+check "bad regex: the line quoted" $(has "regex: 'listen EADDRINUSE (?P<port>" "$out"; echo $?)
 
 # 3. A duplicate id names both places.
 run rules lint --no-builtin-rules "$rules/duplicate_id.yaml"
@@ -102,16 +102,19 @@ check "show unknown: exit 2 (got $code)" $([ "$code" -eq 2 ]; echo $?)
 check "show unknown: did you mean" $(has "did you mean 'test-port-in-use'" "$err"; echo $?)
 run rules show --no-builtin-rules --rules "$rules/good.yaml" test-port-in-use
 check "show: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
-check "show: macro expanded" $(has 'expanded: listen EADDRINUSE:? (?:address already in use )?[0-9.]+:(?:(?P<port>\d{1,5}))' "$out"; echo $?)
-check "show: written form" $(has 'written:  listen EADDRINUSE:? (?:address already in use )?[0-9.]+:{{port}}' "$out"; echo $?)
+prefix='listen EADDRINUSE:? (?:address already in use )?[0-9.]+:'
+check "show: macro expanded" $(has "expanded: $prefix(?:(?P<port>\d{1,5}))" "$out"; echo $?)
+check "show: written form" $(has "written:  $prefix{{port}}" "$out"; echo $?)
 check "show: origin" $(has "origin:     $rules/good.yaml:11:5" "$out"; echo $?)
 check "show: fix" $(has '$ lsof -nP -iTCP:{port} -sTCP:LISTEN' "$out"; echo $?)
 
 # 11. rules list: disabled rules are listed as such; -o json is JSON.
 run rules list --no-builtin-rules --rules "$rules/good.yaml" --rules "$rules/disables_good.yaml"
 check "list: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
-check "list: enabled rule" $(grep -qE '^test-port-in-use +port_conflict +critical +.*good.yaml:11 +yes$' <<<"$out"; echo $?)
-check "list: disabled rule" $(grep -qE '^test-unit-failed +service_failed +error +.* +no$' <<<"$out"; echo $?)
+check "list: enabled rule" \
+  $(grep -qE '^test-port-in-use +port_conflict +critical +.*good.yaml:11 +yes$' <<<"$out"; echo $?)
+check "list: disabled rule" \
+  $(grep -qE '^test-unit-failed +service_failed +error +.* +no$' <<<"$out"; echo $?)
 run rules list --no-builtin-rules --rules "$rules/good.yaml" -o json
 check "list json: valid, two rules" $(python3 -c 'import json,sys
 d = json.load(sys.stdin)
@@ -134,7 +137,8 @@ check "pack lint: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
 check "pack lint: no errors" $(has "0 errors" "$out"; echo $?)
 run rules test
 check "pack tests: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
-check "pack tests: none failed" $(grep -qE '^[0-9]+ passed, 0 failed$' <<<"$(last_line "$out")"; echo $?)
+check "pack tests: none failed" \
+  $(grep -qE '^[0-9]+ passed, 0 failed$' <<<"$(last_line "$out")"; echo $?)
 
 # 14. rules schema is JSON.
 run rules schema
