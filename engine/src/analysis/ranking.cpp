@@ -43,7 +43,8 @@ Diagnosis nest(std::vector<BuiltDiagnosis>& built,
 double evidence_strength(std::uint64_t direct, std::uint64_t indirect) {
   const double lines = static_cast<double>(std::max<std::uint64_t>(direct, 1) - 1) +
                        0.5 * static_cast<double>(indirect);
-  return 1.0 - 0.25 * std::exp2(-lines);
+  // Capped so that strength stays below 1 (2^-1000 would round to 0) and keeps its order.
+  return 1.0 - 0.25 * std::exp2(-std::min(lines, 40.0));
 }
 
 std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built) {
