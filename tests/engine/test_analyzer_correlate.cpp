@@ -167,13 +167,34 @@ TEST_CASE("absent: a log that ends before the window is over proves nothing", "[
             .diagnoses.empty());
 }
 
-TEST_CASE("absent: an answer after the window is too late, and an earlier one does not count",
+TEST_CASE("absent: a slow start answered after the window is not a fault", "[correlate]") {
+  const RuleSet rules = rules_from(kNeverListening);
+  CHECK(analyze(rules, {{"2026-03-05T08:20:00Z", "Starting gateway on port 18789"},
+                        {"2026-03-05T08:21:30Z", "listening on ws://127.0.0.1:18789"},
+                        {"2026-03-05T08:25:00Z", "health check ok"}})
+            .diagnoses.empty());
+}
+
+TEST_CASE("absent: an answer that belongs to a later start, or came before, does not count",
           "[correlate]") {
   const RuleSet rules = rules_from(kNeverListening);
-  CHECK(analyze(rules, {{"2026-03-05T08:19:00Z", "listening on ws://127.0.0.1:18789"},
-                        {"2026-03-05T08:20:00Z", "Starting gateway on port 18789"},
-                        {"2026-03-05T08:21:30Z", "listening on ws://127.0.0.1:18789"}})
-            .diagnoses.size() == 1);
+  const auto result = analyze(rules, {{"2026-03-05T08:19:00Z", "listening on ws://127.0.0.1:18789"},
+                                      {"2026-03-05T08:20:00Z", "Starting gateway on port 18789"},
+                                      {"2026-03-05T08:22:00Z", "Starting gateway on port 18790"},
+                                      {"2026-03-05T08:22:30Z", "listening on ws://127.0.0.1:18790"},
+                                      {"2026-03-05T08:25:00Z", "health check ok"}});
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].count == 1);
+  CHECK(fact(result.diagnoses[0], "port") == "18789");
+}
+
+TEST_CASE("absent: a start logged twice is answered once within the window", "[correlate]") {
+  const RuleSet rules = rules_from(kNeverListening);
+  CHECK(analyze(rules, {{"2026-03-05T08:20:00Z", "Starting gateway on port 18789"},
+                        {"2026-03-05T08:20:05Z", "Starting gateway on port 18789"},
+                        {"2026-03-05T08:20:30Z", "listening on ws://127.0.0.1:18789"},
+                        {"2026-03-05T08:25:00Z", "health check ok"}})
+            .diagnoses.empty());
 }
 
 TEST_CASE("a rule over max_groups_per_rule says so in a note", "[correlate]") {
