@@ -118,3 +118,19 @@ rules:
   CHECK(analyze(rules, {{"2026-03-05T09:00:00Z", "Out of memory: Killed process 2301 (node)"}})
             .diagnoses.size() == 1);
 }
+
+TEST_CASE("join partner lines beyond evidence_partner are counted, not dropped", "[analyzer]") {
+  const RuleSet rules = rules_from(kPortWithHolder);
+  std::vector<EventSpec> events = {{"2026-03-05T08:20:25Z", kInUse}};
+  for (int pid = 1187; pid < 1192; ++pid) {
+    events.push_back({"2026-03-05T08:20:26Z", "- pid " + std::to_string(pid) +
+                                                  " root: /usr/bin/docker-proxy (0.0.0.0:18789)"});
+  }
+  AnalyzerOptions options;
+  options.evidence_partner = 1;
+  const auto result = analyze(rules, events, options);
+  const Diagnosis* d = find_rule(result.diagnoses, "gateway-port-in-use");
+  REQUIRE(d != nullptr);
+  CHECK(d->evidence.size() == 2);
+  CHECK(d->evidence_omitted == 4);
+}

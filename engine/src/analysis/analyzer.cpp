@@ -115,7 +115,8 @@ AnalysisResult Analyzer::finish() {
   analysis::resolve_joins(state_->rules, drafts, events, hits);
 
   const analysis::EvidenceLimits limits{state_->options.evidence_head,
-                                        state_->options.evidence_tail, 2};
+                                        state_->options.evidence_tail,
+                                        state_->options.evidence_partner};
   std::vector<analysis::BuiltDiagnosis> built;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (const Draft& draft : drafts[r]) {
