@@ -57,9 +57,9 @@ CorrelationResult correlate_absent(const CorrelationInput& in) {
     if (group_starts == starts.end()) continue;  // a group over the cap
     const Times& later = group_starts->second;
     const auto next_start = std::upper_bound(later.begin(), later.end(), start);
-    const std::int64_t deadline =
-        next_start == later.end() ? std::numeric_limits<std::int64_t>::max()
-                                  : std::max(start + within, *next_start);
+    const std::int64_t deadline = next_start == later.end()
+                                      ? std::numeric_limits<std::int64_t>::max()
+                                      : std::max(start + within, *next_start);
     const auto group_answers = answers.find(key);
     if (group_answers != answers.end()) {
       const Times& times = group_answers->second;

@@ -53,6 +53,40 @@ double clamp_confidence(double value) {
   return std::round(value * 100.0) / 100.0;
 }
 
+namespace {
+
+// Facts, then the title and fix commands, which may name facts, captures and the join
+// partner's captures (in that order of precedence).
+void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
+  auto captured = [&](std::string_view name) -> std::optional<std::string> {
+    if (const std::string* value = find_capture(draft.captures, name)) return *value;
+    if (const std::string* value = find_capture(draft.partner_captures, name)) return *value;
+    return std::nullopt;
+  };
+  if (rule.facts.empty()) {
+    for (const std::string& name : rule.capture_names) {
+      const std::string* value = find_capture(draft.captures, name);
+      if (value && !value->empty()) d.facts.emplace_back(name, *value);
+    }
+  } else {
+    for (const auto& [name, text] : rule.facts) {
+      d.facts.emplace_back(name, render_text(text, captured));
+    }
+  }
+  auto lookup = [&](std::string_view name) -> std::optional<std::string> {
+    for (const auto& [fact, value] : d.facts) {
+      if (fact == name) return value;
+    }
+    return captured(name);
+  };
+  d.title = render_text(rule.title.empty() ? rule.id : rule.title, lookup);
+  for (const CompiledFix& fix : rule.fixes) {
+    d.fixes.push_back(RenderedFix{render_command(fix.command, lookup), fix.why});
+  }
+}
+
+}  // namespace
+
 BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
                                const std::vector<MatchedEvent>& events,
                                const std::vector<Hit>& hits, const EvidenceLimits& limits) {
@@ -65,31 +99,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   d.confidence = clamp_confidence(draft.confidence);
   d.count = draft.count;
   d.fingerprint = draft.fingerprint;
-
-  auto captured = [&](std::string_view name) -> std::optional<std::string> {
-    if (const std::string* value = find_capture(draft.captures, name)) return *value;
-    if (const std::string* value = find_capture(draft.partner_captures, name)) return *value;
-    return std::nullopt;
-  };
-  if (rule.facts.empty()) {
-    for (const std::string& name : rule.capture_names) {
-      const std::string* value = find_capture(draft.captures, name);
-      if (value && !value->empty()) d.facts.emplace_back(name, *value);
-    }
-  } else {
-    for (const auto& [name, text] : rule.facts)
-      d.facts.emplace_back(name, render_text(text, captured));
-  }
-  auto lookup = [&](std::string_view name) -> std::optional<std::string> {
-    for (const auto& [fact, value] : d.facts) {
-      if (fact == name) return value;
-    }
-    return captured(name);
-  };
-  d.title = render_text(rule.title.empty() ? rule.id : rule.title, lookup);
-  for (const CompiledFix& fix : rule.fixes) {
-    d.fixes.push_back(RenderedFix{render_command(fix.command, lookup), fix.why});
-  }
+  render_texts(draft, rule, d);
 
   const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);
   const std::vector<std::uint32_t> partner = distinct_events(draft.partner_hits, hits);
