@@ -74,7 +74,7 @@ CommandRunner add_detect_command(CLI::App& app) {
   return [command, options, format]() {
     if (!command->parsed()) return -1;
     const auto registry = ParserRegistry::builtin();
-    const ReadOutcome outcome = read_inputs(*options, registry, [](Event&&) {});
+    const ReadOutcome outcome = read_inputs(*options, registry, [](Event&&, std::size_t) {});
     if (*format == "json") {
       for (const auto& s : outcome.summaries) {
         std::string line;

@@ -47,7 +47,7 @@ ReaderOptions InputOptions::reader_options() const {
 }
 
 ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
-                        const EventReader::Sink& sink) {
+                        const IndexedSink& sink) {
   if (!options.parser.empty() && registry.find(options.parser) == nullptr) {
     std::string known;
     for (auto name : registry.names()) known += fmt::format(" {}", name);
@@ -65,7 +65,9 @@ ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& regis
   const EventReader reader(registry, options.reader_options());
   for (const auto& input : resolved.inputs) {
     std::vector<ReaderDiagnostic> diagnostics;
-    outcome.summaries.push_back(reader.read(input, sink, diagnostics));
+    const std::size_t index = outcome.summaries.size();
+    outcome.summaries.push_back(
+        reader.read(input, [&sink, index](Event&& e) { sink(std::move(e), index); }, diagnostics));
     for (const auto& d : diagnostics) {
       report(d);
       outcome.had_error = outcome.had_error || d.severity == ReaderDiagnostic::Severity::error;

@@ -33,7 +33,9 @@ struct ReadOutcome {
 // Resolves and reads every input, passing events to `sink` and printing notes, warnings and
 // errors to stderr as "logdx: error: <input>:<line>: <what>". Throws CLI-level usage errors
 // (unknown --parser) as std::invalid_argument.
+// `sink` gets each event with the index of its input (the order inputs were read in).
+using IndexedSink = std::function<void(Event&&, std::size_t input_index)>;
 ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
-                        const EventReader::Sink& sink);
+                        const IndexedSink& sink);
 
 }  // namespace logdx::cli

@@ -32,7 +32,7 @@ CommandRunner add_parse_command(CLI::App& app) {
       std::fwrite(buffer.data(), 1, buffer.size(), stdout);
       buffer.clear();
     };
-    const ReadOutcome outcome = read_inputs(*options, registry, [&](Event&& event) {
+    const ReadOutcome outcome = read_inputs(*options, registry, [&](Event&& event, std::size_t) {
       append_event_json(buffer, event);
       buffer.push_back('\n');
       if (buffer.size() > (1 << 16)) flush();

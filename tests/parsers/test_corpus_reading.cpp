@@ -3,6 +3,12 @@
 // peeled with the innermost time and the outer context, and a messy paste from a GitHub issue
 // is read line by line with the right parser for each part.
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include <catch2/catch.hpp>
 
 #include "logdx/parsers/event_reader.hpp"
@@ -255,4 +261,31 @@ TEST_CASE("a forced parser (--parser) is used for every line; lines it refuses s
   CHECK(r.summary.detection.scores.empty());
   REQUIRE(r.events.size() == 5);
   CHECK(r.events[0].parser == "nginx-error");  // the fallback still reads each line right
+}
+
+TEST_CASE("a syslog file written in January puts its December lines in the year before",
+          "[corpus]") {
+  const auto dir = std::filesystem::temp_directory_path() / "logdx-newyear-test";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "syslog";
+  {
+    std::ofstream out(path);
+    out << "Dec 31 23:59:58 vm node[1]: last of the old year\n"
+        << "Jan  1 00:00:01 vm node[1]: first of the new year\n";
+  }
+  // mtime 2027-01-02T10:00:00Z
+  const std::int64_t mtime = seconds_from_civil(2027, 1, 2, 10, 0, 0);
+  const timespec times[2] = {{mtime, 0}, {mtime, 0}};
+  REQUIRE(utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+  const ResolvedInputs resolved = resolve_inputs({path.string()});
+  REQUIRE(resolved.inputs.size() == 1);
+  std::vector<Event> events;
+  std::vector<ReaderDiagnostic> diagnostics;
+  const ParserRegistry registry = ParserRegistry::builtin();
+  EventReader(registry, {}).read(resolved.inputs[0],
+                                 [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
+  std::filesystem::remove_all(dir);
+  REQUIRE(events.size() == 2);
+  CHECK(format_timestamp(events[0].time) == "2026-12-31T23:59:58");
+  CHECK(format_timestamp(events[1].time) == "2027-01-01T00:00:01");
 }

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/ascii.hpp"
+
 namespace logdx {
 namespace {
 
@@ -12,17 +14,6 @@ constexpr std::array<std::string_view, 8> kSourceNames = {
 constexpr std::array<std::string_view, 10> kLevelNames = {
     "unknown", "trace", "debug", "info", "notice", "warning", "error", "critical", "alert",
     "emergency"};
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -54,7 +45,7 @@ Level level_from_string(std::string_view text) {
       {"dpanic", Level::critical}, {"out", Level::info},          {"stdout", Level::info},
   };
   for (const auto& w : kWords) {
-    if (iequals(w.word, text)) return w.level;
+    if (iequals_ascii(w.word, text)) return w.level;
   }
   return Level::unknown;
 }

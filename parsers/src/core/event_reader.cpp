@@ -21,11 +21,11 @@ struct SampledLine {
   std::uint64_t offset = 0;
 };
 
-int year_of(std::int64_t epoch_seconds) {
+std::tm civil_of(std::int64_t epoch_seconds) {
   const std::time_t t = static_cast<std::time_t>(epoch_seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
-  return tm.tm_year + 1900;
+  return tm;
 }
 
 // Cuts lines over the limit, cleans paste noise, and counts what it dropped.
@@ -82,8 +82,10 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
   InputSummary summary;
   summary.input = input.display_name;
   ParserOptions parser_options;
-  parser_options.default_year =
-      options_.year.value_or(year_of(input.mtime != 0 ? input.mtime : std::time(nullptr)));
+  const std::tm written = civil_of(input.mtime != 0 ? input.mtime : std::time(nullptr));
+  parser_options.default_year = options_.year.value_or(written.tm_year + 1900);
+  const unsigned reference_month =
+      options_.year || input.mtime == 0 ? 0 : static_cast<unsigned>(written.tm_mon + 1);
 
   std::unique_ptr<ByteSource> source;
   try {
@@ -130,7 +132,7 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
       summary.parser = std::string(summary.detection.winner);
     }
     parse.emplace(registry_, parser_options, summary.parser, input.display_name, counting_sink,
-                  summary);
+                  summary, reference_month);
     for (const auto& s : sample) parse->line(s.text, s.raw, s.number, s.offset);
     sample.clear();
     while (lines.next(text, raw, line)) parse->line(text, raw, line.number, line.byte_offset);

@@ -4,9 +4,10 @@ namespace logdx {
 
 InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& options,
                        std::string_view winner, std::string input_name,
-                       RecordJoiner::Sink sink, InputSummary& summary)
+                       RecordJoiner::Sink sink, InputSummary& summary, unsigned reference_month)
     : input_name_(std::move(input_name)),
       summary_(summary),
+      reference_month_(reference_month),
       peeler_(registry, options),
       joiner_(std::move(sink)) {
   // Plain text is the fallback, not a format: with no winner every line tries every parser,
@@ -39,6 +40,10 @@ void InputParse::open_record(Event&& event, EnvelopeParser* parser, bool fallbac
 
 void InputParse::close_record() {
   if (!open_) return;
+  if (reference_month_ != 0 && open_->time.year_inferred &&
+      month_of(open_->time) > reference_month_ + 1) {
+    open_->time = shift_years(open_->time, -1);  // a syslog file that spans New Year
+  }
   peeler_.peel(*open_);
   joiner_.push(std::move(*open_), open_is_plain_);
   open_.reset();

@@ -17,7 +17,7 @@ class InputParse {
  public:
   InputParse(const ParserRegistry& registry, const ParserOptions& options,
              std::string_view winner, std::string input_name, RecordJoiner::Sink sink,
-             InputSummary& summary);
+             InputSummary& summary, unsigned reference_month = 0);
 
   // One physical line: `text` cleaned of paste noise, `raw` as written.
   void line(std::string_view text, std::string_view raw, std::uint64_t number,
@@ -41,6 +41,9 @@ class InputParse {
   std::optional<Event> open_;
   EnvelopeParser* open_parser_ = nullptr;
   bool open_is_plain_ = false;
+  // The month the input was last written (its mtime), when the year of yearless stamps came
+  // from that mtime: a December line in a file written in January belongs to the year before.
+  unsigned reference_month_ = 0;
 };
 
 }  // namespace logdx

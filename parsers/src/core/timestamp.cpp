@@ -106,6 +106,24 @@ std::string format_timestamp(const Timestamp& t) {
                      t.kind == TimeKind::utc ? "Z" : "");
 }
 
+unsigned month_of(const Timestamp& t) {
+  if (t.kind != TimeKind::utc && t.kind != TimeKind::local) return 0;
+  return civil_from_seconds(floor_div(t.nanos, 1000000000)).month;
+}
+
+Timestamp shift_years(const Timestamp& t, int years) {
+  if (t.kind != TimeKind::utc && t.kind != TimeKind::local) return t;
+  const std::int64_t secs = floor_div(t.nanos, 1000000000);
+  const std::int64_t sub = t.nanos - secs * 1000000000;
+  Civil c = civil_from_seconds(secs);
+  c.year += years;
+  const bool leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
+  if (c.month == 2 && c.day == 29 && !leap) c.day = 28;
+  Timestamp out = t;
+  out.nanos = seconds_from_civil(c.year, c.month, c.day, c.hour, c.minute, c.second) * 1000000000 + sub;
+  return out;
+}
+
 std::optional<Timestamp> parse_iso8601(std::string_view text) {
   Timestamp out;
   std::string_view written;

@@ -6,23 +6,13 @@
 #include <cctype>
 #include <optional>
 
+#include "core/ascii.hpp"
 #include "proxy/proxy_text.hpp"
 
 namespace logdx::proxy {
 namespace {
 
 namespace dom = simdjson::dom;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // A JSON scalar as text (numbers in their shortest round-trip form); nullopt for
 // null, arrays and objects.
@@ -52,7 +42,7 @@ void set_scalar(Event& event, std::string_view key, const dom::element& value) {
 // because Go canonicalises names but other writers may not.
 std::string_view header_value(const dom::object& headers, std::string_view name) {
   for (auto [key, value] : headers) {
-    if (!iequals(key, name)) continue;
+    if (!iequals_ascii(key, name)) continue;
     dom::array values;
     std::string_view first;
     if (value.get(values) == simdjson::SUCCESS && values.size() > 0 &&

@@ -43,6 +43,11 @@ struct Fraction {
 };
 Fraction fraction_from_digits(std::string_view digits);
 
+// The calendar month (1..12) of a utc/local time; 0 for none/monotonic.
+unsigned month_of(const Timestamp& t);
+// The same wall-clock time `years` years earlier or later (Feb 29 becomes Feb 28).
+Timestamp shift_years(const Timestamp& t, int years);
+
 // RFC 3339 UTC text for an absolute time, with as many fraction digits as the precision
 // ("2026-11-24T10:00:03.123Z"); local times get no "Z"; monotonic times print seconds since boot.
 std::string format_timestamp(const Timestamp& t);

@@ -1,0 +1,94 @@
+#include "analysis_json.hpp"
+
+#include <cmath>
+
+#include "json_writer.hpp"
+
+namespace logdx::cli {
+namespace {
+
+void write_time(JsonWriter& w, const char* key, const Timestamp& time, const std::string& text) {
+  const std::string value = contract_time(time, text);
+  w.key(key);
+  if (value.empty()) {
+    w.null();
+  } else {
+    w.value(value);
+  }
+}
+
+void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
+  w.begin_object();
+  if (d.rank > 0) w.key("rank").value(d.rank);
+  w.key("cause").value(d.cause);
+  w.key("rule").value(d.rule);
+  w.key("severity").value(to_string(d.severity));
+  w.key("confidence").value(std::round(d.confidence * 100) / 100);
+  w.key("title").value(d.title);
+  w.key("facts").begin_object();
+  for (const auto& [name, value] : d.facts) w.key(name).value(value);
+  w.end_object();
+  w.key("count").value(d.count);
+  write_time(w, "first_seen", d.first_seen, d.first_seen_text);
+  write_time(w, "last_seen", d.last_seen, d.last_seen_text);
+  w.key("evidence").begin_array();
+  for (const auto& e : d.evidence) {
+    w.begin_object();
+    w.key("input").value(e.input);
+    w.key("line").value(e.line);
+    write_time(w, "time", e.time, e.time_text);
+    w.key("text").value(e.text);
+    w.end_object();
+  }
+  w.end_array();
+  if (d.evidence_omitted > 0) w.key("evidence_omitted").value(d.evidence_omitted);
+  w.key("fixes").begin_array();
+  for (const auto& f : d.fixes) {
+    w.begin_object().key("command").value(f.command).key("why").value(f.why).end_object();
+  }
+  w.end_array();
+  w.key("explains").begin_array();
+  for (const auto& folded : d.explains) write_diagnosis(w, folded);
+  w.end_array();
+  w.key("incident").begin_object().key("fingerprint").value(d.fingerprint).end_object();
+  w.end_object();
+}
+
+}  // namespace
+
+std::string contract_time(const Timestamp& time, const std::string& as_written) {
+  if (time.kind == TimeKind::utc) return format_timestamp(time);
+  return as_written;
+}
+
+std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("schema").value("logdx.analysis/1");
+  w.key("inputs").begin_array();
+  for (const auto& in : inputs) {
+    w.begin_object();
+    w.key("path").value(in.input);
+    w.key("parser").value(in.parser);
+    w.key("lines").value(in.lines);
+    w.key("events").value(in.events);
+    if (in.skipped) w.key("skipped").value(true);
+    if (in.failed) w.key("failed").value(true);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("diagnoses").begin_array();
+  for (const auto& d : result.diagnoses) write_diagnosis(w, d);
+  w.end_array();
+  if (!result.notes.empty()) {
+    w.key("notes").begin_array();
+    for (const auto& n : result.notes) w.value(n.message);
+    w.end_array();
+  }
+  w.end_object();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace logdx::cli
