@@ -17,6 +17,7 @@ struct AnalyzerOptions {
   std::size_t max_groups_per_rule = 10000;  // correlation state cap (a note says when it hit)
   std::size_t evidence_head = 3;            // evidence kept from the start of a diagnosis ...
   std::size_t evidence_tail = 2;            // ... and from its end; the rest is counted
+  std::size_t evidence_partner = 2;         // join partner lines shown after those (counted too)
 };
 
 class Analyzer {

@@ -1,0 +1,118 @@
+#include "rule_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "builtin_rules.hpp"
+#include "logdx/engine/rule_reader.hpp"
+
+namespace logdx::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_rule_file(const fs::path& path) {
+  const auto ext = path.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// $XDG_CONFIG_HOME/logdx/rules, or ~/.config/logdx/rules; empty when neither can be named.
+fs::path user_rules_folder() {
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  if (config != nullptr && *config != '\0') return fs::path(config) / "logdx" / "rules";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home != '\0') return fs::path(home) / ".config" / "logdx" / "rules";
+  return {};
+}
+
+// Reads one file, or leaves the refusal to the engine's reader so the message is the one
+// the loader itself gives (and a huge file is refused before a byte is read).
+void add_file(const std::string& name, RuleSources& out) {
+  const RuleReaderOptions limits;
+  std::error_code ec;
+  const auto size = fs::file_size(name, ec);
+  if (!ec && size <= limits.max_file_bytes) {
+    std::ifstream in(name, std::ios::binary);
+    std::ostringstream text;
+    if (in && (size == 0 || text << in.rdbuf())) {
+      out.texts.push_back({name, std::move(text).str()});
+      return;
+    }
+  }
+  RuleReadResult refused = RuleReader(limits).read_file(name);
+  out.unread.push_back(name);
+  std::move(refused.diagnostics.begin(), refused.diagnostics.end(),
+            std::back_inserter(out.problems));
+}
+
+}  // namespace
+
+std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      if (entry.is_regular_file(ec) && is_rule_file(entry.path())) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) out.push_back(file.string());
+  }
+  return out;
+}
+
+void RuleOptions::add_to(CLI::App& command) {
+  // One path per --rules (repeat it): a greedy option would take the inputs after it
+  // (`logdx analyze --rules mine.yaml gateway.log`) for rule files.
+  command.add_option("--rules", paths, "a rule file or folder loaded after the pack (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
+  command.add_flag("--no-builtin-rules", no_builtin, "do not load the built-in rule pack");
+  command.add_flag("--no-user-rules", no_user,
+                   "do not load $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/)");
+}
+
+RuleSources RuleOptions::sources() const {
+  RuleSources out;
+  if (!no_builtin) out.texts = builtin_rule_texts();
+  std::vector<std::string> all = paths;
+  if (!no_user) {
+    const fs::path folder = user_rules_folder();
+    std::error_code ec;
+    if (!folder.empty() && fs::is_directory(folder, ec)) all.push_back(folder.string());
+  }
+  for (const std::string& file : expand_rule_paths(all)) add_file(file, out);
+  return out;
+}
+
+RuleLoadResult RuleOptions::load() const { return load_rule_sources(sources()); }
+
+RuleLoadResult load_rule_sources(const RuleSources& sources) {
+  RuleLoadResult result = RuleLoader().load_texts(sources.texts);
+  if (sources.problems.empty()) return result;
+  // Whole-file problems first: they explain why a file's rules are missing from the rest.
+  result.diagnostics.insert(result.diagnostics.begin(), sources.problems.begin(),
+                            sources.problems.end());
+  result.files.insert(result.files.end(), sources.unread.begin(), sources.unread.end());
+  if (has_errors(result.diagnostics)) result.rules.reset();
+  return result;
+}
+
+RuleCollection collect_rule_sources(const RuleSources& sources) {
+  const RuleReader reader;
+  RuleCollector collector;
+  for (const RuleText& text : sources.texts)
+    collector.add(reader.read_text(text.text, text.name).file);
+  return collector.finish();
+}
+
+}  // namespace logdx::cli

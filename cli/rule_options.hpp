@@ -1,0 +1,51 @@
+#pragma once
+// Where rules come from, for every command that loads them (`rules ...`, later `analyze`): the
+// built-in pack compiled into the binary, then `--rules` files and folders in the order given,
+// then the user folder $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/) when it
+// exists. Later sources may add rules and change pack rules by id (docs/rules.md).
+
+#include <string>
+#include <vector>
+
+#include "logdx/engine/rule_collector.hpp"
+#include "logdx/engine/rule_loader.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace logdx::cli {
+
+// The rule files of one run, read into memory in load order. The pack is text already and the
+// loader takes either paths or texts, so files are read here; a file that cannot be read is a
+// problem in its own right (the reader's unreadable-file / file-too-large) and is left out.
+struct RuleSources {
+  std::vector<RuleText> texts;
+  std::vector<RuleDiagnostic> problems;
+  std::vector<std::string> unread;  // names of the files left out
+};
+
+struct RuleOptions {
+  std::vector<std::string> paths;  // --rules, in order
+  bool no_builtin = false;
+  bool no_user = false;
+
+  // --rules, --no-builtin-rules, --no-user-rules.
+  void add_to(CLI::App& command);
+  RuleSources sources() const;
+  // Loads everything `sources()` names; the RuleSet is there only when nothing has errors.
+  RuleLoadResult load() const;
+};
+
+// Every file a path stands for, as the loader expands it: a folder gives its *.yaml / *.yml
+// files (not recursive) sorted by name; anything else stands for itself.
+std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths);
+
+// The loader on texts, with the sources' own problems (unreadable files) added.
+RuleLoadResult load_rule_sources(const RuleSources& sources);
+
+// The rules as defined after overrides, disabled ones included, without compiling anything
+// (what `rules list` shows). Problems are not reported here; `load_rule_sources` has them.
+RuleCollection collect_rule_sources(const RuleSources& sources);
+
+}  // namespace logdx::cli

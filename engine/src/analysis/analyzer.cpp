@@ -1,0 +1,132 @@
+// The Analyzer wires the stages: Matcher (streaming, add) -> time order -> correlation per
+// rule -> drafts per fingerprint -> joins -> rendered diagnoses -> folding and ranking.
+#include "logdx/engine/analyzer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+#include "analysis/correlation.hpp"
+#include "analysis/diagnosis_builder.hpp"
+#include "analysis/draft.hpp"
+#include "analysis/join.hpp"
+#include "analysis/matcher.hpp"
+#include "analysis/ranking.hpp"
+
+namespace logdx {
+
+using analysis::Draft;
+using analysis::Finding;
+using analysis::Hit;
+using analysis::MatchedEvent;
+using analysis::RuleHits;
+
+struct Analyzer::State {
+  State(const RuleSet& rule_set, AnalyzerOptions analyzer_options)
+      : rules(rule_set), options(analyzer_options), matcher(rule_set) {}
+
+  // Puts the hits in time order (so hit indexes are time order) and splits them per rule.
+  std::vector<RuleHits> order_hits();
+  std::vector<Draft> correlate_rule(std::size_t rule_index, const RuleHits& rule_hits,
+                                    std::vector<AnalysisNote>& notes);
+
+  const RuleSet& rules;
+  AnalyzerOptions options;
+  analysis::Matcher matcher;
+};
+
+std::vector<RuleHits> Analyzer::State::order_hits() {
+  const std::vector<MatchedEvent>& events = matcher.events();
+  std::vector<Hit>& hits = matcher.hits();
+  std::vector<std::uint32_t> order(hits.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Hit& x = hits[a];
+    const Hit& y = hits[b];
+    if (x.event != y.event) return analysis::event_before(events[x.event], events[y.event]);
+    return std::tie(x.rule, x.role, x.step) < std::tie(y.rule, y.role, y.step);
+  });
+  std::vector<Hit> sorted;
+  sorted.reserve(hits.size());
+  for (std::uint32_t index : order) sorted.push_back(std::move(hits[index]));
+  hits = std::move(sorted);
+
+  std::vector<RuleHits> per_rule(rules.rules().size());
+  for (std::uint32_t i = 0; i < hits.size(); ++i) {
+    RuleHits& target = per_rule[hits[i].rule];
+    switch (hits[i].role) {
+      case Hit::Role::match:
+        target.match.push_back(i);
+        break;
+      case Hit::Role::step:
+        target.steps.push_back(i);
+        break;
+      case Hit::Role::missing:
+        target.missing.push_back(i);
+        break;
+    }
+  }
+  return per_rule;
+}
+
+std::vector<Draft> Analyzer::State::correlate_rule(std::size_t rule_index,
+                                                   const RuleHits& rule_hits,
+                                                   std::vector<AnalysisNote>& notes) {
+  const CompiledRule& rule = rules.rules()[rule_index];
+  const analysis::CorrelationInput input{
+      rule,           rule_hits,          matcher.events(),
+      matcher.hits(), matcher.timeline(), options.max_groups_per_rule};
+  analysis::CorrelationResult correlated = analysis::correlate(input);
+  std::sort(correlated.findings.begin(), correlated.findings.end(),
+            [](const Finding& a, const Finding& b) { return a.hits.front() < b.hits.front(); });
+  analysis::DraftResult drafted =
+      analysis::build_drafts(static_cast<std::uint32_t>(rule_index), rule, correlated.findings,
+                             matcher.hits(), options.max_groups_per_rule);
+  if (correlated.capped || drafted.capped) {
+    notes.push_back(AnalysisNote{fmt::format(
+        "rule '{}': more than {} groups (max_groups_per_rule); events of further groups were "
+        "not correlated, so its counts may be low",
+        rule.id, options.max_groups_per_rule)});
+  }
+  return std::move(drafted.drafts);
+}
+
+Analyzer::Analyzer(const RuleSet& rules, AnalyzerOptions options)
+    : state_(std::make_unique<State>(rules, options)) {}
+
+Analyzer::~Analyzer() = default;
+
+void Analyzer::add(const Event& event, std::size_t input_index) {
+  state_->matcher.add(event, input_index);
+}
+
+AnalysisResult Analyzer::finish() {
+  AnalysisResult result;
+  const std::vector<RuleHits> per_rule = state_->order_hits();
+  const std::vector<CompiledRule>& rules = state_->rules.rules();
+  std::vector<std::vector<Draft>> drafts(rules.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    drafts[r] = state_->correlate_rule(r, per_rule[r], result.notes);
+  }
+  const auto& events = state_->matcher.events();
+  const auto& hits = state_->matcher.hits();
+  analysis::resolve_joins(state_->rules, drafts, events, hits);
+
+  const analysis::EvidenceLimits limits{state_->options.evidence_head,
+                                        state_->options.evidence_tail,
+                                        state_->options.evidence_partner};
+  std::vector<analysis::BuiltDiagnosis> built;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (const Draft& draft : drafts[r]) {
+      built.push_back(analysis::build_diagnosis(draft, rules[r], events, hits, limits));
+    }
+  }
+  result.diagnoses = analysis::fold_and_rank(std::move(built));
+  result.events_seen = state_->matcher.events_seen();
+  result.events_matched = events.size();
+  return result;
+}
+
+}  // namespace logdx

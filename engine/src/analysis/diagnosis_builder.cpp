@@ -1,0 +1,121 @@
+#include "analysis/diagnosis_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/template_render.hpp"
+
+namespace logdx::analysis {
+namespace {
+
+Evidence evidence_of(const MatchedEvent& event) {
+  return Evidence{event.input, event.line, event.time, event.time_text, event.raw};
+}
+
+// The distinct events behind hits. Hits are in time order and one event's hits sit side by
+// side (the analyzer sorts them so), so comparing with the last one is enough.
+std::vector<std::uint32_t> distinct_events(const std::vector<std::uint32_t>& hit_indexes,
+                                           const std::vector<Hit>& hits) {
+  std::vector<std::uint32_t> out;
+  out.reserve(hit_indexes.size());
+  for (std::uint32_t hit : hit_indexes) {
+    if (out.empty() || out.back() != hits[hit].event) out.push_back(hits[hit].event);
+  }
+  return out;
+}
+
+void collapse(Diagnosis& d, const std::vector<std::uint32_t>& own,
+              const std::vector<std::uint32_t>& partner, const std::vector<MatchedEvent>& events,
+              const EvidenceLimits& limits) {
+  const std::size_t n = own.size();
+  const bool all = n <= limits.head + limits.tail;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (all || i < limits.head || i >= n - limits.tail) {
+      d.evidence.push_back(evidence_of(events[own[i]]));
+    }
+  }
+  if (!all) d.evidence_omitted = n - limits.head - limits.tail;
+  for (std::size_t i = 0; i < partner.size(); ++i) {
+    if (std::find(own.begin(), own.end(), partner[i]) != own.end()) continue;
+    if (i < limits.partner) {
+      d.evidence.push_back(evidence_of(events[partner[i]]));
+    } else {
+      ++d.evidence_omitted;
+    }
+  }
+}
+
+}  // namespace
+
+double clamp_confidence(double value) {
+  if (!(value > 0.0)) return 0.0;  // also NaN
+  if (value > 1.0) return 1.0;
+  return std::round(value * 100.0) / 100.0;
+}
+
+namespace {
+
+// Facts, then the title and fix commands, which may name facts, captures and the join
+// partner's captures (in that order of precedence).
+void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
+  auto captured = [&](std::string_view name) -> std::optional<std::string> {
+    if (const std::string* value = find_capture(draft.captures, name)) return *value;
+    if (const std::string* value = find_capture(draft.partner_captures, name)) return *value;
+    return std::nullopt;
+  };
+  if (rule.facts.empty()) {
+    for (const std::string& name : rule.capture_names) {
+      const std::string* value = find_capture(draft.captures, name);
+      if (value && !value->empty()) d.facts.emplace_back(name, *value);
+    }
+  } else {
+    for (const auto& [name, text] : rule.facts) {
+      d.facts.emplace_back(name, render_text(text, captured));
+    }
+  }
+  auto lookup = [&](std::string_view name) -> std::optional<std::string> {
+    for (const auto& [fact, value] : d.facts) {
+      if (fact == name) return value;
+    }
+    return captured(name);
+  };
+  d.title = render_text(rule.title.empty() ? rule.id : rule.title, lookup);
+  for (const CompiledFix& fix : rule.fixes) {
+    d.fixes.push_back(RenderedFix{render_command(fix.command, lookup), fix.why});
+  }
+}
+
+}  // namespace
+
+BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
+                               const std::vector<MatchedEvent>& events,
+                               const std::vector<Hit>& hits, const EvidenceLimits& limits) {
+  BuiltDiagnosis out;
+  out.rule = &rule;
+  Diagnosis& d = out.diagnosis;
+  d.cause = rule.cause;
+  d.rule = rule.id;
+  d.severity = rule.severity;
+  d.confidence = clamp_confidence(draft.confidence);
+  d.count = draft.count;
+  d.fingerprint = draft.fingerprint;
+  render_texts(draft, rule, d);
+
+  const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);
+  const std::vector<std::uint32_t> partner = distinct_events(draft.partner_hits, hits);
+  if (!own.empty()) {
+    const MatchedEvent& first = events[own.front()];
+    const MatchedEvent& last = events[own.back()];
+    d.first_seen = first.effective;
+    d.first_seen_text = first.effective_text;
+    d.last_seen = last.effective;
+    d.last_seen_text = last.effective_text;
+    out.first_clock = first.clock;
+  }
+  collapse(d, own, partner, events, limits);
+  out.direct = own.size();
+  out.indirect = partner.size();
+  return out;
+}
+
+}  // namespace logdx::analysis

@@ -1,0 +1,39 @@
+#pragma once
+// A diagnosis before rendering: one rule's findings gathered per fingerprint, with the hits
+// that prove it, its merged captures and its confidence; joins attach their partner here.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/correlation.hpp"
+
+namespace logdx::analysis {
+
+struct Draft {
+  std::uint32_t rule = 0;
+  std::string fingerprint;
+  std::vector<std::uint32_t> hits;  // direct evidence, time order, one per event
+  Captures captures;                // merged over the hits in time order: first value wins
+  std::uint64_t count = 0;          // findings (events, chains, unanswered starts)
+  double confidence = 0.0;
+  std::vector<std::uint32_t> partner_hits;  // join: the other rule's matching hits
+  Captures partner_captures;                // join: merged from partner_hits
+};
+
+// Adds the captures of `from` whose names `into` lacks (first value wins).
+void merge_captures(Captures& into, const Captures& from);
+
+struct DraftResult {
+  std::vector<Draft> drafts;
+  bool capped = false;  // more fingerprints than max_groups; the rest were not kept
+};
+
+// Gathers one rule's findings into drafts, one per fingerprint (rule id + key captures), in
+// the order their first finding came. Findings must be given in time order.
+DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
+                         const std::vector<Finding>& findings, const std::vector<Hit>& hits,
+                         std::size_t max_groups);
+
+}  // namespace logdx::analysis

@@ -1,0 +1,20 @@
+#pragma once
+// join: a rule's diagnosis stands with another rule's diagnosis when their captures agree
+// (`on: {mine: its}`). With a partner, the partner's matching hits become indirect evidence
+// and its captures fill placeholders; without one, a required join drops the diagnosis and
+// an optional one lowers its confidence to `confidence_without` (default: half the rule's).
+
+#include <cstdint>
+#include <vector>
+
+#include "analysis/draft.hpp"
+#include "logdx/engine/compiled_rule.hpp"
+
+namespace logdx::analysis {
+
+// `drafts[r]` are rule r's drafts. Join targets are resolved before the rules that join them
+// (a join on a join works); a cycle of joins finds no partner for the rule that closes it.
+void resolve_joins(const RuleSet& rules, std::vector<std::vector<Draft>>& drafts,
+                   const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits);
+
+}  // namespace logdx::analysis

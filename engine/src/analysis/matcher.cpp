@@ -1,0 +1,66 @@
+#include "analysis/matcher.hpp"
+
+#include <utility>
+
+#include "logdx/engine/condition_eval.hpp"
+
+namespace logdx::analysis {
+
+void Matcher::add(const Event& event, std::size_t input_index) {
+  ++seen_;
+  timeline_.observe(event, input_index);
+  const std::vector<std::size_t> candidates = rules_.candidates(event);
+  if (candidates.empty()) return;
+  const std::size_t hits_before = hits_.size();
+  const auto event_index = static_cast<std::uint32_t>(events_.size());
+  for (std::size_t rule : candidates) {
+    match_rule(static_cast<std::uint32_t>(rule), event, event_index);
+  }
+  if (hits_.size() != hits_before) keep(event, input_index);
+}
+
+void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index) {
+  const CompiledRule& rule = rules_.rules()[rule_index];
+  auto record = [&](Hit::Role role, int step) {
+    hits_.push_back(Hit{event_index, rule_index, role, step, std::move(scratch_)});
+    scratch_.clear();
+  };
+  scratch_.clear();
+  if (rule_matches(rule, event, scratch_)) record(Hit::Role::match, -1);
+  if (!rule.correlate) return;
+  const CompiledCorrelate& correlate = *rule.correlate;
+  if (rule.applies_to(event.source)) {
+    for (std::size_t i = 0; i < correlate.steps.size(); ++i) {
+      scratch_.clear();
+      if (evaluate_condition(correlate.steps[i], event, scratch_)) {
+        record(Hit::Role::step, static_cast<int>(i));
+      }
+    }
+  }
+  // `missing` is evidence that A was answered, from whatever source said it: the rule's
+  // `sources` (what the rule is about) does not filter it.
+  scratch_.clear();
+  if (correlate.missing && evaluate_condition(*correlate.missing, event, scratch_)) {
+    record(Hit::Role::missing, -1);
+  }
+}
+
+void Matcher::keep(const Event& event, std::size_t input_index) {
+  MatchedEvent& kept = events_.emplace_back();
+  kept.input_index = input_index;
+  kept.input = event.where.input;
+  kept.line = event.where.line;
+  kept.arrival = seen_;
+  kept.time = event.time;
+  kept.time_text = event.time_text;
+  timeline_.place(event, input_index, kept);
+  kept.raw = event.raw.empty() ? event.message : event.raw;
+  kept.pid = event.pid;
+  kept.unit = event.unit;
+  kept.app = event.app;
+  kept.host = event.host;
+  kept.process = event.process;
+  kept.source = event.source;
+}
+
+}  // namespace logdx::analysis

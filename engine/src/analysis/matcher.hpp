@@ -1,0 +1,40 @@
+#pragma once
+// The streaming half of the analyzer: each event is scanned once (RuleSet::candidates, one
+// RE2::Set pass), only the candidate rules' conditions are evaluated (match, sequence steps,
+// absent's `missing`), and an event is kept, compactly, only when one of them held.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "analysis/matched_event.hpp"
+#include "analysis/timeline.hpp"
+#include "logdx/engine/compiled_rule.hpp"
+
+namespace logdx::analysis {
+
+class Matcher {
+ public:
+  explicit Matcher(const RuleSet& rules) : rules_(rules) {}
+
+  void add(const Event& event, std::size_t input_index);
+
+  const std::vector<MatchedEvent>& events() const { return events_; }
+  std::vector<Hit>& hits() { return hits_; }
+  const Timeline& timeline() const { return timeline_; }
+  std::uint64_t events_seen() const { return seen_; }
+
+ private:
+  // Evaluates the candidate rule's conditions on `event`; appends a Hit per one that held.
+  void match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index);
+  void keep(const Event& event, std::size_t input_index);
+
+  const RuleSet& rules_;
+  std::vector<MatchedEvent> events_;
+  std::vector<Hit> hits_;
+  Timeline timeline_;
+  Captures scratch_;
+  std::uint64_t seen_ = 0;
+};
+
+}  // namespace logdx::analysis

@@ -1,0 +1,68 @@
+#include "analysis/timeline.hpp"
+
+#include <algorithm>
+
+namespace logdx::analysis {
+namespace {
+
+void raise(std::optional<std::int64_t>& high, std::int64_t value) {
+  high = high ? std::max(*high, value) : value;
+}
+
+Clock clock_of(const Timestamp& time, std::size_t input_index) {
+  switch (time.kind) {
+    case TimeKind::utc:
+    case TimeKind::local:
+      return {Clock::Kind::absolute, 0};
+    case TimeKind::monotonic:
+      return {Clock::Kind::monotonic, input_index};
+    case TimeKind::none:
+      break;
+  }
+  return {Clock::Kind::untimed, input_index};
+}
+
+}  // namespace
+
+Timeline::InputTimes& Timeline::at(std::size_t input_index) {
+  if (input_index >= inputs_.size()) inputs_.resize(input_index + 1);
+  return inputs_[input_index];
+}
+
+void Timeline::observe(const Event& event, std::size_t input_index) {
+  if (!event.time.has_value()) return;
+  InputTimes& times = at(input_index);
+  times.last = event.time;
+  times.last_text.assign(event.time_text);  // reuses capacity: no allocation per line
+  if (event.time.kind == TimeKind::monotonic) {
+    raise(times.max_monotonic, event.time.nanos);
+  } else {
+    raise(times.max_absolute, event.time.nanos);
+  }
+}
+
+void Timeline::place(const Event& event, std::size_t input_index, MatchedEvent& out) const {
+  if (event.time.has_value() || input_index >= inputs_.size()) {
+    out.effective = event.time;
+    out.effective_text = event.time_text;
+  } else {
+    out.effective = inputs_[input_index].last;
+    out.effective_text = inputs_[input_index].last_text;
+  }
+  out.clock = clock_of(out.effective, input_index);
+}
+
+std::optional<std::int64_t> Timeline::reach(std::size_t input_index, const Clock& clock) const {
+  if (input_index >= inputs_.size()) return std::nullopt;
+  switch (clock.kind) {
+    case Clock::Kind::absolute:
+      return inputs_[input_index].max_absolute;
+    case Clock::Kind::monotonic:
+      return inputs_[input_index].max_monotonic;
+    case Clock::Kind::untimed:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace logdx::analysis
