@@ -178,6 +178,7 @@ void print_rule(const CompiledRule& rule, const CollectedRule& collected) {
   fmt::print("captures:   {}\n", joined(rule.capture_names));
   std::vector<std::string> facts;
   for (const auto& [name, value] : rule.facts) facts.push_back(name + " = " + value);
+  if (facts.empty()) facts.push_back("every capture that matched");
   fmt::print("facts:      {}\n", joined(facts));
   fmt::print("explains:   {}\n", joined(rule.explains));
   fmt::print("match:\n");

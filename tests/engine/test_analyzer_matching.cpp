@@ -172,3 +172,20 @@ TEST_CASE("an event without a time takes the last time its input gave before it"
   REQUIRE(d.evidence.size() == 1);
   CHECK_FALSE(d.evidence[0].time.has_value());  // evidence shows the line as written
 }
+
+TEST_CASE("default facts leave out an optional capture that matched nothing", "[analyzer]") {
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: unit-failed
+    title: "{unit} failed"
+    cause: crash
+    match:
+      regex: '^(?:(?P<unit>[\w.@-]+\.service): )?Main process exited, code=exited, status=(?P<status>\d+)'
+)");
+  const auto result =
+      analyze(rules, {{"2026-03-05T08:20:25Z", "Main process exited, code=exited, status=1"}});
+  REQUIRE(result.diagnoses.size() == 1);
+  const auto& facts = result.diagnoses[0].facts;
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0] == std::pair<std::string, std::string>{"status", "1"});
+}

@@ -179,9 +179,10 @@ std::optional<CompiledRule> compile_rule(const CollectedRule& collected,
   std::sort(rule.capture_names.begin(), rule.capture_names.end());
   rule.capture_names.erase(std::unique(rule.capture_names.begin(), rule.capture_names.end()),
                            rule.capture_names.end());
-  if (!def.facts) {
-    for (const auto& name : rule.capture_names) rule.facts.emplace_back(name, "{" + name + "}");
-  } else {
+  // Without a `facts:` block the facts are every capture that took part in a match, chosen
+  // when the diagnosis is built (empty `facts` here): templates made now would print an
+  // optional capture that matched nothing as a literal "{name}".
+  if (def.facts) {
     for (const auto& [name, value] : *def.facts) rule.facts.emplace_back(name.value, value.value);
   }
   if (!ok || out.size() != errors_before) return std::nullopt;
