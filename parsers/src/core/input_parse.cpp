@@ -7,9 +7,9 @@ InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& opti
                        RecordJoiner::Sink sink, InputSummary& summary, unsigned reference_month)
     : input_name_(std::move(input_name)),
       summary_(summary),
-      reference_month_(reference_month),
       peeler_(registry, options),
-      joiner_(std::move(sink)) {
+      joiner_(std::move(sink)),
+      reference_month_(reference_month) {
   // Plain text is the fallback, not a format: with no winner every line tries every parser,
   // which is what a paste that mixes formats needs.
   if (winner != "plain") winner_ = registry.create(winner, options);
