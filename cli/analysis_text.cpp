@@ -118,12 +118,18 @@ std::string analysis_text(const AnalysisResult& result, const std::vector<InputS
                           const ReadStats& stats, const TextStyle& style) {
   const Palette p(style.color);
   std::string out;
+  // Only a fault is called a root cause: when the worst finding is a warning or a remark, the
+  // verdict is that nothing is broken, and the findings follow as remarks.
+  const bool fault = !result.diagnoses.empty() && result.diagnoses[0].severity >= Severity::error;
   if (result.diagnoses.empty()) {
     out += "No problem found.\n";
+  } else if (!fault) {
+    out += fmt::format("No fault found (nothing at error or above); {} remark{}:\n\n",
+                       result.diagnoses.size(), result.diagnoses.size() == 1 ? "" : "s");
   }
   for (std::size_t i = 0; i < result.diagnoses.size(); ++i) {
-    if (i == 1) out += "\nOther findings:\n";
-    append_diagnosis(out, result.diagnoses[i], i == 0, p);
+    if (i == 1 && fault) out += "\nOther findings:\n";
+    append_diagnosis(out, result.diagnoses[i], i == 0 && fault, p);
     if (i + 1 < result.diagnoses.size()) out += "\n";
   }
   for (const auto& note : result.notes) out += fmt::format("note: {}\n", terminal_safe(note.message));
