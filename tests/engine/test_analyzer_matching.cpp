@@ -189,3 +189,24 @@ rules:
   REQUIRE(facts.size() == 1);
   CHECK(facts[0] == std::pair<std::string, std::string>{"status", "1"});
 }
+
+TEST_CASE("a rule's kept lines are capped; the rest are counted in a note, not dropped silently",
+          "[analyzer]") {
+  const RuleSet rules = rules_from(kPortRule);
+  AnalyzerOptions options;
+  options.max_hits_per_rule = 3;
+  Analyzer analyzer(rules, options);
+  for (int i = 0; i < 10; ++i) {
+    Event e;
+    e.message = eaddrinuse(18789);
+    e.raw = e.message;
+    e.where.line = static_cast<std::uint64_t>(i + 1);
+    analyzer.add(e, 0);
+  }
+  const AnalysisResult result = analyzer.finish();
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].count == 3);
+  REQUIRE(result.notes.size() == 1);
+  CHECK(result.notes[0].message.find("7 more matching lines after the first 3") !=
+        std::string::npos);
+}

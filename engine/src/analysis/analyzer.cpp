@@ -25,7 +25,9 @@ using analysis::RuleHits;
 
 struct Analyzer::State {
   State(const RuleSet& rule_set, AnalyzerOptions analyzer_options)
-      : rules(rule_set), options(analyzer_options), matcher(rule_set) {}
+      : rules(rule_set),
+        options(analyzer_options),
+        matcher(rule_set, analyzer_options.max_hits_per_rule) {}
 
   // Puts the hits in time order (so hit indexes are time order) and splits them per rule.
   std::vector<RuleHits> order_hits();
@@ -124,6 +126,15 @@ AnalysisResult Analyzer::finish() {
     }
   }
   result.diagnoses = analysis::fold_and_rank(std::move(built));
+  const auto& over_cap = state_->matcher.over_cap_per_rule();
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (over_cap[r] == 0) continue;
+    result.notes.push_back(AnalysisNote{fmt::format(
+        "rule '{}': {} more matching lines after the first {} were counted but not kept "
+        "(max_hits_per_rule), so its findings cover the first {} only",
+        rules[r].id, over_cap[r], state_->options.max_hits_per_rule,
+        state_->options.max_hits_per_rule)});
+  }
   result.events_seen = state_->matcher.events_seen();
   result.events_matched = events.size();
   return result;

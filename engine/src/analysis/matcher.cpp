@@ -22,6 +22,11 @@ void Matcher::add(const Event& event, std::size_t input_index) {
 void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index) {
   const CompiledRule& rule = rules_.rules()[rule_index];
   auto record = [&](Hit::Role role, int step) {
+    if (kept_per_rule_[rule_index] >= max_hits_per_rule_) {
+      ++over_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
+      return;
+    }
+    ++kept_per_rule_[rule_index];
     hits_.push_back(Hit{event_index, rule_index, role, step, std::move(scratch_)});
     scratch_.clear();
   };

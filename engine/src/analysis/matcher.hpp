@@ -15,7 +15,11 @@ namespace logdx::analysis {
 
 class Matcher {
  public:
-  explicit Matcher(const RuleSet& rules) : rules_(rules) {}
+  Matcher(const RuleSet& rules, std::size_t max_hits_per_rule)
+      : rules_(rules),
+        max_hits_per_rule_(max_hits_per_rule),
+        kept_per_rule_(rules.rules().size(), 0),
+        over_cap_per_rule_(rules.rules().size(), 0) {}
 
   void add(const Event& event, std::size_t input_index);
 
@@ -23,6 +27,8 @@ class Matcher {
   std::vector<Hit>& hits() { return hits_; }
   const Timeline& timeline() const { return timeline_; }
   std::uint64_t events_seen() const { return seen_; }
+  // Per rule: hits that were not kept because the rule reached max_hits_per_rule.
+  const std::vector<std::uint64_t>& over_cap_per_rule() const { return over_cap_per_rule_; }
 
  private:
   // Evaluates the candidate rule's conditions on `event`; appends a Hit per one that held.
@@ -30,6 +36,9 @@ class Matcher {
   void keep(const Event& event, std::size_t input_index);
 
   const RuleSet& rules_;
+  std::size_t max_hits_per_rule_;
+  std::vector<std::size_t> kept_per_rule_;
+  std::vector<std::uint64_t> over_cap_per_rule_;
   std::vector<MatchedEvent> events_;
   std::vector<Hit> hits_;
   Timeline timeline_;

@@ -15,6 +15,10 @@ namespace logdx {
 
 struct AnalyzerOptions {
   std::size_t max_groups_per_rule = 10000;  // correlation state cap (a note says when it hit)
+  // Lines kept per rule for correlation and evidence; later hits of that rule are counted but
+  // not kept (a note says how many), so memory stays bounded on logs where a rule's pattern
+  // (a join partner such as "GET / 200") matches nearly every line.
+  std::size_t max_hits_per_rule = 20000;
   std::size_t evidence_head = 3;            // evidence kept from the start of a diagnosis ...
   std::size_t evidence_tail = 2;            // ... and from its end; the rest is counted
   std::size_t evidence_partner = 2;         // join partner lines shown after those (counted too)
