@@ -210,3 +210,16 @@ TEST_CASE("a rule's kept lines are capped; the rest are counted in a note, not d
   CHECK(result.notes[0].message.find("7 more matching lines after the first 3") !=
         std::string::npos);
 }
+
+TEST_CASE("first and last seen come from timed lines when untimed ones match too", "[analyzer]") {
+  // `pm2 logs`: the tail section has no stamps, the live lines after it do.
+  const RuleSet rules = rules_from(kPortRule);
+  const auto result = analyze(rules, {{"", eaddrinuse(18789)},
+                                      {"2026-03-05T08:20:25Z", eaddrinuse(18789)},
+                                      {"2026-03-05T08:25:25Z", eaddrinuse(18789)}});
+  REQUIRE(result.diagnoses.size() == 1);
+  const Diagnosis& d = result.diagnoses[0];
+  CHECK(d.count == 3);
+  CHECK(format_timestamp(d.first_seen) == "2026-03-05T08:20:25Z");
+  CHECK(format_timestamp(d.last_seen) == "2026-03-05T08:25:25Z");
+}

@@ -104,8 +104,13 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);
   const std::vector<std::uint32_t> partner = distinct_events(draft.partner_hits, hits);
   if (!own.empty()) {
-    const MatchedEvent& first = events[own.front()];
-    const MatchedEvent& last = events[own.back()];
+    // The span comes from the events that have a time: an untimed line (a tail section of
+    // `pm2 logs` without stamps) sorts on its own clock and must not blank first/last seen.
+    auto timed = [&](std::uint32_t i) { return events[i].effective.has_value(); };
+    const auto first_timed = std::find_if(own.begin(), own.end(), timed);
+    const auto last_timed = std::find_if(own.rbegin(), own.rend(), timed);
+    const MatchedEvent& first = events[first_timed != own.end() ? *first_timed : own.front()];
+    const MatchedEvent& last = events[last_timed != own.rend() ? *last_timed : own.back()];
     d.first_seen = first.effective;
     d.first_seen_text = first.effective_text;
     d.last_seen = last.effective;
