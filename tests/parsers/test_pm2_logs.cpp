@@ -13,9 +13,9 @@ TEST_CASE(
     "stamp",
     "[pm2]") {
   const auto r = run_parser("pm2-logs", read_corpus_file("formats/pm2-logs-stream.log"));
-  CHECK(r.events.size() == 21);
+  CHECK(r.events.size() == 24);  // 21 lines + the 3 app log headers, which are events
   CHECK(r.no_match == 0);
-  CHECK(r.skipped == 9);  // [TAILING], 5 headers, 1 ==== rule, 2 blank lines
+  CHECK(r.skipped == 6);  // [TAILING], 2 pm2.log headers, 1 ==== rule, 2 blank lines
 
   const Event& exit = event_at_line(r, 12);
   CHECK(time_of(exit) == "2026-11-25T05:18:19");
@@ -52,9 +52,9 @@ TEST_CASE(
 
 TEST_CASE("pm2-logs live lines after the tail carry the full padded name and no stream", "[pm2]") {
   const auto r = run_parser("pm2-logs", read_corpus_file("formats/pm2-logs-live.log"));
-  CHECK(r.events.size() == 20);
+  CHECK(r.events.size() == 24);  // with the 4 app log headers
   CHECK(r.no_match == 0);
-  CHECK(r.skipped == 9);
+  CHECK(r.skipped == 5);
   const Event& live = event_at_line(r, 23);
   CHECK(live.app == "openclaw-gateway");
   CHECK(live.source == SourceKind::gateway);
@@ -72,7 +72,7 @@ TEST_CASE("pm2-logs live lines after the tail carry the full padded name and no 
 
 TEST_CASE("pm2-logs --timestamp: the dash stamp before live lines is the time", "[pm2]") {
   const auto r = run_parser("pm2-logs", read_corpus_file("formats/pm2-logs-timestamp.log"));
-  CHECK(r.events.size() == 26);
+  CHECK(r.events.size() == 27);
   CHECK(r.no_match == 0);
   const Event& app = event_at_line(r, 8);
   CHECK(time_of(app) == "2026-11-25T05:18:19");
@@ -146,7 +146,7 @@ TEST_CASE("pm2-logs reads raw ANSI prefixes itself: green is stdout, red is stde
 TEST_CASE("pm2-logs --nostream: tail sections only, app lines keep pm2's date prefix for peeling",
           "[pm2]") {
   const auto r = run_parser("pm2-logs", read_corpus_file("formats/pm2-logs-nostream-nocolor.log"));
-  CHECK(r.events.size() == 60);
+  CHECK(r.events.size() == 62);
   CHECK(r.no_match == 0);
   const Event& first = event_at_line(r, 3);
   CHECK(first.app == "openclaw");
@@ -156,6 +156,20 @@ TEST_CASE("pm2-logs --nostream: tail sections only, app lines keep pm2's date pr
   CHECK(last.message == "2026-11-25 05:24:12 +00:00: }");
 }
 
+TEST_CASE("pm2-logs: an app log header is an event, marked when its section is empty", "[pm2]") {
+  const auto r = run_parser("pm2-logs", read_corpus_file("real/18-pm2-fork-mode-silent-idle/input.log"));
+  const Event& out = event_at_line(r, 28);
+  CHECK(out.app == "openclaw-gateway");
+  CHECK(out.source == SourceKind::pm2);
+  CHECK(field_or(out, "log_section") == "stdout");
+  CHECK(field_or(out, "section_empty") == "true");
+  // A section with lines is not empty.
+  const auto full = run_parser("pm2-logs", read_corpus_file("formats/pm2-logs-stream.log"));
+  for (const auto& e : full.events) {
+    if (e.field("log_section")) CHECK_FALSE(e.field("section_empty").has_value());
+  }
+}
+
 TEST_CASE("pm2-logs on the real captures and the pm2 cases", "[pm2]") {
   struct Expect {
     const char* file;
@@ -163,16 +177,16 @@ TEST_CASE("pm2-logs on the real captures and the pm2 cases", "[pm2]") {
   };
   for (const auto& [file, events] : {
            Expect{"real/11-pm2-restart-loop-gateway-missing-config/pm2-logs-nostream.stdout.log",
-                  202},
-           Expect{"real/12-pm2-errored-gateway-missing-config/pm2-logs-nostream.stdout.log", 41},
+                  204},
+           Expect{"real/12-pm2-errored-gateway-missing-config/pm2-logs-nostream.stdout.log", 43},
            Expect{"real/13-pm2-restart-loop-gateway-port-conflict/pm2-logs-nostream.stdout.log",
-                  77},
-           Expect{"real/14-pm2-restart-loop-crash-app/pm2-logs-nostream.stdout.log", 41},
-           Expect{"real/17-pm2-node-heap-oom/pm2-logs-nostream.stdout.log", 79},
-           Expect{"real/19-pm2-gateway-config-autorestored/pm2-logs-nostream.stdout.log", 33},
-           Expect{"real/22-pm2-healthy-gateway/pm2-logs-nostream.stdout.log", 34},
-           Expect{"cases/03-missing-config-pm2-loop-hundreds/input.log", 394},
-           Expect{"cases/22-none-eaddrinuse-in-other-app-5173/input.log", 46},
+                  79},
+           Expect{"real/14-pm2-restart-loop-crash-app/pm2-logs-nostream.stdout.log", 43},
+           Expect{"real/17-pm2-node-heap-oom/pm2-logs-nostream.stdout.log", 81},
+           Expect{"real/19-pm2-gateway-config-autorestored/pm2-logs-nostream.stdout.log", 35},
+           Expect{"real/22-pm2-healthy-gateway/pm2-logs-nostream.stdout.log", 36},
+           Expect{"cases/03-missing-config-pm2-loop-hundreds/input.log", 396},
+           Expect{"cases/22-none-eaddrinuse-in-other-app-5173/input.log", 50},
            Expect{"cases/43-negative-second-start-own-instance/input-1.log", 55},
        }) {
     INFO(file);

@@ -123,7 +123,7 @@ class LogsParser final : public EnvelopeParser {
   const ParserInfo& info() const override { return kLogsInfo; }
   void reset() override { section_ = {}; }
 
-  LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
+  LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     int colour = 0;
     if (line.find('\x1b') != std::string_view::npos) {
       const AnsiStripped stripped = strip_ansi(line, ansi_buffer_);
@@ -131,6 +131,7 @@ class LogsParser final : public EnvelopeParser {
       colour = stripped.prefix_colour;
     }
     if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      mark_if_empty_section(open);
       section_ = {};  // the blank line that closes a tail section
       return LineVerdict::skip;
     }
@@ -139,13 +140,33 @@ class LogsParser final : public EnvelopeParser {
       return LineVerdict::skip;
     }
     if (const auto path = header_path(line); !path.empty()) {
+      mark_if_empty_section(open);
       section_ = section_from_path(path);
-      return LineVerdict::skip;
+      return app_section_header(line, path, event);
     }
     return parse_prefixed(line, colour, event);
   }
 
  private:
+  // The header of an app's own log is an event: an app that pm2 reports `online` but whose
+  // log section is empty never ran its code (pm2's default interpreter on openclaw's launcher).
+  LineVerdict app_section_header(std::string_view line, std::string_view path, Event& event) {
+    if (section_.daemon || section_.app.empty()) return LineVerdict::skip;
+    event.message.assign(line);
+    event.source = SourceKind::pm2;
+    event.process = "PM2";
+    event.app = section_.app;
+    event.set_field("log_section", section_.stream);
+    event.set_field("log_path", path);
+    return LineVerdict::record;
+  }
+
+  // A header (or the blank line closing the tail) right after an app's header: that section
+  // was empty. The open record is still that header only when no line came in between.
+  static void mark_if_empty_section(Event* open) {
+    if (open != nullptr && open->field("log_section")) open->set_field("section_empty", "true");
+  }
+
   LineVerdict parse_prefixed(std::string_view line, int colour, Event& event) {
     // `--timestamp` puts the reader's clock before live lines: "2026-03-05-08:20:25 " by
     // default, any dayjs format when given one (ISO-like ones are understood too).
