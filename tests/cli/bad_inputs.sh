@@ -64,7 +64,13 @@ check "noise: every output line is valid JSON" $(valid_json_lines "$work/out"; e
 
 # 6. A 50 MB line without a newline: cut with a warning, memory stays bounded (256 MB cap).
 head -c 52428800 /dev/zero | tr '\0' 'a' >"$work/huge.log"
-(ulimit -v 262144; "$logdx" parse "$work/huge.log" >"$work/out" 2>"$work/err")
+# Under AddressSanitizer (ASAN_OPTIONS set) the shadow memory needs terabytes of address
+# space, so the cap is only applied to a normal build.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+  "$logdx" parse "$work/huge.log" >"$work/out" 2>"$work/err"
+else
+  (ulimit -v 262144; "$logdx" parse "$work/huge.log" >"$work/out" 2>"$work/err")
+fi
 code=$?
 check "huge line: exit 0 under a 256 MB memory cap (got $code)" $([ "$code" -eq 0 ]; echo $?)
 check "huge line: warning names the file and the cut" $(grep -q "huge.log: 1 line(s) longer than" "$work/err"; echo $?)

@@ -11,6 +11,7 @@
 #include "docker/docker_parsers.hpp"
 #include "docker/docker_text.hpp"
 #include "logdx/parsers/source_classifier.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::docker {
 namespace {
@@ -46,20 +47,20 @@ const auto set_kind = [](auto& ctx) { parts(ctx).kind = view_of(x3::_attr(ctx));
 const auto set_state = [](auto& ctx) { parts(ctx).state = view_of(x3::_attr(ctx)); };
 
 // Container / service names: what Docker allows, [a-zA-Z0-9][a-zA-Z0-9_.-]*.
-const auto name = x3::raw[x3::ascii::alnum >> *(x3::ascii::alnum | x3::char_("_.-"))];
+const auto name = x3::raw[grammar::ascii::alnum >> *(grammar::ascii::alnum | x3::char_("_.-"))];
 // The name padded with spaces, then `|` and one space (none when the container's line is
 // empty and the terminal trimmed it).
 const auto prefix_rule = name[set_name] >> +x3::lit(' ') >> x3::lit('|') >>
                          (x3::lit(' ') | x3::eoi);
 const auto exited_rule = name[set_name] >>
-                         x3::lit(" exited with code ") >> x3::raw[+x3::ascii::digit][set_code] >>
+                         x3::lit(" exited with code ") >> x3::raw[+grammar::ascii::digit][set_code] >>
                          *x3::lit(' ') >> x3::eoi;
 // Compose's progress lines: ` ✔ Container openclaw-gateway-1  Started   0.4s` (tty) or
 // ` Container openclaw-gateway-1  Created` (plain); the glyph is dropped before this rule.
 const auto kind = x3::raw[x3::lit("Container") | x3::lit("Network") | x3::lit("Volume")];
 const auto progress_rule = kind[set_kind] >> x3::lit(' ') >> name[set_name] >>
-                           +x3::lit(' ') >> x3::raw[+x3::ascii::alpha][set_state] >>
-                           -(+x3::lit(' ') >> +(x3::ascii::digit | x3::char_('.')) >>
+                           +x3::lit(' ') >> x3::raw[+grammar::ascii::alpha][set_state] >>
+                           -(+x3::lit(' ') >> +(grammar::ascii::digit | x3::char_('.')) >>
                              x3::lit('s')) >>
                            *x3::lit(' ') >> x3::eoi;
 template <typename Rule>

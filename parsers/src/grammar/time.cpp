@@ -7,6 +7,7 @@
 #include <functional>
 
 #include <boost/spirit/home/x3.hpp>
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::grammar {
 namespace {
@@ -66,13 +67,13 @@ const auto day2 = d2[setter(&TimeParts::day)];
 const auto day12 = d12[setter(&TimeParts::day)];
 const auto hms = d2[setter(&TimeParts::hour)] >> ':' >> d2[setter(&TimeParts::minute)] >> ':' >>
                  d2[setter(&TimeParts::second)];
-const auto fraction = x3::lit('.') >> x3::raw[+x3::digit][set_fraction];
-const auto fraction_comma = x3::char_(".,") >> x3::raw[+x3::digit][set_fraction];
+const auto fraction = x3::lit('.') >> x3::raw[+grammar::ascii::digit][set_fraction];
+const auto fraction_comma = x3::char_(".,") >> x3::raw[+grammar::ascii::digit][set_fraction];
 const auto numeric_offset = x3::char_("+-")[set_sign] >> d2[setter(&TimeParts::offset_hours)] >>
                             -x3::lit(':') >> d2[setter(&TimeParts::offset_minutes)];
 const auto zone = x3::lit('Z')[set_utc] | numeric_offset;
-const auto month_name = x3::raw[x3::repeat(3)[x3::alpha]][set_month_name];
-const auto weekday = x3::repeat(3)[x3::alpha];
+const auto month_name = x3::raw[x3::repeat(3)[grammar::ascii::alpha]][set_month_name];
+const auto weekday = x3::repeat(3)[grammar::ascii::alpha];
 const auto spaces = +x3::lit(' ');
 
 const auto iso_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit('T') >> hms >>
@@ -83,7 +84,7 @@ const auto bsd_rule = month_name >> spaces >> day12 >> ' ' >> hms >> -fraction;
 const auto ctime_rule = weekday >> ' ' >> month_name >> spaces >> day12 >> ' ' >> hms >> -fraction >>
                         ' ' >> year4;
 const auto utc_word = (x3::lit("UTC") | x3::lit("GMT"))[set_utc];
-const auto other_zone_word = +x3::alpha;
+const auto other_zone_word = +grammar::ascii::alpha;
 const auto weekday_iso_rule = weekday >> ' ' >> year4 >> '-' >> month2 >> '-' >> day2 >> ' ' >>
                               hms >> -fraction >> -(' ' >> (utc_word | numeric_offset |
                                                             other_zone_word));

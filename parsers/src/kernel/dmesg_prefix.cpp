@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "grammar/time.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::kernel {
 namespace {
@@ -53,8 +54,8 @@ const x3::uint_parser<long long, 10, 1, 10> pid_digits;
 
 const auto priority_rule = x3::lit('<') >> priority_digits[set_priority] >> x3::lit('>');
 // dmesg pads the facility to 6 and the level to 6 columns before each colon.
-const auto decode_rule = x3::raw[+x3::ascii::alnum][set_facility] >>
-                         *x3::lit(' ') >> x3::lit(':') >> x3::raw[+x3::ascii::alpha][set_level] >>
+const auto decode_rule = x3::raw[+grammar::ascii::alnum][set_facility] >>
+                         *x3::lit(' ') >> x3::lit(':') >> x3::raw[+grammar::ascii::alpha][set_level] >>
                          *x3::lit(' ') >> x3::lit(": ");
 const auto ident_rule = x3::raw[+(x3::char_ - x3::char_(" \t[]:"))][set_ident] >>
                         x3::lit('[') >> pid_digits[set_pid] >> x3::lit("]: ");

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "openclaw/stamp.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -129,8 +130,8 @@ const auto port_in_use = x3::lit("Port ") >> x3::uint_ >> x3::lit(" is already i
 const auto holder = x3::lit("- pid ") >> x3::uint_ >> ' ' >> x3::raw[+(x3::char_ - ':' - ' ')] >>
                     x3::lit(": ");
 // Config issue lines: "× <root>: ...", "- gateway.port: ...", "- openclaw.json:4 — ...".
-const auto config_path = x3::lit("<root>") | (+(x3::alnum | x3::char_("_[]-")) >> '.' >>
-                                              +(x3::alnum | x3::char_("_.[]-")));
+const auto config_path = x3::lit("<root>") | (+(grammar::ascii::alnum | x3::char_("_[]-")) >> '.' >>
+                                              +(grammar::ascii::alnum | x3::char_("_.[]-")));
 const auto issue_line = (x3::lit("× ") | x3::lit("- ")) >> config_path >>
                         (x3::lit(": ") | x3::lit(':') >> x3::uint_ >> x3::lit(" — "));
 

@@ -16,6 +16,7 @@
 #include "logdx/parsers/source_classifier.hpp"
 #include "openclaw/openclaw_parsers.hpp"
 #include "openclaw/stamp.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -27,7 +28,7 @@ const ParserInfo kConsoleInfo{
     "openclaw gateway console: 2026-11-25T04:42:36.549+00:00 [subsystem] message",
     SourceKind::gateway, 60, true};
 
-const auto subsystem_name = x3::raw[+(x3::alnum | x3::char_("_./:@-"))];
+const auto subsystem_name = x3::raw[+(grammar::ascii::alnum | x3::char_("_./:@-"))];
 const auto subsystem_tag = x3::lit('[') >> subsystem_name >> x3::lit(']') >>
                            (x3::lit(' ') | x3::eoi);
 

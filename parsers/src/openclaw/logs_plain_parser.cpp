@@ -12,6 +12,7 @@
 #include "openclaw/file_log_reader.hpp"
 #include "openclaw/openclaw_parsers.hpp"
 #include "openclaw/stamp.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -27,7 +28,7 @@ const auto level_word =
     x3::raw[x3::lit("trace") | x3::lit("debug") | x3::lit("info") | x3::lit("warn") |
             x3::lit("error") | x3::lit("fatal") | x3::lit("silly")] >>
     (x3::lit(' ') | x3::eoi);
-const auto name_part = x3::lower >> *(x3::lower | x3::digit | x3::char_("_-"));
+const auto name_part = grammar::ascii::lower >> *(grammar::ascii::lower | grammar::ascii::digit | x3::char_("_-"));
 const auto subsystem_word = x3::raw[name_part >> *(x3::char_('/') >> name_part)] >> x3::lit(' ');
 
 template <typename Rule>

@@ -7,21 +7,22 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include "grammar/time.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::openclaw {
 namespace {
 
 namespace x3 = boost::spirit::x3;
 
-const auto d2 = x3::repeat(2)[x3::digit];
-const auto stamp_shape = x3::repeat(4)[x3::digit] >> '-' >> d2 >> '-' >> d2 >> 'T' >> d2 >> ':' >>
-                         d2 >> ':' >> d2 >> '.' >> x3::repeat(3)[x3::digit] >> x3::char_("+-") >> d2
+const auto d2 = x3::repeat(2)[grammar::ascii::digit];
+const auto stamp_shape = x3::repeat(4)[grammar::ascii::digit] >> '-' >> d2 >> '-' >> d2 >> 'T' >> d2 >> ':' >>
+                         d2 >> ':' >> d2 >> '.' >> x3::repeat(3)[grammar::ascii::digit] >> x3::char_("+-") >> d2
                          >> ':' >> d2;
 // Node crash output that the RecordJoiner owns: stack frames, native frames, V8 GC lines.
 const auto js_frame = +x3::lit(' ') >> x3::lit("at ");
-const auto native_frame = *x3::lit(' ') >> +x3::digit >> x3::lit(": 0x");
-const auto gc_line = x3::lit('[') >> +x3::digit >> x3::lit(":0x");
-const auto error_header = +x3::alpha >> -x3::lit("Error") >> x3::lit(": ");
+const auto native_frame = *x3::lit(' ') >> +grammar::ascii::digit >> x3::lit(": 0x");
+const auto gc_line = x3::lit('[') >> +grammar::ascii::digit >> x3::lit(":0x");
+const auto error_header = +grammar::ascii::alpha >> -x3::lit("Error") >> x3::lit(": ");
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;

@@ -8,6 +8,7 @@
 #include "grammar/time.hpp"
 #include "proxy/caddy_context.hpp"
 #include "proxy/proxy_parsers.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -30,8 +31,8 @@ const auto set_word = [](auto& ctx) {
   x3::get<level_tag>(ctx).get().word = std::string_view(&*range.begin(), range.size());
 };
 // The level between tabs, possibly coloured: "\t\x1b[31mERROR\x1b[0m\t".
-const auto sgr = x3::lit("\x1b[") >> *(x3::digit | x3::char_(';')) >> x3::lit('m');
-const auto level_rule = x3::lit('\t') >> *sgr >> x3::raw[+x3::alpha][set_word] >> *sgr >>
+const auto sgr = x3::lit("\x1b[") >> *(grammar::ascii::digit | x3::char_(';')) >> x3::lit('m');
+const auto level_rule = x3::lit('\t') >> *sgr >> x3::raw[+grammar::ascii::alpha][set_word] >> *sgr >>
                         (x3::lit('\t') | x3::eoi);
 
 // zap's level names (CapitalColorLevelEncoder writes them upper-case).

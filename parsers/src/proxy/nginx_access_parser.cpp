@@ -9,6 +9,7 @@
 #include "grammar/time.hpp"
 #include "proxy/proxy_parsers.hpp"
 #include "proxy/proxy_text.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -52,7 +53,7 @@ const auto head_rule =
 // often append more after that, which stays in the message only.
 const auto tail_rule = x3::lit("] \"") >> x3::raw[quoted_body][text_into(&AccessParts::request)] >>
                        x3::lit("\" ") >> status_digits[set_status] >> x3::lit(' ') >>
-                       x3::raw[+x3::digit | x3::lit('-')][text_into(&AccessParts::bytes)] >>
+                       x3::raw[+grammar::ascii::digit | x3::lit('-')][text_into(&AccessParts::bytes)] >>
                        -(x3::lit(" \"") >> x3::raw[quoted_body][text_into(&AccessParts::referer)] >>
                          x3::lit("\" \"") >>
                          x3::raw[quoted_body][text_into(&AccessParts::user_agent)] >>

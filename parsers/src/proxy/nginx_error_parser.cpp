@@ -9,6 +9,7 @@
 
 #include "grammar/time.hpp"
 #include "proxy/proxy_parsers.hpp"
+#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -38,7 +39,7 @@ const auto set_level = [](auto& ctx) {
 };
 
 const x3::uint_parser<std::int64_t, 10, 1, 10> number;
-const auto level_word = x3::raw[+x3::lower][set_level];
+const auto level_word = x3::raw[+grammar::ascii::lower][set_level];
 // After the stamp: " [error] 1234#1234: *5 " (the "*cid " only for request-bound messages).
 const auto log_prefix = x3::lit(" [") >> level_word >>
                         x3::lit("] ") >> number[set_prefix(&Prefix::pid)] >> x3::lit('#') >>
@@ -62,7 +63,7 @@ const auto set_value = [](auto& ctx) {
   const char* begin = range.begin() == range.end() ? nullptr : &*range.begin();
   x3::get<pairs_tag>(ctx).get().back().second = std::string_view(begin, range.size());
 };
-const auto key_chars = +(x3::lower | x3::char_('_'));
+const auto key_chars = +(grammar::ascii::lower | x3::char_('_'));
 const auto next_pair = x3::lit(", ") >> key_chars >> x3::lit(": ");
 const auto quoted = x3::lit('"') >>
                     x3::raw[*(x3::char_ - (x3::lit('"') >> (x3::eoi | next_pair)))][set_value] >>
