@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "logdx/engine/edit_distance.hpp"
 #include "logdx/engine/rule_file.hpp"
 
 namespace logdx::rules {
@@ -14,8 +15,7 @@ namespace logdx::rules {
 bool is_snake_case(std::string_view text);
 // ^[a-z0-9]+(-[a-z0-9]+)*$ : rule ids.
 bool is_kebab_case(std::string_view text);
-// Levenshtein distance, for did-you-mean.
-std::size_t edit_distance(std::string_view a, std::string_view b);
+using logdx::edit_distance;
 // "; did you mean 'x'?" for the closest candidate within distance 2, else "".
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
 // "500ms", "30s", "10m", "2h", "1d": a whole number and a unit; nullopt otherwise.
