@@ -50,6 +50,33 @@ void add_file(const std::string& name, RuleSources& out) {
             std::back_inserter(out.problems));
 }
 
+// Whether `file` is the on-disk source of the built-in file named "builtin:rules/<base>": the
+// same path as the pack's folder in the source tree this binary was built from, or the same
+// bytes. Loading the pack twice would report every rule as a duplicate.
+bool is_pack_file(const RuleText& builtin, const RuleText& file) {
+  if (builtin.text == file.text) return true;
+  constexpr std::string_view kPrefix = "builtin:rules/";
+  if (builtin.name.rfind(kPrefix, 0) != 0) return false;
+  std::error_code ec;
+  const fs::path source = fs::path(LOGDX_SOURCE_RULES_DIR) / builtin.name.substr(kPrefix.size());
+  return fs::equivalent(source, file.name, ec) && !ec;
+}
+
+// A rule file given on the command line that is one of the pack's own files takes that file's
+// place (`logdx rules lint rules/` checks the pack as it is on disk, edits included) instead of
+// loading it a second time after the pack.
+void replace_pack_files(std::vector<RuleText>& builtin, std::vector<RuleText>& given) {
+  std::erase_if(given, [&builtin](const RuleText& file) {
+    for (RuleText& entry : builtin) {
+      if (is_pack_file(entry, file)) {
+        entry = file;
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
 }  // namespace
 
 std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths) {
@@ -82,15 +109,20 @@ void RuleOptions::add_to(CLI::App& command) {
 }
 
 RuleSources RuleOptions::sources() const {
-  RuleSources out;
-  if (!no_builtin) out.texts = builtin_rule_texts();
+  RuleSources given;
   std::vector<std::string> all = paths;
   if (!no_user) {
     const fs::path folder = user_rules_folder();
     std::error_code ec;
     if (!folder.empty() && fs::is_directory(folder, ec)) all.push_back(folder.string());
   }
-  for (const std::string& file : expand_rule_paths(all)) add_file(file, out);
+  for (const std::string& file : expand_rule_paths(all)) add_file(file, given);
+  if (no_builtin) return given;
+  RuleSources out = std::move(given);
+  std::vector<RuleText> pack = builtin_rule_texts();
+  replace_pack_files(pack, out.texts);
+  out.texts.insert(out.texts.begin(), std::make_move_iterator(pack.begin()),
+                   std::make_move_iterator(pack.end()));
   return out;
 }
 

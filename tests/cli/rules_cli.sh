@@ -145,5 +145,19 @@ run rules schema
 check "schema: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
 check "schema: valid JSON" $(python3 -c 'import json,sys; json.load(sys.stdin)' <<<"$out"; echo $?)
 
+# The pack's own files on the command line take their built-in place instead of loading twice:
+# `logdx rules lint rules/` is how a pack author checks the pack as it is on disk.
+pack="$here/../../rules"
+run rules lint "$pack"
+check "lint rules/: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
+check "lint rules/: no duplicate ids" $(! has "duplicate-id" "$out"; echo $?)
+cp "$pack/startup-port.yaml" "$work/copy.yaml"
+run rules lint "$work/copy.yaml"
+check "an identical copy of a pack file replaces it: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
+sed 's/confidence: 0.92/confidence: 0.91/' "$pack/startup-port.yaml" >"$work/changed.yaml"
+run rules lint "$work/changed.yaml"
+check "a changed copy elsewhere is a user file: duplicate ids, exit 2 (got $code)" \
+  $([ "$code" -eq 2 ] && has "duplicate-id" "$out"; echo $?)
+
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]
