@@ -20,14 +20,18 @@ InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& opti
   }
 }
 
-Event InputParse::fresh_event(std::string_view raw, std::uint64_t number,
-                              std::uint64_t offset) const {
-  Event e;
-  e.where.input = input_name_;
-  e.where.line = number;
-  e.where.byte_offset = offset;
-  e.raw.assign(raw);
-  return e;
+Event& InputParse::attempt() {
+  scratch_.clear();
+  return scratch_;
+}
+
+void InputParse::keep(std::string_view raw, std::uint64_t number, std::uint64_t offset,
+                      EnvelopeParser* parser, bool fallback_plain) {
+  scratch_.where.input = input_name_;
+  scratch_.where.line = number;
+  scratch_.where.byte_offset = offset;
+  scratch_.raw.assign(raw);
+  open_record(std::move(scratch_), parser, fallback_plain);
 }
 
 void InputParse::open_record(Event&& event, EnvelopeParser* parser, bool fallback_plain) {
@@ -50,52 +54,47 @@ void InputParse::close_record() {
   open_parser_ = nullptr;
 }
 
-bool InputParse::try_fallbacks(std::string_view text, Event& fresh) {
+EnvelopeParser* InputParse::try_fallbacks(std::string_view text, LineVerdict& verdict) {
   for (auto& parser : fallbacks_) {
-    Event candidate = fresh;
-    const LineVerdict v = parser->parse_line(text, candidate, nullptr);
-    if (v == LineVerdict::record) {
-      ++summary_.fallback_lines;
-      open_record(std::move(candidate), parser.get(), false);
-      return true;
-    }
-    if (v == LineVerdict::skip) return true;
+    verdict = parser->parse_line(text, attempt(), nullptr);
+    if (verdict == LineVerdict::record || verdict == LineVerdict::skip) return parser.get();
   }
-  return false;
+  verdict = LineVerdict::no_match;
+  return nullptr;
 }
 
 void InputParse::line(std::string_view text, std::string_view raw, std::uint64_t number,
                       std::uint64_t offset) {
-  Event fresh = fresh_event(raw, number, offset);
+  // The winner first (it may extend its open record), then the parser of the open record
+  // (a systemctl status block inside a journal paste), then every other parser, then text.
+  EnvelopeParser* parser = winner_.get();
   LineVerdict v = LineVerdict::no_match;
   if (winner_) {
     Event* open = open_ && open_parser_ == winner_.get() ? &*open_ : nullptr;
-    v = winner_->parse_line(text, fresh, open);
+    v = winner_->parse_line(text, attempt(), open);
   }
   if (v == LineVerdict::no_match && open_ && open_parser_ != winner_.get() && !open_is_plain_) {
-    fresh = fresh_event(raw, number, offset);
-    v = open_parser_->parse_line(text, fresh, &*open_);
-    if (v == LineVerdict::record) {
-      open_record(std::move(fresh), open_parser_, false);
-      return;
-    }
+    parser = open_parser_;
+    v = open_parser_->parse_line(text, attempt(), &*open_);
   }
-  switch (v) {
-    case LineVerdict::record: open_record(std::move(fresh), winner_.get(), false); return;
-    case LineVerdict::continuation:
-      if (!open_) break;  // a parser that claims a continuation with nothing open: not its line
-      open_->raw.append("\n").append(raw);
-      ++open_->where.line_count;
-      return;
-    case LineVerdict::skip: return;
-    case LineVerdict::no_match: break;
+  if (v == LineVerdict::continuation && open_) {
+    open_->raw.append("\n").append(raw);
+    ++open_->where.line_count;
+    return;
   }
-  fresh = fresh_event(raw, number, offset);
-  if (!text.empty() && try_fallbacks(text, fresh)) return;
-  fresh = fresh_event(raw, number, offset);
-  plain_->parse_line(text, fresh, nullptr);
+  if (v == LineVerdict::continuation || v == LineVerdict::no_match) {
+    // (a continuation with nothing open is not the parser's line either)
+    parser = text.empty() ? nullptr : try_fallbacks(text, v);
+    if (parser != nullptr && v == LineVerdict::record) ++summary_.fallback_lines;
+  }
+  if (v == LineVerdict::skip) return;
+  if (v == LineVerdict::record) {
+    keep(raw, number, offset, parser, false);
+    return;
+  }
+  plain_->parse_line(text, attempt(), nullptr);
   ++summary_.fallback_lines;
-  open_record(std::move(fresh), plain_.get(), true);
+  keep(raw, number, offset, plain_.get(), true);
 }
 
 void InputParse::finish() {

@@ -26,10 +26,15 @@ class InputParse {
   void finish();
 
  private:
-  Event fresh_event(std::string_view raw, std::uint64_t number, std::uint64_t offset) const;
+  // Parse attempts write into one scratch event, cleared each time; only the record that is
+  // kept gets its location and raw text, so a line that parsers refuse costs no copies.
+  Event& attempt();
+  void keep(std::string_view raw, std::uint64_t number, std::uint64_t offset,
+            EnvelopeParser* parser, bool fallback_plain);
   void open_record(Event&& event, EnvelopeParser* parser, bool fallback_plain);
   void close_record();
-  bool try_fallbacks(std::string_view text, Event& fresh);
+  // The first other parser that claims the line (its verdict in `verdict`), or null.
+  EnvelopeParser* try_fallbacks(std::string_view text, LineVerdict& verdict);
 
   std::string input_name_;
   InputSummary& summary_;
@@ -38,6 +43,7 @@ class InputParse {
   std::unique_ptr<EnvelopeParser> plain_;
   EnvelopePeeler peeler_;
   RecordJoiner joiner_;
+  Event scratch_;
   std::optional<Event> open_;
   EnvelopeParser* open_parser_ = nullptr;
   bool open_is_plain_ = false;
