@@ -1,5 +1,7 @@
 // The analyzer's matching and diagnosis building: which events count, fingerprints, facts,
 // titles, evidence collapse, and time order (out-of-order pastes, carried times, clocks).
+#include <fmt/format.h>
+
 #include "analysis/fingerprint.hpp"
 #include "analyzer_test_support.hpp"
 
@@ -222,4 +224,34 @@ TEST_CASE("first and last seen come from timed lines when untimed ones match too
   CHECK(d.count == 3);
   CHECK(format_timestamp(d.first_seen) == "2026-03-05T08:20:25Z");
   CHECK(format_timestamp(d.last_seen) == "2026-03-05T08:25:25Z");
+}
+
+TEST_CASE("evidence shows distinct messages, each in its shortest envelope, first and last kept",
+          "[analyzer]") {
+  const RuleSet rules = rules_from(kPortRule);
+  Analyzer analyzer(rules);  // head 3, tail 2
+  auto add = [&](int second, const std::string& message, const std::string& raw) {
+    Event e;
+    e.time = *parse_iso8601(fmt::format("2026-03-05T08:20:{:02}Z", second));
+    e.message = message;
+    e.raw = raw;
+    e.where.line = static_cast<std::uint64_t>(second);
+    analyzer.add(e, 0);
+  };
+  const std::string a = eaddrinuse(18789);
+  const std::string b = "Error: listen EADDRINUSE: address already in use 0.0.0.0:18789";
+  add(1, a, "{\"json\":\"" + a + "\",\"padding\":\"................\"}");
+  for (int s = 2; s <= 4; ++s) add(s, a, "console " + a);  // the same line, again and again
+  add(5, b, "console " + b);
+  for (int s = 6; s <= 9; ++s) add(s, a, "console " + a);
+  const AnalysisResult result = analyzer.finish();
+  REQUIRE(result.diagnoses.size() == 1);
+  const Diagnosis& d = result.diagnoses[0];
+  std::vector<std::uint64_t> lines;
+  for (const Evidence& e : d.evidence) lines.push_back(e.line);
+  // first (1) and last (9) always; message b (5) is shown although it sits in the middle
+  // (plain head 3 + tail 2 would hide it); the short console copy of a (2) is preferred; the
+  // tail fills with the last rounds (8).
+  CHECK(lines == std::vector<std::uint64_t>{1, 2, 5, 8, 9});
+  CHECK(d.evidence_omitted == 4);
 }

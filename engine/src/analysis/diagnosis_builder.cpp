@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "analysis/template_render.hpp"
 
@@ -24,17 +25,55 @@ std::vector<std::uint32_t> distinct_events(const std::vector<std::uint32_t>& hit
   return out;
 }
 
+// Which of a diagnosis's `n` events become evidence: `head` from the start and `tail` from
+// the end, preferring one event per distinct message (a loop still shows its first and last
+// rounds; the same line in the console and in the JSON file log shows once, in its shortest,
+// most readable envelope), then filling up in time order when messages repeat. The first and
+// last events are always among them.
+std::vector<bool> pick_evidence(const std::vector<std::uint32_t>& own,
+                                const std::vector<MatchedEvent>& events,
+                                const EvidenceLimits& limits) {
+  const std::size_t n = own.size();
+  std::vector<bool> picked(n, n <= limits.head + limits.tail);
+  if (n <= limits.head + limits.tail) return picked;
+  std::unordered_map<std::uint64_t, std::size_t> shortest;  // message -> its shortest event
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto [it, added] = shortest.emplace(events[own[i]].message_hash, i);
+    if (!added && events[own[i]].raw.size() < events[own[it->second]].raw.size()) it->second = i;
+  }
+  auto take = [&](std::size_t i, bool distinct_only) {
+    if (picked[i]) return false;
+    if (distinct_only && shortest[events[own[i]].message_hash] != i) return false;
+    picked[i] = true;
+    return true;
+  };
+  // The first and the last event are always shown: they are first_seen and last_seen.
+  std::size_t from_head = limits.head > 0 && take(0, false) ? 1 : 0;
+  std::size_t from_tail = limits.tail > 0 && take(n - 1, false) ? 1 : 0;
+  for (const bool distinct_only : {true, false}) {
+    for (std::size_t i = 0; i < n && from_head < limits.head; ++i) {
+      if (take(i, distinct_only)) ++from_head;
+    }
+  }
+  for (const bool distinct_only : {true, false}) {
+    for (std::size_t i = n; i-- > 0 && from_tail < limits.tail;) {
+      if (take(i, distinct_only)) ++from_tail;
+    }
+  }
+  return picked;
+}
+
 void collapse(Diagnosis& d, const std::vector<std::uint32_t>& own,
               const std::vector<std::uint32_t>& partner, const std::vector<MatchedEvent>& events,
               const EvidenceLimits& limits) {
-  const std::size_t n = own.size();
-  const bool all = n <= limits.head + limits.tail;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (all || i < limits.head || i >= n - limits.tail) {
+  const std::vector<bool> picked = pick_evidence(own, events, limits);
+  for (std::size_t i = 0; i < own.size(); ++i) {
+    if (picked[i]) {
       d.evidence.push_back(evidence_of(events[own[i]]));
+    } else {
+      ++d.evidence_omitted;
     }
   }
-  if (!all) d.evidence_omitted = n - limits.head - limits.tail;
   for (std::size_t i = 0; i < partner.size(); ++i) {
     if (std::find(own.begin(), own.end(), partner[i]) != own.end()) continue;
     if (i < limits.partner) {

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "analysis/fingerprint.hpp"
 #include "logdx/engine/condition_eval.hpp"
 
 namespace logdx::analysis {
@@ -60,6 +61,7 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
   kept.time_text = event.time_text;
   timeline_.place(event, input_index, kept);
   kept.raw = event.raw.empty() ? event.message : event.raw;
+  kept.message_hash = fnv1a64(event.message);
   kept.pid = event.pid;
   kept.unit = event.unit;
   kept.app = event.app;
