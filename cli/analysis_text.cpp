@@ -66,9 +66,9 @@ void append_fixes(std::string& out, const Diagnosis& d, const std::string& inden
 void append_folded(std::string& out, const std::vector<Diagnosis>& folded,
                    const std::string& indent, const Palette& p) {
   for (const auto& s : folded) {
-    out += fmt::format("{}- {}{}{} [{}: {}, {} times{}]\n", indent, p.for_severity(s.severity),
+    out += fmt::format("{}- {}{}{} [{}: {}, {} time{}{}]\n", indent, p.for_severity(s.severity),
                        terminal_safe(s.title), p.reset, s.cause, to_string(s.severity), s.count,
-                       span_text(s));
+                       s.count == 1 ? "" : "s", span_text(s));
     append_evidence(out, s, indent + "    ");
     append_folded(out, s.explains, indent + "  ", p);
   }

@@ -5,19 +5,8 @@ set -uo pipefail
 logdx="$1"
 work="$(mktemp -d)"
 trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
-failures=0
-pass=0
-
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
-
-run() {  # run ARGS... ; sets code, out, err
-  "$logdx" "$@" >"$work/out" 2>"$work/err" </dev/null
-  code=$?
-  out="$(cat "$work/out")"
-  err="$(cat "$work/err")"
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 valid_json_lines() {
   python3 -c 'import json,sys
@@ -100,5 +89,4 @@ esc_name="$work/$(printf 'evil\033]0;pwned\007.log')"
 run parse "$esc_name"
 check "escape in name: no raw ESC on stderr" $(! grep -q $'\033' "$work/err"; echo $?)
 
-echo "$pass passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

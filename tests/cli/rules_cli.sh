@@ -11,19 +11,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # No user folder from the machine running the tests.
 export XDG_CONFIG_HOME="$work/config"
-failures=0
-pass=0
-
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
-
-run() {  # run ARGS... ; sets code, out, err
-  "$logdx" "$@" >"$work/out" 2>"$work/err" </dev/null
-  code=$?
-  out="$(cat "$work/out")"
-  err="$(cat "$work/err")"
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 has() { grep -qF -- "$1" <<<"$2"; }
 last_line() { tail -n 1 <<<"$1"; }
@@ -159,5 +148,4 @@ run rules lint "$work/changed.yaml"
 check "a changed copy elsewhere is a user file: duplicate ids, exit 2 (got $code)" \
   $([ "$code" -eq 2 ] && has "duplicate-id" "$out"; echo $?)
 
-echo "$pass passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish
