@@ -1,9 +1,9 @@
 #include "analysis_text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "analysis_json.hpp"
 #include "terminal_text.hpp"
@@ -80,11 +80,11 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Pal
                      p.reset);
   out += fmt::format("  {} ({}), confidence {:.2f}, cause {}, rule {}; seen {} time{}{}\n",
                      to_string(d.severity), d.severity >= Severity::error ? "a fault" : "a remark",
-                     d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s",
-                     span_text(d));
+                     d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s", span_text(d));
   if (!d.facts.empty()) {
     std::string facts;
-    for (const auto& [k, v] : d.facts) facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
+    for (const auto& [k, v] : d.facts)
+      facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
     out += fmt::format("  facts: {}\n", terminal_safe(facts));
   }
   out += "  evidence:\n";
@@ -132,7 +132,8 @@ std::string analysis_text(const AnalysisResult& result, const std::vector<InputS
     append_diagnosis(out, result.diagnoses[i], i == 0 && fault, p);
     if (i + 1 < result.diagnoses.size()) out += "\n";
   }
-  for (const auto& note : result.notes) out += fmt::format("note: {}\n", terminal_safe(note.message));
+  for (const auto& note : result.notes)
+    out += fmt::format("note: {}\n", terminal_safe(note.message));
   out += "\n" + summary_line(inputs, stats);
   return out;
 }

@@ -1,10 +1,10 @@
 // `logdx detect`: which envelope parser each input gets, every parser's score, and why the
 // winner won (the format-detection phase alone).
 
-#include <memory>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <memory>
 
 #include "commands.hpp"
 #include "input_options.hpp"
@@ -70,7 +70,8 @@ CommandRunner add_detect_command(CLI::App& app) {
   options->add_to(*command);
   command->add_option("-o,--output", *format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  command->footer("Examples:\n  logdx detect /var/log/syslog ~/.pm2/pm2.log\n  logdx detect -o json logs/");
+  command->footer(
+      "Examples:\n  logdx detect /var/log/syslog ~/.pm2/pm2.log\n  logdx detect -o json logs/");
   return [command, options, format]() {
     if (!command->parsed()) return -1;
     const auto registry = ParserRegistry::builtin();

@@ -6,10 +6,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include <catch2/catch.hpp>
 
 #include "logdx/parsers/event_reader.hpp"
 #include "logdx/parsers/input_set.hpp"
@@ -31,8 +30,8 @@ ReadResult read_corpus(const std::string& relative, ReaderOptions options = {}) 
   REQUIRE(resolved.inputs.size() == 1);
   ReadResult r;
   EventReader reader(registry, options);
-  r.summary = reader.read(resolved.inputs[0], [&r](Event&& e) { r.events.push_back(std::move(e)); },
-                          r.diagnostics);
+  r.summary = reader.read(
+      resolved.inputs[0], [&r](Event&& e) { r.events.push_back(std::move(e)); }, r.diagnostics);
   return r;
 }
 
@@ -129,8 +128,7 @@ const FormatSample kFormatSamples[] = {
 
 }  // namespace
 
-TEST_CASE("every sample format is detected as its own format, with its event count",
-          "[corpus]") {
+TEST_CASE("every sample format is detected as its own format, with its event count", "[corpus]") {
   for (const auto& sample : kFormatSamples) {
     INFO("formats/" << sample.file);
     const ReadResult r = read_corpus(std::string("formats/") + sample.file);
@@ -171,7 +169,8 @@ TEST_CASE("docker compose -> Caddy JSON: the proxy's fields under the compose se
 }
 
 TEST_CASE("docker -t -> gateway console: two stamps, the innermost wins", "[corpus]") {
-  const ReadResult r = read_corpus("cases/42-restart-loop-supervisor-watchdog-healthcheck/input.log");
+  const ReadResult r =
+      read_corpus("cases/42-restart-loop-supervisor-watchdog-healthcheck/input.log");
   std::size_t peeled = 0;
   for (const auto& e : r.events) {
     if (e.envelopes.size() == 2 && e.envelopes[1] == "openclaw-console") {
@@ -253,7 +252,9 @@ TEST_CASE("syslog stamps without a year take --year, or the file's mtime year", 
   CHECK(r.events[0].time.year_inferred);
 }
 
-TEST_CASE("a forced parser (--parser) is used for every line; lines it refuses still fall back per line", "[corpus]") {
+TEST_CASE(
+    "a forced parser (--parser) is used for every line; lines it refuses still fall back per line",
+    "[corpus]") {
   ReaderOptions options;
   options.forced_parser = "syslog-bsd";
   const ReadResult r = read_corpus("formats/nginx-error.log", options);
@@ -282,8 +283,9 @@ TEST_CASE("a syslog file written in January puts its December lines in the year 
   std::vector<Event> events;
   std::vector<ReaderDiagnostic> diagnostics;
   const ParserRegistry registry = ParserRegistry::builtin();
-  EventReader(registry, {}).read(resolved.inputs[0],
-                                 [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
+  EventReader(registry, {})
+      .read(
+          resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
   std::filesystem::remove_all(dir);
   REQUIRE(events.size() == 2);
   CHECK(format_timestamp(events[0].time) == "2026-12-31T23:59:58");

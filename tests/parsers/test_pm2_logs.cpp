@@ -157,7 +157,8 @@ TEST_CASE("pm2-logs --nostream: tail sections only, app lines keep pm2's date pr
 }
 
 TEST_CASE("pm2-logs: an app log header is an event, marked when its section is empty", "[pm2]") {
-  const auto r = run_parser("pm2-logs", read_corpus_file("real/18-pm2-fork-mode-silent-idle/input.log"));
+  const auto r =
+      run_parser("pm2-logs", read_corpus_file("real/18-pm2-fork-mode-silent-idle/input.log"));
   const Event& out = event_at_line(r, 28);
   CHECK(out.app == "openclaw-gateway");
   CHECK(out.source == SourceKind::pm2);

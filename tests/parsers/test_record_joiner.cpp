@@ -48,14 +48,14 @@ std::vector<Line> bare(std::initializer_list<const char*> lines) {
 }  // namespace
 
 TEST_CASE("a Node crash report from its location line to 'Node.js vX' is one event", "[joiner]") {
-  const auto events = join(bare({
-      "node:events:502", "      throw er; // Unhandled 'error' event", "      ^", "",
-      "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789",
-      "    at Server.setupListenHandle [as _listen2] (node:net:1908:16)",
-      "Emitted 'error' event on Server instance at:",
-      "    at process.processTicksAndRejections (node:internal/process/task_queues:82:21) {",
-      "  code: 'EADDRINUSE',", "  port: 18789", "}", "", "Node.js v20.20.2",
-      "next unrelated line"}));
+  const auto events = join(
+      bare({"node:events:502", "      throw er; // Unhandled 'error' event", "      ^", "",
+            "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789",
+            "    at Server.setupListenHandle [as _listen2] (node:net:1908:16)",
+            "Emitted 'error' event on Server instance at:",
+            "    at process.processTicksAndRejections (node:internal/process/task_queues:82:21) {",
+            "  code: 'EADDRINUSE',", "  port: 18789", "}", "", "Node.js v20.20.2",
+            "next unrelated line"}));
   REQUIRE(events.size() == 2);
   CHECK(events[0].where.line_count == 13);
   CHECK(events[0].message.find("EADDRINUSE") != std::string::npos);
@@ -65,33 +65,32 @@ TEST_CASE("a Node crash report from its location line to 'Node.js vX' is one eve
 }
 
 TEST_CASE("stack frames join their error; repeated errors stay separate events", "[joiner]") {
-  const auto events = join(bare({
-      "TypeError: Cannot read properties of undefined (reading 'token')",
-      "    at Timeout._onTimeout (/home/u/app/crash.js:2:26)",
-      "    at listOnTimeout (node:internal/timers:581:17)",
-      "TypeError: Cannot read properties of undefined (reading 'token')",
-      "    at Timeout._onTimeout (/home/u/app/crash.js:2:26)"}));
+  const auto events = join(bare({"TypeError: Cannot read properties of undefined (reading 'token')",
+                                 "    at Timeout._onTimeout (/home/u/app/crash.js:2:26)",
+                                 "    at listOnTimeout (node:internal/timers:581:17)",
+                                 "TypeError: Cannot read properties of undefined (reading 'token')",
+                                 "    at Timeout._onTimeout (/home/u/app/crash.js:2:26)"}));
   REQUIRE(events.size() == 2);
   CHECK(events[0].where.line_count == 3);
   CHECK(events[1].where.line_count == 2);
 }
 
 TEST_CASE("an old-style { Error: ... } object is one event until its closing brace", "[joiner]") {
-  const auto events = join(bare({
-      "{ Error: listen EADDRINUSE :::3000", "    at Object._errnoException (util.js:1022:11)",
-      "  code: 'EADDRINUSE',", "  errno: 'EADDRINUSE',", "  port: 3000 }", "after"}));
+  const auto events = join(
+      bare({"{ Error: listen EADDRINUSE :::3000", "    at Object._errnoException (util.js:1022:11)",
+            "  code: 'EADDRINUSE',", "  errno: 'EADDRINUSE',", "  port: 3000 }", "after"}));
   REQUIRE(events.size() == 2);
   CHECK(events[0].where.line_count == 5);
   CHECK(events[1].message == "after");
 }
 
 TEST_CASE("the V8 heap OOM block is one event, leading blank lines dropped", "[joiner]") {
-  const auto events = join(bare({
-      "", "<--- Last few GCs --->", "",
-      "[30057:0x304a5000]       37 ms: Scavenge 10.6 (15.6) -> 10.4 (26.3) MB",
-      "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
-      "----- Native stack trace -----", "", " 1: 0x931db0  [/usr/local/bin/node]",
-      "10: 0x1addd09  [/usr/local/bin/node]", "gateway restarted"}));
+  const auto events = join(
+      bare({"", "<--- Last few GCs --->", "",
+            "[30057:0x304a5000]       37 ms: Scavenge 10.6 (15.6) -> 10.4 (26.3) MB",
+            "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+            "----- Native stack trace -----", "", " 1: 0x931db0  [/usr/local/bin/node]",
+            "10: 0x1addd09  [/usr/local/bin/node]", "gateway restarted"}));
   REQUIRE(events.size() == 2);
   CHECK(events[0].message.starts_with("<--- Last few GCs --->"));
   CHECK(events[0].message.find("JavaScript heap out of memory") != std::string::npos);
@@ -120,9 +119,9 @@ TEST_CASE("a kernel OOM report joins kernel lines through oom_reaper only", "[jo
 TEST_CASE("lines of another pid, another source or another second never join", "[joiner]") {
   std::vector<Line> lines = {
       {"Error: boom", false, SourceKind::gateway, 10, 100},
-      {"    at a (x.js:1:1)", false, SourceKind::gateway, 11, 100},   // other pid
-      {"    at b (x.js:1:1)", false, SourceKind::kernel, 11, 100},    // other source
-      {"    at c (x.js:1:1)", false, SourceKind::kernel, 11, 105},    // other second
+      {"    at a (x.js:1:1)", false, SourceKind::gateway, 11, 100},  // other pid
+      {"    at b (x.js:1:1)", false, SourceKind::kernel, 11, 100},   // other source
+      {"    at c (x.js:1:1)", false, SourceKind::kernel, 11, 105},   // other second
   };
   const auto events = join(lines);
   CHECK(events.size() == 4);
@@ -140,7 +139,8 @@ TEST_CASE("a line wrapped by an 80-column terminal is joined without a newline",
 
 TEST_CASE("a location-like line that starts no crash does not swallow the file", "[joiner]") {
   std::vector<Line> lines = {{"/etc/hosts:3", true, SourceKind::other, std::nullopt, -1}};
-  for (int i = 0; i < 400; ++i) lines.push_back({"some text " + std::to_string(i), true, SourceKind::other, std::nullopt, -1});
+  for (int i = 0; i < 400; ++i)
+    lines.push_back({"some text " + std::to_string(i), true, SourceKind::other, std::nullopt, -1});
   const auto events = join(lines);
   CHECK(events.size() > 90);
   CHECK(events[0].where.line_count <= 3);

@@ -7,7 +7,9 @@ namespace logdx {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view p) {
+  return s.find(p) != std::string_view::npos;
+}
 
 std::string_view trim_left(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -73,8 +75,10 @@ int brace_delta(std::string_view line) {
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     if (quote != 0) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
     } else if (c == '\'' || c == '"' || c == '`') {
       quote = c;
     } else if (c == '{') {
@@ -143,7 +147,8 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (!pending_ || !same_stream(next, fallback_plain)) return false;
   const Event& p = *pending_;
-  if (p.where.line_count >= limits_.max_lines || p.message.size() >= limits_.max_bytes) return false;
+  if (p.where.line_count >= limits_.max_lines || p.message.size() >= limits_.max_bytes)
+    return false;
   const std::string_view m = next.message;
   switch (block_) {
     case Block::node_crash:
@@ -151,7 +156,8 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       // crash after all must not swallow the rest of the file.
       // Node prints the source line and a caret under it right after the location: without
       // that caret by the third line, it was not a crash report.
-      return p.where.line_count < kMaxCrashReportLines && (crash_confirmed_ || p.where.line_count < 3);
+      return p.where.line_count < kMaxCrashReportLines &&
+             (crash_confirmed_ || p.where.line_count < 3);
     case Block::v8_oom:
       return is_v8_block_line(m);
     case Block::kernel_oom:
@@ -226,12 +232,12 @@ std::size_t RecordJoiner::pending_width() const {
 void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
   if (pending_ && continues(event, fallback_plain)) {
-    const bool wrapped = block_ == Block::none || block_ == Block::stack
-                             ? (fallback_plain && !is_stack_frame(event.message) &&
-                                !starts_with(event.message, "Emitted") &&
-                                !starts_with(event.message, "Node.js v") &&
-                                is_terminal_width(pending_width()))
-                             : false;
+    const bool wrapped =
+        block_ == Block::none || block_ == Block::stack
+            ? (fallback_plain && !is_stack_frame(event.message) &&
+               !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
+               is_terminal_width(pending_width()))
+            : false;
     append(std::move(event), wrapped);
     return;
   }

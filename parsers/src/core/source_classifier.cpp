@@ -5,15 +5,19 @@
 namespace logdx {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+bool contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 
 }  // namespace
 
 bool is_gateway_name(std::string_view name) {
   // The kernel cuts comm to 15 characters: "openclaw-gateway" shows as "openclaw-gatewa".
   static constexpr std::array<std::string_view, 4> kPrefixes = {"openclaw", "clawdbot", "moltbot",
-                                                               "clawd"};
+                                                                "clawd"};
   for (auto prefix : kPrefixes) {
     if (starts_with(name, prefix)) return true;
   }
@@ -36,10 +40,12 @@ SourceKind classify_source(std::string_view process, std::string_view unit, Sour
     return SourceKind::proxy;
   }
   // `node` (or anything else) running under a gateway unit / app / container is the gateway.
-  if (!unit.empty() && (is_gateway_name(unit) || contains(unit, "openclaw") || contains(unit, "clawdbot"))) {
+  if (!unit.empty() &&
+      (is_gateway_name(unit) || contains(unit, "openclaw") || contains(unit, "clawdbot"))) {
     return SourceKind::gateway;
   }
-  if (!unit.empty() && (contains(unit, "caddy") || contains(unit, "nginx") || contains(unit, "traefik"))) {
+  if (!unit.empty() &&
+      (contains(unit, "caddy") || contains(unit, "nginx") || contains(unit, "traefik"))) {
     return SourceKind::proxy;
   }
   if (!process.empty() && fallback == SourceKind::other) return SourceKind::app;

@@ -1,8 +1,8 @@
 #include "logdx/parsers/timestamp.hpp"
 
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
 
 #include "grammar/time.hpp"
 
@@ -28,7 +28,8 @@ unsigned month_from_abbrev(std::string_view name) {
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   if (name.size() != 3) return 0;
   char lower[3];
-  for (int i = 0; i < 3; ++i) lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (int i = 0; i < 3; ++i)
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
   for (unsigned m = 0; m < 12; ++m) {
     if (std::string_view(lower, 3) == kMonths[m]) return m + 1;
   }
@@ -46,10 +47,14 @@ Fraction fraction_from_digits(std::string_view digits) {
   }
   for (std::size_t i = used; i < 9; ++i) value *= 10;
   f.nanos = value;
-  if (digits.empty()) f.precision = TimePrecision::seconds;
-  else if (digits.size() <= 3) f.precision = TimePrecision::millis;
-  else if (digits.size() <= 6) f.precision = TimePrecision::micros;
-  else f.precision = TimePrecision::nanos;
+  if (digits.empty())
+    f.precision = TimePrecision::seconds;
+  else if (digits.size() <= 3)
+    f.precision = TimePrecision::millis;
+  else if (digits.size() <= 6)
+    f.precision = TimePrecision::micros;
+  else
+    f.precision = TimePrecision::nanos;
   return f;
 }
 
@@ -77,17 +82,25 @@ Civil civil_from_seconds(std::int64_t secs) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const int y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
-  Civil c{y, m, d, static_cast<unsigned>(rem / 3600), static_cast<unsigned>(rem % 3600 / 60),
+  Civil c{y,
+          m,
+          d,
+          static_cast<unsigned>(rem / 3600),
+          static_cast<unsigned>(rem % 3600 / 60),
           static_cast<unsigned>(rem % 60)};
   return c;
 }
 
 std::string fraction_text(std::int64_t nanos, TimePrecision precision) {
   switch (precision) {
-    case TimePrecision::millis: return fmt::format(".{:03}", nanos / 1000000);
-    case TimePrecision::micros: return fmt::format(".{:06}", nanos / 1000);
-    case TimePrecision::nanos: return fmt::format(".{:09}", nanos);
-    default: return {};
+    case TimePrecision::millis:
+      return fmt::format(".{:03}", nanos / 1000000);
+    case TimePrecision::micros:
+      return fmt::format(".{:06}", nanos / 1000);
+    case TimePrecision::nanos:
+      return fmt::format(".{:09}", nanos);
+    default:
+      return {};
   }
 }
 
@@ -120,7 +133,8 @@ Timestamp shift_years(const Timestamp& t, int years) {
   const bool leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
   if (c.month == 2 && c.day == 29 && !leap) c.day = 28;
   Timestamp out = t;
-  out.nanos = seconds_from_civil(c.year, c.month, c.day, c.hour, c.minute, c.second) * 1000000000 + sub;
+  out.nanos =
+      seconds_from_civil(c.year, c.month, c.day, c.hour, c.minute, c.second) * 1000000000 + sub;
   return out;
 }
 

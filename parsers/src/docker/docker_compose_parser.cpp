@@ -10,8 +10,8 @@
 
 #include "docker/docker_parsers.hpp"
 #include "docker/docker_text.hpp"
-#include "logdx/parsers/source_classifier.hpp"
 #include "grammar/ascii_chars.hpp"
+#include "logdx/parsers/source_classifier.hpp"
 
 namespace logdx::docker {
 namespace {
@@ -52,9 +52,9 @@ const auto name = x3::raw[grammar::ascii::alnum >> *(grammar::ascii::alnum | x3:
 // empty and the terminal trimmed it).
 const auto prefix_rule = name[set_name] >> +x3::lit(' ') >> x3::lit('|') >>
                          (x3::lit(' ') | x3::eoi);
-const auto exited_rule = name[set_name] >>
-                         x3::lit(" exited with code ") >> x3::raw[+grammar::ascii::digit][set_code] >>
-                         *x3::lit(' ') >> x3::eoi;
+const auto exited_rule =
+    name[set_name] >> x3::lit(" exited with code ") >> x3::raw[+grammar::ascii::digit][set_code] >>
+    *x3::lit(' ') >> x3::eoi;
 // Compose's progress lines: ` ✔ Container openclaw-gateway-1  Started   0.4s` (tty) or
 // ` Container openclaw-gateway-1  Created` (plain); the glyph is dropped before this rule.
 const auto kind = x3::raw[x3::lit("Container") | x3::lit("Network") | x3::lit("Volume")];

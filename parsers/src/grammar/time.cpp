@@ -4,9 +4,9 @@
 
 #include "grammar/time.hpp"
 
+#include <boost/spirit/home/x3.hpp>
 #include <functional>
 
-#include <boost/spirit/home/x3.hpp>
 #include "grammar/ascii_chars.hpp"
 
 namespace logdx::grammar {
@@ -81,20 +81,20 @@ const auto iso_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit('T') >> h
 const auto iso_space_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit(' ') >> hms >>
                             -fraction_comma >> -(zone | (x3::lit(' ') >> numeric_offset));
 const auto bsd_rule = month_name >> spaces >> day12 >> ' ' >> hms >> -fraction;
-const auto ctime_rule = weekday >> ' ' >> month_name >> spaces >> day12 >> ' ' >> hms >> -fraction >>
-                        ' ' >> year4;
+const auto ctime_rule =
+    weekday >> ' ' >> month_name >> spaces >> day12 >> ' ' >> hms >> -fraction >> ' ' >> year4;
 const auto utc_word = (x3::lit("UTC") | x3::lit("GMT"))[set_utc];
 const auto other_zone_word = +grammar::ascii::alpha;
 const auto weekday_iso_rule = weekday >> ' ' >> year4 >> '-' >> month2 >> '-' >> day2 >> ' ' >>
-                              hms >> -fraction >> -(' ' >> (utc_word | numeric_offset |
-                                                            other_zone_word));
+                              hms >> -fraction >>
+                              -(' ' >> (utc_word | numeric_offset | other_zone_word));
 const auto slash_rule = year4 >> '/' >> month2 >> '/' >> day2 >> ' ' >> hms >> -fraction;
-const auto clf_rule = day2 >> '/' >> month_name >> '/' >> year4 >> ':' >> hms >> -fraction >> ' ' >>
-                      numeric_offset;
+const auto clf_rule =
+    day2 >> '/' >> month_name >> '/' >> year4 >> ':' >> hms >> -fraction >> ' ' >> numeric_offset;
 const auto pm2_dash_rule = year4 >> '-' >> month2 >> '-' >> day2 >> '-' >> hms;
 const auto monotonic_rule = x3::lit('[') >> *x3::lit(' ') >>
-                            seconds_digits[setter(&TimeParts::whole_seconds)] >> fraction >>
-                            x3::lit(']');
+                            seconds_digits[setter(&TimeParts::whole_seconds)] >> fraction
+                            >> x3::lit(']');
 const auto unix_rule = seconds_digits[setter(&TimeParts::whole_seconds)] >> -fraction;
 
 bool valid_civil(const TimeParts& p) {
@@ -127,7 +127,8 @@ bool finish_civil(const TimeParts& p, Timestamp& t) {
   t.kind = TimeKind::local;
   if (p.has_zone) {
     if (!p.zone_is_utc_name) {
-      secs -= p.offset_sign * static_cast<std::int64_t>(p.offset_hours * 3600 + p.offset_minutes * 60);
+      secs -=
+          p.offset_sign * static_cast<std::int64_t>(p.offset_hours * 3600 + p.offset_minutes * 60);
     }
     t.kind = TimeKind::utc;
   }

@@ -13,8 +13,8 @@ namespace logdx::grammar {
 // optional zone "Z", "+00:00", "+0000", " +00:00" (PM2 --log-date-format). No zone => local.
 bool iso8601(std::string_view& in, Timestamp& out, std::string_view& text);
 
-// BSD syslog "Mar  5 08:20:25" (optionally ".123456", journalctl short-precise), no year: uses `year`.
-// Result kind is local (the zone is the host's).
+// BSD syslog "Mar  5 08:20:25" (optionally ".123456", journalctl short-precise), no year: uses
+// `year`. Result kind is local (the zone is the host's).
 bool bsd_syslog(std::string_view& in, int year, Timestamp& out, std::string_view& text);
 
 // "Tue Mar  5 08:20:25 2026" (dmesg -T, inside its brackets: pass the text without '[').

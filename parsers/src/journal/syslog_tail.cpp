@@ -6,10 +6,10 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "journal/systemd_message.hpp"
 #include "logdx/parsers/source_classifier.hpp"
-#include "grammar/ascii_chars.hpp"
 
 namespace logdx::journal {
 namespace {
@@ -37,7 +37,8 @@ const x3::uint_parser<std::int64_t, 10, 1, 10> pid_digits;
 
 // Host names (and IPv4 addresses, which rsyslog writes when it cannot resolve one) start with
 // a letter or digit; that keeps "[gateway]"-style console prefixes out.
-const auto host = x3::raw[grammar::ascii::alnum >> *(grammar::ascii::alnum | x3::char_("-._"))][set_host];
+const auto host =
+    x3::raw[grammar::ascii::alnum >> *(grammar::ascii::alnum | x3::char_("-._"))][set_host];
 // Identifiers are free-form ("openclaw-digest.sh", "com.apple.xpc.launchd", "(sd-pam)",
 // "user@1000.service/init.scope") but never contain blanks, ':' or '['.
 const auto ident = x3::raw[+(x3::char_ - x3::char_(" \t:[(")) |

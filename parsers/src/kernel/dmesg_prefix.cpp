@@ -7,8 +7,8 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
-#include "grammar/time.hpp"
 #include "grammar/ascii_chars.hpp"
+#include "grammar/time.hpp"
 
 namespace logdx::kernel {
 namespace {
@@ -54,9 +54,10 @@ const x3::uint_parser<long long, 10, 1, 10> pid_digits;
 
 const auto priority_rule = x3::lit('<') >> priority_digits[set_priority] >> x3::lit('>');
 // dmesg pads the facility to 6 and the level to 6 columns before each colon.
-const auto decode_rule = x3::raw[+grammar::ascii::alnum][set_facility] >>
-                         *x3::lit(' ') >> x3::lit(':') >> x3::raw[+grammar::ascii::alpha][set_level] >>
-                         *x3::lit(' ') >> x3::lit(": ");
+const auto decode_rule =
+    x3::raw[+grammar::ascii::alnum][set_facility] >>
+    *x3::lit(' ') >> x3::lit(':') >> x3::raw[+grammar::ascii::alpha][set_level] >>
+    *x3::lit(' ') >> x3::lit(": ");
 const auto ident_rule = x3::raw[+(x3::char_ - x3::char_(" \t[]:"))][set_ident] >>
                         x3::lit('[') >> pid_digits[set_pid] >> x3::lit("]: ");
 

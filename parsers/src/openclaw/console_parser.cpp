@@ -17,6 +17,7 @@
 #include "openclaw/openclaw_parsers.hpp"
 #include "openclaw/stamp.hpp"
 #include "grammar/ascii_chars.hpp"
+#include "grammar/take.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -34,13 +35,7 @@ const auto subsystem_tag = x3::lit('[') >> subsystem_name >> x3::lit(']') >>
 
 // Reads "[name] " at the front of `rest`; on success sets `name` and advances `rest`.
 bool parse_subsystem(std::string_view& rest, std::string_view& name) {
-  const char* first = rest.data();
-  const char* const last = rest.data() + rest.size();
-  boost::iterator_range<const char*> range;
-  if (!x3::parse(first, last, subsystem_tag, range)) return false;
-  name = std::string_view(range.begin(), range.size());
-  rest.remove_prefix(static_cast<std::size_t>(first - rest.data()));
-  return true;
+  return grammar::take(rest, subsystem_tag, name);
 }
 
 class ConsoleParser final : public EnvelopeParser {

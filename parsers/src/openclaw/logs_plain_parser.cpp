@@ -13,6 +13,7 @@
 #include "openclaw/openclaw_parsers.hpp"
 #include "openclaw/stamp.hpp"
 #include "grammar/ascii_chars.hpp"
+#include "grammar/take.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -28,18 +29,11 @@ const auto level_word =
     x3::raw[x3::lit("trace") | x3::lit("debug") | x3::lit("info") | x3::lit("warn") |
             x3::lit("error") | x3::lit("fatal") | x3::lit("silly")] >>
     (x3::lit(' ') | x3::eoi);
-const auto name_part = grammar::ascii::lower >> *(grammar::ascii::lower | grammar::ascii::digit | x3::char_("_-"));
+const auto name_part =
+    grammar::ascii::lower >> *(grammar::ascii::lower | grammar::ascii::digit | x3::char_("_-"));
 const auto subsystem_word = x3::raw[name_part >> *(x3::char_('/') >> name_part)] >> x3::lit(' ');
 
-template <typename Rule>
-bool take(std::string_view& rest, const Rule& rule, std::string_view& out) {
-  const char* first = rest.data();
-  boost::iterator_range<const char*> range;
-  if (!x3::parse(first, rest.data() + rest.size(), rule, range)) return false;
-  out = std::string_view(range.begin(), range.size());
-  rest.remove_prefix(static_cast<std::size_t>(first - rest.data()));
-  return true;
-}
+using grammar::take;
 
 class LogsPlainParser final : public EnvelopeParser {
  public:

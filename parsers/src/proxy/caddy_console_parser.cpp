@@ -5,10 +5,10 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "proxy/caddy_context.hpp"
 #include "proxy/proxy_parsers.hpp"
-#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -32,8 +32,8 @@ const auto set_word = [](auto& ctx) {
 };
 // The level between tabs, possibly coloured: "\t\x1b[31mERROR\x1b[0m\t".
 const auto sgr = x3::lit("\x1b[") >> *(grammar::ascii::digit | x3::char_(';')) >> x3::lit('m');
-const auto level_rule = x3::lit('\t') >> *sgr >> x3::raw[+grammar::ascii::alpha][set_word] >> *sgr >>
-                        (x3::lit('\t') | x3::eoi);
+const auto level_rule = x3::lit('\t') >> *sgr >> x3::raw[+grammar::ascii::alpha][set_word] >>
+                        *sgr >> (x3::lit('\t') | x3::eoi);
 
 // zap's level names (CapitalColorLevelEncoder writes them upper-case).
 bool is_zap_level(std::string_view word) {

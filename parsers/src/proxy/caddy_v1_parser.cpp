@@ -8,10 +8,10 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "proxy/proxy_parsers.hpp"
 #include "proxy/proxy_text.hpp"
-#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -49,7 +49,8 @@ const auto error_rule = x3::lit('[') >> x3::raw[x3::lit("ERROR")][text_into(&V1P
 const auto panic_rule = x3::lit('[') >> x3::raw[x3::lit("PANIC")][text_into(&V1Parts::level)] >>
                         x3::lit(' ') >> path_text[text_into(&V1Parts::path)] >> x3::lit("] ");
 // "[INFO] " and friends: Go's log with a level word in brackets.
-const auto level_rule = x3::lit('[') >> x3::raw[+grammar::ascii::upper][text_into(&V1Parts::level)] >>
+const auto level_rule = x3::lit('[') >>
+                        x3::raw[+grammar::ascii::upper][text_into(&V1Parts::level)] >>
                         x3::lit("] ");
 // "502 /ws: dial tcp ..." at the start of a process-log error.
 const auto status_path_rule =

@@ -6,10 +6,10 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "proxy/proxy_parsers.hpp"
 #include "proxy/proxy_text.hpp"
-#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -51,14 +51,14 @@ const auto head_rule =
     >> x3::lit(' ') >> x3::raw[word][text_into(&AccessParts::user)] >> x3::lit(" [");
 // `] "GET / HTTP/1.1" 502 157` and, for combined, ` "referer" "user agent"`; custom formats
 // often append more after that, which stays in the message only.
-const auto tail_rule = x3::lit("] \"") >> x3::raw[quoted_body][text_into(&AccessParts::request)] >>
-                       x3::lit("\" ") >> status_digits[set_status] >> x3::lit(' ') >>
-                       x3::raw[+grammar::ascii::digit | x3::lit('-')][text_into(&AccessParts::bytes)] >>
-                       -(x3::lit(" \"") >> x3::raw[quoted_body][text_into(&AccessParts::referer)] >>
-                         x3::lit("\" \"") >>
-                         x3::raw[quoted_body][text_into(&AccessParts::user_agent)] >>
-                         x3::lit('"')[set_has_agent]) >>
-                       (x3::eoi | x3::lit(' '));
+const auto tail_rule =
+    x3::lit("] \"") >> x3::raw[quoted_body][text_into(&AccessParts::request)] >>
+    x3::lit("\" ") >> status_digits[set_status] >> x3::lit(' ') >>
+    x3::raw[+grammar::ascii::digit | x3::lit('-')][text_into(&AccessParts::bytes)] >>
+    -(x3::lit(" \"") >> x3::raw[quoted_body][text_into(&AccessParts::referer)] >>
+      x3::lit("\" \"") >> x3::raw[quoted_body][text_into(&AccessParts::user_agent)] >>
+      x3::lit('"')[set_has_agent]) >>
+    (x3::eoi | x3::lit(' '));
 
 template <typename Rule>
 bool run(std::string_view& rest, const Rule& rule, AccessParts& parts) {

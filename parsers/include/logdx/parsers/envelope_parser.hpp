@@ -19,8 +19,8 @@ enum class LineVerdict : std::uint8_t {
 };
 
 struct ParserInfo {
-  std::string_view name;         // stable id used by --parser and in `parse` output
-  std::string_view description;  // one line for `logdx detect`
+  std::string_view name;                  // stable id used by --parser and in `parse` output
+  std::string_view description;           // one line for `logdx detect`
   SourceKind source = SourceKind::other;  // the source kind its events get unless a field says
   // Tie-break between parsers that claim the same lines: the more specific grammar wins
   // (plain text 0, generic JSON 10, formats with a distinctive prefix 50+).
@@ -32,7 +32,8 @@ struct ParserInfo {
 
 // What a parser needs to know about the input it reads.
 struct ParserOptions {
-  int default_year = 1970;  // for stamps that carry no year (syslog): the file's mtime year or --year
+  int default_year =
+      1970;  // for stamps that carry no year (syslog): the file's mtime year or --year
 };
 
 class EnvelopeParser {

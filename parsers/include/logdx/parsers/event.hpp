@@ -19,7 +19,16 @@ std::optional<SourceKind> source_kind_from_string(std::string_view text);
 
 // Syslog-like severities; `unknown` when the line does not say.
 enum class Level : std::uint8_t {
-  unknown, trace, debug, info, notice, warning, error, critical, alert, emergency
+  unknown,
+  trace,
+  debug,
+  info,
+  notice,
+  warning,
+  error,
+  critical,
+  alert,
+  emergency
 };
 std::string_view to_string(Level level);
 // Understands the words logs use: "warn", "WARNING", "err", "ERROR", "fatal", "crit", "E", "I", ...
@@ -41,16 +50,18 @@ struct Event {
   std::string time_text;  // the stamp exactly as written (innermost envelope that had one)
   SourceKind source = SourceKind::other;
   std::string host;
-  std::string unit;       // systemd unit, or the docker container / compose service
-  std::string app;        // PM2 app name
-  std::string process;    // process / syslog identifier (node, kernel, openclaw-gateway, nginx)
+  std::string unit;     // systemd unit, or the docker container / compose service
+  std::string app;      // PM2 app name
+  std::string process;  // process / syslog identifier (node, kernel, openclaw-gateway, nginx)
   std::optional<std::int64_t> pid;
   Level level = Level::unknown;
   std::string subsystem;  // e.g. the gateway's "[ws]", caddy's logger name
   std::string message;    // the text; multi-line records keep their lines joined with '\n'
   std::string parser;     // innermost envelope parser that produced the message
-  std::vector<std::string> envelopes;  // outermost first: {"journal-short-iso", "docker-compose", ...}
-  std::vector<std::pair<std::string, std::string>> fields;  // structured extras (stream, exit_code, ...)
+  std::vector<std::string>
+      envelopes;  // outermost first: {"journal-short-iso", "docker-compose", ...}
+  std::vector<std::pair<std::string, std::string>>
+      fields;  // structured extras (stream, exit_code, ...)
   SourceLocation where;
   std::string raw;  // the physical line(s) as written (ANSI and all), for evidence
 

@@ -19,8 +19,9 @@ class PasteCleaner {
   };
   struct Result {
     Kind kind = Kind::text;
-    std::string_view text;  // valid until the next call; points into the input or an internal buffer
-    bool changed = false;   // whether anything was removed
+    std::string_view
+        text;              // valid until the next call; points into the input or an internal buffer
+    bool changed = false;  // whether anything was removed
   };
 
   // Cleans one physical line (without "\n"). Lines with nothing to clean are returned as they

@@ -10,9 +10,9 @@
 namespace logdx {
 
 enum class TimeKind : std::uint8_t {
-  none,       // the line carries no time
-  utc,        // an absolute instant: the line gave a zone/offset, or the format is UTC by definition
-  local,      // wall-clock time without a zone; stored as if it were UTC, flagged so
+  none,   // the line carries no time
+  utc,    // an absolute instant: the line gave a zone/offset, or the format is UTC by definition
+  local,  // wall-clock time without a zone; stored as if it were UTC, flagged so
   monotonic,  // seconds since boot (raw dmesg, journalctl -o short-monotonic)
 };
 
@@ -21,7 +21,7 @@ enum class TimePrecision : std::uint8_t { none, seconds, millis, micros, nanos }
 struct Timestamp {
   TimeKind kind = TimeKind::none;
   TimePrecision precision = TimePrecision::none;
-  std::int64_t nanos = 0;     // since the Unix epoch (utc/local) or since boot (monotonic)
+  std::int64_t nanos = 0;      // since the Unix epoch (utc/local) or since boot (monotonic)
   bool year_inferred = false;  // syslog stamps have no year; it came from mtime or --year
 
   bool has_value() const { return kind != TimeKind::none; }
