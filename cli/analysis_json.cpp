@@ -50,16 +50,16 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   w.key("explains").begin_array();
   for (const auto& folded : d.explains) write_diagnosis(w, folded);
   w.end_array();
-  w.key("incident").begin_object().key("fingerprint").value(d.fingerprint).end_object();
+  w.key("incident").begin_object().key("fingerprint").value(d.fingerprint);
+  if (d.seen_before) {
+    w.key("seen_before").value(d.seen_before->count);
+    if (d.seen_before->count > 0) w.key("first_run").value(d.seen_before->first_at);
+  }
+  w.end_object();
   w.end_object();
 }
 
 }  // namespace
-
-std::string contract_time(const Timestamp& time, const std::string& as_written) {
-  if (time.kind == TimeKind::utc) return format_timestamp(time);
-  return as_written;
-}
 
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs) {
   std::string out;

@@ -12,7 +12,4 @@ namespace logdx::cli {
 
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs);
 
-// A time as the contract wants it: RFC 3339 UTC when absolute, else as the log wrote it.
-std::string contract_time(const Timestamp& time, const std::string& as_written);
-
 }  // namespace logdx::cli

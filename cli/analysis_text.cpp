@@ -81,6 +81,11 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Pal
   out += fmt::format("  {} ({}), confidence {:.2f}, cause {}, rule {}; seen {} time{}{}\n",
                      to_string(d.severity), d.severity >= Severity::error ? "a fault" : "a remark",
                      d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s", span_text(d));
+  if (d.seen_before && d.seen_before->count > 0) {
+    out += fmt::format("  seen in {} earlier run{}, first on {} (logdx incidents show {})\n",
+                       d.seen_before->count, d.seen_before->count == 1 ? "" : "s",
+                       d.seen_before->first_at, d.fingerprint.substr(0, 8));
+  }
   if (!d.facts.empty()) {
     std::string facts;
     for (const auto& [k, v] : d.facts)

@@ -15,9 +15,13 @@
 #include "analysis_json.hpp"
 #include "analysis_text.hpp"
 #include "commands.hpp"
+#include "history_options.hpp"
 #include "input_options.hpp"
 #include "logdx/engine/analyzer.hpp"
+#include "logdx/engine/redactor.hpp"
+#include "logdx/parsers/content_digest.hpp"
 #include "rule_options.hpp"
+#include "run_history.hpp"
 #include "terminal_text.hpp"
 
 namespace logdx::cli {
@@ -29,7 +33,11 @@ struct AnalyzeOptions {
   std::string output = "text";
   std::string fail_on = "error";
   std::string color = "auto";
+  HistoryOptions history;
   bool no_db = false;
+  bool no_redact = false;
+  bool verbose = false;
+  std::vector<std::string> argv;  // the whole command line, recorded with the run
 };
 
 bool use_color(const std::string& mode) {
@@ -47,9 +55,44 @@ bool at_or_above(const std::vector<Diagnosis>& diagnoses, Severity threshold) {
   return false;
 }
 
+// The rule set's identity in the history: a digest of every rule file's name and text.
+std::string rules_version(const RuleSources& sources) {
+  ContentDigest digest;
+  for (const auto& t : sources.texts) {
+    digest.update(t.name);
+    digest.update(std::string_view("\0", 1));
+    digest.update(t.text);
+  }
+  return digest.hex();
+}
+
+int exit_code_of(const AnalyzeOptions& o, const ReadOutcome& outcome,
+                 const AnalysisResult& result) {
+  if (outcome.had_error) return 2;
+  return at_or_above(result.diagnoses, *severity_from_string(o.fail_on)) ? 1 : 0;
+}
+
+// Stores the run unless --no-db; a storage failure is reported on stderr and turns the exit
+// code to 2, a read-only history only warns. Either way the analysis is still printed.
+int store_run(const AnalyzeOptions& o, const ReadOutcome& outcome, const AnalysisResult& result,
+              const std::string& rules, double seconds, int code, AnalysisResult& shown) {
+  if (o.no_db) return code;
+  storage::RunRecord run = make_run_record(o.argv, outcome.summaries, result, rules);
+  run.duration_ms = static_cast<std::int64_t>(seconds * 1000);
+  run.exit_code = code;
+  const HistoryOutcome stored =
+      record_run(o.history.path(), o.history.database_options(), run, result, shown);
+  if (stored.status == HistoryStatus::stored) return code;
+  const bool failed = stored.status == HistoryStatus::failed;
+  fmt::print(stderr, "logdx: {}: {}\n", failed ? "error" : "warning",
+             terminal_safe(stored.message, true));
+  return failed ? 2 : code;
+}
+
 int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
-  const RuleLoadResult loaded = o.rules.load();
+  const RuleSources sources = o.rules.sources();
+  const RuleLoadResult loaded = load_rule_sources(sources);
   for (const auto& d : loaded.diagnostics) {
     fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
   }
@@ -58,23 +101,37 @@ int run_analyze(const AnalyzeOptions& o) {
   const auto registry = ParserRegistry::builtin();
   const ReadOutcome outcome = read_inputs(
       o.inputs, registry, [&analyzer](Event&& e, std::size_t index) { analyzer.add(e, index); });
-  const AnalysisResult result = analyzer.finish();
+  AnalysisResult result = analyzer.finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  AnalysisResult shown = result;  // what is printed: redacted unless --no-redact
+  const Redactor redactor;
+  redactor.redact(result);  // what is stored: always redacted
+  if (!o.no_redact) shown = result;
+  int code = exit_code_of(o, outcome, result);
+  const auto storing = std::chrono::steady_clock::now();
+  code = store_run(o, outcome, result, rules_version(sources), seconds, code, shown);
+  if (o.verbose) {
+    const double stored =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - storing).count();
+    fmt::print(stderr, "logdx: timings: reading and analysis {:.3f} s, storing the run {:.3f} s "
+                       "({:.1f} % of the analysis)\n",
+               seconds, stored, seconds > 0 ? 100 * stored / seconds : 0.0);
+  }
   const std::string text = o.output == "json"
-                               ? analysis_json(result, outcome.summaries)
-                               : analysis_text(result, outcome.summaries, ReadStats{seconds},
+                               ? analysis_json(shown, outcome.summaries)
+                               : analysis_text(shown, outcome.summaries, ReadStats{seconds},
                                                TextStyle{use_color(o.color)});
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
-  if (outcome.had_error) return 2;
-  return at_or_above(result.diagnoses, *severity_from_string(o.fail_on)) ? 1 : 0;
+  return code;
 }
 
 }  // namespace
 
-CommandRunner add_analyze_command(CLI::App& app) {
+CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>& argv) {
   auto o = std::make_shared<AnalyzeOptions>();
+  o->argv = argv;
   CLI::App* command = app.add_subcommand(
       "analyze", "find out what went wrong: ranked root causes with proof and fixes");
   o->inputs.add_to(*command);
@@ -85,7 +142,11 @@ CommandRunner add_analyze_command(CLI::App& app) {
       ->check(CLI::IsMember({"info", "warning", "error", "critical"}));
   command->add_option("--color", o->color, "auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command->add_flag("--no-db", o->no_db, "do not record this run (history is not built yet)");
+  o->history.add_to(*command);
+  command->add_flag("--no-db", o->no_db, "do not record this run in the history");
+  command->add_flag("-v,--verbose", o->verbose, "print how long each phase took on stderr");
+  command->add_flag("--no-redact", o->no_redact,
+                    "print secrets (tokens, keys) as found; the history is redacted regardless");
   command->footer(
       "Examples:\n"
       "  logdx analyze /var/log/syslog ~/.pm2/logs/\n"

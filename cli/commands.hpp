@@ -3,6 +3,8 @@
 // code per the contract (0 fine, 1 findings at or above --fail-on, 2 usage/input/rule/db error).
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -15,7 +17,10 @@ using CommandRunner = std::function<int()>;
 // Each adds its subcommand to `app` and returns the function that runs it once parsed.
 CommandRunner add_parse_command(CLI::App& app);
 CommandRunner add_detect_command(CLI::App& app);
-CommandRunner add_analyze_command(CLI::App& app);
+CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>& argv);
+CommandRunner add_incidents_command(CLI::App& app);
+CommandRunner add_history_command(CLI::App& app);
+CommandRunner add_query_command(CLI::App& app);
 CommandRunner add_rules_command(CLI::App& app);
 
 }  // namespace logdx::cli

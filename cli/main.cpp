@@ -2,6 +2,7 @@
 // error the user must see, with exit code 2 (contract).
 
 #include <exception>
+#include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -13,11 +14,15 @@ int main(int argc, char** argv) {
   CLI::App app{"logdx: find out why a self-hosted OpenClaw gateway went down", "logdx"};
   app.set_version_flag("-V,--version", fmt::format("logdx {}", LOGDX_VERSION));
   app.require_subcommand(1);
+  const std::vector<std::string> command_line(argv, argv + argc);  // recorded with each run
   std::vector<logdx::cli::CommandRunner> runners = {
       logdx::cli::add_parse_command(app),
       logdx::cli::add_detect_command(app),
-      logdx::cli::add_analyze_command(app),
+      logdx::cli::add_analyze_command(app, command_line),
       logdx::cli::add_rules_command(app),
+      logdx::cli::add_incidents_command(app),
+      logdx::cli::add_history_command(app),
+      logdx::cli::add_query_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -12,7 +12,10 @@ mapfile -t args < "$case_dir/args"
 stdin_file=/dev/null
 [ -f "$case_dir/stdin" ] && stdin_file="$(cat "$case_dir/stdin")"
 actual_out="$(mktemp)"; actual_err="$(mktemp)"
-trap 'rm -f "$actual_out" "$actual_err"' EXIT
+# Each case starts with an empty history, so "seen before" is the same every run.
+state="$(mktemp -d)"
+export XDG_STATE_HOME="$state"
+trap 'rm -rf "$actual_out" "$actual_err" "$state"' EXIT
 "$logdx" "${args[@]}" <"$stdin_file" >"$actual_out" 2>"$actual_err"
 code=$?
 # The time an analysis took is the one thing that may differ between runs.

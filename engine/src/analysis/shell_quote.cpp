@@ -1,6 +1,6 @@
-#include "analysis/shell_quote.hpp"
+#include "logdx/engine/shell_quote.hpp"
 
-namespace logdx::analysis {
+namespace logdx {
 namespace {
 
 bool is_bare_safe(char c) {
@@ -43,4 +43,13 @@ std::string shell_quote(std::string_view value) {
   return out;
 }
 
-}  // namespace logdx::analysis
+std::string shell_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) {
+    if (!out.empty()) out += ' ';
+    out += shell_quote(word);
+  }
+  return out;
+}
+
+}  // namespace logdx

@@ -1,15 +1,8 @@
 #pragma once
-// POSIX shell quoting for values substituted into fix commands, so a capture taken from a log
-// line (attacker-controlled text) can never become more than one argument nor run anything.
+// The fix renderer's name for logdx::shell_quote (the public header has the contract).
 
-#include <string>
-#include <string_view>
+#include "logdx/engine/shell_quote.hpp"
 
 namespace logdx::analysis {
-
-// Values made only of [A-Za-z0-9_@%+=:,./-] (and not empty) are returned bare; anything else
-// is wrapped in single quotes, each ' written as '\'' (the only character single quotes
-// cannot hold). Inside single quotes the shell expands nothing: no $(...), `...`, ;, newline.
-std::string shell_quote(std::string_view value);
-
+using logdx::shell_quote;
 }  // namespace logdx::analysis

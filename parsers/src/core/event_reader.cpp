@@ -144,6 +144,7 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
   if (parse) parse->finish();
   summary.lines = lines.reader().lines_read();
   summary.bytes = lines.reader().bytes_read();
+  summary.content_hash = lines.reader().content_hash();
   summary.lines_cut = lines.reader().lines_cut();
   if (summary.lines_cut > 0) {
     diagnostics.push_back(

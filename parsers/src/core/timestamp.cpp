@@ -106,6 +106,11 @@ std::string fraction_text(std::int64_t nanos, TimePrecision precision) {
 
 }  // namespace
 
+std::string contract_time(const Timestamp& t, std::string_view as_written) {
+  if (t.kind == TimeKind::utc) return format_timestamp(t);
+  return std::string(as_written);
+}
+
 std::string format_timestamp(const Timestamp& t) {
   if (t.kind == TimeKind::none) return {};
   const std::int64_t secs = floor_div(t.nanos, 1000000000);

@@ -32,6 +32,7 @@ bool LineReader::refill() {
     eof_ = true;
     return false;
   }
+  digest_.update(std::string_view(buffer_.data() + end_, got));
   end_ += got;
   bytes_read_ += got;
   return true;

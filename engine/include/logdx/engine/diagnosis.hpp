@@ -4,6 +4,7 @@
 // strings and outlive the events they came from.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,14 @@ struct RenderedFix {
   std::string why;
 };
 
+// What earlier analyses knew of an incident (from the history database): filled in by the
+// caller after storing the run, absent when no history was used.
+struct PriorRuns {
+  std::uint64_t count = 0;   // earlier runs that saw this fingerprint
+  std::string first_at;      // RFC 3339 UTC of the first such run; empty when count is 0
+  std::string last_at;
+};
+
 struct Diagnosis {
   int rank = 0;  // 1 = the most likely root cause; folded symptoms keep 0
   std::string cause;
@@ -49,6 +58,7 @@ struct Diagnosis {
   std::vector<RenderedFix> fixes;
   std::string fingerprint;  // hex digest of rule id + normalised key captures
   std::vector<Diagnosis> explains;  // symptoms folded under this root cause (recursive)
+  std::optional<PriorRuns> seen_before;
 };
 
 // Something the engine wants the user to know about the analysis itself (a capped state).

@@ -39,6 +39,7 @@ struct InputSummary {
   std::uint64_t lines = 0;
   std::uint64_t events = 0;
   std::uint64_t bytes = 0;
+  std::string content_hash;  // XXH3 of the bytes read (decompressed), see ContentDigest
   std::uint64_t lines_cut = 0;
   std::uint64_t fallback_lines = 0;  // lines the winner did not claim, parsed by another parser
   bool failed = false;               // an error stopped reading this input

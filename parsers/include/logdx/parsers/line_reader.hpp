@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "logdx/parsers/byte_source.hpp"
+#include "logdx/parsers/content_digest.hpp"
 
 namespace logdx {
 
@@ -35,6 +36,8 @@ class LineReader {
   std::uint64_t lines_cut() const { return lines_cut_; }  // over-long lines (not pieces)
   std::uint64_t bytes_read() const { return bytes_read_; }
   std::uint64_t lines_read() const { return line_number_; }  // physical lines so far
+  // XXH3 of every byte read so far (the whole input once next() has returned false).
+  std::string content_hash() const { return digest_.hex(); }
 
  private:
   bool refill();
@@ -51,6 +54,7 @@ class LineReader {
   std::uint64_t offset_ = 0;
   std::uint64_t lines_cut_ = 0;
   std::uint64_t bytes_read_ = 0;
+  ContentDigest digest_;
 };
 
 }  // namespace logdx

@@ -52,6 +52,10 @@ Timestamp shift_years(const Timestamp& t, int years);
 // ("2026-11-24T10:00:03.123Z"); local times get no "Z"; monotonic times print seconds since boot.
 std::string format_timestamp(const Timestamp& t);
 
+// A time as the contract shows it: RFC 3339 UTC when the log gave enough to know it, else the
+// text as the log wrote it (local, monotonic or untimed stamps).
+std::string contract_time(const Timestamp& t, std::string_view as_written);
+
 // Parses an ISO-8601 / RFC 3339 stamp ("2026-11-24T10:00:03.123+00:00", "...Z", "...+0000",
 // "2026-11-24 10:00:03"): the whole text must be consumed. Used by parsers whose fields hold
 // a stamp inside JSON and by tests; envelope grammars use the X3 rule in grammar/time.hpp.

@@ -1,0 +1,210 @@
+#include "incidents_views.hpp"
+
+#include <fmt/format.h>
+
+#include "json_writer.hpp"
+#include "terminal_text.hpp"
+#include "text_table.hpp"
+
+namespace logdx::cli {
+namespace {
+
+constexpr std::size_t kShortFingerprint = 8;
+
+std::string or_dash(const std::optional<std::string>& text) { return text ? *text : "-"; }
+
+void optional_value(JsonWriter& w, const char* key, const std::optional<std::string>& text) {
+  w.key(key);
+  if (text) {
+    w.value(*text);
+  } else {
+    w.null();
+  }
+}
+
+void write_incident_fields(JsonWriter& w, const storage::IncidentRow& r) {
+  w.key("fingerprint").value(r.fingerprint).key("cause").value(r.cause);
+  w.key("rule").value(r.rule).key("title").value(r.title).key("severity").value(r.severity);
+  w.key("confidence").value(r.confidence);
+  optional_value(w, "first_seen", r.first_seen);
+  optional_value(w, "last_seen", r.last_seen);
+  w.key("first_run").value(r.first_run_at).key("last_run").value(r.last_run_at);
+  w.key("runs").value(r.runs).key("events").value(r.events).key("evidence").value(r.evidence);
+}
+
+void write_pairs(JsonWriter& w, const char* key,
+                 const std::vector<std::pair<std::string, std::string>>& pairs) {
+  w.key(key).begin_object();
+  for (const auto& [name, value] : pairs) w.key(name).value(value);
+  w.end_object();
+}
+
+void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
+  w.begin_object();
+  w.key("run").value(o.run_id).key("run_started").value(o.run_started_at);
+  w.key("command_line").value(o.command_line).key("rank").value(o.rank);
+  optional_value(w, "folded_under", o.folded_under);
+  w.key("severity").value(o.severity).key("confidence").value(o.confidence);
+  w.key("title").value(o.title).key("count").value(o.count);
+  optional_value(w, "first_seen", o.first_event);
+  optional_value(w, "last_seen", o.last_event);
+  write_pairs(w, "facts", o.facts);
+  w.key("fixes").begin_array();
+  for (const auto& [command, why] : o.fixes) {
+    w.begin_object().key("command").value(command).key("why").value(why).end_object();
+  }
+  w.end_array();
+  w.key("evidence").begin_array();
+  for (const auto& e : o.evidence) {
+    w.begin_object().key("input").value(e.input).key("line").value(e.line);
+    optional_value(w, "time", e.time);
+    w.key("text").value(e.text).end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+std::string occurrence_text(const storage::Occurrence& o) {
+  std::string out = fmt::format("Run {} at {}: {}\n", o.run_id, o.run_started_at,
+                                terminal_safe(o.command_line));
+  const std::string place =
+      o.folded_under ? fmt::format("folded under {}", o.folded_under->substr(0, kShortFingerprint))
+                     : fmt::format("rank {}", o.rank);
+  std::string span;
+  if (o.first_event) {
+    span = o.last_event && *o.last_event != *o.first_event
+               ? fmt::format(", {} .. {}", *o.first_event, *o.last_event)
+               : fmt::format(", at {}", *o.first_event);
+  }
+  out += fmt::format("  {}, {}, confidence {:.2f}, {} event{}{}\n", place, o.severity,
+                     o.confidence, o.count, o.count == 1 ? "" : "s", span);
+  if (!o.facts.empty()) {
+    std::string facts;
+    for (const auto& [k, v] : o.facts) facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
+    out += fmt::format("  facts: {}\n", terminal_safe(facts));
+  }
+  for (const auto& e : o.evidence) {
+    out += fmt::format("    {}:{}  {}\n", terminal_safe(e.input), e.line,
+                       terminal_safe(e.text.substr(0, e.text.find('\n'))));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string incidents_text(const std::vector<storage::IncidentRow>& rows,
+                           const std::string& db_path, bool db_exists) {
+  if (!db_exists) {
+    return fmt::format("No history yet at {} (logdx analyze records every run there).\n",
+                       terminal_safe(db_path));
+  }
+  if (rows.empty()) return fmt::format("No incidents match in {}.\n", terminal_safe(db_path));
+  TextTable table({"FINGERPRINT", "CAUSE", "SEVERITY", "RUNS", "EVENTS", "FIRST SEEN",
+                   "LAST SEEN", "TITLE"},
+                  7);
+  for (const auto& r : rows) {
+    table.add_row({r.fingerprint.substr(0, kShortFingerprint), r.cause, r.severity,
+                   std::to_string(r.runs), std::to_string(r.events),
+                   r.first_seen ? *r.first_seen : r.first_run_at,
+                   r.last_seen ? *r.last_seen : r.last_run_at, r.title});
+  }
+  return table.render(output_width());
+}
+
+std::string incidents_json(const std::vector<storage::IncidentRow>& rows,
+                           const std::string& db_path) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("schema").value("logdx.incidents/1").key("database").value(db_path);
+  w.key("incidents").begin_array();
+  for (const auto& r : rows) {
+    w.begin_object();
+    write_incident_fields(w, r);
+    w.end_object();
+  }
+  w.end_array().end_object();
+  out += '\n';
+  return out;
+}
+
+std::string incident_text(const storage::IncidentDetail& detail) {
+  const storage::IncidentRow& r = detail.incident;
+  std::string out = fmt::format("Incident {}: {} (rule {})\n  {}\n", r.fingerprint, r.cause,
+                                r.rule, terminal_safe(r.title));
+  out += fmt::format("  latest {}, confidence {:.2f}; seen in {} run{} ({} .. {}); {} event{}, "
+                     "{} distinct evidence line{}\n",
+                     r.severity, r.confidence, r.runs, r.runs == 1 ? "" : "s", r.first_run_at,
+                     r.last_run_at, r.events, r.events == 1 ? "" : "s", r.evidence,
+                     r.evidence == 1 ? "" : "s");
+  if (r.first_seen) {
+    out += fmt::format("  in the logs from {} to {}\n", *r.first_seen, or_dash(r.last_seen));
+  }
+  for (const auto& o : detail.occurrences) out += "\n" + occurrence_text(o);
+  if (!detail.occurrences.empty() && !detail.occurrences.back().fixes.empty()) {
+    out += "\nFix (from the latest run):\n";
+    for (const auto& [command, why] : detail.occurrences.back().fixes) {
+      out += fmt::format("  $ {}", terminal_safe(command));
+      if (!why.empty()) out += fmt::format("   # {}", terminal_safe(why));
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string incident_json(const storage::IncidentDetail& detail) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("schema").value("logdx.incident/1");
+  write_incident_fields(w, detail.incident);
+  w.key("occurrences").begin_array();
+  for (const auto& o : detail.occurrences) write_occurrence(w, o);
+  w.end_array().end_object();
+  out += '\n';
+  return out;
+}
+
+std::string history_text(const std::vector<storage::RunRow>& runs, const std::string& db_path,
+                         bool db_exists) {
+  if (!db_exists) {
+    return fmt::format("No history yet at {} (logdx analyze records every run there).\n",
+                       terminal_safe(db_path));
+  }
+  if (runs.empty()) return fmt::format("No runs recorded in {}.\n", terminal_safe(db_path));
+  TextTable table({"RUN", "STARTED", "EXIT", "INPUTS", "EVENTS", "DIAGNOSES", "ROOT CAUSE",
+                   "COMMAND"},
+                  7);
+  for (const auto& r : runs) {
+    table.add_row({std::to_string(r.id), r.started_at, std::to_string(r.exit_code),
+                   std::to_string(r.inputs.size()), std::to_string(r.events),
+                   std::to_string(r.diagnoses), or_dash(r.root_cause), r.command_line});
+  }
+  return table.render(output_width());
+}
+
+std::string history_json(const std::vector<storage::RunRow>& runs, const std::string& db_path) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("schema").value("logdx.history/1").key("database").value(db_path);
+  w.key("runs").begin_array();
+  for (const auto& r : runs) {
+    w.begin_object().key("run").value(r.id).key("started").value(r.started_at);
+    w.key("command_line").value(r.command_line).key("host").value(r.host);
+    w.key("logdx_version").value(r.logdx_version).key("rules_version").value(r.rules_version);
+    w.key("duration_ms").value(r.duration_ms).key("exit_code").value(r.exit_code);
+    w.key("events").value(r.events).key("matched").value(r.matched);
+    w.key("diagnoses").value(r.diagnoses);
+    optional_value(w, "root_cause", r.root_cause);
+    w.key("inputs").begin_array();
+    for (const auto& in : r.inputs) {
+      w.begin_object().key("path").value(in.path).key("size").value(in.size);
+      w.key("content_hash").value(in.content_hash).key("parser").value(in.parser);
+      w.key("lines").value(in.lines).key("events").value(in.events).end_object();
+    }
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace logdx::cli

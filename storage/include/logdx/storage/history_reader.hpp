@@ -1,0 +1,100 @@
+#pragma once
+// Reads the history for `logdx incidents`, `incidents show` and `history`: value types out,
+// no SQL outside storage/. An incident's `events` counts each episode once (its largest count
+// over the runs that saw it) and `evidence` counts distinct lines, so analysing the same logs
+// again never inflates them; `runs` says how many runs saw it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "logdx/storage/database.hpp"
+#include "logdx/storage/run_record.hpp"
+
+namespace logdx::storage {
+
+struct IncidentFilter {
+  std::optional<std::string> since;  // RFC 3339 UTC: last seen (event time, else run time) >= it
+  std::optional<std::string> cause;
+  std::optional<std::string> rule;
+};
+
+struct IncidentRow {
+  std::string fingerprint;
+  std::string cause;
+  std::string rule;
+  std::string title;     // latest
+  std::string severity;  // latest
+  double confidence = 0;
+  std::optional<std::string> first_seen;  // earliest event time known as absolute
+  std::optional<std::string> last_seen;
+  std::string first_run_at;
+  std::string last_run_at;
+  std::uint64_t runs = 0;
+  std::uint64_t events = 0;    // per episode, not summed over re-analyses
+  std::uint64_t evidence = 0;  // distinct evidence lines kept
+};
+
+struct StoredEvidence {
+  std::string input;
+  std::uint64_t line = 0;
+  std::optional<std::string> time;
+  std::string text;
+};
+
+struct Occurrence {
+  std::int64_t run_id = 0;
+  std::string run_started_at;
+  std::string command_line;
+  int rank = 0;  // 0: folded under another diagnosis of that run
+  std::optional<std::string> folded_under;  // that diagnosis' fingerprint
+  std::string severity;
+  double confidence = 0;
+  std::string title;
+  std::uint64_t count = 0;
+  std::optional<std::string> first_event;
+  std::optional<std::string> last_event;
+  std::vector<std::pair<std::string, std::string>> facts;
+  std::vector<std::pair<std::string, std::string>> fixes;  // command, why
+  std::vector<StoredEvidence> evidence;
+};
+
+struct IncidentDetail {
+  IncidentRow incident;
+  std::vector<Occurrence> occurrences;  // oldest run first
+};
+
+struct RunRow {
+  std::int64_t id = 0;
+  std::string started_at;
+  std::string command_line;
+  std::string host;
+  std::string logdx_version;
+  std::string rules_version;
+  std::int64_t duration_ms = 0;
+  int exit_code = 0;
+  std::uint64_t events = 0;
+  std::uint64_t matched = 0;
+  std::uint64_t diagnoses = 0;
+  std::optional<std::string> root_cause;  // the rank-1 cause, if any
+  std::vector<RunInput> inputs;
+};
+
+class HistoryReader {
+ public:
+  explicit HistoryReader(const Database& db) : db_(db) {}
+
+  std::vector<IncidentRow> incidents(const IncidentFilter& filter) const;
+  // By fingerprint or a unique prefix of one; throws StorageError (not_found) when none or
+  // several match (the message lists them).
+  IncidentDetail incident(const std::string& fingerprint_prefix) const;
+  // Newest first; `limit` 0 = all.
+  std::vector<RunRow> runs(std::size_t limit, const std::optional<std::string>& since) const;
+
+ private:
+  const Database& db_;
+};
+
+}  // namespace logdx::storage

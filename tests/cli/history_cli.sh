@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# The history through the real binary: analyze records runs (seen_before, redaction, private
+# files), incidents / history / query read them, and the faults of issue 5: a lock held by
+# another process, concurrent writers, a file that is not SQLite, a read-only history.
+set -uo pipefail
+logdx="$(realpath "$1")"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+chmod 755 "$work"
+trap 'rm -rf "$work"' EXIT
+source "$root/tests/cli/lib.sh"
+cd "$root"
+case01=corpus/cases/01-port-conflict-systemd-docker-proxy/input.log
+db="$work/state/logdx/history.db"
+export XDG_STATE_HOME="$work/state"
+jq_py() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$work/out"; }
+
+# --- analyze records runs; the second run knows the first --------------------------------------
+run analyze --no-user-rules --no-db $case01
+check "--no-db creates no history" "$([ ! -e "$db" ]; echo $?)"
+run analyze --no-user-rules -o json $case01
+check "a stored run keeps the analysis exit code (1)" "$([ "$code" = 1 ]; echo $?)"
+check "first run: seen_before 0" "$([ "$(jq_py 'd["diagnoses"][0]["incident"]["seen_before"]')" = 0 ]; echo $?)"
+check "history file is 0600" "$([ "$(stat -c %a "$db")" = 600 ]; echo $?)"
+check "history folder is 0700" "$([ "$(stat -c %a "$work/state/logdx")" = 700 ]; echo $?)"
+run analyze --no-user-rules -o json $case01
+check "second run: seen_before 1" "$([ "$(jq_py 'd["diagnoses"][0]["incident"]["seen_before"]')" = 1 ]; echo $?)"
+check "second run: first_run given" "$(jq_py 'd["diagnoses"][0]["incident"]["first_run"]' | grep -qE '^20[0-9]{2}-'; echo $?)"
+fingerprint="$(jq_py 'd["diagnoses"][0]["incident"]["fingerprint"]')"
+run analyze --no-user-rules $case01
+check "text says seen in earlier runs" "$(grep -q 'seen in 2 earlier runs, first on' <<<"$out"; echo $?)"
+
+# --- incidents ----------------------------------------------------------------------------------
+run incidents
+check "incidents lists port_conflict" "$(grep -qE "^${fingerprint:0:8} +port_conflict +critical +3 +6 " <<<"$out"; echo $?)"
+run incidents -o json --cause port_conflict
+check "incidents json: one port_conflict, 3 runs, 6 events not 18" \
+  "$([ "$(jq_py '[(i["runs"], i["events"]) for i in d["incidents"]]')" = "[(3, 6)]" ]; echo $?)"
+run incidents --since 2026-04-01
+check "--since after the events: nothing" "$(grep -q 'No incidents match' <<<"$out"; echo $?)"
+run incidents --since 2026-03-01 --cause port_conflict
+check "--since before the events: listed" "$(grep -q port_conflict <<<"$out"; echo $?)"
+run incidents --since yesterday-ish
+check "bad --since: exit 2 with the accepted forms" "$([ "$code" = 2 ] && grep -q '2h, 7d' <<<"$err"; echo $?)"
+run incidents show "${fingerprint:0:6}"
+check "show by prefix: every run" "$([ "$code" = 0 ] && [ "$(grep -c '^Run ' <<<"$out")" = 3 ]; echo $?)"
+check "show: evidence and the fix" "$(grep -q 'input.log:17' <<<"$out" && grep -q '\$ lsof -i :18789' <<<"$out"; echo $?)"
+run incidents show 0000000000000
+check "show unknown: exit 2" "$([ "$code" = 2 ] && grep -q 'no incident' <<<"$err"; echo $?)"
+run incidents show -o json "$fingerprint"
+check "show json parses" "$([ "$(jq_py 'len(d["occurrences"])')" = 3 ]; echo $?)"
+
+# --- history, prune, query ----------------------------------------------------------------------
+run history -o json
+check "history: 3 runs with input hashes" "$([ "$(jq_py 'sum(1 for r in d["runs"] if r["inputs"][0]["content_hash"].startswith("xxh3:"))')" = 3 ]; echo $?)"
+run query "SELECT count(*) AS n FROM runs"
+check "query: text table" "$(grep -qE '^3$' <<<"$out"; echo $?)"
+run query -o json "SELECT cause FROM incidents WHERE cause = 'port_conflict'"
+check "query: json" "$([ "$(jq_py 'd["rows"]')" = "[['port_conflict']]" ]; echo $?)"
+run query "DELETE FROM runs"
+check "query refuses a write: exit 2" "$([ "$code" = 2 ] && grep -q 'read-only' <<<"$err"; echo $?)"
+run query "SELECT count(*) FROM runs; DROP TABLE runs"
+check "query refuses a second statement" "$([ "$code" = 2 ]; echo $?)"
+run query "SELECT count(*) FROM runs"
+check "nothing was deleted" "$(grep -qE '^3$' <<<"$out"; echo $?)"
+run history prune --older-than 1d --dry-run
+check "prune dry run: nothing that old" "$(grep -q 'Would prune 0 runs' <<<"$out"; echo $?)"
+run history prune --older-than 2099-01-01
+check "prune everything before 2099" "$(grep -q 'Pruned 3 runs' <<<"$out"; echo $?)"
+run incidents
+check "no incidents left" "$(grep -q 'No incidents match' <<<"$out"; echo $?)"
+
+# --- secrets ------------------------------------------------------------------------------------
+secret=9f8e7d6c5b4a392817060a0b
+for i in 1 2 3 4 5 6; do  # nginx answers 426 to WebSocket requests carrying a token
+  echo "203.0.113.5 - - [07/Jul/2026:13:00:2$i +0000] \"GET /?token=$secret HTTP/1.1\" 426 16 \"-\" \"Mozilla/5.0\""
+done > "$work/token.log"
+run analyze --no-user-rules -o json "$work/token.log"
+check "the token is redacted in the output" "$(! grep -q "$secret" <<<"$out" && grep -q 'token=\[REDACTED\]' <<<"$out"; echo $?)"
+run analyze --no-user-rules -o json --no-redact "$work/token.log"
+check "--no-redact prints it" "$(grep -q "$secret" <<<"$out"; echo $?)"
+check "the history never holds it" "$(! grep -qa "$secret" "$db" "$db-wal" 2>/dev/null; echo $?)"
+
+# --- a lock held by another process -------------------------------------------------------------
+python3 - "$db" <<'PY' &
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+open(sys.argv[1] + ".locked", "w").close()
+time.sleep(4)
+con.execute("ROLLBACK")
+PY
+holder=$!
+for _ in $(seq 50); do [ -e "$db.locked" ] && break; sleep 0.1; done
+runs_before="$("$logdx" query --db "$db" "SELECT count(*) FROM runs" | sed -n 2p)"
+run analyze --no-user-rules --db-timeout 300 $case01
+check "locked: exit 2" "$([ "$code" = 2 ]; echo $?)"
+check "locked: the message names the file and the lock" "$(grep -q "$db" <<<"$err" && grep -q 'locked' <<<"$err"; echo $?)"
+check "locked: the analysis is still printed" "$(grep -q '^Root cause: Port 18789' <<<"$out"; echo $?)"
+wait $holder
+run query "SELECT count(*) FROM runs"
+check "locked: nothing half-stored" "$([ "$(sed -n 2p <<<"$out")" = "$runs_before" ]; echo $?)"
+
+# --- concurrent writers -------------------------------------------------------------------------
+for i in 1 2 3 4; do
+  "$logdx" analyze --no-user-rules -o json $case01 >"$work/c$i.a" 2>&1 &
+  "$logdx" analyze --no-user-rules -o json $case01 >"$work/c$i.b" 2>&1 &
+  wait
+done
+run query "SELECT count(*) FROM runs"
+check "8 concurrent analyses: 8 runs stored" "$([ "$(sed -n 2p <<<"$out")" = "$((runs_before + 8))" ]; echo $?)"
+run query "PRAGMA integrity_check"
+check "and the file is sound" "$(grep -qx ok <<<"$out"; echo $?)"
+
+# --- not a database -----------------------------------------------------------------------------
+printf 'notes from the incident call\n' > "$work/notes.db"
+cp "$work/notes.db" "$work/notes.orig"
+run analyze --no-user-rules --db "$work/notes.db" $case01
+check "not SQLite: exit 2, names the file" "$([ "$code" = 2 ] && grep -q "$work/notes.db" <<<"$err" && grep -qi 'not a database' <<<"$err"; echo $?)"
+check "not SQLite: analysis printed" "$(grep -q '^Root cause:' <<<"$out"; echo $?)"
+check "not SQLite: file untouched" "$(cmp -s "$work/notes.db" "$work/notes.orig"; echo $?)"
+run incidents --db "$work/notes.db"
+check "incidents on it: exit 2" "$([ "$code" = 2 ]; echo $?)"
+
+# --- a read-only history ------------------------------------------------------------------------
+mkdir -p "$work/ro"
+cp "$db" "$work/ro/history.db"
+chmod 755 "$work/ro"; chmod 644 "$work/ro/history.db"
+as_reader=()
+if [ "$(id -u)" = 0 ]; then
+  as_reader=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+else
+  chmod 555 "$work/ro"; chmod 444 "$work/ro/history.db"
+fi
+cp "$work/ro/history.db" "$work/ro.orig"
+"${as_reader[@]}" "$logdx" analyze --no-user-rules --db "$work/ro/history.db" $case01 \
+  >"$work/out" 2>"$work/err"
+code=$?
+check "read-only: the analysis exit code (1), not 2" "$([ "$code" = 1 ]; echo $?)"
+check "read-only: a warning naming the file" "$(grep -q "warning: $work/ro/history.db" "$work/err"; echo $?)"
+check "read-only: analysis printed" "$(grep -q '^Root cause:' "$work/out"; echo $?)"
+check "read-only: file unchanged" "$(cmp -s "$work/ro/history.db" "$work/ro.orig"; echo $?)"
+"${as_reader[@]}" "$logdx" incidents --db "$work/ro/history.db" >"$work/out" 2>"$work/err"
+check "read-only: incidents still readable" "$([ $? = 0 ] && grep -q port_conflict "$work/out"; echo $?)"
+chmod -R u+w "$work/ro"
+
+finish
