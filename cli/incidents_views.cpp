@@ -10,6 +10,13 @@ namespace logdx::cli {
 namespace {
 
 constexpr std::size_t kShortFingerprint = 8;
+constexpr std::size_t kEvidenceWidth = 160;  // as in analyze's text; JSON has the whole line
+
+std::string evidence_line(const std::string& text) {
+  std::string line = terminal_safe(text.substr(0, text.find('\n')));
+  if (line.size() > kEvidenceWidth) line = line.substr(0, kEvidenceWidth - 3) + "...";
+  return line;
+}
 
 std::string or_dash(const std::optional<std::string>& text) { return text ? *text : "-"; }
 
@@ -28,6 +35,8 @@ void write_incident_fields(JsonWriter& w, const storage::IncidentRow& r) {
   w.key("confidence").value(r.confidence);
   optional_value(w, "first_seen", r.first_seen);
   optional_value(w, "last_seen", r.last_seen);
+  optional_value(w, "first_seen_as_written", r.first_seen_as_written);
+  optional_value(w, "last_seen_as_written", r.last_seen_as_written);
   w.key("first_run").value(r.first_run_at).key("last_run").value(r.last_run_at);
   w.key("runs").value(r.runs).key("events").value(r.events).key("evidence").value(r.evidence);
 }
@@ -84,8 +93,7 @@ std::string occurrence_text(const storage::Occurrence& o) {
     out += fmt::format("  facts: {}\n", terminal_safe(facts));
   }
   for (const auto& e : o.evidence) {
-    out += fmt::format("    {}:{}  {}\n", terminal_safe(e.input), e.line,
-                       terminal_safe(e.text.substr(0, e.text.find('\n'))));
+    out += fmt::format("    {}:{}  {}\n", terminal_safe(e.input), e.line, evidence_line(e.text));
   }
   return out;
 }
@@ -105,8 +113,8 @@ std::string incidents_text(const std::vector<storage::IncidentRow>& rows,
   for (const auto& r : rows) {
     table.add_row({r.fingerprint.substr(0, kShortFingerprint), r.cause, r.severity,
                    std::to_string(r.runs), std::to_string(r.events),
-                   r.first_seen ? *r.first_seen : r.first_run_at,
-                   r.last_seen ? *r.last_seen : r.last_run_at, r.title});
+                   or_dash(r.first_seen ? r.first_seen : r.first_seen_as_written),
+                   or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written), r.title});
   }
   return table.render(output_width());
 }
@@ -136,8 +144,10 @@ std::string incident_text(const storage::IncidentDetail& detail) {
                      r.severity, r.confidence, r.runs, r.runs == 1 ? "" : "s", r.first_run_at,
                      r.last_run_at, r.events, r.events == 1 ? "" : "s", r.evidence,
                      r.evidence == 1 ? "" : "s");
-  if (r.first_seen) {
-    out += fmt::format("  in the logs from {} to {}\n", *r.first_seen, or_dash(r.last_seen));
+  if (r.first_seen || r.first_seen_as_written) {
+    out += fmt::format("  in the logs from {} to {}\n",
+                       or_dash(r.first_seen ? r.first_seen : r.first_seen_as_written),
+                       or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written));
   }
   for (const auto& o : detail.occurrences) out += "\n" + occurrence_text(o);
   if (!detail.occurrences.empty() && !detail.occurrences.back().fixes.empty()) {

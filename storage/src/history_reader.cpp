@@ -8,13 +8,17 @@
 namespace logdx::storage {
 namespace {
 
-// Columns 0..12 of every incident query, in IncidentRow order.
+// Columns 0..14 of every incident query, in IncidentRow order.
 constexpr const char* kIncidentColumns =
     "SELECT i.fingerprint, i.cause, i.rule, i.title, i.severity, i.confidence, i.first_seen, "
     "i.last_seen, i.first_run_at, i.last_run_at, i.runs, "
     "(SELECT coalesce(sum(m), 0) FROM (SELECT max(o.count) AS m FROM occurrences o "
     "  WHERE o.incident_id = i.id GROUP BY o.episode)), "
-    "(SELECT count(*) FROM evidence e WHERE e.incident_id = i.id) "
+    "(SELECT count(*) FROM evidence e WHERE e.incident_id = i.id), "
+    "(SELECT o.first_event FROM occurrences o WHERE o.incident_id = i.id ORDER BY o.run_id "
+    "  LIMIT 1), "
+    "(SELECT o.last_event FROM occurrences o WHERE o.incident_id = i.id ORDER BY o.run_id DESC "
+    "  LIMIT 1) "
     "FROM incidents i ";
 
 std::optional<std::string> optional_text(const Statement& s, int column) {
@@ -41,6 +45,8 @@ IncidentRow incident_row(const Statement& s) {
   r.runs = count_of(s, 10);
   r.events = count_of(s, 11);
   r.evidence = count_of(s, 12);
+  r.first_seen_as_written = optional_text(s, 13);
+  r.last_seen_as_written = optional_text(s, 14);
   return r;
 }
 

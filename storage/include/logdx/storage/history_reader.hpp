@@ -28,8 +28,12 @@ struct IncidentRow {
   std::string title;     // latest
   std::string severity;  // latest
   double confidence = 0;
-  std::optional<std::string> first_seen;  // earliest event time known as absolute
+  std::optional<std::string> first_seen;  // earliest event time known as absolute (UTC)
   std::optional<std::string> last_seen;
+  // The first run's first and the latest run's last event time as the contract shows them
+  // (UTC, else as the log wrote it: PM2 and syslog stamps carry no zone).
+  std::optional<std::string> first_seen_as_written;
+  std::optional<std::string> last_seen_as_written;
   std::string first_run_at;
   std::string last_run_at;
   std::uint64_t runs = 0;
