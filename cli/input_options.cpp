@@ -36,7 +36,42 @@ void InputOptions::add_to(CLI::App& command) {
   command.add_option("--year", year, "year for timestamps that have none (default: file mtime)");
   command.add_option("--max-line-bytes", max_line_bytes, "cut longer lines (default 1048576)")
       ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30));
+  command.add_flag("--journal", journal,
+                   "read the systemd journal directly (sd-journal), after any paths");
+  // One value per occurrence: a greedy vector option would swallow the paths after it.
+  command.add_option("-u,--unit", units,
+                     "with --journal: only this unit (repeatable), plus kernel messages")
+      ->type_name("UNIT")
+      ->allow_extra_args(false);
+  command.add_option("--journal-dir", journal_dir, "read the journal files in this folder")
+      ->check(CLI::ExistingDirectory);
+  command.add_option("--journal-file", journal_files, "read this journal file (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
 }
+
+namespace {
+
+// The journal as one more input, read with the journal-export parser.
+ResolvedInput journal_input(const InputOptions& o) {
+  auto selection = std::make_shared<JournalSelection>();
+  selection->directory = o.journal_dir;
+  selection->files = o.journal_files;
+  selection->units = o.units;
+  ResolvedInput input;
+  input.display_name = "journal";
+  if (!o.units.empty()) {
+    std::string units;
+    for (const auto& u : o.units) units += (units.empty() ? "" : ",") + normalise_unit_name(u);
+    input.display_name = fmt::format("journal:{}", units);
+  }
+  input.journal = std::move(selection);
+  input.parser = "journal-export";
+  return input;
+}
+
+}  // namespace
 
 ReaderOptions InputOptions::reader_options() const {
   ReaderOptions r;
@@ -55,7 +90,13 @@ ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& regis
         fmt::format("unknown parser '{}'; known parsers:{}", options.parser, known));
   }
   ReadOutcome outcome;
-  const ResolvedInputs resolved = resolve_inputs(options.paths);
+  if (!options.units.empty() && !options.reads_journal()) {
+    throw std::invalid_argument("-u/--unit selects journal units: add --journal");
+  }
+  // With --journal and no paths, only the journal is read (not stdin).
+  ResolvedInputs resolved;
+  if (!options.reads_journal() || !options.paths.empty()) resolved = resolve_inputs(options.paths);
+  if (options.reads_journal()) resolved.inputs.push_back(journal_input(options));
   for (const auto& note : resolved.notes) {
     const bool error = note.severity == InputNote::Severity::error;
     outcome.had_error = outcome.had_error || error;

@@ -20,8 +20,13 @@ struct InputOptions {
   std::string parser;
   std::optional<int> year;
   std::size_t max_line_bytes = 1 << 20;
+  bool journal = false;                    // --journal: the systemd journal via sd-journal
+  std::vector<std::string> units;          // -u: only these units (and the kernel)
+  std::string journal_dir;                 // --journal-dir
+  std::vector<std::string> journal_files;  // --journal-file
 
   void add_to(CLI::App& command);
+  bool reads_journal() const { return journal || !journal_dir.empty() || !journal_files.empty(); }
   ReaderOptions reader_options() const;
 };
 

@@ -6,6 +6,7 @@
 
 #include "input/binary_sniff.hpp"
 #include "input_parse.hpp"
+#include "journal/journal_display.hpp"
 #include "logdx/parsers/byte_source.hpp"
 #include "logdx/parsers/line_reader.hpp"
 #include "logdx/parsers/paste_cleaner.hpp"
@@ -101,6 +102,7 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
   std::optional<InputParse> parse;
   auto counting_sink = [&](Event&& e) {
     ++summary.events;
+    if (input.journal) journal::present_journal_entry(e, summary.events);
     sink(std::move(e));
   };
   try {
@@ -114,13 +116,16 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
       sampled_bytes += raw.size();
       if (!text.empty()) ++sampled_nonblank;
     }
-    if (looks_binary(sample)) {
+    // The journal's export form carries binary fields by design; it is never a stray binary.
+    if (!input.journal && looks_binary(sample)) {
       diagnostics.push_back({Severity::note, input.display_name, 0,
                              fmt::format("{}: skipped: binary file", input.display_name)});
       summary.skipped = true;
       return summary;
     }
-    if (!options_.forced_parser.empty()) {
+    if (!input.parser.empty()) {
+      summary.parser = input.parser;  // the input says what it is (the journal's export form)
+    } else if (!options_.forced_parser.empty()) {
       summary.parser = options_.forced_parser;
     } else {
       std::vector<std::string> texts;

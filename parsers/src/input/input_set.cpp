@@ -54,7 +54,7 @@ class Resolver {
   void add_stdin() {
     if (stdin_added_) return note(Severity::note, "-", "skipped: stdin already included");
     stdin_added_ = true;
-    result_.inputs.push_back({"-", kStdinName, true, 0});
+    result_.inputs.push_back({"-", kStdinName, true, 0, nullptr, ""});
   }
 
   void add_arg(const std::string& arg) {
@@ -105,7 +105,7 @@ class Resolver {
     }
     const auto [seen, added] = seen_files_.try_emplace(input::file_id(st), path);
     if (!added) return note(Severity::note, path, "skipped: same file as " + seen->second);
-    ResolvedInput input{path, path, false, static_cast<std::int64_t>(st.st_mtime)};
+    ResolvedInput input{path, path, false, static_cast<std::int64_t>(st.st_mtime), nullptr, ""};
     // Sniffing a pipe would eat its first bytes; only regular files are judged.
     if (S_ISREG(st.st_mode)) {
       try {

@@ -7,6 +7,7 @@
 
 #include "input/file_source.hpp"
 #include "input/gzip_source.hpp"
+#include "input/journal_source.hpp"
 #include "input/peeked_source.hpp"
 #include "input/stdin_source.hpp"
 #include "input/zstd_source.hpp"
@@ -29,6 +30,7 @@ bool starts_with(std::span<const char> bytes, const std::array<unsigned char, N>
 
 std::unique_ptr<ByteSource> open_byte_source(const ResolvedInput& input) {
   std::string name = input.display_name.empty() ? input.path : input.display_name;
+  if (input.journal) return std::make_unique<input::JournalSource>(*input.journal, name);
   std::unique_ptr<ByteSource> raw;
   if (input.is_stdin) {
     raw = std::make_unique<input::StdinSource>(name);

@@ -5,8 +5,11 @@
 // file must not stop the others.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "logdx/parsers/journal_selection.hpp"
 
 namespace logdx {
 
@@ -15,6 +18,9 @@ struct ResolvedInput {
   std::string display_name;  // what messages and evidence call it (the path as given / found)
   bool is_stdin = false;
   std::int64_t mtime = 0;    // seconds since the epoch; 0 when unknown (stdin)
+  // Set for the systemd journal read through sd-journal (--journal); `path` is then unused.
+  std::shared_ptr<const JournalSelection> journal;
+  std::string parser;  // a parser this input must be read with, whatever --parser says
 };
 
 struct InputNote {
