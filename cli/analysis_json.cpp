@@ -61,6 +61,17 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
 
 }  // namespace
 
+std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object().key("schema").value("logdx.follow/1").key("change").value(change);
+  w.key("diagnosis");
+  write_diagnosis(w, diagnosis);
+  w.end_object();
+  out.push_back('\n');
+  return out;
+}
+
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs) {
   std::string out;
   JsonWriter w(out);

@@ -3,6 +3,7 @@
 // (../shared/contract.md). Fields are only ever added.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logdx/engine/diagnosis.hpp"
@@ -11,5 +12,9 @@
 namespace logdx::cli {
 
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs);
+
+// One line of `analyze --follow -o json`: a diagnosis that appeared ("new") or whose count or
+// severity moved ("changed"), schema "logdx.follow/1".
+std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis);
 
 }  // namespace logdx::cli

@@ -14,6 +14,7 @@
 
 #include "analysis_json.hpp"
 #include "analysis_text.hpp"
+#include "follow_loop.hpp"
 #include "commands.hpp"
 #include "history_options.hpp"
 #include "input_options.hpp"
@@ -37,6 +38,7 @@ struct AnalyzeOptions {
   bool no_db = false;
   bool no_redact = false;
   bool verbose = false;
+  bool follow = false;
   std::vector<std::string> argv;  // the whole command line, recorded with the run
 };
 
@@ -99,8 +101,12 @@ int run_analyze(const AnalyzeOptions& o) {
   if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
   Analyzer analyzer(*loaded.rules);
   const auto registry = ParserRegistry::builtin();
-  const ReadOutcome outcome = read_inputs(
+  ReadOutcome outcome = read_inputs(
       o.inputs, registry, [&analyzer](Event&& e, std::size_t index) { analyzer.add(e, index); });
+  if (o.follow) {
+    outcome.summaries = follow_inputs(o.inputs, outcome.summaries, analyzer,
+                                      FollowOutput{o.output == "json", !o.no_redact});
+  }
   AnalysisResult result = analyzer.finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -144,6 +150,9 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
       ->check(CLI::IsMember({"auto", "always", "never"}));
   o->history.add_to(*command);
   command->add_flag("--no-db", o->no_db, "do not record this run in the history");
+  command->add_flag("--follow", o->follow,
+                    "keep reading appended lines (files, across rotation), report diagnoses "
+                    "as they appear; Ctrl-C prints the summary");
   command->add_flag("-v,--verbose", o->verbose, "print how long each phase took on stderr");
   command->add_flag("--no-redact", o->no_redact,
                     "print secrets (tokens, keys) as found; the history is redacted regardless");

@@ -6,6 +6,8 @@
 #include "logdx/parsers/event_reader.hpp"
 #include "logdx/parsers/input_set.hpp"
 
+#include <fmt/format.h>
+
 using namespace logdx;
 using namespace logdx::testing;
 
@@ -123,4 +125,55 @@ rules:
   for (std::size_t i = 1; i < result.diagnoses.size(); ++i) {
     CHECK(result.diagnoses[i].severity == Severity::info);  // only the helper rule's remark
   }
+}
+
+namespace {
+
+std::vector<Event> events_of(const std::string& relative) {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const std::filesystem::path path =
+      std::filesystem::path(LOGDX_RULES_DIR) / ".." / "corpus" / relative;
+  const ResolvedInputs resolved = resolve_inputs({path.string()});
+  REQUIRE(resolved.inputs.size() == 1);
+  ReaderOptions options;
+  options.year = 2026;
+  std::vector<Event> events;
+  std::vector<ReaderDiagnostic> diagnostics;
+  EventReader(registry, options)
+      .read(resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
+  return events;
+}
+
+std::string summary_of(const std::vector<Diagnosis>& diagnoses) {
+  std::string out;
+  for (const Diagnosis& d : diagnoses) {
+    out += fmt::format("{} {} {} {} [", d.rank, d.fingerprint, d.count, d.title);
+    for (const auto& e : d.evidence) out += fmt::format("{} ", e.line);
+    out += "] {" + summary_of(d.explains) + "}\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("finish() may be called again as events arrive (--follow) and equals one pass",
+          "[analyzer][follow]") {
+  const RuleLoadResult pack = RuleLoader().load({LOGDX_RULES_DIR});
+  REQUIRE(pack.ok());
+  const std::vector<Event> events = events_of("cases/01-port-conflict-systemd-docker-proxy/input.log");
+  REQUIRE(events.size() > 20);
+
+  Analyzer once(*pack.rules);
+  for (const Event& e : events) once.add(e, 0);
+  const std::string expected = summary_of(once.finish().diagnoses);
+
+  Analyzer growing(*pack.rules);
+  std::size_t fed = 0;
+  for (const std::size_t until : {events.size() / 3, 2 * events.size() / 3, events.size()}) {
+    for (; fed < until; ++fed) growing.add(events[fed], 0);
+    const AnalysisResult partial = growing.finish();
+    if (until < events.size()) CHECK(summary_of(partial.diagnoses) != expected);
+  }
+  CHECK(summary_of(growing.finish().diagnoses) == expected);
+  CHECK(summary_of(growing.finish().diagnoses) == expected);  // and again: nothing consumed
 }

@@ -79,6 +79,21 @@ EventReader::EventReader(const ParserRegistry& registry, ReaderOptions options)
 
 InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
                                std::vector<ReaderDiagnostic>& diagnostics) const {
+  std::unique_ptr<ByteSource> source;
+  try {
+    source = open_byte_source(input);
+  } catch (const InputError& e) {
+    diagnostics.push_back({ReaderDiagnostic::Severity::error, input.display_name, 0, e.what()});
+    InputSummary summary;
+    summary.input = input.display_name;
+    summary.failed = true;
+    return summary;
+  }
+  return read(input, std::move(source), sink, diagnostics);
+}
+
+InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteSource> source,
+                               const Sink& sink, std::vector<ReaderDiagnostic>& diagnostics) const {
   using Severity = ReaderDiagnostic::Severity;
   InputSummary summary;
   summary.input = input.display_name;
@@ -87,15 +102,6 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
   parser_options.default_year = options_.year.value_or(written.tm_year + 1900);
   const unsigned reference_month =
       options_.year || input.mtime == 0 ? 0 : static_cast<unsigned>(written.tm_mon + 1);
-
-  std::unique_ptr<ByteSource> source;
-  try {
-    source = open_byte_source(input);
-  } catch (const InputError& e) {
-    diagnostics.push_back({Severity::error, input.display_name, 0, e.what()});
-    summary.failed = true;
-    return summary;
-  }
 
   CleanLines lines(*source, options_.max_line_bytes);
   std::vector<SampledLine> sample;
@@ -110,7 +116,9 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
     Line line;
     std::size_t sampled_bytes = 0;
     std::size_t sampled_nonblank = 0;
-    while (sampled_nonblank < options_.detect_lines && sampled_bytes < options_.detect_bytes &&
+    // An input that says its parser needs no sample (and a followed file must not wait for one).
+    const std::size_t detect_lines = input.parser.empty() ? options_.detect_lines : 0;
+    while (sampled_nonblank < detect_lines && sampled_bytes < options_.detect_bytes &&
            lines.next(text, raw, line)) {
       sample.push_back({std::string(text), std::string(raw), line.number, line.byte_offset});
       sampled_bytes += raw.size();

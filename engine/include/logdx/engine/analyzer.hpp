@@ -34,7 +34,9 @@ class Analyzer {
   // Offers one event. `input_index` orders ties between inputs (the order they were given).
   void add(const Event& event, std::size_t input_index);
 
-  // Correlates, builds, folds and ranks the diagnoses. Call once.
+  // Correlates, builds, folds and ranks the diagnoses of everything added so far. May be
+  // called again after more add() calls (--follow re-evaluates as lines arrive); each call
+  // gives what one call on all the events would.
   AnalysisResult finish();
 
  private:

@@ -6,10 +6,12 @@
 // delivered stay delivered.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "logdx/parsers/byte_source.hpp"
 #include "logdx/parsers/format_detector.hpp"
 #include "logdx/parsers/input_set.hpp"
 #include "logdx/parsers/parser_registry.hpp"
@@ -55,6 +57,10 @@ class EventReader {
   // Reads `input`, calling `sink` for each event. Never throws for input problems.
   InputSummary read(const ResolvedInput& input, const Sink& sink,
                     std::vector<ReaderDiagnostic>& diagnostics) const;
+  // The same on a source the caller opened (--follow's following source). When `input.parser`
+  // is set, nothing is sampled first: events flow from the first line.
+  InputSummary read(const ResolvedInput& input, std::unique_ptr<ByteSource> source,
+                    const Sink& sink, std::vector<ReaderDiagnostic>& diagnostics) const;
 
  private:
   const ParserRegistry& registry_;

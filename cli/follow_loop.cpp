@@ -1,0 +1,168 @@
+#include "follow_loop.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "analysis_json.hpp"
+#include "logdx/engine/redactor.hpp"
+#include "logdx/parsers/following_source.hpp"
+#include "terminal_text.hpp"
+
+namespace logdx::cli {
+namespace {
+
+constexpr timespec kTick{0, 250'000'000};  // how often new events are evaluated
+
+// Events handed from the reader threads to the evaluating (main) thread.
+class EventQueue {
+ public:
+  void push(Event&& event, std::size_t input) {
+    const std::lock_guard lock(mutex_);
+    items_.emplace_back(std::move(event), input);
+  }
+  std::vector<std::pair<Event, std::size_t>> take() {
+    const std::lock_guard lock(mutex_);
+    return std::exchange(items_, {});
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<Event, std::size_t>> items_;
+};
+
+// What was last printed per fingerprint, to tell new and changed diagnoses from the rest.
+class ChangeTracker {
+ public:
+  explicit ChangeTracker(const FollowOutput& output) : output_(output) {}
+
+  void remember(const std::vector<Diagnosis>& diagnoses) {
+    for (const Diagnosis& d : diagnoses) {
+      seen_[d.fingerprint] = {d.count, d.severity};
+      remember(d.explains);
+    }
+  }
+
+  void report(const std::vector<Diagnosis>& diagnoses) {
+    for (const Diagnosis& d : diagnoses) {
+      const auto it = seen_.find(d.fingerprint);
+      if (it == seen_.end()) {
+        print("new", d);
+      } else if (it->second.first != d.count || it->second.second != d.severity) {
+        print("changed", d);
+      }
+      seen_[d.fingerprint] = {d.count, d.severity};
+      report(d.explains);
+    }
+  }
+
+ private:
+  void print(std::string_view change, const Diagnosis& diagnosis) {
+    Diagnosis shown = diagnosis;
+    shown.explains.clear();  // each folded one gets its own line
+    if (output_.redact) redactor_.redact(shown);
+    const std::string line =
+        output_.json ? follow_json_line(change, shown)
+                     : fmt::format("[{}] {} {}: {} ({} event{})\n", change, to_string(shown.severity),
+                                   shown.cause, terminal_safe(shown.title), shown.count,
+                                   shown.count == 1 ? "" : "s");
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
+  }
+
+  const FollowOutput& output_;
+  Redactor redactor_;
+  std::map<std::string, std::pair<std::uint64_t, Severity>> seen_;
+};
+
+bool followable(const InputSummary& summary, const ResolvedInput& input) {
+  if (input.is_stdin || input.journal || summary.failed || summary.skipped) return false;
+  for (const char* ext : {".gz", ".zst", ".xz", ".bz2"}) {
+    const std::string_view path(input.path);
+    if (path.ends_with(ext)) return false;  // compressed files are rotated, not appended to
+  }
+  return true;
+}
+
+sigset_t stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  return set;
+}
+
+}  // namespace
+
+std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
+                                        const std::vector<InputSummary>& first_pass,
+                                        Analyzer& analyzer, const FollowOutput& output) {
+  std::vector<InputSummary> summaries = first_pass;
+  const ResolvedInputs resolved = resolve_inputs(inputs.paths);
+  // Signals are taken by sigtimedwait in this thread only: block them before the readers
+  // start (threads inherit the mask), so no handler and no global flag are needed.
+  const sigset_t signals = stop_signals();
+  // A shell starts background jobs with SIGINT ignored, and an ignored signal is discarded
+  // before sigtimedwait could take it: restore the default (blocked below, so it never kills).
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  sigset_t previous;
+  pthread_sigmask(SIG_BLOCK, &signals, &previous);
+
+  std::atomic<bool> stop{false};
+  EventQueue queue;
+  std::vector<std::thread> readers;
+  std::vector<InputSummary> followed(summaries.size());
+  const ParserRegistry registry = ParserRegistry::builtin();  // the reader keeps a reference
+  const EventReader reader(registry, inputs.reader_options());
+  for (std::size_t i = 0; i < summaries.size() && i < resolved.inputs.size(); ++i) {
+    ResolvedInput input = resolved.inputs[i];
+    if (input.display_name != summaries[i].input || !followable(summaries[i], input)) continue;
+    input.parser = summaries[i].parser;  // detected once; the appended lines are the same format
+    const std::uint64_t base_line = summaries[i].lines;
+    readers.emplace_back([&, input, i, base_line] {
+      std::vector<ReaderDiagnostic> ignored;
+      auto source = open_following_source(input.path, input.display_name,
+                                          FollowOptions{summaries[i].bytes}, stop);
+      followed[i] = reader.read(input, std::move(source), [&](Event&& e) {
+        e.where.line += base_line;
+        queue.push(std::move(e), i);
+      }, ignored);
+    });
+  }
+  ChangeTracker changes(output);
+  changes.remember(analyzer.finish().diagnoses);
+  const std::string_view note = "logdx: following {} input{}; Ctrl-C ends with a summary\n";
+  fmt::print(stderr, fmt::runtime(note), readers.size(), readers.size() == 1 ? "" : "s");
+
+  bool stopping = false;
+  while (!stopping) {
+    siginfo_t info;
+    stopping = sigtimedwait(&signals, &info, &kTick) > 0;
+    if (stopping) {
+      stop = true;
+      for (auto& t : readers) t.join();
+    }
+    auto arrived = queue.take();
+    if (arrived.empty()) continue;
+    for (auto& [event, index] : arrived) analyzer.add(event, index);
+    changes.report(analyzer.finish().diagnoses);
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  for (std::size_t i = 0; i < summaries.size(); ++i) {
+    summaries[i].lines += followed[i].lines;
+    summaries[i].events += followed[i].events;
+    summaries[i].bytes += followed[i].bytes;
+  }
+  return summaries;
+}
+
+}  // namespace logdx::cli

@@ -1,0 +1,28 @@
+#pragma once
+// analyze --follow: after the first pass, keeps reading what is appended to the input files
+// (across truncation and rotation, like `tail -F`), re-evaluates, and prints each diagnosis
+// that appears or whose count or severity moves — a JSON line (schema logdx.follow/1) with
+// -o json, a short line otherwise — until SIGINT or SIGTERM. The caller then prints the full
+// analysis as the summary and records the run.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "input_options.hpp"
+#include "logdx/engine/analyzer.hpp"
+
+namespace logdx::cli {
+
+struct FollowOutput {
+  bool json = false;
+  bool redact = true;
+};
+
+// `first_pass` is what read_inputs reported (offsets and parsers per input, in order).
+// Returns the summaries with the followed lines and events added.
+std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
+                                        const std::vector<InputSummary>& first_pass,
+                                        Analyzer& analyzer, const FollowOutput& output);
+
+}  // namespace logdx::cli

@@ -1,0 +1,26 @@
+#pragma once
+// `--follow` for files: bytes appended to a file after the part already read, as they arrive,
+// the way `tail -F` follows it: a file truncated in place is read again from its start, a file
+// renamed away (logrotate) is read to its end and the new file at the path from its start.
+// read() waits (polling) for data and returns 0 only once `stop` is set.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "logdx/parsers/byte_source.hpp"
+
+namespace logdx {
+
+struct FollowOptions {
+  std::uint64_t start_offset = 0;  // bytes already read by the first pass
+  std::chrono::milliseconds poll{100};
+};
+
+std::unique_ptr<ByteSource> open_following_source(const std::string& path, std::string name,
+                                                  const FollowOptions& options,
+                                                  const std::atomic<bool>& stop);
+
+}  // namespace logdx
