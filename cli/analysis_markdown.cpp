@@ -126,18 +126,14 @@ void append_diagnosis(std::string& out, const Diagnosis& d, const std::string& h
   }
 }
 
+// The text timeline (aligned columns, long loops folded in the middle) in a fenced block.
 std::string timeline_block(const std::vector<TimelineEntry>& timeline) {
-  std::string body;
-  for (const auto& e : timeline) {
-    std::string time = contract_time(e.time, e.time_text);
-    if (time.empty()) time = "(no time)";
-    body += fmt::format("{}  {}: {}  ({}:{})\n", time, e.cause,
-                        terminal_safe(e.message.substr(0, e.message.find('\n'))), e.input, e.line);
-  }
+  const std::string text = timeline_text(timeline, TextStyle{});
+  const std::string body = text.substr(text.find('\n') + 1);
   return fmt::format("<details>\n<summary>Timeline: {} key event{}, all inputs in time "
                      "order</summary>\n\n{}\n</details>\n\n",
                      timeline.size(), timeline.size() == 1 ? "" : "s",
-                     markdown_fence(body, "text"));
+                     markdown_fence(body.empty() ? "(none)\n" : body, "text"));
 }
 
 std::string host_section(const host::HostReport& host) {

@@ -33,15 +33,23 @@ std::string span_text(const Diagnosis& d) {
   return fmt::format(", {} .. {}", first, last);
 }
 
+// On a narrow terminal a long path leaves little room: the line then goes below its location.
+constexpr std::size_t kMinTextRoom = 40;
+
 void append_evidence(std::string& out, const Diagnosis& d, const std::string& indent,
                      const TextStyle& style) {
   for (const auto& e : d.evidence) {
     const std::string where = fmt::format("{}{}:{}  ", indent, terminal_safe(e.input), e.line);
     const std::size_t used = display_width(where);
-    const std::size_t room = style.width == 0 ? kEvidenceWidth
-                             : style.width > used + 20 ? style.width - used
-                                                       : 20;
-    out += where + one_line(e.text, room, style.width > 0) + "\n";
+    if (style.width == 0) {
+      out += where + one_line(e.text, kEvidenceWidth, false) + "\n";
+    } else if (style.width >= used + kMinTextRoom) {
+      out += where + one_line(e.text, style.width - used, true) + "\n";
+    } else {
+      const std::string under = indent + "  ";
+      const std::size_t room = style.width > under.size() + 20 ? style.width - under.size() : 20;
+      out += where.substr(0, where.size() - 2) + "\n" + under + one_line(e.text, room, true) + "\n";
+    }
   }
   if (d.evidence_omitted > 0) {
     out += fmt::format("{}... {} more like this\n", indent, d.evidence_omitted);
