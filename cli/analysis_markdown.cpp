@@ -86,9 +86,9 @@ std::string fix_block(const Diagnosis& d) {
 
 std::string detail_line(const Diagnosis& d) {
   return fmt::format("**{}** ({}) · confidence {:.2f} · cause {} · rule {} · seen {} time{}{}",
-                     to_string(d.severity),
-                     d.severity >= Severity::error ? "a fault" : "a remark", d.confidence,
-                     code(d.cause), code(d.rule), d.count, d.count == 1 ? "" : "s", span_text(d));
+                     to_string(d.severity), d.severity >= Severity::error ? "a fault" : "a remark",
+                     d.confidence, code(d.cause), code(d.rule), d.count, d.count == 1 ? "" : "s",
+                     span_text(d));
 }
 
 std::size_t count_folded(const std::vector<Diagnosis>& folded) {
@@ -112,7 +112,8 @@ void append_diagnosis(std::string& out, const Diagnosis& d, const std::string& h
   out += fmt::format("{}{}\n\n{}\n\n", heading, markdown_inline(d.title), detail_line(d));
   if (!d.facts.empty()) {
     out += "Facts:\n\n";
-    for (const auto& [k, v] : d.facts) out += fmt::format("- {}: {}\n", markdown_inline(k), code(v));
+    for (const auto& [k, v] : d.facts)
+      out += fmt::format("- {}: {}\n", markdown_inline(k), code(v));
     out += "\n";
   }
   out += "Evidence:\n\n" + evidence_block(d) + "\n";
@@ -130,10 +131,11 @@ void append_diagnosis(std::string& out, const Diagnosis& d, const std::string& h
 std::string timeline_block(const std::vector<TimelineEntry>& timeline) {
   const std::string text = timeline_text(timeline, TextStyle{});
   const std::string body = text.substr(text.find('\n') + 1);
-  return fmt::format("<details>\n<summary>Timeline: {} key event{}, all inputs in time "
-                     "order</summary>\n\n{}\n</details>\n\n",
-                     timeline.size(), timeline.size() == 1 ? "" : "s",
-                     markdown_fence(body.empty() ? "(none)\n" : body, "text"));
+  return fmt::format(
+      "<details>\n<summary>Timeline: {} key event{}, all inputs in time "
+      "order</summary>\n\n{}\n</details>\n\n",
+      timeline.size(), timeline.size() == 1 ? "" : "s",
+      markdown_fence(body.empty() ? "(none)\n" : body, "text"));
 }
 
 std::string host_section(const host::HostReport& host) {
@@ -159,11 +161,27 @@ std::string markdown_inline(std::string_view text) {
   for (std::size_t i = 0; i < safe.size(); ++i) {
     const char c = safe[i];
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|':
-      case '~': case '!': case '{': case '}':
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '|':
+      case '~':
+      case '!':
+      case '{':
+      case '}':
         out += '\\';
         out += c;
         break;
@@ -174,7 +192,8 @@ std::string markdown_inline(std::string_view text) {
           out += "\u200b";
         }
         break;
-      default: out += c;
+      default:
+        out += c;
     }
   }
   return out;
@@ -202,7 +221,8 @@ std::string analysis_markdown(const AnalysisReport& report) {
     const Diagnosis& d = result.diagnoses[i];
     append_diagnosis(out, d, i == 0 && fault ? "## Root cause: " : fmt::format("### {}. ", d.rank));
   }
-  for (const auto& note : result.notes) out += "> **Note:** " + markdown_inline(note.message) + "\n\n";
+  for (const auto& note : result.notes)
+    out += "> **Note:** " + markdown_inline(note.message) + "\n\n";
   if (report.timeline) out += timeline_block(result.timeline);
   if (report.host != nullptr) out += host_section(*report.host);
   // The time taken ends the text, where the golden tests mask it.

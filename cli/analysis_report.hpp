@@ -26,9 +26,9 @@ struct AnalysisReport {
   const AnalysisResult& result;
   const std::vector<InputSummary>& inputs;
   ReadStats stats;
-  const RuleSet* rules = nullptr;               // the loaded pack (SARIF lists its rules)
-  const host::HostReport* host = nullptr;       // analyze --host; nullptr when not asked
-  bool timeline = false;                        // analyze --timeline
+  const RuleSet* rules = nullptr;          // the loaded pack (SARIF lists its rules)
+  const host::HostReport* host = nullptr;  // analyze --host; nullptr when not asked
+  bool timeline = false;                   // analyze --timeline
 };
 
 // Tracks the time span of the events analysed (calendar times only: utc and local).

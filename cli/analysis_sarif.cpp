@@ -16,10 +16,13 @@ constexpr const char* kFingerprintKey = "logdxFingerprint/v1";
 
 std::string_view sarif_level(Severity s) {
   switch (s) {
-    case Severity::info: return "note";
-    case Severity::warning: return "warning";
+    case Severity::info:
+      return "note";
+    case Severity::warning:
+      return "warning";
     case Severity::error:
-    case Severity::critical: return "error";
+    case Severity::critical:
+      return "error";
   }
   return "error";
 }

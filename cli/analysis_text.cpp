@@ -80,10 +80,11 @@ void append_fixes(std::string& out, const Diagnosis& d, const std::string& inden
 void append_folded(std::string& out, const std::vector<Diagnosis>& folded,
                    const std::string& indent, const TextStyle& style, const Palette& p) {
   for (const auto& s : folded) {
-    const std::string line = fmt::format(
-        "{} [{}: {}, {} time{}{}]", terminal_safe(s.title), s.cause, to_string(s.severity),
-        s.count, s.count == 1 ? "" : "s", span_text(s));
-    out += p.paint(p.for_severity(s.severity), wrap(line, style.width, indent + "- ", indent + "  "));
+    const std::string line =
+        fmt::format("{} [{}: {}, {} time{}{}]", terminal_safe(s.title), s.cause,
+                    to_string(s.severity), s.count, s.count == 1 ? "" : "s", span_text(s));
+    out +=
+        p.paint(p.for_severity(s.severity), wrap(line, style.width, indent + "- ", indent + "  "));
     append_evidence(out, s, indent + "    ", style);
     append_folded(out, s.explains, indent + "  ", style, p);
   }
@@ -94,11 +95,11 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
   const std::string head = root ? "Root cause: " : fmt::format("{}. ", d.rank);
   out += p.paint(p.bold + p.for_severity(d.severity),
                  wrap(terminal_safe(d.title), style.width, head, "  "));
-  out += wrap(fmt::format("{} ({}), confidence {:.2f}, cause {}, rule {}; seen {} time{}{}",
-                          to_string(d.severity),
-                          d.severity >= Severity::error ? "a fault" : "a remark", d.confidence,
-                          d.cause, d.rule, d.count, d.count == 1 ? "" : "s", span_text(d)),
-              style.width, "  ", "    ");
+  out += wrap(
+      fmt::format("{} ({}), confidence {:.2f}, cause {}, rule {}; seen {} time{}{}",
+                  to_string(d.severity), d.severity >= Severity::error ? "a fault" : "a remark",
+                  d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s", span_text(d)),
+      style.width, "  ", "    ");
   if (!d.facts.empty()) {
     std::string facts;
     for (const auto& [k, v] : d.facts)
@@ -127,13 +128,13 @@ std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStat
     events += in.events;
     if (!in.parser.empty()) formats.insert(in.parser);
   }
-  std::string text = fmt::format("Read {} input{} ({}), {} lines, {} events", inputs.size(),
-                                 inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines,
-                                 events);
+  std::string text =
+      fmt::format("Read {} input{} ({}), {} lines, {} events", inputs.size(),
+                  inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines, events);
   const std::string first = contract_time(stats.first, stats.first_text);
   const std::string last = contract_time(stats.last, stats.last_text);
-  if (!first.empty()) text += first == last ? fmt::format(", at {}", first)
-                                            : fmt::format(", {} .. {}", first, last);
+  if (!first.empty())
+    text += first == last ? fmt::format(", at {}", first) : fmt::format(", {} .. {}", first, last);
   if (stats.outside_window > 0) {
     text += fmt::format(" ({} outside --since/--until left out)", stats.outside_window);
   }

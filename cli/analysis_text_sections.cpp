@@ -36,8 +36,8 @@ std::string timeline_line(const TimelineEntry& e, std::size_t time_width, std::s
                           bool names_unique, const TextStyle& style, const Palette& p) {
   std::string time = contract_time(e.time, e.time_text);
   if (time.empty()) time = "(no time)";
-  const std::string where = fmt::format("{}:{}", terminal_safe(short_input(e.input, names_unique)),
-                                        e.line);
+  const std::string where =
+      fmt::format("{}:{}", terminal_safe(short_input(e.input, names_unique)), e.line);
   const std::string head = fmt::format("  {:<{}}  {:<{}}  ", time, time_width, where, where_width);
   const std::string label = fmt::format("{}: ", e.cause);
   std::string message = terminal_safe(e.message.substr(0, e.message.find('\n')));
@@ -59,8 +59,9 @@ std::string timeline_text(const std::vector<TimelineEntry>& timeline, const Text
   std::size_t time_width = 0, where_width = 0;
   for (const auto& e : timeline) {
     time_width = std::max(time_width, contract_time(e.time, e.time_text).size());
-    where_width = std::max(where_width, display_width(fmt::format(
-                                            "{}:{}", short_input(e.input, names_unique), e.line)));
+    where_width =
+        std::max(where_width,
+                 display_width(fmt::format("{}:{}", short_input(e.input, names_unique), e.line)));
   }
   const bool fold = timeline.size() > kTimelineHead + kTimelineTail + 1;
   for (std::size_t i = 0; i < timeline.size(); ++i) {
@@ -83,9 +84,9 @@ std::string host_text(const host::HostReport& host, const TextStyle& style) {
                                                                            : p.dim;
     std::string bearing;
     if (check.bearing != host::Bearing::none) {
-      bearing = fmt::format(" [{} {}]", check.bearing == host::Bearing::confirms
-                                            ? "confirms"
-                                            : "rules out", check.cause);
+      bearing = fmt::format(" [{} {}]",
+                            check.bearing == host::Bearing::confirms ? "confirms" : "rules out",
+                            check.cause);
     }
     const std::string head = fmt::format("  {}: ", check.name);
     out += p.paint(colour, wrap(fmt::format("{}{}", terminal_safe(check.summary), bearing),

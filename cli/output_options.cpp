@@ -1,14 +1,12 @@
 #include "output_options.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
-#include <algorithm>
 #include <optional>
 
 #include "analysis_json.hpp"
@@ -52,8 +50,9 @@ void OutputOptions::add_to(CLI::App& command) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command.add_flag("--timeline", timeline,
                    "show the key events of every input merged in time order");
-  command.add_option("--since", since,
-                     "only events at or after TIME (2026-11-24T10:00:00Z, 2026-11-24, 2h, 30m, 7d)");
+  command.add_option(
+      "--since", since,
+      "only events at or after TIME (2026-11-24T10:00:00Z, 2026-11-24, 2h, 30m, 7d)");
   command.add_option("--until", until, "only events at or before TIME (same forms as --since)");
   command.add_flag("--host", host,
                    "also check this machine now (port holder, memory, gateway process, config)");

@@ -1,11 +1,11 @@
 #include "time_window.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <ctime>
 #include <stdexcept>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace logdx::cli {
 namespace {
@@ -20,12 +20,18 @@ std::optional<std::int64_t> relative_seconds(std::string_view text) {
     number = number * 10 + (c - '0');
   }
   switch (text.back()) {
-    case 's': return number;
-    case 'm': return number * 60;
-    case 'h': return number * 3600;
-    case 'd': return number * 86400;
-    case 'w': return number * 7 * 86400;
-    default: return std::nullopt;
+    case 's':
+      return number;
+    case 'm':
+      return number * 60;
+    case 'h':
+      return number * 3600;
+    case 'd':
+      return number * 86400;
+    case 'w':
+      return number * 7 * 86400;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -51,8 +57,7 @@ WallClock WallClock::system() {
       local.tm_gmtoff};
 }
 
-TimeBound parse_time_bound(std::string_view option, std::string_view text,
-                           const WallClock& clock) {
+TimeBound parse_time_bound(std::string_view option, std::string_view text, const WallClock& clock) {
   const std::int64_t offset = clock.local_offset_seconds * kNanos;
   if (const auto seconds = relative_seconds(text)) {
     const std::int64_t utc = clock.now_utc_nanos - *seconds * kNanos;
@@ -62,10 +67,10 @@ TimeBound parse_time_bound(std::string_view option, std::string_view text,
     if (time->kind == TimeKind::local) return TimeBound{time->nanos - offset, time->nanos};
     return TimeBound{time->nanos, time->nanos + offset};
   }
-  throw std::invalid_argument(fmt::format(
-      "{}: '{}' is not a time; use ISO-8601 (2026-11-24T10:00:00Z, 2026-11-24 10:00, "
-      "2026-11-24) or a relative time (90s, 30m, 2h, 7d, 1w)",
-      option, text));
+  throw std::invalid_argument(
+      fmt::format("{}: '{}' is not a time; use ISO-8601 (2026-11-24T10:00:00Z, 2026-11-24 10:00, "
+                  "2026-11-24) or a relative time (90s, 30m, 2h, 7d, 1w)",
+                  option, text));
 }
 
 bool TimeWindow::inside(const Timestamp& time) const {

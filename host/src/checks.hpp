@@ -11,7 +11,6 @@ namespace logdx::host {
 
 bool has_cause(const HostQuestion& question, std::string_view cause);
 
-
 HostCheck check_port(int port, const HostQuestion& question, const ProcTree& proc);
 HostCheck check_memory(const HostQuestion& question, const ProcTree& proc);
 // The gateway processes, and what runs each (systemd unit, container, PM2).

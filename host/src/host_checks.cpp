@@ -47,8 +47,7 @@ std::string HostPaths::under_root(const std::string& path) const {
 }
 
 bool has_cause(const HostQuestion& question, std::string_view cause) {
-  return std::find(question.causes.begin(), question.causes.end(), cause) !=
-         question.causes.end();
+  return std::find(question.causes.begin(), question.causes.end(), cause) != question.causes.end();
 }
 
 HostReport run_host_checks(const HostQuestion& question, const HostPaths& paths) {
@@ -66,18 +65,24 @@ HostReport run_host_checks(const HostQuestion& question, const HostPaths& paths)
 
 std::string_view to_string(CheckStatus status) {
   switch (status) {
-    case CheckStatus::ok: return "ok";
-    case CheckStatus::problem: return "problem";
-    case CheckStatus::skipped: return "skipped";
+    case CheckStatus::ok:
+      return "ok";
+    case CheckStatus::problem:
+      return "problem";
+    case CheckStatus::skipped:
+      return "skipped";
   }
   return "skipped";
 }
 
 std::string_view to_string(Bearing bearing) {
   switch (bearing) {
-    case Bearing::none: return "none";
-    case Bearing::confirms: return "confirms";
-    case Bearing::rules_out: return "rules_out";
+    case Bearing::none:
+      return "none";
+    case Bearing::confirms:
+      return "confirms";
+    case Bearing::rules_out:
+      return "rules_out";
   }
   return "none";
 }

@@ -51,9 +51,9 @@ HostCheck check_memory(const HostQuestion& question, const ProcTree& proc) {
   check.facts.emplace_back("gateway_needs_mb", std::to_string(kGatewayNeedsKb / 1024));
   const bool low = *available < kGatewayNeedsKb;
   check.status = low ? CheckStatus::problem : CheckStatus::ok;
-  check.summary = fmt::format("{} MB available now{}; the gateway needs about {} MB",
-                              *available / 1024, total ? fmt::format(" of {} MB", *total / 1024) : "",
-                              kGatewayNeedsKb / 1024);
+  check.summary =
+      fmt::format("{} MB available now{}; the gateway needs about {} MB", *available / 1024,
+                  total ? fmt::format(" of {} MB", *total / 1024) : "", kGatewayNeedsKb / 1024);
   std::string cause;
   if (memory_cause(question, cause)) {
     check.cause = cause;

@@ -1,9 +1,8 @@
 // PM2 (its daemon pid file, the apps' pid files, the saved app list) and the OpenClaw config.
 #include <dirent.h>
-#include <sys/stat.h>
-
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 
 #include "checks.hpp"
 
@@ -92,8 +91,8 @@ HostCheck check_pm2(const ProcTree& proc, const HostPaths& paths) {
 }
 
 HostCheck check_config(const HostQuestion& question, const HostPaths& paths) {
-  HostCheck check{"config", CheckStatus::ok, "", {{"path", paths.openclaw_config}},
-                  Bearing::none, ""};
+  HostCheck check{"config", CheckStatus::ok, "", {{"path", paths.openclaw_config}}, Bearing::none,
+                  ""};
   if (paths.openclaw_config.empty()) {
     check.status = CheckStatus::skipped;
     check.summary = "no HOME or OPENCLAW_CONFIG_PATH, so the OpenClaw config was not looked for";

@@ -101,8 +101,10 @@ HostCheck check_port(int port, const HostQuestion& question, const ProcTree& pro
     const auto owner = owners.find(l.inode);
     const auto info = owner == owners.end() ? std::nullopt : proc.process(owner->second);
     if (!info) {
-      holders.push_back(fmt::format("uid {} (socket inode {}; its process is not visible to this "
-                                    "user: run as root to see it)", l.uid, l.inode));
+      holders.push_back(
+          fmt::format("uid {} (socket inode {}; its process is not visible to this "
+                      "user: run as root to see it)",
+                      l.uid, l.inode));
       continue;
     }
     const bool is_gateway = looks_like_gateway(*info);

@@ -63,8 +63,10 @@ std::optional<std::string> read_small_file(const std::string& path) {
   return text;
 }
 
-bool ProcTree::exists() const { return access((proc_ + "/meminfo").c_str(), R_OK) == 0 ||
-                                       access((proc_ + "/net").c_str(), R_OK) == 0; }
+bool ProcTree::exists() const {
+  return access((proc_ + "/meminfo").c_str(), R_OK) == 0 ||
+         access((proc_ + "/net").c_str(), R_OK) == 0;
+}
 
 std::vector<int> ProcTree::pids() const {
   std::vector<int> pids;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # analyze --host on a fake machine made here (a /proc tree, a home folder), the time window
-# and the timeline through the real binary, and colour rules.
+# and the timeline through the real binary, colour rules, and examples in every --help.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -86,5 +86,13 @@ assert len({e["input"] for e in t}) == 2, t
 times = [e["time"][:19] for e in t]
 assert times == sorted(times), times
 ' "$work/out"; echo $?)
+
+# Every command's --help ends with examples.
+for command in "" parse detect analyze rules "rules list" "rules show" "rules lint" "rules test" \
+  "rules schema"; do
+  # shellcheck disable=SC2086
+  "$logdx" $command --help >"$work/out" 2>&1
+  check "--help of '${command:-logdx}' has examples" $(grep -q "^Examples:" "$work/out"; echo $?)
+done
 
 finish

@@ -51,16 +51,19 @@ TEST_CASE("a fence is longer than any backtick run inside it", "[markdown]") {
 TEST_CASE("hostile log text stays inside its blocks", "[markdown]") {
   const AnalysisResult result{{hostile_diagnosis()}, {}, {}, 1, 1};
   const std::vector<InputSummary> inputs(1);
-  const std::string md = analysis_markdown(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
+  const std::string md =
+      analysis_markdown(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
   CHECK(md.rfind("## Root cause: Crash in \\`eval\\` &lt;script&gt;", 0) == 0);
   // The evidence fence is four backticks (the text holds three), so "## injected heading" and
   // "</details>" are code, not structure.
-  CHECK(md.find("````text\ngateway.log:7  TypeError: x\n```\n</details>\n## injected heading\n````")
-        != std::string::npos);
+  CHECK(md.find(
+            "````text\ngateway.log:7  TypeError: x\n```\n</details>\n## injected heading\n````") !=
+        std::string::npos);
   CHECK(md.find("\n## injected") == md.find("\n## injected heading\n````"));
   CHECK(md.find("<script>") == std::string::npos);
   CHECK(md.find("- error: ```` ```\\x0a# not a heading ````") != std::string::npos);
-  CHECK(md.find("```sh\nopenclaw gateway restart   # start it ``again``\n```") != std::string::npos);
+  CHECK(md.find("```sh\nopenclaw gateway restart   # start it ``again``\n```") !=
+        std::string::npos);
   CHECK(md.find("<details>\n<summary>This also explains 1 symptom</summary>") != std::string::npos);
   CHECK(md.find("- **pm2 restarts \\[it\\](http://x)**") != std::string::npos);
   CHECK(md.find("</details>\n") != std::string::npos);
@@ -69,6 +72,7 @@ TEST_CASE("hostile log text stays inside its blocks", "[markdown]") {
 TEST_CASE("nothing found reads as such", "[markdown]") {
   const AnalysisResult result;
   const std::vector<InputSummary> inputs;
-  const std::string md = analysis_markdown(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
+  const std::string md =
+      analysis_markdown(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
   CHECK(md.rfind("## No problem found\n", 0) == 0);
 }

@@ -1,8 +1,8 @@
 // Width-aware text: prose wrapped at spaces, long lines cut, widths in characters.
-#include <catch2/catch.hpp>
-
-#include <cstdlib>
 #include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include "text_layout.hpp"
 
@@ -36,5 +36,8 @@ TEST_CASE("COLUMNS sets the width; nonsense is ignored", "[layout]") {
   CHECK(output_width(-1) == 0);  // not a tty either
   setenv("COLUMNS", "5", 1);
   CHECK(output_width(-1) == 0);
-  if (saved == nullptr) unsetenv("COLUMNS"); else setenv("COLUMNS", keep.c_str(), 1);
+  if (saved == nullptr)
+    unsetenv("COLUMNS");
+  else
+    setenv("COLUMNS", keep.c_str(), 1);
 }

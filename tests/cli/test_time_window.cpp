@@ -1,6 +1,5 @@
 // --since / --until: parsing bounds against a fixed clock, and which events a window keeps.
 #include <catch2/catch.hpp>
-
 #include <stdexcept>
 
 #include "time_window.hpp"
@@ -26,7 +25,8 @@ TEST_CASE("relative bounds count back from the injected now", "[time-window]") {
   CHECK(format_timestamp(Timestamp{TimeKind::utc, TimePrecision::seconds,
                                    parse_time_bound("--since", "2h", kClock).utc_nanos}) ==
         "2026-11-25T10:00:00Z");
-  CHECK(parse_time_bound("--since", "30m", kClock).utc_nanos == kClock.now_utc_nanos - 1800 * kNanos);
+  CHECK(parse_time_bound("--since", "30m", kClock).utc_nanos ==
+        kClock.now_utc_nanos - 1800 * kNanos);
   CHECK(parse_time_bound("--since", "7d", kClock).utc_nanos ==
         kClock.now_utc_nanos - 7 * 86400 * kNanos);
   CHECK(parse_time_bound("--since", "90s", kClock).utc_nanos == kClock.now_utc_nanos - 90 * kNanos);
@@ -35,7 +35,8 @@ TEST_CASE("relative bounds count back from the injected now", "[time-window]") {
   CHECK(two_hours.local_nanos - two_hours.utc_nanos == 2 * 3600 * kNanos);
 }
 
-TEST_CASE("absolute bounds: with a zone, without one, a date alone, minutes only", "[time-window]") {
+TEST_CASE("absolute bounds: with a zone, without one, a date alone, minutes only",
+          "[time-window]") {
   const TimeBound utc = parse_time_bound("--since", "2026-11-24T10:00:00Z", kClock);
   CHECK(utc.utc_nanos == parse_iso8601("2026-11-24T10:00:00Z")->nanos);
   // No zone: a wall-clock time on this machine (two hours ahead), so UTC is two hours earlier.

@@ -32,12 +32,13 @@ rules:
 TEST_CASE("the timeline merges inputs in time order, one entry per line", "[timeline]") {
   const RuleSet rules = rules_from(kRules);
   const AnalysisResult result = analyze(
-      rules, {
-                 {"2026-03-05T08:20:35Z", "Scheduled restart job, restart counter is at 1", 1},
-                 {"2026-03-05T08:20:25Z", "listen EADDRINUSE: address already in use 0.0.0.0:18789"},
-                 {"2026-03-05T08:21:00Z", "all quiet"},
-                 {"2026-03-05T08:20:10Z", "loading configuration"},
-             });
+      rules,
+      {
+          {"2026-03-05T08:20:35Z", "Scheduled restart job, restart counter is at 1", 1},
+          {"2026-03-05T08:20:25Z", "listen EADDRINUSE: address already in use 0.0.0.0:18789"},
+          {"2026-03-05T08:21:00Z", "all quiet"},
+          {"2026-03-05T08:20:10Z", "loading configuration"},
+      });
   REQUIRE(result.timeline.size() == 2);
   CHECK(result.timeline[0].line == 2);
   CHECK(result.timeline[0].input == "input-0.log");

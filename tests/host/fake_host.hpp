@@ -47,8 +47,8 @@ class FakeHost {
     for (char& c : cmdline) c = c == ' ' ? '\0' : c;
     write(base + "/cmdline", cmdline + std::string(1, '\0'));
     write(base + "/comm", comm + "\n");
-    write(base + "/stat", std::to_string(pid) + " (" + comm + ") S " + std::to_string(ppid) +
-                              " 1 1 0 -1\n");
+    write(base + "/stat",
+          std::to_string(pid) + " (" + comm + ") S " + std::to_string(ppid) + " 1 1 0 -1\n");
     write(base + "/cgroup", cgroup + "\n");
     write(base + "/status", "Name:\t" + comm + "\nUid:\t1000\t1000\t1000\t1000\n");
     if (socket_inode > 0) {
@@ -62,7 +62,8 @@ class FakeHost {
   void tcp(const std::string& rows, bool v6 = false) const {
     write(v6 ? "/proc/net/tcp6" : "/proc/net/tcp",
           "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
-          "timeout inode\n" + rows);
+          "timeout inode\n" +
+              rows);
   }
 
   host::HostPaths paths() const {

@@ -15,8 +15,7 @@ const std::string kLoopback18789 = "0100007F:4965";
 
 }  // namespace
 
-TEST_CASE("the port holder is found through its socket inode and confirms the conflict",
-          "[host]") {
+TEST_CASE("the port holder is found through its socket inode and confirms the conflict", "[host]") {
   FakeHost fake;
   fake.meminfo(2048, 1500);
   fake.tcp(listen_row(kLoopback18789, 55501, 0) + listen_row("0100007F:0016", 777));
@@ -30,7 +29,8 @@ TEST_CASE("the port holder is found through its socket inode and confirms the co
   CHECK(fact(port, "holder_pid") == "1187");
   CHECK(fact(port, "address") == "127.0.0.1");
   CHECK(fact(port, "holder_command") == "/usr/bin/docker-proxy -proto tcp -host-port 18789");
-  CHECK(port.summary == "port 18789 is held now by pid 1187 (docker-proxy), which is not a gateway");
+  CHECK(port.summary ==
+        "port 18789 is held now by pid 1187 (docker-proxy), which is not a gateway");
 }
 
 TEST_CASE("a free port rules the conflict out; an IPv6 listener is read too", "[host]") {
@@ -75,8 +75,9 @@ TEST_CASE("the gateway process and what runs it, from cgroup and parent", "[host
   fake.meminfo(2048, 1500);
   fake.process(900, 1, "PM2 v7.0.4: God", "PM2 v7.0.4: God Daemon (/home/u/.pm2)");
   fake.process(901, 900, "openclaw-gateway", "openclaw-gateway");
-  fake.process(950, 1, "node", "/usr/bin/node /usr/lib/node_modules/openclaw/dist/index.js gateway run",
-               "0::/user.slice/user-1000.slice/user@1000.service/app.slice/openclaw-gateway.service");
+  fake.process(
+      950, 1, "node", "/usr/bin/node /usr/lib/node_modules/openclaw/dist/index.js gateway run",
+      "0::/user.slice/user-1000.slice/user@1000.service/app.slice/openclaw-gateway.service");
   fake.process(960, 1, "journalctl", "journalctl -u openclaw-gateway");  // not a gateway
   const HostCheck proc =
       find_check(run_host_checks({{}, {"second_instance"}}, fake.paths()), "gateway_process");
@@ -136,7 +137,8 @@ TEST_CASE("gateway.mode in the OpenClaw config (JSON5)", "[host]") {
       find_check(run_host_checks({{}, {"missing_config"}}, fake.paths()), "config");
   CHECK(fact(set, "gateway_mode") == "local");
   CHECK(set.bearing == Bearing::rules_out);
-  fake.write("/home/u/.openclaw/openclaw.json", R"({"gateway": {"port": 18789}, "mode": "remote"})");
+  fake.write("/home/u/.openclaw/openclaw.json",
+             R"({"gateway": {"port": 18789}, "mode": "remote"})");
   const HostCheck unset =
       find_check(run_host_checks({{}, {"missing_config"}}, fake.paths()), "config");
   CHECK(unset.status == CheckStatus::problem);

@@ -16,7 +16,7 @@
 namespace logdx::host {
 
 struct HostPaths {
-  std::string root = "/";      // prefix of /proc and of every other path below
+  std::string root = "/";       // prefix of /proc and of every other path below
   std::string openclaw_config;  // absolute, without root: the OpenClaw config file
   std::string pm2_home;         // absolute, without root: PM2's folder (~/.pm2)
   bool allow_commands = true;   // may run `systemctl show` (read-only); off under a fake root
@@ -29,8 +29,8 @@ struct HostPaths {
 
 // What the logs made us ask about.
 struct HostQuestion {
-  std::vector<int> ports;            // from the diagnoses' facts; 18789 when none
-  std::vector<std::string> causes;   // every cause found (roots and folded)
+  std::vector<int> ports;           // from the diagnoses' facts; 18789 when none
+  std::vector<std::string> causes;  // every cause found (roots and folded)
 };
 
 enum class CheckStatus : std::uint8_t { ok, problem, skipped };
@@ -38,12 +38,12 @@ enum class CheckStatus : std::uint8_t { ok, problem, skipped };
 enum class Bearing : std::uint8_t { none, confirms, rules_out };
 
 struct HostCheck {
-  std::string name;     // "port", "memory", "gateway_process", "pm2", "systemd", "config"
+  std::string name;  // "port", "memory", "gateway_process", "pm2", "systemd", "config"
   CheckStatus status = CheckStatus::ok;
   std::string summary;  // one sentence for people
   std::vector<std::pair<std::string, std::string>> facts;
   Bearing bearing = Bearing::none;
-  std::string cause;    // the diagnosed cause this confirms or rules out
+  std::string cause;  // the diagnosed cause this confirms or rules out
 };
 
 struct HostReport {
