@@ -46,14 +46,6 @@ std::string indent_lines(std::string_view text, std::string_view indent) {
   return out;
 }
 
-std::string span_text(const Diagnosis& d) {
-  const std::string first = contract_time(d.first_seen, d.first_seen_text);
-  const std::string last = contract_time(d.last_seen, d.last_seen_text);
-  if (first.empty()) return {};
-  if (last.empty() || last == first) return fmt::format(", at {}", first);
-  return fmt::format(", {} .. {}", first, last);
-}
-
 // The first lines of a record (a stack trace can be long); the rest counted.
 std::string first_lines(const std::string& text) {
   std::size_t end = 0;
@@ -88,7 +80,7 @@ std::string detail_line(const Diagnosis& d) {
   return fmt::format("**{}** ({}) · confidence {:.2f} · cause {} · rule {} · seen {} time{}{}",
                      to_string(d.severity), d.severity >= Severity::error ? "a fault" : "a remark",
                      d.confidence, code(d.cause), code(d.rule), d.count, d.count == 1 ? "" : "s",
-                     span_text(d));
+                     seen_span(d));
 }
 
 std::size_t count_folded(const std::vector<Diagnosis>& folded) {
@@ -102,7 +94,7 @@ void append_folded(std::string& out, const std::vector<Diagnosis>& folded,
   for (const auto& s : folded) {
     out += fmt::format("{}- **{}** ({}, {}, {} time{}{})\n\n", indent, markdown_inline(s.title),
                        code(s.cause), to_string(s.severity), s.count, s.count == 1 ? "" : "s",
-                       span_text(s));
+                       seen_span(s));
     out += indent_lines(evidence_block(s), indent + "  ") + "\n";
     append_folded(out, s.explains, indent + "  ");
   }
@@ -209,7 +201,7 @@ std::string markdown_fence(std::string_view body, std::string_view info) {
 std::string analysis_markdown(const AnalysisReport& report) {
   const AnalysisResult& result = report.result;
   std::string out;
-  const bool fault = !result.diagnoses.empty() && result.diagnoses[0].severity >= Severity::error;
+  const bool fault = has_fault(result);
   if (result.diagnoses.empty()) {
     out += "## No problem found\n\n";
   } else if (!fault) {

@@ -2,6 +2,10 @@
 
 namespace logdx::cli {
 
+bool has_fault(const AnalysisResult& result) {
+  return !result.diagnoses.empty() && result.diagnoses[0].severity >= Severity::error;
+}
+
 void TimeSpan::observe(const Timestamp& time, const std::string& text) {
   if (time.kind != TimeKind::utc && time.kind != TimeKind::local) return;
   if (!first_.has_value() || time.nanos < first_.nanos) {

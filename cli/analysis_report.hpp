@@ -31,6 +31,10 @@ struct AnalysisReport {
   bool timeline = false;                   // analyze --timeline
 };
 
+// Only a fault is called a root cause: when the worst finding is a warning or a remark, the
+// verdict is that nothing is broken, and the findings follow as remarks.
+bool has_fault(const AnalysisResult& result);
+
 // Tracks the time span of the events analysed (calendar times only: utc and local).
 class TimeSpan {
  public:

@@ -25,14 +25,6 @@ std::string one_line(std::string_view text, std::size_t room, bool terminal) {
   return cut(safe, room > need ? room - (terminal ? more.size() : 0) : 10) + more;
 }
 
-std::string span_text(const Diagnosis& d) {
-  const std::string first = contract_time(d.first_seen, d.first_seen_text);
-  const std::string last = contract_time(d.last_seen, d.last_seen_text);
-  if (first.empty()) return {};
-  if (last.empty() || last == first) return fmt::format(", at {}", first);
-  return fmt::format(", {} .. {}", first, last);
-}
-
 // On a narrow terminal a long path leaves little room: the line then goes below its location.
 constexpr std::size_t kMinTextRoom = 40;
 
@@ -82,7 +74,7 @@ void append_folded(std::string& out, const std::vector<Diagnosis>& folded,
   for (const auto& s : folded) {
     const std::string line =
         fmt::format("{} [{}: {}, {} time{}{}]", terminal_safe(s.title), s.cause,
-                    to_string(s.severity), s.count, s.count == 1 ? "" : "s", span_text(s));
+                    to_string(s.severity), s.count, s.count == 1 ? "" : "s", seen_span(s));
     out +=
         p.paint(p.for_severity(s.severity), wrap(line, style.width, indent + "- ", indent + "  "));
     append_evidence(out, s, indent + "    ", style);
@@ -98,7 +90,7 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
   out += wrap(
       fmt::format("{} ({}), confidence {:.2f}, cause {}, rule {}; seen {} time{}{}",
                   to_string(d.severity), d.severity >= Severity::error ? "a fault" : "a remark",
-                  d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s", span_text(d)),
+                  d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s", seen_span(d)),
       style.width, "  ", "    ");
   if (!d.facts.empty()) {
     std::string facts;
@@ -119,6 +111,14 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
 }
 
 }  // namespace
+
+std::string seen_span(const Diagnosis& d) {
+  const std::string first = contract_time(d.first_seen, d.first_seen_text);
+  const std::string last = contract_time(d.last_seen, d.last_seen_text);
+  if (first.empty()) return {};
+  if (last.empty() || last == first) return fmt::format(", at {}", first);
+  return fmt::format(", {} .. {}", first, last);
+}
 
 std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStats& stats) {
   std::uint64_t lines = 0, events = 0;
@@ -145,9 +145,7 @@ std::string analysis_text(const AnalysisReport& report, const TextStyle& style) 
   const AnalysisResult& result = report.result;
   const Palette p(style.color);
   std::string out;
-  // Only a fault is called a root cause: when the worst finding is a warning or a remark, the
-  // verdict is that nothing is broken, and the findings follow as remarks.
-  const bool fault = !result.diagnoses.empty() && result.diagnoses[0].severity >= Severity::error;
+  const bool fault = has_fault(result);
   if (result.diagnoses.empty()) {
     out += "No problem found.\n";
   } else if (!fault) {

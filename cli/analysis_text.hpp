@@ -18,7 +18,9 @@ struct TextStyle {
 
 std::string analysis_text(const AnalysisReport& report, const TextStyle& style);
 
-// The parts shared with the other printers' summaries.
+// The parts shared with the Markdown printer: what was read, and ", A .. B" / ", at A" for
+// when a diagnosis was seen ("" when its lines had no time).
+std::string seen_span(const Diagnosis& d);
 std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStats& stats);
 
 // The optional sections (analysis_text_sections.cpp).

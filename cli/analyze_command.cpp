@@ -37,12 +37,12 @@ bool at_or_above(const std::vector<Diagnosis>& diagnoses, Severity threshold) {
 
 int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
+  TimeWindow window = o.out.window(WallClock::system());  // a bad --since is a usage error
   const RuleLoadResult loaded = o.rules.load();
   for (const auto& d : loaded.diagnostics) {
     fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
   }
   if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
-  TimeWindow window = o.out.window(WallClock::system());
   TimeSpan span;
   Analyzer analyzer(*loaded.rules);
   const auto registry = ParserRegistry::builtin();

@@ -45,6 +45,7 @@ std::size_t display_width(std::string_view text) {
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_prefix,
                  std::string_view indent) {
   std::string out(first_prefix);
+  if (width == 0) return out + std::string(text) + "\n";  // as written, spaces and all
   std::size_t column = display_width(first_prefix);
   bool line_empty = true;
   std::size_t pos = 0;

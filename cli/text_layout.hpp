@@ -17,8 +17,8 @@ std::size_t output_width(int fd);
 std::size_t display_width(std::string_view text);
 
 // `text` wrapped at spaces to `width` columns: the first line starts after `first_prefix`,
-// later ones after `indent`; every line ends with '\n'. width 0 = one line. A word longer
-// than the line is kept whole.
+// later ones after `indent`; every line ends with '\n'. width 0 = one line, as written. A
+// word longer than the line is kept whole; runs of spaces between words become one.
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_prefix,
                  std::string_view indent);
 

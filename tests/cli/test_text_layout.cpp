@@ -15,7 +15,7 @@ TEST_CASE("prose wraps at spaces with a hanging indent", "[layout]") {
 }
 
 TEST_CASE("width 0 keeps a line whole; a long word is never split", "[layout]") {
-  CHECK(wrap("a b c", 0, "", "") == "a b c\n");
+  CHECK(wrap("a  b c", 0, "", "") == "a  b c\n");
   CHECK(wrap("see /a/very/long/path/that/does/not/fit", 12, "", "  ") ==
         "see\n  /a/very/long/path/that/does/not/fit\n");
 }
