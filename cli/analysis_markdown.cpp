@@ -139,6 +139,8 @@ std::string host_section(const host::HostReport& host) {
       out += fmt::format(" — {} {}", host::to_string(c.bearing), code(c.cause));
     }
     out += "\n";
+    for (const auto& [k, v] : c.facts)
+      out += fmt::format("  - {}: {}\n", markdown_inline(k), code(v));
   }
   return out + "\n";
 }

@@ -46,6 +46,11 @@ check "host: pm2 skipped with a note" $(grep -q "pm2: no PM2 folder at /home/oc/
 check "host: the section comes before the summary" \
   $(grep -A100 "^On this host" <<<"$out" | grep -q "^Read 1 input"; echo $?)
 
+host_run -o markdown "$port_case"
+check "host markdown: a list item with its bearing and facts" \
+  $(grep -qF -- '- **port** (problem): port 18789 is held now by pid 1187 (docker-proxy), which is not a gateway — confirms `port_conflict`' <<<"$out" &&
+    grep -qF -- '  - holder\_pid: `1187`' <<<"$out"; echo $?)
+
 host_run -o json "$config_case"
 check "host json: config confirms missing_config" $(python3 -c '
 import json, sys
