@@ -29,6 +29,10 @@ void collect(const std::vector<Diagnosis>& list, host::HostQuestion& question) {
   for (const Diagnosis& d : list) {
     question.causes.push_back(d.cause);
     for (const auto& [name, value] : d.facts) {
+      if (name == "unit" &&
+          std::find(question.units.begin(), question.units.end(), value) == question.units.end()) {
+        question.units.push_back(value);
+      }
       if (name != "port" && name != "gateway_port") continue;
       int port = 0;
       const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), port);

@@ -14,8 +14,11 @@ bool has_cause(const HostQuestion& question, std::string_view cause);
 HostCheck check_port(int port, const HostQuestion& question, const ProcTree& proc);
 HostCheck check_memory(const HostQuestion& question, const ProcTree& proc);
 // The gateway processes, and what runs each (systemd unit, container, PM2).
-HostCheck check_gateway_process(const HostQuestion& question, const ProcTree& proc,
-                                const HostPaths& paths);
+HostCheck check_gateway_process(const HostQuestion& question, const ProcTree& proc);
+// A unit the logs name, through `systemctl show` (read-only) when systemctl is there and
+// commands are allowed; skipped with the reason otherwise.
+HostCheck check_systemd_unit(const std::string& unit, const HostQuestion& question,
+                             const HostPaths& paths);
 HostCheck check_pm2(const ProcTree& proc, const HostPaths& paths);
 HostCheck check_config(const HostQuestion& question, const HostPaths& paths);
 

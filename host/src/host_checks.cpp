@@ -57,7 +57,10 @@ HostReport run_host_checks(const HostQuestion& question, const HostPaths& paths)
   if (ports.empty()) ports.push_back(kDefaultGatewayPort);
   for (int port : ports) report.checks.push_back(check_port(port, question, proc));
   report.checks.push_back(check_memory(question, proc));
-  report.checks.push_back(check_gateway_process(question, proc, paths));
+  report.checks.push_back(check_gateway_process(question, proc));
+  for (const auto& unit : question.units) {
+    report.checks.push_back(check_systemd_unit(unit, question, paths));
+  }
   report.checks.push_back(check_pm2(proc, paths));
   report.checks.push_back(check_config(question, paths));
   return report;

@@ -1,11 +1,14 @@
 // Is a gateway running now, and under what: a systemd unit (from /proc/PID/cgroup), a
-// container, PM2 (its parent is "PM2 v..."), or by hand. With `systemctl` present and a real
-// root, the unit's state and restart count come from `systemctl show` (read-only).
+// container, PM2 (its parent is "PM2 v..."), or by hand. A unit the logs name: its state and
+// restart count from `systemctl show` (read-only), when systemctl is there and the root is real.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 
 #include "checks.hpp"
 
@@ -48,36 +51,80 @@ bool safe_unit_name(const std::string& unit) {
   return true;
 }
 
-// `systemctl show` of a unit whose name was checked to hold only safe characters.
-std::string systemctl_show(const std::string& unit) {
-  const std::string command = fmt::format(
-      "systemctl show --property=ActiveState,NRestarts --value -- {} 2>/dev/null", unit);
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) return {};
-  std::string out;
-  std::array<char, 256> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe.get()) != nullptr) out += buffer.data();
-  return out;
+bool systemctl_on_path() {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path == nullptr ? "/usr/bin:/bin" : path;
+  while (!dirs.empty()) {
+    const std::size_t colon = dirs.find(':');
+    const std::string dir(dirs.substr(0, colon));
+    if (!dir.empty() && access((dir + "/systemctl").c_str(), X_OK) == 0) return true;
+    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+  }
+  return false;
 }
 
-void add_unit_state(HostCheck& check, const std::string& unit, const HostPaths& paths) {
-  if (!paths.allow_commands || !safe_unit_name(unit)) return;
-  const std::string shown = systemctl_show(unit);
-  const std::size_t newline = shown.find('\n');
-  if (newline == std::string::npos) {
-    check.facts.emplace_back("systemctl", "not available (state and restart count not read)");
-    return;
+struct UnitState {
+  std::string active;    // ActiveState: active, failed, activating, inactive, ...
+  std::string restarts;  // NRestarts
+};
+
+// `systemctl show` (read-only) of a unit whose name was checked to hold only safe characters:
+// the system manager's first, then the user's (a unit in ~/.config/systemd/user).
+std::optional<UnitState> systemctl_show(const std::string& unit) {
+  for (const char* scope : {"", "--user "}) {
+    const std::string command = fmt::format(
+        "systemctl {}show --property=LoadState,ActiveState,NRestarts --value -- {} 2>/dev/null",
+        scope, unit);
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe) continue;
+    std::vector<std::string> lines;
+    std::array<char, 256> buffer{};
+    while (std::fgets(buffer.data(), buffer.size(), pipe.get()) != nullptr) {
+      std::string line = buffer.data();
+      while (!line.empty() && line.back() == '\n') line.pop_back();
+      lines.push_back(line);
+    }
+    if (lines.size() >= 3 && lines[0] == "loaded") return UnitState{lines[1], lines[2]};
   }
-  check.facts.emplace_back("unit_state", shown.substr(0, newline));
-  std::string restarts = shown.substr(newline + 1);
-  while (!restarts.empty() && restarts.back() == '\n') restarts.pop_back();
-  if (!restarts.empty()) check.facts.emplace_back("unit_restarts", restarts);
+  return std::nullopt;
 }
 
 }  // namespace
 
-HostCheck check_gateway_process(const HostQuestion& question, const ProcTree& proc,
-                                const HostPaths& paths) {
+HostCheck check_systemd_unit(const std::string& unit, const HostQuestion& question,
+                             const HostPaths& paths) {
+  HostCheck check{"systemd_unit", CheckStatus::skipped, "", {{"unit", unit}}, Bearing::none, ""};
+  if (!paths.allow_commands) {
+    check.summary = fmt::format("{}: systemctl is not run under --host-root", unit);
+    return check;
+  }
+  if (!safe_unit_name(unit)) {
+    check.summary = fmt::format("{}: not a unit name systemctl is asked about", unit);
+    return check;
+  }
+  if (!systemctl_on_path()) {
+    check.summary =
+        fmt::format("{}: no systemctl on this machine, so its state was not read", unit);
+    return check;
+  }
+  const std::optional<UnitState> state = systemctl_show(unit);
+  if (!state) {
+    check.summary = fmt::format("{}: systemd does not know this unit here", unit);
+    return check;
+  }
+  check.facts.emplace_back("unit_state", state->active);
+  check.facts.emplace_back("unit_restarts", state->restarts);
+  check.status = state->active == "active" ? CheckStatus::ok : CheckStatus::problem;
+  check.summary = fmt::format("{} is {} now; systemd restarted it {} times since it was started",
+                              unit, state->active, state->restarts);
+  if (state->active != "active" && has_cause(question, "gateway_not_running")) {
+    check.bearing = Bearing::confirms;
+    check.cause = "gateway_not_running";
+  }
+  return check;
+}
+
+HostCheck check_gateway_process(const HostQuestion& question, const ProcTree& proc) {
   HostCheck check{"gateway_process", CheckStatus::ok, "", {}, Bearing::none, ""};
   if (!proc.exists()) {
     check.status = CheckStatus::skipped;
@@ -101,7 +148,6 @@ HostCheck check_gateway_process(const HostQuestion& question, const ProcTree& pr
     } else if (!unit.empty() && unit.find(".service") != std::string::npos) {
       under = fmt::format("as systemd unit {}", unit);
       check.facts.emplace_back("unit", unit);
-      add_unit_state(check, unit, paths);
     }
     check.facts.emplace_back("gateway_pid", std::to_string(pid));
     running.push_back(fmt::format("pid {} {}", pid, under));

@@ -1,6 +1,8 @@
 // analyze --host on fake machines: who holds the port, memory, the gateway process and its
 // manager, PM2, and gateway.mode in the OpenClaw config; each check skipped with a note when
 // what it reads is not there.
+#include <sys/stat.h>
+
 #include "checks.hpp"
 #include "fake_host.hpp"
 
@@ -21,7 +23,7 @@ TEST_CASE("the port holder is found through its socket inode and confirms the co
   fake.tcp(listen_row(kLoopback18789, 55501, 0) + listen_row("0100007F:0016", 777));
   fake.process(1187, 1, "docker-proxy", "/usr/bin/docker-proxy -proto tcp -host-port 18789",
                "0::/system.slice/docker.service", 55501);
-  const HostReport report = run_host_checks({{18789}, {"port_conflict"}}, fake.paths());
+  const HostReport report = run_host_checks({{18789}, {"port_conflict"}, {}}, fake.paths());
   const HostCheck port = find_check(report, "port");
   CHECK(port.status == CheckStatus::problem);
   CHECK(port.bearing == Bearing::confirms);
@@ -36,12 +38,12 @@ TEST_CASE("the port holder is found through its socket inode and confirms the co
 TEST_CASE("a free port rules the conflict out; an IPv6 listener is read too", "[host]") {
   FakeHost fake;
   fake.tcp("");
-  const HostReport free_port = run_host_checks({{18789}, {"port_conflict"}}, fake.paths());
+  const HostReport free_port = run_host_checks({{18789}, {"port_conflict"}, {}}, fake.paths());
   CHECK(find_check(free_port, "port").bearing == Bearing::rules_out);
 
   fake.tcp(listen_row("00000000000000000000000001000000:4965", 9001), true);
   fake.process(4242, 1, "openclaw-gateway", "openclaw-gateway", "0::/user.slice", 9001);
-  const HostReport held = run_host_checks({{}, {"gateway_not_running"}}, fake.paths());
+  const HostReport held = run_host_checks({{}, {"gateway_not_running"}, {}}, fake.paths());
   const HostCheck port = find_check(held, "port");
   CHECK(fact(port, "address") == "::1");
   CHECK(port.status == CheckStatus::ok);
@@ -52,7 +54,7 @@ TEST_CASE("a free port rules the conflict out; an IPv6 listener is read too", "[
 TEST_CASE("a holder whose process this user cannot see is named by uid", "[host]") {
   FakeHost fake;
   fake.tcp(listen_row(kLoopback18789, 31337, 0));
-  const HostCheck port = find_check(run_host_checks({{18789}, {}}, fake.paths()), "port");
+  const HostCheck port = find_check(run_host_checks({{18789}, {}, {}}, fake.paths()), "port");
   CHECK(port.summary.find("uid 0 (socket inode 31337; its process is not visible") !=
         std::string::npos);
 }
@@ -60,12 +62,14 @@ TEST_CASE("a holder whose process this user cannot see is named by uid", "[host]
 TEST_CASE("memory below what the gateway needs confirms low memory", "[host]") {
   FakeHost fake;
   fake.meminfo(512, 180);
-  const HostCheck low = find_check(run_host_checks({{}, {"low_memory"}}, fake.paths()), "memory");
+  const HostCheck low =
+      find_check(run_host_checks({{}, {"low_memory"}, {}}, fake.paths()), "memory");
   CHECK(low.status == CheckStatus::problem);
   CHECK(low.bearing == Bearing::confirms);
   CHECK(fact(low, "mem_available_mb") == "180");
   fake.meminfo(4096, 3000);
-  const HostCheck fine = find_check(run_host_checks({{}, {"oom_kernel"}}, fake.paths()), "memory");
+  const HostCheck fine =
+      find_check(run_host_checks({{}, {"oom_kernel"}, {}}, fake.paths()), "memory");
   CHECK(fine.status == CheckStatus::ok);
   CHECK(fine.summary.find("enough now") != std::string::npos);
 }
@@ -80,7 +84,7 @@ TEST_CASE("the gateway process and what runs it, from cgroup and parent", "[host
       "0::/user.slice/user-1000.slice/user@1000.service/app.slice/openclaw-gateway.service");
   fake.process(960, 1, "journalctl", "journalctl -u openclaw-gateway");  // not a gateway
   const HostCheck proc =
-      find_check(run_host_checks({{}, {"second_instance"}}, fake.paths()), "gateway_process");
+      find_check(run_host_checks({{}, {"second_instance"}, {}}, fake.paths()), "gateway_process");
   CHECK(proc.status == CheckStatus::problem);
   CHECK(proc.bearing == Bearing::confirms);
   CHECK(proc.summary ==
@@ -93,8 +97,8 @@ TEST_CASE("no gateway process confirms that it is not running", "[host]") {
   FakeHost fake;
   fake.meminfo(2048, 1500);
   fake.process(1, 0, "systemd", "/sbin/init");
-  const HostCheck proc =
-      find_check(run_host_checks({{}, {"gateway_not_running"}}, fake.paths()), "gateway_process");
+  const HostCheck proc = find_check(
+      run_host_checks({{}, {"gateway_not_running"}, {}}, fake.paths()), "gateway_process");
   CHECK(proc.summary == "no gateway process is running now");
   CHECK(proc.bearing == Bearing::confirms);
 }
@@ -116,6 +120,42 @@ TEST_CASE("PM2: daemon and app pid files, saved apps", "[host]") {
   CHECK(dead.summary.find("pm2 resurrect") != std::string::npos);
 }
 
+TEST_CASE("a unit the logs name: systemctl is never run under a fake root", "[host]") {
+  FakeHost fake;
+  fake.meminfo(2048, 1500);
+  const HostReport report =
+      run_host_checks({{}, {"restart_loop_systemd"}, {"openclaw-gateway.service"}}, fake.paths());
+  const HostCheck unit = find_check(report, "systemd_unit");
+  CHECK(unit.status == CheckStatus::skipped);
+  CHECK(unit.summary == "openclaw-gateway.service: systemctl is not run under --host-root");
+  CHECK(fact(unit, "unit") == "openclaw-gateway.service");
+}
+
+TEST_CASE("a unit's state and restart count come from systemctl show", "[host]") {
+  FakeHost fake;
+  // A stand-in systemctl that answers `show` as systemd does for a failed unit.
+  fake.write("/bin/systemctl", "#!/bin/sh\nprintf 'loaded\\nfailed\\n7\\n'\n");
+  REQUIRE(chmod((fake.paths().root + "/bin/systemctl").c_str(), 0755) == 0);
+  const std::string saved_path = std::getenv("PATH") == nullptr ? "" : std::getenv("PATH");
+  setenv("PATH", (fake.paths().root + "/bin").c_str(), 1);
+  HostPaths paths = fake.paths();
+  paths.allow_commands = true;
+  const HostCheck unit = find_check(
+      run_host_checks({{}, {"gateway_not_running"}, {"openclaw-gateway.service"}}, paths),
+      "systemd_unit");
+  setenv("PATH", saved_path.c_str(), 1);
+  CHECK(unit.status == CheckStatus::problem);
+  CHECK(
+      unit.summary ==
+      "openclaw-gateway.service is failed now; systemd restarted it 7 times since it was started");
+  CHECK(fact(unit, "unit_restarts") == "7");
+  CHECK(unit.bearing == Bearing::confirms);
+  // A name from a log that is not a plain unit name is never put on a command line.
+  const HostCheck odd =
+      find_check(run_host_checks({{}, {}, {"x.service; touch /tmp/p"}}, paths), "systemd_unit");
+  CHECK(odd.summary == "x.service; touch /tmp/p: not a unit name systemctl is asked about");
+}
+
 TEST_CASE("checks that cannot run are skipped with the reason", "[host]") {
   FakeHost fake;  // an empty /proc: no meminfo, no net/tcp; no home folder
   const HostReport report = run_host_checks({}, fake.paths());
@@ -134,13 +174,13 @@ TEST_CASE("gateway.mode in the OpenClaw config (JSON5)", "[host]") {
              "// written by openclaw onboard\n{\n  gateway: { port: 18789, mode: 'local', },\n"
              "  /* agents */ agents: {defaults: {mode: \"x\"}},\n}\n");
   const HostCheck set =
-      find_check(run_host_checks({{}, {"missing_config"}}, fake.paths()), "config");
+      find_check(run_host_checks({{}, {"missing_config"}, {}}, fake.paths()), "config");
   CHECK(fact(set, "gateway_mode") == "local");
   CHECK(set.bearing == Bearing::rules_out);
   fake.write("/home/u/.openclaw/openclaw.json",
              R"({"gateway": {"port": 18789}, "mode": "remote"})");
   const HostCheck unset =
-      find_check(run_host_checks({{}, {"missing_config"}}, fake.paths()), "config");
+      find_check(run_host_checks({{}, {"missing_config"}, {}}, fake.paths()), "config");
   CHECK(unset.status == CheckStatus::problem);
   CHECK(unset.bearing == Bearing::confirms);
   fake.write("/home/u/.openclaw/openclaw.json", "{ gateway: { mode: 'local' ");

@@ -31,6 +31,7 @@ struct HostPaths {
 struct HostQuestion {
   std::vector<int> ports;           // from the diagnoses' facts; 18789 when none
   std::vector<std::string> causes;  // every cause found (roots and folded)
+  std::vector<std::string> units;   // systemd units the diagnoses name (their `unit` fact)
 };
 
 enum class CheckStatus : std::uint8_t { ok, problem, skipped };
@@ -38,7 +39,7 @@ enum class CheckStatus : std::uint8_t { ok, problem, skipped };
 enum class Bearing : std::uint8_t { none, confirms, rules_out };
 
 struct HostCheck {
-  std::string name;  // "port", "memory", "gateway_process", "pm2", "systemd", "config"
+  std::string name;  // "port", "memory", "gateway_process", "systemd_unit", "pm2", "config"
   CheckStatus status = CheckStatus::ok;
   std::string summary;  // one sentence for people
   std::vector<std::pair<std::string, std::string>> facts;
