@@ -23,7 +23,9 @@ namespace logdx::cli {
 
 struct WallClock {
   std::int64_t now_utc_nanos = 0;
-  std::int64_t local_offset_seconds = 0;  // the machine's zone now: local = utc + offset
+  // The machine's zone now: local = utc + offset. One offset for the whole window, so at the
+  // edge of a window across a DST change local-time logs are an hour off.
+  std::int64_t local_offset_seconds = 0;
   static WallClock system();
 };
 
