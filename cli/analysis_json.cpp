@@ -59,6 +59,41 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   w.end_object();
 }
 
+void write_timeline(JsonWriter& w, const std::vector<TimelineEntry>& timeline) {
+  w.key("timeline").begin_array();
+  for (const auto& e : timeline) {
+    w.begin_object();
+    write_time(w, "time", e.time, e.time_text);
+    w.key("input").value(e.input);
+    w.key("line").value(e.line);
+    w.key("cause").value(e.cause);
+    w.key("rule").value(e.rule);
+    w.key("severity").value(to_string(e.severity));
+    w.key("message").value(e.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_host(JsonWriter& w, const host::HostReport& host) {
+  w.key("host").begin_array();
+  for (const auto& c : host.checks) {
+    w.begin_object();
+    w.key("check").value(c.name);
+    w.key("status").value(host::to_string(c.status));
+    w.key("summary").value(c.summary);
+    w.key("facts").begin_object();
+    for (const auto& [name, value] : c.facts) w.key(name).value(value);
+    w.end_object();
+    if (c.bearing != host::Bearing::none) {
+      w.key("bearing").value(host::to_string(c.bearing));
+      w.key("cause").value(c.cause);
+    }
+    w.end_object();
+  }
+  w.end_array();
+}
+
 }  // namespace
 
 std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis) {
@@ -73,6 +108,12 @@ std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis
 }
 
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs) {
+  return analysis_json(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
+}
+
+std::string analysis_json(const AnalysisReport& report) {
+  const AnalysisResult& result = report.result;
+  const std::vector<InputSummary>& inputs = report.inputs;
   std::string out;
   JsonWriter w(out);
   w.begin_object();
@@ -97,6 +138,8 @@ std::string analysis_json(const AnalysisResult& result, const std::vector<InputS
     for (const auto& n : result.notes) w.value(n.message);
     w.end_array();
   }
+  if (report.timeline) write_timeline(w, result.timeline);
+  if (report.host != nullptr) write_host(w, *report.host);
   w.end_object();
   out.push_back('\n');
   return out;

@@ -1,26 +1,24 @@
-// `logdx analyze`: inputs -> events -> the engine -> ranked diagnoses, printed as text for
-// people or JSON per the contract. Exit: 0 nothing at or above --fail-on, 1 something is,
-// 2 a usage, rule or input error (the analysis of what could be read is still printed).
-
-#include <unistd.h>
+// `logdx analyze`: inputs -> events (within --since/--until) -> the engine -> ranked
+// diagnoses, printed as text for people, JSON per the contract, Markdown or SARIF
+// (output_options.hpp), and recorded in the history (run_history.hpp). Exit: 0 nothing at or
+// above --fail-on, 1 something is, 2 a usage, rule, input or history error (the analysis of
+// what could be read is still printed).
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "analysis_json.hpp"
-#include "analysis_text.hpp"
-#include "follow_loop.hpp"
 #include "commands.hpp"
+#include "follow_loop.hpp"
 #include "history_options.hpp"
 #include "input_options.hpp"
 #include "logdx/engine/analyzer.hpp"
 #include "logdx/engine/redactor.hpp"
 #include "logdx/parsers/content_digest.hpp"
+#include "output_options.hpp"
 #include "rule_options.hpp"
 #include "run_history.hpp"
 #include "terminal_text.hpp"
@@ -31,24 +29,15 @@ namespace {
 struct AnalyzeOptions {
   InputOptions inputs;
   RuleOptions rules;
-  std::string output = "text";
-  std::string fail_on = "error";
-  std::string color = "auto";
+  OutputOptions out;
   HistoryOptions history;
+  std::string fail_on = "error";
   bool no_db = false;
   bool no_redact = false;
   bool verbose = false;
   bool follow = false;
   std::vector<std::string> argv;  // the whole command line, recorded with the run
 };
-
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return isatty(STDOUT_FILENO) != 0;
-}
 
 bool at_or_above(const std::vector<Diagnosis>& diagnoses, Severity threshold) {
   for (const auto& d : diagnoses) {
@@ -91,43 +80,53 @@ int store_run(const AnalyzeOptions& o, const ReadOutcome& outcome, const Analysi
   return failed ? 2 : code;
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
+  TimeWindow window = o.out.window(WallClock::system());  // a bad --since is a usage error
   const RuleSources sources = o.rules.sources();
   const RuleLoadResult loaded = load_rule_sources(sources);
   for (const auto& d : loaded.diagnostics) {
     fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
   }
   if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
+  TimeSpan span;
   Analyzer analyzer(*loaded.rules);
   const auto registry = ParserRegistry::builtin();
-  ReadOutcome outcome = read_inputs(
-      o.inputs, registry, [&analyzer](Event&& e, std::size_t index) { analyzer.add(e, index); });
+  ReadOutcome outcome = read_inputs(o.inputs, registry, [&](Event&& e, std::size_t index) {
+    if (!window.keep(e, index)) return;
+    span.observe(e.time, e.time_text);
+    analyzer.add(e, index);
+  });
   if (o.follow) {
     outcome.summaries = follow_inputs(o.inputs, outcome.summaries, analyzer,
-                                      FollowOutput{o.output == "json", !o.no_redact});
+                                      FollowOutput{o.out.format == "json", !o.no_redact});
   }
   AnalysisResult result = analyzer.finish();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  ReadStats stats;
+  stats.seconds = seconds_since(started);
+  stats.outside_window = window.dropped();
+  span.fill(stats);
   AnalysisResult shown = result;  // what is printed: redacted unless --no-redact
-  const Redactor redactor;
-  redactor.redact(result);  // what is stored: always redacted
+  Redactor().redact(result);      // what is stored: always redacted
   if (!o.no_redact) shown = result;
-  int code = exit_code_of(o, outcome, result);
   const auto storing = std::chrono::steady_clock::now();
-  code = store_run(o, outcome, result, rules_version(sources), seconds, code, shown);
+  const int code = store_run(o, outcome, result, rules_version(sources), stats.seconds,
+                             exit_code_of(o, outcome, result), shown);
   if (o.verbose) {
-    const double stored =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - storing).count();
-    fmt::print(stderr, "logdx: timings: reading and analysis {:.3f} s, storing the run {:.3f} s "
-                       "({:.1f} % of the analysis)\n",
-               seconds, stored, seconds > 0 ? 100 * stored / seconds : 0.0);
+    const double stored = seconds_since(storing);
+    fmt::print(stderr,
+               "logdx: timings: reading and analysis {:.3f} s, storing the run {:.3f} s "
+               "({:.1f} % of the analysis)\n",
+               stats.seconds, stored, stats.seconds > 0 ? 100 * stored / stats.seconds : 0.0);
   }
-  const std::string text = o.output == "json"
-                               ? analysis_json(shown, outcome.summaries)
-                               : analysis_text(shown, outcome.summaries, ReadStats{seconds},
-                                               TextStyle{use_color(o.color)});
+  const std::optional<host::HostReport> host = o.out.host_report(shown);
+  const AnalysisReport report{shown,          outcome.summaries,       stats,
+                              &*loaded.rules, host ? &*host : nullptr, o.out.timeline};
+  const std::string text = render(o.out, report);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   return code;
@@ -142,12 +141,9 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
       "analyze", "find out what went wrong: ranked root causes with proof and fixes");
   o->inputs.add_to(*command);
   o->rules.add_to(*command);
-  command->add_option("-o,--output", o->output, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  o->out.add_to(*command);
   command->add_option("--fail-on", o->fail_on, "exit 1 when a finding is at or above this")
       ->check(CLI::IsMember({"info", "warning", "error", "critical"}));
-  command->add_option("--color", o->color, "auto, always or never (NO_COLOR is respected)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
   o->history.add_to(*command);
   command->add_flag("--no-db", o->no_db, "do not record this run in the history");
   command->add_flag("--follow", o->follow,
@@ -160,7 +156,13 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
       "Examples:\n"
       "  logdx analyze /var/log/syslog ~/.pm2/logs/\n"
       "  journalctl -u openclaw-gateway -o short-iso | logdx analyze\n"
-      "  logdx analyze -o json --fail-on warning gateway.log | jq '.diagnoses[0]'");
+      "  logdx analyze --journal -u openclaw-gateway --since 2h\n"
+      "  logdx analyze -o json --fail-on warning gateway.log | jq '.diagnoses[0]'\n"
+      "  logdx analyze --since 2h --timeline /var/log/syslog ~/.pm2/logs/\n"
+      "  logdx analyze -o markdown ~/.pm2/logs/ > diagnosis.md   # paste into an issue\n"
+      "  logdx analyze -o sarif gateway.log > logdx.sarif          # for code scanning / CI\n"
+      "  logdx analyze --host ~/.pm2/logs/   # on the gateway's machine: check it now too\n"
+      "  logdx analyze --follow -o json ~/.pm2/logs/openclaw-out.log   # JSON lines as they come");
   return [command, o]() {
     if (!command->parsed()) return -1;
     return run_analyze(*o);

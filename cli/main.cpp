@@ -14,6 +14,12 @@ int main(int argc, char** argv) {
   CLI::App app{"logdx: find out why a self-hosted OpenClaw gateway went down", "logdx"};
   app.set_version_flag("-V,--version", fmt::format("logdx {}", LOGDX_VERSION));
   app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  logdx analyze /var/log/syslog ~/.pm2/logs/\n"
+      "  journalctl -u openclaw-gateway -o short-iso | logdx analyze --since 2h\n"
+      "  logdx analyze -o markdown gateway.log   # paste into a GitHub issue\n"
+      "Run `logdx COMMAND --help` for each command's options and examples.");
   const std::vector<std::string> command_line(argv, argv + argc);  // recorded with each run
   std::vector<logdx::cli::CommandRunner> runners = {
       logdx::cli::add_parse_command(app),

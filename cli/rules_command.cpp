@@ -150,23 +150,49 @@ CommandRunner add_rules_command(CLI::App& app) {
       "$XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/). The language: "
       "docs/rules.md.\n"
       "Exit codes: 0 fine; 2 a rule error (a problem with `error` severity, a failed rule\n"
-      "test, an unknown rule id) or a usage error.");
+      "test, an unknown rule id) or a usage error.\n"
+      "Examples:\n"
+      "  logdx rules list\n"
+      "  logdx rules show gateway-port-in-use\n"
+      "  logdx rules lint my-rules.yaml\n"
+      "  logdx rules test my-rules.yaml");
 
   CLI::App* list =
       rules->add_subcommand("list", "every rule: id, cause, severity, origin, enabled");
   add_format_option(list, args->format);
+  list->footer(
+      "Examples:\n"
+      "  logdx rules list\n"
+      "  logdx rules list -o json | jq -r '.[] | select(.cause == \"port_conflict\") | .id'\n"
+      "  logdx rules list --rules my-rules.yaml   # the pack plus your file");
   CLI::App* show =
       rules->add_subcommand("show", "one rule in full: patterns as written and expanded");
   show->add_option("id", args->id, "the rule id (see `logdx rules list`)")->required();
+  show->footer(
+      "Examples:\n"
+      "  logdx rules show gateway-port-in-use\n"
+      "  logdx rules show my-rule --rules my-rules.yaml");
   CLI::App* lint = rules->add_subcommand(
       "lint", "check rule files and print every problem at once (exit 2 on any error)");
   lint->add_option("paths", args->checked, "rule files or folders to check with the pack");
   add_format_option(lint, args->format);
+  lint->footer(
+      "Examples:\n"
+      "  logdx rules lint                       # the built-in pack and your rules folder\n"
+      "  logdx rules lint my-rules.yaml\n"
+      "  logdx rules lint -o json rules/ | jq '.[] | select(.severity == \"error\")'");
   CLI::App* test = rules->add_subcommand(
       "test", "run the tests embedded in rules; last line `N passed, M failed`");
   test->add_option("paths", args->checked, "only the tests in these files (loaded after the pack)");
-  test->footer("A failed test is a rule error: exit code 2, like a lint error.");
+  test->footer(
+      "A failed test is a rule error: exit code 2, like a lint error.\n"
+      "Examples:\n"
+      "  logdx rules test                 # every rule's embedded tests\n"
+      "  logdx rules test my-rules.yaml   # only the tests in your file");
   CLI::App* schema = rules->add_subcommand("schema", "print the JSON Schema of the rule language");
+  schema->footer(
+      "Examples:\n"
+      "  logdx rules schema > logdx-rules.schema.json   # for editor completion of rule files");
   for (CLI::App* command : {list, show, lint, test}) args->rules.add_to(*command);
 
   return [=]() {

@@ -122,6 +122,7 @@ void Redactor::redact(Diagnosis& d) const {
 
 void Redactor::redact(AnalysisResult& result) const {
   for (auto& d : result.diagnoses) redact(d);
+  for (auto& entry : result.timeline) entry.message = redact(entry.message);
 }
 
 }  // namespace logdx

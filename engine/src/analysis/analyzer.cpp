@@ -12,6 +12,7 @@
 #include "analysis/diagnosis_builder.hpp"
 #include "analysis/draft.hpp"
 #include "analysis/join.hpp"
+#include "analysis/key_events.hpp"
 #include "analysis/matcher.hpp"
 #include "analysis/ranking.hpp"
 
@@ -126,6 +127,7 @@ AnalysisResult Analyzer::finish() {
     }
   }
   result.diagnoses = analysis::fold_and_rank(std::move(built));
+  result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
   const auto& over_cap = state_->matcher.over_cap_per_rule();
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (over_cap[r] == 0) continue;

@@ -36,6 +36,7 @@ struct MatchedEvent {
   std::string effective_text;
   Clock clock;
   std::string raw;  // the raw line(s), or the message when the event has no raw text
+  std::string message;  // for the timeline, which shows what happened without the envelope
   // FNV-1a of the message: evidence prefers distinct messages, so the same line seen in two
   // envelopes (the console and the JSON file log) does not fill every evidence slot.
   std::uint64_t message_hash = 0;

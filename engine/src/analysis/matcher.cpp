@@ -62,6 +62,7 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
   timeline_.place(event, input_index, kept);
   kept.raw = event.raw.empty() ? event.message : event.raw;
   kept.message_hash = fnv1a64(event.message);
+  kept.message = event.message;
   kept.pid = event.pid;
   kept.unit = event.unit;
   kept.app = event.app;

@@ -66,9 +66,24 @@ struct AnalysisNote {
   std::string message;
 };
 
+// One key event on the merged timeline (`analyze --timeline`): a line some diagnosis rests on
+// (its own or its join partner's), or a restart/exit that a `restart-loop` rule matched even
+// when no loop was found, so a user sees the order things happened in across every input.
+struct TimelineEntry {
+  Timestamp time;         // the event's own time, else the last one its input gave before it
+  std::string time_text;  // as written, for times that are not absolute
+  std::string input;
+  std::uint64_t line = 0;
+  std::string rule;  // the worst diagnosis' rule this line proves (ties: the first rule)
+  std::string cause;
+  Severity severity = Severity::info;
+  std::string message;  // the event's message (no envelope)
+};
+
 struct AnalysisResult {
   std::vector<Diagnosis> diagnoses;  // ranked; diagnoses[0] is the most likely root cause
   std::vector<AnalysisNote> notes;
+  std::vector<TimelineEntry> timeline;  // key events, one per line, in time order
   std::uint64_t events_seen = 0;
   std::uint64_t events_matched = 0;
 };

@@ -1,0 +1,28 @@
+#include "analysis_report.hpp"
+
+namespace logdx::cli {
+
+bool has_fault(const AnalysisResult& result) {
+  return !result.diagnoses.empty() && result.diagnoses[0].severity >= Severity::error;
+}
+
+void TimeSpan::observe(const Timestamp& time, const std::string& text) {
+  if (time.kind != TimeKind::utc && time.kind != TimeKind::local) return;
+  if (!first_.has_value() || time.nanos < first_.nanos) {
+    first_ = time;
+    first_text_ = text;
+  }
+  if (!last_.has_value() || time.nanos > last_.nanos) {
+    last_ = time;
+    last_text_ = text;
+  }
+}
+
+void TimeSpan::fill(ReadStats& stats) const {
+  stats.first = first_;
+  stats.last = last_;
+  stats.first_text = first_text_;
+  stats.last_text = last_text_;
+}
+
+}  // namespace logdx::cli

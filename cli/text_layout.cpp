@@ -1,0 +1,83 @@
+#include "text_layout.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace logdx::cli {
+namespace {
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xc0) == 0x80; }
+
+// Byte offset where the first `columns` characters of `text` end.
+std::size_t byte_offset(std::string_view text, std::size_t columns) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (continuation_byte(text[i])) continue;
+    if (chars == columns) return i;
+    ++chars;
+  }
+  return text.size();
+}
+
+}  // namespace
+
+std::size_t output_width(int fd) {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+    char* end = nullptr;
+    const long value = std::strtol(columns, &end, 10);
+    if (*end == '\0' && value >= 20 && value <= 10000) return static_cast<std::size_t>(value);
+  }
+  winsize size{};
+  if (isatty(fd) != 0 && ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+    return size.ws_col;
+  }
+  return 0;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t chars = 0;
+  for (char c : text) chars += continuation_byte(c) ? 0 : 1;
+  return chars;
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view first_prefix,
+                 std::string_view indent) {
+  std::string out(first_prefix);
+  if (width == 0) return out + std::string(text) + "\n";  // as written, spaces and all
+  std::size_t column = display_width(first_prefix);
+  bool line_empty = true;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t space = text.find(' ', pos);
+    const std::string_view word =
+        text.substr(pos, space == std::string_view::npos ? text.npos : space - pos);
+    pos = space == std::string_view::npos ? text.size() : space + 1;
+    if (word.empty()) continue;
+    const std::size_t w = display_width(word);
+    if (!line_empty && width > 0 && column + 1 + w > width) {
+      out += '\n';
+      out += indent;
+      column = display_width(indent);
+      line_empty = true;
+    }
+    if (!line_empty) {
+      out += ' ';
+      ++column;
+    }
+    out += word;
+    column += w;
+    line_empty = false;
+  }
+  out += '\n';
+  return out;
+}
+
+std::string cut(std::string_view text, std::size_t width) {
+  if (width == 0 || display_width(text) <= width) return std::string(text);
+  if (width <= 3) return std::string(text.substr(0, byte_offset(text, width)));
+  return std::string(text.substr(0, byte_offset(text, width - 3))) + "...";
+}
+
+}  // namespace logdx::cli
