@@ -150,23 +150,47 @@ CommandRunner add_rules_command(CLI::App& app) {
       "$XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/). The language: "
       "docs/rules.md.\n"
       "Exit codes: 0 fine; 2 a rule error (a problem with `error` severity, a failed rule\n"
-      "test, an unknown rule id) or a usage error.");
+      "test, an unknown rule id) or a usage error.\n"
+      "Examples:\n"
+      "  logdx rules list\n"
+      "  logdx rules show gateway-port-in-use\n"
+      "  logdx rules lint my-rules.yaml && logdx rules test my-rules.yaml");
 
   CLI::App* list =
       rules->add_subcommand("list", "every rule: id, cause, severity, origin, enabled");
   add_format_option(list, args->format);
+  list->footer(
+      "Examples:\n"
+      "  logdx rules list\n"
+      "  logdx rules list --rules my-rules/ -o json | jq -r '.[].id'");
   CLI::App* show =
       rules->add_subcommand("show", "one rule in full: patterns as written and expanded");
   show->add_option("id", args->id, "the rule id (see `logdx rules list`)")->required();
+  show->footer(
+      "Examples:\n"
+      "  logdx rules show gateway-port-in-use\n"
+      "  logdx rules show --rules my-rules.yaml my-rule-id");
   CLI::App* lint = rules->add_subcommand(
       "lint", "check rule files and print every problem at once (exit 2 on any error)");
   lint->add_option("paths", args->checked, "rule files or folders to check with the pack");
   add_format_option(lint, args->format);
+  lint->footer(
+      "Examples:\n"
+      "  logdx rules lint my-rules.yaml\n"
+      "  logdx rules lint -o json ~/.config/logdx/rules/\n"
+      "  logdx rules lint rules/            # the pack as it is on disk, edits included");
   CLI::App* test = rules->add_subcommand(
       "test", "run the tests embedded in rules; last line `N passed, M failed`");
   test->add_option("paths", args->checked, "only the tests in these files (loaded after the pack)");
-  test->footer("A failed test is a rule error: exit code 2, like a lint error.");
+  test->footer(
+      "A failed test is a rule error: exit code 2, like a lint error.\n"
+      "Examples:\n"
+      "  logdx rules test\n"
+      "  logdx rules test my-rules.yaml");
   CLI::App* schema = rules->add_subcommand("schema", "print the JSON Schema of the rule language");
+  schema->footer(
+      "Examples:\n"
+      "  logdx rules schema > logdx-rules.schema.json   # for editors that validate YAML");
   for (CLI::App* command : {list, show, lint, test}) args->rules.add_to(*command);
 
   return [=]() {
