@@ -1,7 +1,8 @@
 #include "config_apply.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "terminal_text.hpp"
 
@@ -65,11 +66,12 @@ EffectiveSetting apply_one(CLI::App& command, CLI::Option& option, std::string_v
   try {
     set_results(option, all);
   } catch (const CLI::Error& e) {
-    file.problems.push_back(
-        {file.path, setting->line, setting->column,
-         fmt::format("'{}' is refused by {} {}: {}", key, command.get_name(), option_name(key),
-                     e.what()),
-         {}});
+    file.problems.push_back({file.path,
+                             setting->line,
+                             setting->column,
+                             fmt::format("'{}' is refused by {} {}: {}", key, command.get_name(),
+                                         option_name(key), e.what()),
+                             {}});
   }
   return out;
 }
@@ -121,8 +123,8 @@ std::vector<EffectiveSetting> apply_config(
 }
 
 int load_config(CLI::App& app, ConfigState& state, const ConfigEnvironment& env) {
-  state.location = state.disabled ? ConfigLocation{"", "--no-config", false}
-                                  : locate_config(state.flag, env);
+  state.location =
+      state.disabled ? ConfigLocation{"", "--no-config", false} : locate_config(state.flag, env);
   if (!state.locate_only) state.file = read_config_file(state.location, env.home);
   if (state.file.ok()) state.effective = apply_config(app, state.file, state.defaults);
   for (const auto& problem : state.file.problems) {

@@ -53,9 +53,9 @@ void remember_defaults(CLI::App& app, ConfigState& state);
 
 // Applies `file` to the parsed commands of `app`. Returns the settings of every configurable
 // option of a parsed command; a value an option refuses becomes a problem in `file`.
-std::vector<EffectiveSetting> apply_config(CLI::App& app, ConfigFile& file,
-                                           const std::map<std::string, std::string, std::less<>>&
-                                               defaults);
+std::vector<EffectiveSetting> apply_config(
+    CLI::App& app, ConfigFile& file,
+    const std::map<std::string, std::string, std::less<>>& defaults);
 
 // After parsing: finds, reads and applies the file, printing every problem on stderr.
 // Returns 2 when there was one (the contract's exit code), else -1 (go on).

@@ -2,10 +2,10 @@
 // which configuration file logdx reads. The file itself is read and applied in main, before any
 // command runs (config_apply.hpp); this only prints the result.
 
-#include <memory>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <memory>
 
 #include "commands.hpp"
 #include "config_apply.hpp"
@@ -56,7 +56,8 @@ int run_show(const ConfigState& state, const CLI::App* show) {
       if (s.command != show || s.key != key) continue;
       // The history's default path is computed when used, so the option's default is empty.
       if (s.values.empty()) {
-        table.add_row({s.key, key == "db" ? storage::default_database_path() : "(none)", "default"});
+        table.add_row(
+            {s.key, key == "db" ? storage::default_database_path() : "(none)", "default"});
       }
       for (const SettingValue& v : s.values) table.add_row({s.key, v.text, v.origin});
     }
@@ -89,8 +90,7 @@ CommandRunner add_config_command(CLI::App& app, std::shared_ptr<ConfigState> sta
       "  logdx config show\n"
       "  logdx config show --color never\n"
       "  ${EDITOR:-vi} \"$(logdx config path)\"");
-  CLI::App* show =
-      command->add_subcommand("show", "every setting's value and where it came from");
+  CLI::App* show = command->add_subcommand("show", "every setting's value and where it came from");
   add_show_options(*show, *o);
   show->footer(
       "FROM is `default`, `flag`, or the file and line that set the value.\n"

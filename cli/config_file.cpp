@@ -1,5 +1,6 @@
 #include "config_file.hpp"
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "logdx/engine/edit_distance.hpp"
 
@@ -96,9 +95,9 @@ class ConfigChecker {
         best_distance = d;
       }
     }
-    report(mark, fmt::format("unknown key '{}'{}; known keys: {}", name,
-                             best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best),
-                             known));
+    report(mark,
+           fmt::format("unknown key '{}'{}; known keys: {}", name,
+                       best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best), known));
     return false;
   }
 
@@ -140,7 +139,8 @@ class ConfigChecker {
               std::initializer_list<std::string_view> allowed) {
     if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return true;
     std::string list;
-    for (std::string_view a : allowed) list += list.empty() ? std::string(a) : fmt::format(", {}", a);
+    for (std::string_view a : allowed)
+      list += list.empty() ? std::string(a) : fmt::format(", {}", a);
     report(mark, fmt::format("'{}' is '{}'; it must be one of: {}", key, value, list));
     return false;
   }
@@ -148,8 +148,7 @@ class ConfigChecker {
   bool check_scalar(const std::string& key, const std::string& value, const YAML::Mark& mark,
                     ConfigSetting& setting) {
     if (key == "color" && !one_of(key, value, mark, {"auto", "always", "never"})) return false;
-    if (key == "fail-on" &&
-        !one_of(key, value, mark, {"info", "warning", "error", "critical"}))
+    if (key == "fail-on" && !one_of(key, value, mark, {"info", "warning", "error", "critical"}))
       return false;
     if (key == "max-line-bytes" && !line_bytes_ok(value, mark)) return false;
     setting.values.push_back(key == "rules" || key == "db" ? absolute_path(value) : value);
@@ -157,9 +156,9 @@ class ConfigChecker {
   }
 
   bool line_bytes_ok(const std::string& value, const YAML::Mark& mark) {
-    const bool digits = !value.empty() && value.size() <= 12 &&
-                        std::all_of(value.begin(), value.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        !value.empty() && value.size() <= 12 &&
+        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
     const unsigned long long n = digits ? std::stoull(value) : 0;
     if (digits && n >= kMinLineBytes && n <= kMaxLineBytes) return true;
     report(mark, fmt::format("'max-line-bytes' is '{}'; it must be a whole number of bytes from "
@@ -191,14 +190,13 @@ ConfigEnvironment ConfigEnvironment::from_process() {
   return {env_or_empty("LOGDX_CONFIG"), env_or_empty("XDG_CONFIG_HOME"), env_or_empty("HOME")};
 }
 
-ConfigLocation locate_config(const std::optional<std::string>& flag,
-                             const ConfigEnvironment& env) {
+ConfigLocation locate_config(const std::optional<std::string>& flag, const ConfigEnvironment& env) {
   if (flag) return {*flag, "--config", true};
   if (!env.logdx_config.empty()) return {env.logdx_config, "LOGDX_CONFIG", true};
   // XDG: a relative $XDG_CONFIG_HOME is invalid and must be ignored.
   if (!env.xdg_config_home.empty() && env.xdg_config_home.front() == '/') {
-    return {(fs::path(env.xdg_config_home) / "logdx" / "config.yaml").string(),
-            "$XDG_CONFIG_HOME", false};
+    return {(fs::path(env.xdg_config_home) / "logdx" / "config.yaml").string(), "$XDG_CONFIG_HOME",
+            false};
   }
   if (!env.home.empty()) {
     return {(fs::path(env.home) / ".config" / "logdx" / "config.yaml").string(), "~/.config",
@@ -248,16 +246,20 @@ ConfigFile read_config_file(const ConfigLocation& location, const std::string& h
   if (!exists && !location.required) return out;
   const auto size = fs::file_size(location.path, ec);
   if (ec || fs::is_directory(location.path)) {
-    out.problems.push_back({location.path, 0, 0,
-                            fmt::format("cannot read the configuration file (named by {}): {}",
-                                        location.origin,
-                                        ec ? ec.message() : std::string("it is a folder")),
-                            {}});
+    out.problems.push_back(
+        {location.path,
+         0,
+         0,
+         fmt::format("cannot read the configuration file (named by {}): {}", location.origin,
+                     ec ? ec.message() : std::string("it is a folder")),
+         {}});
     return out;
   }
   if (size > kMaxConfigBytes) {
     out.problems.push_back(
-        {location.path, 0, 0,
+        {location.path,
+         0,
+         0,
          fmt::format("the configuration file is {} bytes; more than {} is not a configuration",
                      size, kMaxConfigBytes),
          {}});

@@ -32,8 +32,7 @@ struct ConfigLocation {
   bool required = false;
 };
 
-ConfigLocation locate_config(const std::optional<std::string>& flag,
-                             const ConfigEnvironment& env);
+ConfigLocation locate_config(const std::optional<std::string>& flag, const ConfigEnvironment& env);
 
 struct ConfigProblem {
   std::string file;
@@ -57,7 +56,7 @@ struct ConfigSetting {
 
 struct ConfigFile {
   std::string path;
-  bool found = false;  // false: no file there (fine for the default location)
+  bool found = false;                   // false: no file there (fine for the default location)
   std::vector<ConfigSetting> settings;  // in file order
   std::vector<ConfigProblem> problems;
 

@@ -1,9 +1,9 @@
 #include "version_text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "logdx/engine/rule_collector.hpp"
 #include "logdx/engine/rule_reader.hpp"

@@ -1,9 +1,8 @@
 // The configuration under the command line: flag > file > built-in default, for every parsed
 // command that has an option of a key's name; `rules` adds before the flag's paths.
 
-#include <catch2/catch.hpp>
-
 #include <CLI/CLI.hpp>
+#include <catch2/catch.hpp>
 
 #include "config_apply.hpp"
 

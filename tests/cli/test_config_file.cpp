@@ -2,7 +2,6 @@
 // reported (file:line:column, every problem at once).
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 

@@ -15,7 +15,8 @@ TEST_CASE("version text: program, rule pack (rules, files, language, digest), sc
   INFO(text);
   CHECK_THAT(text, Catch::StartsWith("logdx 9.8.7\n"));
   CHECK_THAT(text, Catch::Contains("rule pack: 3 rules (2 enabled) in 2 files, rule language 1, "
-                                   "digest " + logdx::cli::rule_pack_digest(pack)));
+                                   "digest " +
+                                   logdx::cli::rule_pack_digest(pack)));
   CHECK_THAT(text, Catch::EndsWith("schemas: analysis JSON logdx.analysis/1, history database 4"));
 }
 
