@@ -103,9 +103,17 @@ if command -v fish >/dev/null; then
   check "fish completes rule ids for 'rules show'" $?
   complete_fish "logdx history prune --" | grep -x >/dev/null -- '--older-than'
   check "fish offers prune's --older-than" $?
-  for option in $(logdx analyze --help | grep -oE '^  +(-[A-Za-z],)?--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+'); do
-    complete_fish "logdx analyze --" | grep -x >/dev/null -- "$option"
-    check "fish offers $option after 'logdx analyze'" $?
+  check_fish_command() {  # every long option of one command's help is offered
+    local offered option
+    offered="$(complete_fish "logdx $* --")"
+    for option in $(logdx "$@" --help | grep -oE '^  +(-[A-Za-z],)?--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+'); do
+      grep -qxF -- "$option" <<<"$offered"
+      check "fish offers $option after 'logdx $*'" $?
+    done
+  }
+  for command in $(subcommands); do
+    check_fish_command "$command"
+    for sub in $(subcommands "$command"); do check_fish_command "$command" "$sub"; done
   done
 else
   echo "note: fish is not installed; its completion was not loaded"
