@@ -3,6 +3,7 @@
 // code per the contract (0 fine, 1 findings at or above --fail-on, 2 usage/input/rule/db error).
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ class App;
 
 namespace logdx::cli {
 
+struct ConfigState;
 using CommandRunner = std::function<int()>;
 
 // Each adds its subcommand to `app` and returns the function that runs it once parsed.
@@ -22,5 +24,7 @@ CommandRunner add_incidents_command(CLI::App& app);
 CommandRunner add_history_command(CLI::App& app);
 CommandRunner add_query_command(CLI::App& app);
 CommandRunner add_rules_command(CLI::App& app);
+// `config show|path`; `state` is filled in by load_config (config_apply.hpp) after parsing.
+CommandRunner add_config_command(CLI::App& app, std::shared_ptr<ConfigState> state);
 
 }  // namespace logdx::cli

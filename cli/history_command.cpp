@@ -80,6 +80,10 @@ CommandRunner add_history_command(CLI::App& app) {
   CLI::App* prune = command->add_subcommand("prune", "forget runs older than a time");
   prune->add_option("--older-than", o->older_than, "ISO-8601 or a span back (90d)")->required();
   prune->add_flag("--dry-run", o->dry_run, "count what would go, change nothing");
+  prune->footer(
+      "Examples:\n"
+      "  logdx history prune --older-than 90d --dry-run\n"
+      "  logdx history prune --older-than 2026-01-01");
   o->history.add_to(*prune);
   return [command, prune, o]() {
     if (!command->parsed()) return -1;

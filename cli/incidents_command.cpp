@@ -90,6 +90,10 @@ CommandRunner add_incidents_command(CLI::App& app) {
   CLI::App* show = command->add_subcommand("show", "every run that saw one incident");
   show->add_option("fingerprint", o->fingerprint, "the fingerprint, or a unique prefix of it")
       ->required();
+  show->footer(
+      "Examples:\n"
+      "  logdx incidents show 5f0c1a2b\n"
+      "  logdx incidents show -o json 5f0c1a2b | jq '.occurrences | length'");
   o->history.add_to(*show);
   add_output_option(*show, o->output);
   return [command, show, o]() {

@@ -2,24 +2,37 @@
 // error the user must see, with exit code 2 (contract).
 
 #include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "builtin_rules.hpp"
 #include "commands.hpp"
+#include "config_apply.hpp"
+#include "logdx/storage/database.hpp"
+#include "version_text.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"logdx: find out why a self-hosted OpenClaw gateway went down", "logdx"};
-  app.set_version_flag("-V,--version", fmt::format("logdx {}", LOGDX_VERSION));
+  app.set_version_flag("-V,--version", [] {
+    return logdx::cli::version_text(LOGDX_VERSION, logdx::builtin_rule_texts(),
+                                    logdx::storage::latest_schema_version());
+  });
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
       "  logdx analyze /var/log/syslog ~/.pm2/logs/\n"
       "  journalctl -u openclaw-gateway -o short-iso | logdx analyze --since 2h\n"
       "  logdx analyze -o markdown gateway.log   # paste into a GitHub issue\n"
-      "Run `logdx COMMAND --help` for each command's options and examples.");
+      "  logdx incidents --since 7d\n"
+      "  logdx <command> --help\n"
+      "Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 a usage, rule, input,\n"
+      "configuration or history error. Settings: `logdx config show`. Manual: `man logdx`.");
+  auto config = std::make_shared<logdx::cli::ConfigState>();
+  logdx::cli::add_config_options(app, *config);
   const std::vector<std::string> command_line(argv, argv + argc);  // recorded with each run
   std::vector<logdx::cli::CommandRunner> runners = {
       logdx::cli::add_parse_command(app),
@@ -29,7 +42,9 @@ int main(int argc, char** argv) {
       logdx::cli::add_incidents_command(app),
       logdx::cli::add_history_command(app),
       logdx::cli::add_query_command(app),
+      logdx::cli::add_config_command(app, config),
   };
+  logdx::cli::remember_defaults(app, *config);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -37,6 +52,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
+    const int config_error =
+        logdx::cli::load_config(app, *config, logdx::cli::ConfigEnvironment::from_process());
+    if (config_error >= 0) return config_error;
     for (auto& run : runners) {
       const int code = run();
       if (code >= 0) return code;

@@ -105,7 +105,8 @@ void RuleOptions::add_to(CLI::App& command) {
       ->allow_extra_args(false);
   command.add_flag("--no-builtin-rules", no_builtin, "do not load the built-in rule pack");
   command.add_flag("--no-user-rules", no_user,
-                   "do not load $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/)");
+                   "do not load $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/) "
+                   "nor the config file's `rules`");
 }
 
 RuleSources RuleOptions::sources() const {

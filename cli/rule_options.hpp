@@ -2,7 +2,8 @@
 // Where rules come from, for every command that loads them (`rules ...`, later `analyze`): the
 // built-in pack compiled into the binary, then `--rules` files and folders in the order given,
 // then the user folder $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/) when it
-// exists. Later sources may add rules and change pack rules by id (docs/rules.md).
+// exists. Later sources may add rules and change pack rules by id (docs/rules.md). The config
+// file's `rules` reach `paths` before the --rules ones (config_apply.hpp).
 
 #include <string>
 #include <vector>
