@@ -12,6 +12,7 @@
 
 #include "logdx/parsers/format_detector.hpp"
 #include "logdx/parsers/input_set.hpp"
+#include "logdx/parsers/line_reader.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
 namespace logdx {
@@ -52,8 +53,11 @@ class EventReader {
   EventReader(const ParserRegistry& registry, ReaderOptions options);
 
   // Reads `input`, calling `sink` for each event. Never throws for input problems.
+  // `observer`, when set, sees the input's bytes in whole lines before they are parsed
+  // (LineReader::Observer), so a prefilter has scanned a line before its event arrives.
   InputSummary read(const ResolvedInput& input, const Sink& sink,
-                    std::vector<ReaderDiagnostic>& diagnostics) const;
+                    std::vector<ReaderDiagnostic>& diagnostics,
+                    const LineReader::Observer& observer = {}) const;
 
  private:
   const ParserRegistry& registry_;

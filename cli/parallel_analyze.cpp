@@ -1,0 +1,86 @@
+#include "parallel_analyze.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace logdx::cli {
+namespace {
+
+// What one input gave: its summary, its diagnostics and the analyzer part that saw it.
+struct InputResult {
+  InputSummary summary;
+  std::vector<ReaderDiagnostic> diagnostics;
+  std::unique_ptr<Analyzer> part;
+};
+
+void read_one(const AnalyzeRead& read, const EventReader& reader, const ResolvedInput& input,
+              std::size_t index, std::optional<LinePrefilter>& prefilter, InputResult& out) {
+  out.part = std::make_unique<Analyzer>(read.rules);
+  Analyzer& part = *out.part;
+  LineReader::Observer observer;
+  EventReader::Sink sink;
+  if (prefilter) {
+    prefilter->begin_input();
+    observer = [&prefilter](std::string_view lines, std::uint64_t offset) {
+      prefilter->scan_lines(lines, offset);
+    };
+    sink = [&](Event&& e) { part.add(e, index, prefilter->candidates(e)); };
+  } else {
+    sink = [&](Event&& e) { part.add(e, index); };
+  }
+  out.summary = reader.read(input, sink, out.diagnostics, observer);
+}
+
+}  // namespace
+
+std::string prefilter_cache_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg != nullptr && *xdg == '/') return std::string(xdg) + "/logdx";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home == '/') return std::string(home) + "/.cache/logdx";
+  return {};
+}
+
+ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
+  ReadOutcome outcome;
+  const std::vector<ResolvedInput> inputs = resolve_reported(read.inputs, read.registry, outcome);
+  const EventReader reader(read.registry, read.inputs.reader_options());
+  std::vector<InputResult> results(inputs.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(std::max(1U, read.jobs));
+  auto work = [&](std::size_t worker) {
+    try {
+      std::optional<LinePrefilter> prefilter;
+      if (read.database != nullptr) prefilter.emplace(*read.database);
+      for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+        read_one(read, reader, inputs[i], i, prefilter, results[i]);
+      }
+    } catch (...) {
+      errors[worker] = std::current_exception();
+      next = inputs.size();  // the others stop after their current input
+    }
+  };
+  const std::size_t workers = std::min<std::size_t>(errors.size(), inputs.size());
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  for (InputResult& r : results) {
+    outcome.summaries.push_back(std::move(r.summary));
+    report_diagnostics(r.diagnostics, outcome);
+    analyzer.merge(std::move(*r.part));
+    r.part.reset();
+  }
+  return outcome;
+}
+
+}  // namespace logdx::cli
