@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -52,6 +53,22 @@ ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
   const std::vector<ResolvedInput> inputs = resolve_reported(read.inputs, read.registry, outcome);
   const EventReader reader(read.registry, read.inputs.reader_options());
   std::vector<InputResult> results(inputs.size());
+  std::vector<char> done(inputs.size(), 0);
+  std::size_t merged = 0;  // inputs before this one are merged (under `merge_lock`)
+  std::mutex merge_lock;
+  // Parts are merged as soon as every input before them is, so at most the parts of inputs
+  // still being read (or waiting on an earlier one) are held, each under its per-rule cap.
+  auto finish_input = [&](std::size_t i) {
+    const std::lock_guard<std::mutex> hold(merge_lock);
+    done[i] = 1;
+    for (; merged < inputs.size() && done[merged] != 0; ++merged) {
+      InputResult& r = results[merged];
+      outcome.summaries.push_back(std::move(r.summary));
+      report_diagnostics(r.diagnostics, outcome);
+      analyzer.merge(std::move(*r.part));
+      r = InputResult{};
+    }
+  };
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(std::max(1U, read.jobs));
   auto work = [&](std::size_t worker) {
@@ -60,6 +77,7 @@ ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
       if (read.database != nullptr) prefilter.emplace(*read.database);
       for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) {
         read_one(read, reader, inputs[i], i, prefilter, results[i]);
+        finish_input(i);
       }
     } catch (...) {
       errors[worker] = std::current_exception();
@@ -73,12 +91,6 @@ ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
   for (auto& t : threads) t.join();
   for (const auto& e : errors) {
     if (e) std::rethrow_exception(e);
-  }
-  for (InputResult& r : results) {
-    outcome.summaries.push_back(std::move(r.summary));
-    report_diagnostics(r.diagnostics, outcome);
-    analyzer.merge(std::move(*r.part));
-    r.part.reset();
   }
   return outcome;
 }
