@@ -107,20 +107,22 @@ void LinePrefilter::scan_text(std::string_view text, std::vector<std::uint32_t>&
   scratch_->hs.scan(text, sink);
 }
 
-void LinePrefilter::confirm(const std::vector<std::uint32_t>& ids, const Event& event,
+void LinePrefilter::rules_of(const std::vector<std::uint32_t>& ids, const Event& event,
                             std::vector<std::size_t>& out) const {
+  // A Hyperscan hit is not checked again here: the Matcher evaluates the rule's conditions
+  // with RE2 anyway (confirming and capturing), and a false "maybe" only costs that
+  // evaluation. Patterns Hyperscan refused are checked by RE2 on every event.
+  for (std::uint32_t id : ids) out.push_back(database_.refs()[id].rule);
   const auto& rules = database_.rules().rules();
-  auto check = [&](const PatternRef& ref) {
-    if (std::find(out.begin(), out.end(), ref.rule) != out.end()) return;
-    const CompiledPattern& pattern = rules[ref.rule].patterns[ref.pattern];
+  for (const RejectedPattern& rejected : database_.rejected()) {
+    const CompiledPattern& pattern = rules[rejected.ref.rule].patterns[rejected.ref.pattern];
     const std::string& text = pattern.field == "raw" ? event.raw : event.message;
     if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *pattern.re)) {
-      out.push_back(ref.rule);
+      out.push_back(rejected.ref.rule);
     }
-  };
-  for (std::uint32_t id : ids) check(database_.refs()[id]);
-  for (const RejectedPattern& rejected : database_.rejected()) check(rejected.ref);
+  }
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 std::vector<std::size_t> LinePrefilter::candidates(const Event& event) {
@@ -157,7 +159,7 @@ std::vector<std::size_t> LinePrefilter::candidates(const Event& event) {
   std::sort(ids_.begin(), ids_.end());
   ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
   std::vector<std::size_t> out;
-  confirm(ids_, event, out);
+  rules_of(ids_, event, out);
   return out;
 }
 

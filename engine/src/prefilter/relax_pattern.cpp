@@ -1,5 +1,9 @@
 #include "prefilter/relax_pattern.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace logdx::prefilter {
 namespace {
 
@@ -42,17 +46,41 @@ std::size_t copy_escape(std::string_view p, std::size_t i, std::string& out) {
   return i + 2;
 }
 
+// RE2 in Latin-1 with (?i) folds À-Þ with à-þ (not × ÷); Hyperscan folds ASCII only, so the
+// byte is written as a class of both (wider than needed where (?i) is off: still a superset).
+void append_latin1_folded(unsigned char b, std::string& out) {
+  const bool upper = b >= 0xC0 && b <= 0xDE && b != 0xD7;
+  const bool lower = b >= 0xE0 && b <= 0xFE && b != 0xF7;
+  if (upper || lower) {
+    const unsigned partner = upper ? b + 0x20U : b - 0x20U;
+    out += fmt::format("[\\x{:02X}\\x{:02X}]", b, partner);
+  } else {
+    out += fmt::format("\\x{:02X}", b);
+  }
+}
+
+// Whether a flags group such as (?i) or (?si:...) turns case folding on anywhere.
+bool has_case_folding(std::string_view p) {
+  for (std::size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
+    if (at > 0 && p[at - 1] == '\\') continue;  // an escaped '(' (rough: "\\(?" is rare)
+    for (std::size_t i = at + 2; i < p.size() && p[i] != ')' && p[i] != ':'; ++i) {
+      if (p[i] == 'i') return true;
+      if (p[i] == '-') break;  // (?-i) turns it off
+      if (p[i] == 'P' || p[i] == '<') break;  // a named group, not flags
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Relaxed relax_pattern(std::string_view p) {
   Relaxed result;
-  for (unsigned char c : p) {
-    // RE2 runs in Latin-1, where (?i) folds non-ASCII letters too; Hyperscan would not.
-    if (c >= 0x80) {
-      result.reason = "non-ASCII byte (Latin-1 case folding differs from Hyperscan's)";
-      return result;
-    }
-  }
+  // RE2 runs in Latin-1, where (?i) folds non-ASCII letters too; Hyperscan would not. Without
+  // case folding a non-ASCII byte is a literal byte to both.
+  const bool non_ascii = std::any_of(p.begin(), p.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  const bool fold_latin1 = non_ascii && has_case_folding(p);
   std::string out;
   out.reserve(p.size());
   std::size_t i = 0;
@@ -61,7 +89,17 @@ Relaxed relax_pattern(std::string_view p) {
     if (c == '\\') {
       i = copy_escape(p, i, out);
     } else if (c == '[') {
-      i = copy_class(p, i, out);
+      const std::size_t end = copy_class(p, i, out);
+      if (fold_latin1 && std::any_of(p.begin() + static_cast<std::ptrdiff_t>(i),
+                                     p.begin() + static_cast<std::ptrdiff_t>(end),
+                                     [](char b) { return static_cast<unsigned char>(b) >= 0x80; })) {
+        result.reason = "non-ASCII byte in a class under (?i) (Latin-1 case folding)";
+        return result;
+      }
+      i = end;
+    } else if (fold_latin1 && static_cast<unsigned char>(c) >= 0x80) {
+      append_latin1_folded(static_cast<unsigned char>(c), out);
+      ++i;
     } else if (c == '^' || c == '$') {
       ++i;
     } else if (p.substr(i, 4) == "(?P<" || (p.substr(i, 3) == "(?<" && p.substr(i, 4) != "(?<=" &&

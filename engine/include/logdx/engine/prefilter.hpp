@@ -4,7 +4,7 @@
 // that Hyperscan can only say "maybe" more often than RE2, never less), scanned over large
 // line-aligned buffers of the raw input before the lines are parsed. A hit's end offset maps
 // to its line. For each event the prefilter names every rule one of whose conditions may hold
-// (a trigger hit, confirmed by the pattern's own RE2 on its field); whatever the buffer scan
+// (a trigger hit; RE2 confirms and captures in the Matcher); whatever the buffer scan
 // cannot vouch for (multi-line records, a message that is not a substring of its raw line,
 // bytes never scanned) is scanned per event. The Matcher records the same hits for any
 // candidate list that holds every such rule, so `--no-prefilter` and a build without
@@ -78,7 +78,8 @@ class LinePrefilter {
   // at a line end (or the input's end). Bytes skipped between calls are never vouched for.
   void scan_lines(std::string_view lines, std::uint64_t offset);
   // Sorted rule indexes: every rule whose match, step or `missing` may hold on `event` (a
-  // subset of RuleSet::candidates(event) that the Matcher treats the same). Events must come
+  // trigger pattern hit; not always a subset of RuleSet::candidates, but the Matcher
+  // records the same hits for both). Events must come
   // in input order (non-decreasing byte offsets); one out of order is scanned on its own.
   std::vector<std::size_t> candidates(const Event& event);
 
@@ -94,7 +95,7 @@ class LinePrefilter {
 
   bool covered(std::uint64_t start, std::uint64_t length) const;
   void scan_text(std::string_view text, std::vector<std::uint32_t>& ids);
-  void confirm(const std::vector<std::uint32_t>& ids, const Event& event,
+  void rules_of(const std::vector<std::uint32_t>& ids, const Event& event,
                std::vector<std::size_t>& out) const;
 
   const PatternDatabase& database_;
