@@ -13,6 +13,7 @@
 #include "analyzer_test_support.hpp"
 #include "logdx/engine/prefilter.hpp"
 #include "logdx/parsers/line_reader.hpp"
+#include "prefilter/literal_core.hpp"
 #include "prefilter/relax_pattern.hpp"
 #include "prefilter/trigger_patterns.hpp"
 
@@ -88,6 +89,17 @@ TEST_CASE("relaxed patterns drop zero-width assertions and group names, nothing 
   CHECK_FALSE(in_class.pattern.has_value());
   CHECK(in_class.reason.find("non-ASCII") != std::string::npos);
   CHECK(*relax_pattern("(?P<i>x)é").pattern == "(x)é");
+}
+
+TEST_CASE("a relaxed pattern is cut to start at its longest literal run", "[prefilter]") {
+  using prefilter::literal_core;
+  CHECK(literal_core(R"([0-9A-Fa-f.:]+ \S+ \S+ \[[^\]]+\] "GET (/[^" ?]*) HTTP/1\.[01]")") ==
+        R"( HTTP/1\.[01]")");
+  CHECK(literal_core(R"((?i)\w+ +connection refused)") == "(?i)connection refused");
+  CHECK(literal_core(R"(\d+ (?i:refused) a)") == R"(\d+ (?i:refused) a)");  // runs too short
+  CHECK(literal_core("a|bcdef") == "a|bcdef");                       // top-level alternation
+  CHECK(literal_core(R"(x*abc\.d)") == R"(abc\.d)");
+  CHECK(literal_core(R"(\S+abcd?)") == R"(abcd?)");
 }
 
 TEST_CASE("without Hyperscan no database is built (every event goes to RE2::Set)",

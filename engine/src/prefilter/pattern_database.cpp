@@ -11,6 +11,7 @@
 #include "analysis/fingerprint.hpp"
 #include "prefilter/database_cache.hpp"
 #include "prefilter/hs_database.hpp"
+#include "prefilter/literal_core.hpp"
 #include "prefilter/relax_pattern.hpp"
 #include "prefilter/trigger_patterns.hpp"
 
@@ -122,7 +123,9 @@ std::unique_ptr<PatternDatabase> PatternDatabase::build(const RuleSet& rules,
     const CompiledRule& rule = rules.rules()[r];
     for (std::size_t p : prefilter::trigger_patterns(rule)) {
       scanned.push_back({r, p});
-      relaxed.push_back(prefilter::relax_pattern(rule.patterns[p].expanded));
+      prefilter::Relaxed r = prefilter::relax_pattern(rule.patterns[p].expanded);
+      if (r.pattern) r.pattern = prefilter::literal_core(*r.pattern);
+      relaxed.push_back(std::move(r));
     }
   }
   const std::string key = cache_key(relaxed);
