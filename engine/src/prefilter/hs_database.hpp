@@ -32,7 +32,8 @@ class HsScratch {
   ~HsScratch();
   HsScratch(const HsScratch&) = delete;
   HsScratch& operator=(const HsScratch&) = delete;
-  void scan(std::string_view text, const MatchSink& sink);
+  // False when Hyperscan failed (its hits are then incomplete and must not be relied on).
+  bool scan(std::string_view text, const MatchSink& sink);
 
  private:
   const PatternDatabase& database_;

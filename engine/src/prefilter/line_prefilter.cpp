@@ -31,18 +31,18 @@ HsScratch::~HsScratch() {
   if (scratch_ != nullptr) hs_free_scratch(scratch_);
 }
 
-void HsScratch::scan(std::string_view text, const MatchSink& sink) {
+bool HsScratch::scan(std::string_view text, const MatchSink& sink) {
   hs_database_t* db = database_.impl().database;
-  if (db == nullptr || text.empty()) return;
-  hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, scratch_, on_match,
-          const_cast<MatchSink*>(&sink));
+  if (db == nullptr || text.empty()) return true;
+  return hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, scratch_, on_match,
+                 const_cast<MatchSink*>(&sink)) == HS_SUCCESS;
 }
 
 #else
 
 HsScratch::HsScratch(const PatternDatabase& database) : database_(database) {}
 HsScratch::~HsScratch() = default;
-void HsScratch::scan(std::string_view, const MatchSink&) {}
+bool HsScratch::scan(std::string_view, const MatchSink&) { return false; }
 
 #endif
 
@@ -91,7 +91,9 @@ void LinePrefilter::scan_lines(std::string_view lines, std::uint64_t offset) {
     last_line_[id] = line_start + 1;
     pending_.push_back({line_start, id});
   };
-  scratch_->hs.scan(lines, sink);
+  if (!scratch_->hs.scan(lines, sink)) {
+    covered_from_ = covered_to_;  // nothing here is vouched for: these events scan themselves
+  }
   std::sort(pending_.begin() + static_cast<std::ptrdiff_t>(first_new), pending_.end(),
             [](const Hit& a, const Hit& b) { return a.line_start < b.line_start; });
 }
@@ -100,11 +102,11 @@ bool LinePrefilter::covered(std::uint64_t start, std::uint64_t length) const {
   return start >= covered_from_ && start + length <= covered_to_;
 }
 
-void LinePrefilter::scan_text(std::string_view text, std::vector<std::uint32_t>& ids) {
+bool LinePrefilter::scan_text(std::string_view text, std::vector<std::uint32_t>& ids) {
   const prefilter::MatchSink sink = [&ids](std::uint32_t id, std::uint64_t) {
     ids.push_back(id);
   };
-  scratch_->hs.scan(text, sink);
+  return scratch_->hs.scan(text, sink);
 }
 
 void LinePrefilter::rules_of(const std::vector<std::uint32_t>& ids, const Event& event,
@@ -141,6 +143,7 @@ std::vector<std::size_t> LinePrefilter::candidates(const Event& event) {
   ids_.clear();
   const std::string& raw = event.raw;
   const std::string& message = event.message;
+  bool scanned = true;
   if (in_order && event.where.line_count == 1 && !raw.empty() && covered(start, raw.size())) {
     // The buffer scan saw this line: its hits cover the raw field, and the message too when
     // the message is a substring of it (the envelope around it stripped, nothing unescaped).
@@ -151,14 +154,18 @@ std::vector<std::size_t> LinePrefilter::candidates(const Event& event) {
     const bool inside = message.size() <= raw.size() &&
                         (raw.compare(raw.size() - message.size(), message.size(), message) == 0 ||
                          raw.find(message) != std::string::npos);
-    if (!inside) scan_text(message, ids_);
+    if (!inside) scanned = scan_text(message, ids_);
   } else {
-    scan_text(raw, ids_);
-    scan_text(message, ids_);
+    scanned = scan_text(raw, ids_) && scan_text(message, ids_);
+  }
+  std::vector<std::size_t> out;
+  if (!scanned) {  // Hyperscan failed: every rule is a candidate, which is always correct
+    out.resize(database_.rules().rules().size());
+    for (std::size_t r = 0; r < out.size(); ++r) out[r] = r;
+    return out;
   }
   std::sort(ids_.begin(), ids_.end());
   ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
-  std::vector<std::size_t> out;
   rules_of(ids_, event, out);
   return out;
 }

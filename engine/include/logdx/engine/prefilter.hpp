@@ -94,7 +94,7 @@ class LinePrefilter {
   struct Scratch;
 
   bool covered(std::uint64_t start, std::uint64_t length) const;
-  void scan_text(std::string_view text, std::vector<std::uint32_t>& ids);
+  bool scan_text(std::string_view text, std::vector<std::uint32_t>& ids);
   void rules_of(const std::vector<std::uint32_t>& ids, const Event& event,
                std::vector<std::size_t>& out) const;
 
