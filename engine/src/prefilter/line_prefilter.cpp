@@ -103,14 +103,12 @@ bool LinePrefilter::covered(std::uint64_t start, std::uint64_t length) const {
 }
 
 bool LinePrefilter::scan_text(std::string_view text, std::vector<std::uint32_t>& ids) {
-  const prefilter::MatchSink sink = [&ids](std::uint32_t id, std::uint64_t) {
-    ids.push_back(id);
-  };
+  const prefilter::MatchSink sink = [&ids](std::uint32_t id, std::uint64_t) { ids.push_back(id); };
   return scratch_->hs.scan(text, sink);
 }
 
 void LinePrefilter::rules_of(const std::vector<std::uint32_t>& ids, const Event& event,
-                            std::vector<std::size_t>& out) const {
+                             std::vector<std::size_t>& out) const {
   // A Hyperscan hit is not checked again here: the Matcher evaluates the rule's conditions
   // with RE2 anyway (confirming and capturing), and a false "maybe" only costs that
   // evaluation. Patterns Hyperscan refused are checked by RE2 on every event.

@@ -74,8 +74,8 @@ std::size_t escape_end(std::string_view p, std::size_t i, bool& literal) {
     }
     return i + 3;
   }
-  literal = std::ispunct(static_cast<unsigned char>(d)) != 0 || d == 'n' || d == 't' ||
-            d == 'r' || d == 'f' || d == 'v';
+  literal = std::ispunct(static_cast<unsigned char>(d)) != 0 || d == 'n' || d == 't' || d == 'r' ||
+            d == 'f' || d == 'v';
   return i + 2;
 }
 

@@ -1,7 +1,7 @@
-// PatternDatabase: relaxes every trigger pattern (trigger_patterns.hpp), tries each alone with Hyperscan (a pattern
-// it refuses stays with RE2, with the reason `rules lint` shows) and compiles the accepted
-// ones into one block-mode database. HS_FLAG_PREFILTER lets Hyperscan widen what it cannot
-// represent exactly (large bounded repeats), which keeps the scan conservative.
+// PatternDatabase: relaxes every trigger pattern (trigger_patterns.hpp), tries each alone with
+// Hyperscan (a pattern it refuses stays with RE2, with the reason `rules lint` shows) and compiles
+// the accepted ones into one block-mode database. HS_FLAG_PREFILTER lets Hyperscan widen what it
+// cannot represent exactly (large bounded repeats), which keeps the scan conservative.
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -41,7 +41,6 @@ namespace {
 
 constexpr unsigned kFlags = HS_FLAG_PREFILTER;
 
-
 // Null when Hyperscan takes the pattern, else its reason.
 std::string try_alone(const std::string& pattern) {
   hs_database_t* db = nullptr;
@@ -54,7 +53,6 @@ std::string try_alone(const std::string& pattern) {
   hs_free_compile_error(error);
   return reason;
 }
-
 
 // What decides the database's bytes: the relaxed patterns (or why each stays with RE2), the
 // Hyperscan version and the CPU it compiles for.
@@ -89,12 +87,10 @@ prefilter::CachedDatabase compile(const std::vector<prefilter::Relaxed>& relaxed
   for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<unsigned>(i);
   hs_database_t* db = nullptr;
   hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(texts.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(texts.size()), HS_MODE_BLOCK, nullptr, &db,
-                       &error) != HS_SUCCESS) {
-    const std::string reason = error != nullptr && error->message != nullptr
-                                   ? error->message
-                                   : std::string("refused");
+  if (hs_compile_multi(texts.data(), flags.data(), ids.data(), static_cast<unsigned>(texts.size()),
+                       HS_MODE_BLOCK, nullptr, &db, &error) != HS_SUCCESS) {
+    const std::string reason =
+        error != nullptr && error->message != nullptr ? error->message : std::string("refused");
     hs_free_compile_error(error);
     // Each pattern compiled alone, so this is a resource limit: everything stays with RE2.
     for (std::string& refusal : out.refusals) {

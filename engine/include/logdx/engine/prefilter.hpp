@@ -96,7 +96,7 @@ class LinePrefilter {
   bool covered(std::uint64_t start, std::uint64_t length) const;
   bool scan_text(std::string_view text, std::vector<std::uint32_t>& ids);
   void rules_of(const std::vector<std::uint32_t>& ids, const Event& event,
-               std::vector<std::size_t>& out) const;
+                std::vector<std::size_t>& out) const;
 
   const PatternDatabase& database_;
   std::unique_ptr<Scratch> scratch_;
@@ -104,7 +104,7 @@ class LinePrefilter {
   std::size_t pending_head_ = 0;
   std::uint64_t covered_from_ = 0;  // one run of scanned bytes [covered_from_, covered_to_)
   std::uint64_t covered_to_ = 0;
-  std::uint64_t last_start_ = 0;  // the latest event start asked for
+  std::uint64_t last_start_ = 0;            // the latest event start asked for
   std::vector<std::uint64_t> line_starts_;  // scratch of scan_lines
   std::vector<std::uint64_t> last_line_;    // per pattern: the last line it hit (dedup)
   std::vector<std::uint32_t> ids_;          // scratch of candidates
