@@ -4,9 +4,11 @@
 // above --fail-on, 1 something is, 2 a usage, rule, input or history error (the analysis of
 // what could be read is still printed).
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -16,9 +18,11 @@
 #include "history_options.hpp"
 #include "input_options.hpp"
 #include "logdx/engine/analyzer.hpp"
+#include "logdx/engine/prefilter.hpp"
 #include "logdx/engine/redactor.hpp"
 #include "logdx/parsers/content_digest.hpp"
 #include "output_options.hpp"
+#include "parallel_analyze.hpp"
 #include "rule_options.hpp"
 #include "run_history.hpp"
 #include "terminal_text.hpp"
@@ -36,6 +40,8 @@ struct AnalyzeOptions {
   bool no_redact = false;
   bool verbose = false;
   bool follow = false;
+  bool no_prefilter = false;
+  unsigned jobs = 0;              // 0: every core
   std::vector<std::string> argv;  // the whole command line, recorded with the run
 };
 
@@ -96,11 +102,18 @@ int run_analyze(const AnalyzeOptions& o) {
   TimeSpan span;
   Analyzer analyzer(*loaded.rules);
   const auto registry = ParserRegistry::builtin();
-  ReadOutcome outcome = read_inputs(o.inputs, registry, [&](Event&& e, std::size_t index) {
-    if (!window.keep(e, index)) return;
+  // The prefilter and -j change how fast, never what (prefilter.hpp, parallel_analyze.hpp).
+  const auto database = o.no_prefilter
+                            ? nullptr
+                            : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
+  const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
+  AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}};
+  read.admit = [&](const Event& e, std::size_t index) {
+    if (!window.keep(e, index)) return false;
     span.observe(e.time, e.time_text);
-    analyzer.add(e, index);
-  });
+    return true;
+  };
+  ReadOutcome outcome = analyze_inputs(read, analyzer);
   if (o.follow) {
     outcome.summaries = follow_inputs(o.inputs, outcome.summaries, analyzer,
                                       FollowOutput{o.out.format == "json", !o.no_redact});
@@ -150,6 +163,10 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
                     "keep reading appended lines (files, across rotation), report diagnoses "
                     "as they appear; Ctrl-C prints the summary");
   command->add_flag("-v,--verbose", o->verbose, "print how long each phase took on stderr");
+  command->add_option("-j,--jobs", o->jobs, "inputs read in parallel (default: every core)")
+      ->check(CLI::Range(1U, 256U));
+  command->add_flag("--no-prefilter", o->no_prefilter,
+                    "scan every event with RE2 instead of Hyperscan first (same results, slower)");
   command->add_flag("--no-redact", o->no_redact,
                     "print secrets (tokens, keys) as found; the history is redacted regardless");
   command->footer(

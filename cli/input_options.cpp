@@ -81,15 +81,14 @@ ReaderOptions InputOptions::reader_options() const {
   return r;
 }
 
-ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
-                        const IndexedSink& sink) {
+std::vector<ResolvedInput> resolve_reported(const InputOptions& options,
+                                            const ParserRegistry& registry, ReadOutcome& outcome) {
   if (!options.parser.empty() && registry.find(options.parser) == nullptr) {
     std::string known;
     for (auto name : registry.names()) known += fmt::format(" {}", name);
     throw std::invalid_argument(
         fmt::format("unknown parser '{}'; known parsers:{}", options.parser, known));
   }
-  ReadOutcome outcome;
   if (!options.units.empty() && !options.reads_journal()) {
     throw std::invalid_argument("-u/--unit selects journal units: add --journal");
   }
@@ -103,16 +102,27 @@ ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& regis
     fmt::print(stderr, "logdx: {}: {}: {}\n", error ? "error" : "note", terminal_safe(note.path),
                terminal_safe(note.message));
   }
+  return std::move(resolved.inputs);
+}
+
+void report_diagnostics(const std::vector<ReaderDiagnostic>& diagnostics, ReadOutcome& outcome) {
+  for (const auto& d : diagnostics) {
+    report(d);
+    outcome.had_error = outcome.had_error || d.severity == ReaderDiagnostic::Severity::error;
+  }
+}
+
+ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
+                        const IndexedSink& sink) {
+  ReadOutcome outcome;
+  const std::vector<ResolvedInput> inputs = resolve_reported(options, registry, outcome);
   const EventReader reader(registry, options.reader_options());
-  for (const auto& input : resolved.inputs) {
+  for (const auto& input : inputs) {
     std::vector<ReaderDiagnostic> diagnostics;
     const std::size_t index = outcome.summaries.size();
     outcome.summaries.push_back(
         reader.read(input, [&sink, index](Event&& e) { sink(std::move(e), index); }, diagnostics));
-    for (const auto& d : diagnostics) {
-      report(d);
-      outcome.had_error = outcome.had_error || d.severity == ReaderDiagnostic::Severity::error;
-    }
+    report_diagnostics(diagnostics, outcome);
   }
   return outcome;
 }

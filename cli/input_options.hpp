@@ -43,4 +43,11 @@ using IndexedSink = std::function<void(Event&&, std::size_t input_index)>;
 ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& registry,
                         const IndexedSink& sink);
 
+// The two halves of read_inputs, for readers that read inputs their own way (in parallel):
+// checks --parser, resolves the paths and prints the resolver's notes ...
+std::vector<ResolvedInput> resolve_reported(const InputOptions& options,
+                                            const ParserRegistry& registry, ReadOutcome& outcome);
+// ... and prints one input's reader diagnostics.
+void report_diagnostics(const std::vector<ReaderDiagnostic>& diagnostics, ReadOutcome& outcome);
+
 }  // namespace logdx::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "logdx/engine/prefilter.hpp"
 #include "logdx/engine/rule_tester.hpp"
 #include "rule_options.hpp"
 #include "rules_views.hpp"
@@ -72,6 +73,23 @@ int run_show(const RulesArgs& args) {
   return kOk;
 }
 
+// Patterns the Hyperscan prefilter cannot take: still exact (RE2 checks them on every event),
+// but each costs a regex run per line, so the author should know.
+void print_prefilter_notes(const RuleLoadResult& loaded) {
+  if (!loaded.rules) return;
+  const auto database = PatternDatabase::build(*loaded.rules);
+  if (!database) return;
+  for (const RejectedPattern& r : database->rejected()) {
+    const CompiledRule& rule = loaded.rules->rules()[r.ref.rule];
+    const CompiledPattern& pattern = rule.patterns[r.ref.pattern];
+    fmt::print("{}:{}:{}: note: rule '{}': pattern checked by RE2 on every event, not by the "
+               "prefilter ({})\n",
+               pattern.at.file, pattern.at.line, pattern.at.column, rule.id,
+               terminal_safe(r.reason));
+  }
+  if (!database->rejected().empty()) fmt::print("\n");
+}
+
 int run_lint(const RulesArgs& args) {
   const RuleLoadResult loaded = args.rules.load();
   const auto errors =
@@ -92,6 +110,7 @@ int run_lint(const RulesArgs& args) {
   } else {
     print_diagnostics(stdout, loaded.diagnostics);
     if (!loaded.diagnostics.empty()) fmt::print("\n");
+    print_prefilter_notes(loaded);
     fmt::print("{}\n", summary);
   }
   return errors > 0 ? kRuleError : kOk;

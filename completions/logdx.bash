@@ -11,7 +11,7 @@ _logdx_options() {  # the options of "command" or "command sub"
   local db="--db --db-timeout"
   case "$1" in
     "") echo "$global -V --version" ;;
-    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root" ;;
+    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root -j --jobs --no-prefilter" ;;
     parse) echo "$global $input" ;;
     detect) echo "$global $input -o --output" ;;
     "rules list" | "rules lint") echo "$global $rules -o --output" ;;
@@ -41,7 +41,7 @@ _logdx_takes_value() {
   case "$1" in
     --config | --parser | --year | --max-line-bytes | --rules | -o | --output | --fail-on | \
       --color | --db | --db-timeout | --since | --cause | --rule | --limit | --older-than | \
-      -u | --unit | --journal-dir | --journal-file | --until | --host-root)
+      -u | --unit | --journal-dir | --journal-file | --until | --host-root | -j | --jobs)
       return 0 ;;
   esac
   return 1

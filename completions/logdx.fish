@@ -90,6 +90,8 @@ complete -c logdx -n '__fish_seen_subcommand_from analyze' -l timeline -d 'key e
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l since -x -d 'from this time (ISO-8601 or 2h)'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l until -x -d 'up to this time (ISO-8601 or 2h)'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l follow -d 'keep reading appended lines'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -s j -l jobs -x -d 'inputs read in parallel'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-prefilter -d 'RE2 only, no Hyperscan'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l host -d 'check this machine now (read-only)'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l host-root -x -a '(__fish_complete_directories)' -d 'read /proc under this folder'
 

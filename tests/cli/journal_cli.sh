@@ -68,6 +68,10 @@ check "analyze --journal: the port conflict is the root cause" \
   "$([ "$code" = 1 ] && grep -q '^Root cause: .*18789' <<<"$out"; echo $?)"
 check "analyze --journal: input named after the unit" \
   "$(grep -q 'journal:openclaw-gateway.service:1 ' <<<"$out"; echo $?)"
+"$logdx" analyze --no-db --no-user-rules -o json --journal-dir "$work/jdir" >"$work/pre.json" 2>/dev/null
+"$logdx" analyze --no-db --no-user-rules -o json --no-prefilter --journal-dir "$work/jdir" \
+  >"$work/nopre.json" 2>/dev/null
+check "journal: the prefilter changes nothing" "$(cmp -s "$work/pre.json" "$work/nopre.json" && grep -q port_conflict "$work/pre.json"; echo $?)"
 run analyze --no-db --no-user-rules -o json --journal-file "$work/jdir/system.journal" corpus/cases/01-port-conflict-systemd-docker-proxy/input.log
 check "paths and the journal together: two inputs" \
   "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if [i["parser"] for i in d["inputs"]] == ["syslog-iso", "journal-export"] else 1)' "$work/out"; echo $?)"

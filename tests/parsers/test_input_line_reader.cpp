@@ -189,3 +189,66 @@ TEST_CASE("line reader asks the source for large reads", "[input]") {
 
 }  // namespace
 }  // namespace logdx
+
+namespace logdx {
+namespace {
+
+// Runs a LineReader to the end, recording what its observer saw.
+struct Observed {
+  std::string seen;                      // the observed regions, concatenated
+  std::vector<std::uint64_t> offsets;    // each region's offset
+  std::vector<std::string> regions;
+  std::uint64_t lines = 0;
+};
+
+Observed observe_all(const std::string& text, std::size_t chunk, std::size_t max_line,
+                     std::size_t block) {
+  testing::StringSource source(text, chunk);
+  LineReader reader(source, max_line, block);
+  Observed out;
+  std::uint64_t expected_offset = 0;
+  reader.set_observer([&](std::string_view lines, std::uint64_t offset) {
+    // Regions never overlap and start at a line start.
+    REQUIRE(offset >= expected_offset);
+    REQUIRE((offset == 0 || text[offset - 1] == '\n'));
+    REQUIRE(text.substr(offset, lines.size()) == lines);
+    expected_offset = offset + lines.size();
+    out.seen.append(lines);
+    out.offsets.push_back(offset);
+    out.regions.emplace_back(lines);
+  });
+  Line line;
+  while (reader.next(line)) ++out.lines;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the observer sees every byte in whole lines, before the lines are read",
+          "[line-reader]") {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "line " + std::to_string(i) + " of the input\n";
+  text += "a last line without a newline";
+  for (std::size_t chunk : {1U, 7U, 100U, 5000U}) {
+    INFO("chunk " << chunk);
+    const Observed o = observe_all(text, chunk, 256, 64);
+    CHECK(o.seen == text);  // contiguous, nothing twice, the unterminated last line included
+    for (const auto& region : o.regions) {
+      CHECK((region.back() == '\n' || &region == &o.regions.back()));
+    }
+    CHECK(o.lines == 201);
+  }
+}
+
+TEST_CASE("a line longer than the buffer is never shown; the observer resumes after it",
+          "[line-reader]") {
+  const std::string before = "short one\nshort two\n";
+  const std::string after = "after the long line\nand one more\n";
+  const std::string text = before + std::string(1000, 'x') + "\n" + after;
+  // A buffer of 64 + 64 bytes cannot hold the 1000-byte line whole.
+  const Observed o = observe_all(text, 50, 64, 64);
+  CHECK(o.seen == before + after);
+  CHECK(o.offsets.back() + o.regions.back().size() == text.size());
+}
+
+}  // namespace logdx

@@ -102,8 +102,15 @@ Analyzer::Analyzer(const RuleSet& rules, AnalyzerOptions options)
 Analyzer::~Analyzer() = default;
 
 void Analyzer::add(const Event& event, std::size_t input_index) {
-  state_->matcher.add(event, input_index);
+  state_->matcher.add(event, input_index, state_->rules.candidates(event));
 }
+
+void Analyzer::add(const Event& event, std::size_t input_index,
+                   const std::vector<std::size_t>& candidates) {
+  state_->matcher.add(event, input_index, candidates);
+}
+
+void Analyzer::merge(Analyzer&& part) { state_->matcher.absorb(std::move(part.state_->matcher)); }
 
 AnalysisResult Analyzer::finish() {
   AnalysisResult result;

@@ -7,10 +7,10 @@
 
 namespace logdx::analysis {
 
-void Matcher::add(const Event& event, std::size_t input_index) {
+void Matcher::add(const Event& event, std::size_t input_index,
+                  const std::vector<std::size_t>& candidates) {
   ++seen_;
   timeline_.observe(event, input_index);
-  const std::vector<std::size_t> candidates = rules_.candidates(event);
   if (candidates.empty()) return;
   const std::size_t hits_before = hits_.size();
   const auto event_index = static_cast<std::uint32_t>(events_.size());
@@ -69,6 +69,34 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
   kept.host = event.host;
   kept.process = event.process;
   kept.source = event.source;
+}
+
+void Matcher::absorb(Matcher&& part) {
+  const std::uint64_t arrival_offset = seen_;
+  seen_ += part.seen_;
+  timeline_.absorb(std::move(part.timeline_));
+  std::size_t h = 0;
+  for (std::uint32_t e = 0; e < part.events_.size(); ++e) {
+    const auto event_index = static_cast<std::uint32_t>(events_.size());
+    bool kept_any = false;
+    for (; h < part.hits_.size() && part.hits_[h].event == e; ++h) {
+      Hit& hit = part.hits_[h];
+      if (kept_per_rule_[hit.rule] >= max_hits_per_rule_) {
+        ++over_cap_per_rule_[hit.rule];
+        continue;
+      }
+      ++kept_per_rule_[hit.rule];
+      hit.event = event_index;
+      hits_.push_back(std::move(hit));
+      kept_any = true;
+    }
+    if (!kept_any) continue;
+    MatchedEvent& kept = events_.emplace_back(std::move(part.events_[e]));
+    kept.arrival += arrival_offset;
+  }
+  for (std::size_t r = 0; r < over_cap_per_rule_.size(); ++r) {
+    over_cap_per_rule_[r] += part.over_cap_per_rule_[r];
+  }
 }
 
 }  // namespace logdx::analysis

@@ -21,7 +21,16 @@ class Matcher {
         kept_per_rule_(rules.rules().size(), 0),
         over_cap_per_rule_(rules.rules().size(), 0) {}
 
-  void add(const Event& event, std::size_t input_index);
+  // `candidates`: rules to evaluate. Any list that holds every rule one of whose conditions
+  // holds on `event` records the same hits (each condition needs a scanned pattern to hit,
+  // rule_checks' needs_scan_hit): RuleSet::candidates(event), or the prefilter's shorter one.
+  void add(const Event& event, std::size_t input_index,
+           const std::vector<std::size_t>& candidates);
+
+  // Appends what `part` (a Matcher over the inputs that follow this one's, in order) kept, as
+  // if its events had come through add() here: arrival order continues, and the per-rule
+  // cap is applied again across both, so the result is the one a single Matcher would give.
+  void absorb(Matcher&& part);
 
   const std::vector<MatchedEvent>& events() const { return events_; }
   std::vector<Hit>& hits() { return hits_; }

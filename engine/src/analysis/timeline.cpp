@@ -52,6 +52,14 @@ void Timeline::place(const Event& event, std::size_t input_index, MatchedEvent& 
   out.clock = clock_of(out.effective, input_index);
 }
 
+void Timeline::absorb(Timeline&& part) {
+  for (std::size_t i = 0; i < part.inputs_.size(); ++i) {
+    InputTimes& theirs = part.inputs_[i];
+    if (!theirs.last.has_value() && !theirs.max_absolute && !theirs.max_monotonic) continue;
+    at(i) = std::move(theirs);
+  }
+}
+
 std::optional<std::int64_t> Timeline::reach(std::size_t input_index, const Clock& clock) const {
   if (input_index >= inputs_.size()) return std::nullopt;
   switch (clock.kind) {

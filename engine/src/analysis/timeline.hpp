@@ -23,6 +23,9 @@ class Timeline {
   // the last one its input gave before it.
   void place(const Event& event, std::size_t input_index, MatchedEvent& out) const;
 
+  // Takes over the inputs `part` saw (inputs this timeline has not seen).
+  void absorb(Timeline&& part);
+
   // The latest time input `input_index` reached on `clock`; nullopt when it has none there.
   std::optional<std::int64_t> reach(std::size_t input_index, const Clock& clock) const;
 

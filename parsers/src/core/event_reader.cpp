@@ -32,7 +32,10 @@ std::tm civil_of(std::int64_t epoch_seconds) {
 // Cuts lines over the limit, cleans paste noise, and counts what it dropped.
 class CleanLines {
  public:
-  CleanLines(ByteSource& source, std::size_t max_line) : reader_(source, max_line) {}
+  CleanLines(ByteSource& source, std::size_t max_line, const LineReader::Observer& observer)
+      : reader_(source, max_line) {
+    if (observer) reader_.set_observer(observer);
+  }
 
   // Next line to parse; false at the end. `text` and `raw` are valid until the next call.
   bool next(std::string_view& text, std::string_view& raw, Line& line) {
@@ -78,7 +81,8 @@ EventReader::EventReader(const ParserRegistry& registry, ReaderOptions options)
     : registry_(registry), options_(std::move(options)) {}
 
 InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
-                               std::vector<ReaderDiagnostic>& diagnostics) const {
+                               std::vector<ReaderDiagnostic>& diagnostics,
+                               const LineReader::Observer& observer) const {
   std::unique_ptr<ByteSource> source;
   try {
     source = open_byte_source(input);
@@ -89,11 +93,12 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
     summary.failed = true;
     return summary;
   }
-  return read(input, std::move(source), sink, diagnostics);
+  return read(input, std::move(source), sink, diagnostics, observer);
 }
 
 InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteSource> source,
-                               const Sink& sink, std::vector<ReaderDiagnostic>& diagnostics) const {
+                               const Sink& sink, std::vector<ReaderDiagnostic>& diagnostics,
+                               const LineReader::Observer& observer) const {
   using Severity = ReaderDiagnostic::Severity;
   InputSummary summary;
   summary.input = input.display_name;
@@ -103,7 +108,7 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
   const unsigned reference_month =
       options_.year || input.mtime == 0 ? 0 : static_cast<unsigned>(written.tm_mon + 1);
 
-  CleanLines lines(*source, options_.max_line_bytes);
+  CleanLines lines(*source, options_.max_line_bytes, observer);
   std::vector<SampledLine> sample;
   std::optional<InputParse> parse;
   auto counting_sink = [&](Event&& e) {

@@ -30,12 +30,37 @@ bool LineReader::refill() {
   }
   if (got == 0) {
     eof_ = true;
+    observe();
     return false;
   }
   digest_.update(std::string_view(buffer_.data() + end_, got));
   end_ += got;
   bytes_read_ += got;
+  observe();
   return true;
+}
+
+void LineReader::observe() {
+  if (!observer_) return;
+  const std::uint64_t base = offset_ - begin_;  // input offset of buffer_[0]
+  std::size_t from = 0;
+  if (observed_to_ >= base) {
+    from = static_cast<std::size_t>(observed_to_ - base);
+  } else {
+    // Bytes went by unseen (a line longer than the buffer): resume at the next line start.
+    const void* newline = std::memchr(buffer_.data(), '\n', end_);
+    if (newline == nullptr) return;
+    from = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.data()) + 1;
+  }
+  if (from >= end_) return;
+  std::size_t to = end_;
+  if (!eof_) {
+    const void* last = memrchr(buffer_.data() + from, '\n', end_ - from);
+    if (last == nullptr) return;  // no whole line yet
+    to = static_cast<std::size_t>(static_cast<const char*>(last) - buffer_.data()) + 1;
+  }
+  observer_(std::string_view(buffer_.data() + from, to - from), base + from);
+  observed_to_ = base + to;
 }
 
 bool LineReader::next(Line& line) {

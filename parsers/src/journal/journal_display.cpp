@@ -15,8 +15,9 @@ void present_journal_entry(Event& event, std::uint64_t ordinal) {
   }
   line += " " + event.message;
   event.raw = std::move(line);
+  // line_count stays: it says the record spans several lines of the export stream, so a line
+  // prefilter scans this event on its own instead of vouching for it from its first line.
   event.where.line = ordinal;
-  event.where.line_count = 1;
 }
 
 }  // namespace logdx::journal

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "logdx/engine/compiled_rule.hpp"
 #include "logdx/engine/diagnosis.hpp"
@@ -33,6 +34,16 @@ class Analyzer {
 
   // Offers one event. `input_index` orders ties between inputs (the order they were given).
   void add(const Event& event, std::size_t input_index);
+  // The same, with the event's candidate rules already known (LinePrefilter::candidates):
+  // every rule one of whose conditions may hold must be among them.
+  void add(const Event& event, std::size_t input_index,
+           const std::vector<std::size_t>& candidates);
+
+  // Parallel reading: each worker feeds its own Analyzer (same rules and options) the events
+  // of whole inputs; the parts are then merged here in input order (every input of `part`
+  // after every input already added). The result is the one a single Analyzer fed all the
+  // events in that order gives.
+  void merge(Analyzer&& part);
 
   // Correlates, builds, folds and ranks the diagnoses of everything added so far. May be
   // called again after more add() calls (--follow re-evaluates as lines arrive); each call

@@ -14,6 +14,7 @@
 #include "logdx/parsers/byte_source.hpp"
 #include "logdx/parsers/format_detector.hpp"
 #include "logdx/parsers/input_set.hpp"
+#include "logdx/parsers/line_reader.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
 namespace logdx {
@@ -55,12 +56,16 @@ class EventReader {
   EventReader(const ParserRegistry& registry, ReaderOptions options);
 
   // Reads `input`, calling `sink` for each event. Never throws for input problems.
+  // `observer`, when set, sees the input's bytes in whole lines before they are parsed
+  // (LineReader::Observer), so a prefilter has scanned a line before its event arrives.
   InputSummary read(const ResolvedInput& input, const Sink& sink,
-                    std::vector<ReaderDiagnostic>& diagnostics) const;
+                    std::vector<ReaderDiagnostic>& diagnostics,
+                    const LineReader::Observer& observer = {}) const;
   // The same on a source the caller opened (--follow's following source). When `input.parser`
   // is set, nothing is sampled first: events flow from the first line.
   InputSummary read(const ResolvedInput& input, std::unique_ptr<ByteSource> source,
-                    const Sink& sink, std::vector<ReaderDiagnostic>& diagnostics) const;
+                    const Sink& sink, std::vector<ReaderDiagnostic>& diagnostics,
+                    const LineReader::Observer& observer = {}) const;
 
  private:
   const ParserRegistry& registry_;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,12 @@ class LineReader {
   static constexpr std::size_t kDefaultBlock = 1 << 20;        // 1 MiB reads
   static constexpr std::size_t kDefaultMaxLine = 1 << 20;      // 1 MiB per line
 
+  // Sees the input's bytes ahead of the lines, in whole lines: each call gets bytes that start
+  // at a line start and end after a '\n' (or at the end of input), with their offset in the
+  // input. Bytes of a line too long to fit the buffer whole are never shown (the next call's
+  // offset then jumps past them). The prefilter scans these before the lines are parsed.
+  using Observer = std::function<void(std::string_view lines, std::uint64_t offset)>;
+
   explicit LineReader(ByteSource& source, std::size_t max_line_bytes = kDefaultMaxLine,
                       std::size_t block_bytes = kDefaultBlock);
 
@@ -38,9 +45,11 @@ class LineReader {
   std::uint64_t lines_read() const { return line_number_; }  // physical lines so far
   // XXH3 of every byte read so far (the whole input once next() has returned false).
   std::string content_hash() const { return digest_.hex(); }
+  void set_observer(Observer observer) { observer_ = std::move(observer); }
 
  private:
   bool refill();
+  void observe();
 
   ByteSource& source_;
   std::size_t max_line_;
@@ -55,6 +64,8 @@ class LineReader {
   std::uint64_t lines_cut_ = 0;
   std::uint64_t bytes_read_ = 0;
   ContentDigest digest_;
+  Observer observer_;
+  std::uint64_t observed_to_ = 0;  // input offset up to which the observer has seen bytes
 };
 
 }  // namespace logdx

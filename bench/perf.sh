@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The performance benchmark (issue 6): a deterministic mixed log (bench/gen_mixed_log.py) at
+# 100 MB, and 1 GB with --1g; `cat`, `wc -l`, `rg -c` and `grep -cP` with the pack's own line
+# patterns next to `logdx analyze --no-db` (-j1, -j2, and -j1 --no-prefilter) on the same
+# bytes in the same run; the rule-scaling run (pack vs pack + 10x variant rules); peak RSS;
+# a one-line input end to end. Each time is the best of RUNS (default 3): the machine is shared.
+# usage: bench/perf.sh [--1g] [--runs N]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+logdx="${LOGDX:-$root/build/logdx}"
+out="$root/bench/out"
+sizes=(100)
+runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --1g) sizes+=(1024) ;;
+    --runs) runs="$2"; shift ;;
+    *) echo "usage: $0 [--1g] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+mkdir -p "$out"
+patterns="$out/pack-patterns.txt"
+"$root/bench/pack_patterns.sh" "$logdx" | python3 "$root/bench/line_patterns.py" >"$patterns"
+combined="$(paste -sd'|' "$patterns")"  # grep -P takes one pattern
+python3 "$root/bench/variant_rules.py" 10 <"$patterns" >"$out/variants-10x.yaml"
+printf 'logdx_rules: 1\nrules:\n  - id: never\n    cause: bench\n    match:\n      regex: "zq-never-zq"\n' \
+  >"$out/never.yaml"
+analyze=("$logdx" analyze --no-db --no-user-rules -o json)
+
+# Prints "WALL CPU": the best wall time and the best CPU time (user + sys) of $runs runs of
+# "$@", in seconds. On a shared machine the CPU time is the steadier of the two. Output goes
+# to a file, not /dev/null: GNU grep stops at the first match when it sees /dev/null.
+# A run that fails (exit 2 or more) stops the benchmark: its time would mean nothing.
+best_of() {
+  local best="" best_cpu="" times output
+  times=$(mktemp)
+  output=$(mktemp)
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %U %S %x" -o "$times" "$@" >"$output" 2>&1 || true
+    read -r wall user sys status < <(tail -1 "$times")
+    if [ "$status" -ge 2 ]; then
+      echo "failed (exit $status): $*" >&2
+      head -3 "$output" >&2
+      exit 1
+    fi
+    local cpu
+    cpu=$(echo "$user + $sys" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc -l)" = 1 ]; then best=$wall; fi
+    if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc -l)" = 1 ]; then best_cpu=$cpu; fi
+  done
+  rm -f "$times" "$output"
+  echo "$best $best_cpu"
+}
+wall() { echo "${1% *}"; }
+cpu() { echo "${1#* }"; }
+nz() { [ "$(echo "$1 < 0.01" | bc -l)" = 1 ] && echo 0.01 || echo "$1"; }  # /usr/bin/time has 10 ms steps
+
+row() {  # name "WALL CPU" megabytes "WALL CPU" of the reference
+  local w c rw
+  w=$(nz "$(wall "$2")"); c=$(nz "$(cpu "$2")"); rw=$(wall "$4")
+  printf "%-36s %7.2f %8.1f %7.2f %8.1f %9.2f\n" "$1" "$w" "$(echo "$3 / $w" | bc -l)" "$c" \
+    "$(echo "$3 / $c" | bc -l)" "$(echo "$rw / $w" | bc -l)"
+}
+
+peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+
+echo "logdx $("$logdx" --version 2>/dev/null | head -1); $(nproc) cores; best of $runs runs"
+echo "$(wc -l <"$patterns") pack line patterns for rg and grep -P (RE2 syntax is PCRE-like;" \
+     "POSIX -E reads [^\\]] and \\d differently, so grep -E would not search the same thing)"
+for size in "${sizes[@]}"; do
+  data="$out/mixed-$size"
+  [ -d "$data" ] || python3 "$root/bench/gen_mixed_log.py" "$data" "$size"
+  files=("$data"/*)
+  mb=$(echo "$(cat "${files[@]}" | wc -c) / 1048576" | bc -l)
+  cat "${files[@]}" >/dev/null  # warm the page cache
+  echo
+  echo "== $(printf %.0f "$mb") MB in ${#files[@]} files ($data)"
+  printf "%-36s %7s %8s %7s %8s %9s\n" command wall-s MB/s cpu-s MB/cpu-s "x logdx-j2"
+  t_j2=$(best_of "${analyze[@]}" -j2 "$data")
+  t_j1=$(best_of "${analyze[@]}" -j1 "$data")
+  t_nopf=$(best_of "${analyze[@]}" -j1 --no-prefilter "$data")
+  t_cat=$(best_of cat "${files[@]}")
+  t_wc=$(best_of wc -l "${files[@]}")
+  t_rg=$(best_of rg -c -j1 -f "$patterns" "$data")
+  t_grep=$(best_of grep -cP "$combined" "${files[@]}")
+  row "cat" "$t_cat" "$mb" "$t_j2"
+  row "wc -l" "$t_wc" "$mb" "$t_j2"
+  row "rg -c -j1 (pack patterns)" "$t_rg" "$mb" "$t_j2"
+  row "grep -cP (pack patterns)" "$t_grep" "$mb" "$t_j2"
+  row "logdx analyze -j1 --no-prefilter" "$t_nopf" "$mb" "$t_j2"
+  row "logdx analyze -j1" "$t_j1" "$mb" "$t_j2"
+  row "logdx analyze -j2" "$t_j2" "$mb" "$t_j2"
+  echo "targets (wall): -j2 >= 3x rg: $(printf %.2f "$(echo "$(wall "$t_rg") / $(wall "$t_j2")" | bc -l)")x;" \
+       ">= 20% of cat: $(printf %.1f "$(echo "100 * $(nz "$(wall "$t_cat")") / $(wall "$t_j2")" | bc -l)")%"
+  t_parse=$(best_of "${analyze[@]}" -j1 --no-builtin-rules --rules "$out/never.yaml" "$data")
+  echo "where the time goes (-j1 CPU): parsing alone (a pack of one rule that never hits)" \
+       "$(cpu "$t_parse") s of $(cpu "$t_j1") s; the rest is scanning, matching, correlating"
+  t_var=$(best_of "${analyze[@]}" -j1 --rules "$out/variants-10x.yaml" "$data")
+  echo "rule scaling (-j1, CPU): pack $(cpu "$t_j1") s; pack + 10x variants" \
+       "$(cpu "$t_var") s = $(printf %.2f "$(echo "$(cpu "$t_var") / $(cpu "$t_j1")" | bc -l)")x the time"
+  echo "peak RSS: -j1 $(peak_kb "${analyze[@]}" -j1 "$data") KB, -j2" \
+       "$(peak_kb "${analyze[@]}" -j2 "$data") KB, stdin -j1" \
+       "$(cat "${files[@]}" | /usr/bin/time -f %M "${analyze[@]}" -j1 - 2>&1 >/dev/null | tail -1) KB"
+done
+
+one="$out/one-line.log"
+echo "2026-11-20T10:00:00.000+00:00 Error: listen EADDRINUSE: address already in use 127.0.0.1:18789" >"$one"
+cache="$out/cache"
+# Cold: the cache folder is emptied before each run (by a shell, a few ms of the time).
+t_cold=$(best_of bash -c 'rm -rf "$0"; XDG_CACHE_HOME="$0" exec "$@"' "$cache" "${analyze[@]}" "$one")
+XDG_CACHE_HOME="$cache" "${analyze[@]}" "$one" >/dev/null 2>&1 || true
+t_warm=$(best_of env XDG_CACHE_HOME="$cache" "${analyze[@]}" "$one")
+t_nopf=$(best_of "${analyze[@]}" --no-prefilter "$one")
+echo
+echo "one-line input end to end (wall): cold database cache $(wall "$t_cold") s, warm" \
+     "$(wall "$t_warm") s (--no-prefilter $(wall "$t_nopf") s)"

@@ -1,0 +1,120 @@
+#include "parallel_analyze.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace logdx::cli {
+namespace {
+
+// What one input gave: its summary, its diagnostics and the analyzer part that saw it.
+struct InputResult {
+  InputSummary summary;
+  std::vector<ReaderDiagnostic> diagnostics;
+  std::unique_ptr<Analyzer> part;
+};
+
+// The caller's admit() under one lock: it keeps state per input but is shared by the workers.
+class Admission {
+ public:
+  explicit Admission(const AnalyzeRead& read) : read_(read) {}
+  bool operator()(const Event& e, std::size_t index) {
+    if (!read_.admit) return true;
+    const std::lock_guard<std::mutex> hold(lock_);
+    return read_.admit(e, index);
+  }
+
+ private:
+  const AnalyzeRead& read_;
+  std::mutex lock_;
+};
+
+void read_one(const AnalyzeRead& read, const EventReader& reader, const ResolvedInput& input,
+              std::size_t index, std::optional<LinePrefilter>& prefilter, Admission& admit,
+              InputResult& out) {
+  out.part = std::make_unique<Analyzer>(read.rules);
+  Analyzer& part = *out.part;
+  LineReader::Observer observer;
+  EventReader::Sink sink;
+  if (prefilter) {
+    prefilter->begin_input();
+    observer = [&prefilter](std::string_view lines, std::uint64_t offset) {
+      prefilter->scan_lines(lines, offset);
+    };
+    sink = [&](Event&& e) {
+      auto candidates = prefilter->candidates(e);  // every event, in order: it walks the hits
+      if (admit(e, index)) part.add(e, index, std::move(candidates));
+    };
+  } else {
+    sink = [&](Event&& e) {
+      if (admit(e, index)) part.add(e, index);
+    };
+  }
+  out.summary = reader.read(input, sink, out.diagnostics, observer);
+}
+
+}  // namespace
+
+std::string prefilter_cache_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg != nullptr && *xdg == '/') return std::string(xdg) + "/logdx";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home == '/') return std::string(home) + "/.cache/logdx";
+  return {};
+}
+
+ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
+  ReadOutcome outcome;
+  const std::vector<ResolvedInput> inputs = resolve_reported(read.inputs, read.registry, outcome);
+  const EventReader reader(read.registry, read.inputs.reader_options());
+  std::vector<InputResult> results(inputs.size());
+  std::vector<char> done(inputs.size(), 0);
+  std::size_t merged = 0;  // inputs before this one are merged (under `merge_lock`)
+  std::mutex merge_lock;
+  // Parts are merged as soon as every input before them is, so at most the parts of inputs
+  // still being read (or waiting on an earlier one) are held, each under its per-rule cap.
+  auto finish_input = [&](std::size_t i) {
+    const std::lock_guard<std::mutex> hold(merge_lock);
+    done[i] = 1;
+    for (; merged < inputs.size() && done[merged] != 0; ++merged) {
+      InputResult& r = results[merged];
+      outcome.summaries.push_back(std::move(r.summary));
+      report_diagnostics(r.diagnostics, outcome);
+      analyzer.merge(std::move(*r.part));
+      r = InputResult{};
+    }
+  };
+  Admission admit(read);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(std::max(1U, read.jobs));
+  auto work = [&](std::size_t worker) {
+    try {
+      std::optional<LinePrefilter> prefilter;
+      if (read.database != nullptr) prefilter.emplace(*read.database);
+      for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+        read_one(read, reader, inputs[i], i, prefilter, admit, results[i]);
+        finish_input(i);
+      }
+    } catch (...) {
+      errors[worker] = std::current_exception();
+      next = inputs.size();  // the others stop after their current input
+    }
+  };
+  const std::size_t workers = std::min<std::size_t>(errors.size(), inputs.size());
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return outcome;
+}
+
+}  // namespace logdx::cli

@@ -1,0 +1,46 @@
+#pragma once
+// The Hyperscan side of PatternDatabase / LinePrefilter, hidden from the public header so a
+// build without Hyperscan compiles the same headers.
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+#include "logdx/engine/prefilter.hpp"
+
+#ifdef LOGDX_HAVE_HYPERSCAN
+#include <hs.h>
+#endif
+
+namespace logdx {
+
+struct PatternDatabase::Impl {
+#ifdef LOGDX_HAVE_HYPERSCAN
+  hs_database_t* database = nullptr;  // null when no pattern was accepted
+#endif
+  ~Impl();
+};
+
+namespace prefilter {
+
+// Every end offset (exclusive) at which a pattern matches in `text`, with the pattern id.
+using MatchSink = std::function<void(std::uint32_t id, std::uint64_t end)>;
+
+class HsScratch {
+ public:
+  explicit HsScratch(const PatternDatabase& database);
+  ~HsScratch();
+  HsScratch(const HsScratch&) = delete;
+  HsScratch& operator=(const HsScratch&) = delete;
+  // False when Hyperscan failed (its hits are then incomplete and must not be relied on).
+  bool scan(std::string_view text, const MatchSink& sink);
+
+ private:
+  const PatternDatabase& database_;
+#ifdef LOGDX_HAVE_HYPERSCAN
+  hs_scratch_t* scratch_ = nullptr;
+#endif
+};
+
+}  // namespace prefilter
+}  // namespace logdx
