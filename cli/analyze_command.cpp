@@ -23,6 +23,7 @@
 #include "logdx/parsers/content_digest.hpp"
 #include "output_options.hpp"
 #include "parallel_analyze.hpp"
+#include "progress_meter.hpp"
 #include "rule_options.hpp"
 #include "run_history.hpp"
 #include "terminal_text.hpp"
@@ -41,6 +42,7 @@ struct AnalyzeOptions {
   bool verbose = false;
   bool follow = false;
   bool no_prefilter = false;
+  bool quiet = false;
   unsigned jobs = 0;              // 0: every core
   std::vector<std::string> argv;  // the whole command line, recorded with the run
 };
@@ -107,13 +109,15 @@ int run_analyze(const AnalyzeOptions& o) {
                             ? nullptr
                             : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
-  AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}};
+  ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
+  AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}, &progress};
   read.admit = [&](const Event& e, std::size_t index) {
     if (!window.keep(e, index)) return false;
     span.observe(e.time, e.time_text);
     return true;
   };
   ReadOutcome outcome = analyze_inputs(read, analyzer);
+  progress.stop();
   if (o.follow) {
     outcome.summaries = follow_inputs(o.inputs, outcome.summaries, analyzer,
                                       FollowOutput{o.out.format == "json", !o.no_redact});
@@ -163,6 +167,7 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
                     "keep reading appended lines (files, across rotation), report diagnoses "
                     "as they appear; Ctrl-C prints the summary");
   command->add_flag("-v,--verbose", o->verbose, "print how long each phase took on stderr");
+  command->add_flag("-q,--quiet", o->quiet, "no progress bar on the terminal");
   command->add_option("-j,--jobs", o->jobs, "inputs read in parallel (default: every core)")
       ->check(CLI::Range(1U, 256U));
   command->add_flag("--no-prefilter", o->no_prefilter,

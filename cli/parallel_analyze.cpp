@@ -42,11 +42,14 @@ void read_one(const AnalyzeRead& read, const EventReader& reader, const Resolved
   Analyzer& part = *out.part;
   LineReader::Observer observer;
   EventReader::Sink sink;
-  if (prefilter) {
-    prefilter->begin_input();
-    observer = [&prefilter](std::string_view lines, std::uint64_t offset) {
-      prefilter->scan_lines(lines, offset);
+  if (prefilter) prefilter->begin_input();
+  if (prefilter || read.progress != nullptr) {
+    observer = [&prefilter, &read](std::string_view lines, std::uint64_t offset) {
+      if (prefilter) prefilter->scan_lines(lines, offset);
+      if (read.progress != nullptr) read.progress->add(lines.size());
     };
+  }
+  if (prefilter) {
     sink = [&](Event&& e) {
       auto candidates = prefilter->candidates(e);  // every event, in order: it walks the hits
       if (admit(e, index)) part.add(e, index, std::move(candidates));

@@ -9,6 +9,7 @@
 #include "input_options.hpp"
 #include "logdx/engine/analyzer.hpp"
 #include "logdx/engine/prefilter.hpp"
+#include "progress_meter.hpp"
 
 namespace logdx::cli {
 
@@ -21,6 +22,7 @@ struct AnalyzeRead {
   // Decides per event whether the analysis sees it (--since/--until) and notes its time; empty
   // keeps everything. Called for each input's events in order, never from two threads at once.
   std::function<bool(const Event&, std::size_t input_index)> admit;
+  ProgressMeter* progress = nullptr;  // counts the bytes read, when a bar is shown
 };
 
 // Where compiled prefilter databases are cached: $XDG_CACHE_HOME/logdx, else ~/.cache/logdx;

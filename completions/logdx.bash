@@ -11,7 +11,7 @@ _logdx_options() {  # the options of "command" or "command sub"
   local db="--db --db-timeout"
   case "$1" in
     "") echo "$global -V --version" ;;
-    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root -j --jobs --no-prefilter" ;;
+    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root -j --jobs --no-prefilter -q --quiet" ;;
     parse) echo "$global $input" ;;
     detect) echo "$global $input -o --output" ;;
     "rules list" | "rules lint") echo "$global $rules -o --output" ;;

@@ -92,6 +92,7 @@ complete -c logdx -n '__fish_seen_subcommand_from analyze' -l until -x -d 'up to
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l follow -d 'keep reading appended lines'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -s j -l jobs -x -d 'inputs read in parallel'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-prefilter -d 'RE2 only, no Hyperscan'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -s q -l quiet -d 'no progress bar'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l host -d 'check this machine now (read-only)'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l host-root -x -a '(__fish_complete_directories)' -d 'read /proc under this folder'
 
