@@ -110,7 +110,7 @@ int run_analyze(const AnalyzeOptions& o) {
                             : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
   ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
-  AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}, &progress};
+  AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}, &progress, o.follow};
   read.admit = [&](const Event& e, std::size_t index) {
     if (!window.keep(e, index)) return false;
     span.observe(e.time, e.time_text);
@@ -164,8 +164,8 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
   o->history.add_to(*command);
   command->add_flag("--no-db", o->no_db, "do not record this run in the history");
   command->add_flag("--follow", o->follow,
-                    "keep reading appended lines (files, across rotation), report diagnoses "
-                    "as they appear; Ctrl-C prints the summary");
+                    "keep reading appended lines (files across rotation, stdin, the journal), "
+                    "report diagnoses as they appear; Ctrl-C prints the summary");
   command->add_flag("-v,--verbose", o->verbose, "print how long each phase took on stderr");
   command->add_flag("-q,--quiet", o->quiet, "no progress bar on the terminal");
   command->add_option("-j,--jobs", o->jobs, "inputs read in parallel (default: every core)")

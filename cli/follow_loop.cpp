@@ -84,7 +84,7 @@ class ChangeTracker {
 };
 
 bool followable(const InputSummary& summary, const ResolvedInput& input) {
-  if (input.is_stdin || input.journal || summary.failed || summary.skipped) return false;
+  if (summary.failed || summary.skipped) return false;
   for (const char* ext : {".gz", ".zst", ".xz", ".bz2"}) {
     const std::string_view path(input.path);
     if (path.ends_with(ext)) return false;  // compressed files are rotated, not appended to
@@ -100,13 +100,56 @@ sigset_t stop_signals() {
   return set;
 }
 
+// Every input follow mode reads: files (after the first pass, from where it stopped) and the
+// live inputs the first pass left out (stdin, the journal), read here from their start.
+struct Followed {
+  ResolvedInput input;
+  std::size_t index = 0;           // the analyzer's input index
+  std::uint64_t start_offset = 0;  // files: bytes the first pass read
+  std::uint64_t base_line = 0;     // files: lines the first pass read
+};
+
+std::vector<Followed> followed_inputs(const InputOptions& inputs,
+                                      std::vector<InputSummary>& summaries) {
+  ResolvedInputs resolved;
+  if (!inputs.reads_journal() || !inputs.paths.empty()) resolved = resolve_inputs(inputs.paths);
+  if (inputs.reads_journal()) resolved.inputs.push_back(journal_input(inputs));
+  std::vector<Followed> out;
+  std::size_t file = 0;  // the first pass's summaries are the non-live inputs, in order
+  for (ResolvedInput& input : resolved.inputs) {
+    if (input.is_stdin || input.journal) {
+      InputSummary live;
+      live.input = input.display_name;
+      live.parser = input.parser;
+      out.push_back({input, summaries.size(), 0, 0});
+      summaries.push_back(std::move(live));
+      continue;
+    }
+    const std::size_t i = file++;
+    if (i >= summaries.size() || summaries[i].input != input.display_name ||
+        !followable(summaries[i], input)) {
+      continue;
+    }
+    input.parser = summaries[i].parser;  // detected once; appended lines are the same format
+    out.push_back({input, i, summaries[i].bytes, summaries[i].lines});
+  }
+  return out;
+}
+
+std::unique_ptr<ByteSource> open_followed(const Followed& f, const std::atomic<bool>& stop) {
+  const FollowOptions options{f.start_offset};
+  if (f.input.is_stdin) return open_following_stdin(f.input.display_name, options, stop);
+  if (f.input.journal) return open_following_journal(f.input, options, stop);
+  return open_following_source(f.input.path, f.input.display_name, options, stop);
+}
+
 }  // namespace
 
 std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
                                         const std::vector<InputSummary>& first_pass,
                                         Analyzer& analyzer, const FollowOutput& output) {
   std::vector<InputSummary> summaries = first_pass;
-  const ResolvedInputs resolved = resolve_inputs(inputs.paths);
+  const std::vector<Followed> followed = followed_inputs(inputs, summaries);
   // Signals are taken by sigtimedwait in this thread only: block them before the readers
   // start (threads inherit the mask), so no handler and no global flag are needed.
   const sigset_t signals = stop_signals();
@@ -120,22 +163,23 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
   std::atomic<bool> stop{false};
   EventQueue queue;
   std::vector<std::thread> readers;
-  std::vector<InputSummary> followed(summaries.size());
+  std::vector<InputSummary> read(followed.size());
   const ParserRegistry registry = ParserRegistry::builtin();  // the reader keeps a reference
-  const EventReader reader(registry, inputs.reader_options());
-  for (std::size_t i = 0; i < summaries.size() && i < resolved.inputs.size(); ++i) {
-    ResolvedInput input = resolved.inputs[i];
-    if (input.display_name != summaries[i].input || !followable(summaries[i], input)) continue;
-    input.parser = summaries[i].parser;  // detected once; the appended lines are the same format
-    const std::uint64_t base_line = summaries[i].lines;
-    readers.emplace_back([&, input, i, base_line] {
+  ReaderOptions options = inputs.reader_options();
+  options.detect_lines = 1;  // a live input is detected from its first line, not 200 of them
+  const EventReader reader(registry, options);
+  // Files are followed until a signal; a live input may end by itself (a closed pipe), and
+  // when every reader has ended there is nothing left to wait for.
+  std::atomic<std::size_t> running{followed.size()};
+  for (std::size_t k = 0; k < followed.size(); ++k) {
+    readers.emplace_back([&, k] {
+      const Followed& f = followed[k];
       std::vector<ReaderDiagnostic> ignored;
-      auto source = open_following_source(input.path, input.display_name,
-                                          FollowOptions{summaries[i].bytes}, stop);
-      followed[i] = reader.read(input, std::move(source), [&](Event&& e) {
-        e.where.line += base_line;
-        queue.push(std::move(e), i);
+      read[k] = reader.read(f.input, open_followed(f, stop), [&](Event&& e) {
+        e.where.line += f.base_line;
+        queue.push(std::move(e), f.index);
       }, ignored);
+      --running;
     });
   }
   ChangeTracker changes(output);
@@ -146,7 +190,7 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
   bool stopping = false;
   while (!stopping) {
     siginfo_t info;
-    stopping = sigtimedwait(&signals, &info, &kTick) > 0;
+    stopping = sigtimedwait(&signals, &info, &kTick) > 0 || running.load() == 0;
     if (stopping) {
       stop = true;
       for (auto& t : readers) t.join();
@@ -157,10 +201,12 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
     changes.report(analyzer.finish().diagnoses);
   }
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  for (std::size_t i = 0; i < summaries.size(); ++i) {
-    summaries[i].lines += followed[i].lines;
-    summaries[i].events += followed[i].events;
-    summaries[i].bytes += followed[i].bytes;
+  for (std::size_t k = 0; k < followed.size(); ++k) {
+    InputSummary& s = summaries[followed[k].index];
+    s.lines += read[k].lines;
+    s.events += read[k].events;
+    s.bytes += read[k].bytes;
+    if (s.parser.empty()) s.parser = read[k].parser;
   }
   return summaries;
 }

@@ -51,9 +51,6 @@ void InputOptions::add_to(CLI::App& command) {
       ->check(CLI::ExistingFile);
 }
 
-namespace {
-
-// The journal as one more input, read with the journal-export parser.
 ResolvedInput journal_input(const InputOptions& o) {
   auto selection = std::make_shared<JournalSelection>();
   selection->directory = o.journal_dir;
@@ -70,8 +67,6 @@ ResolvedInput journal_input(const InputOptions& o) {
   input.parser = "journal-export";
   return input;
 }
-
-}  // namespace
 
 ReaderOptions InputOptions::reader_options() const {
   ReaderOptions r;

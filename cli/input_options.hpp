@@ -30,6 +30,10 @@ struct InputOptions {
   ReaderOptions reader_options() const;
 };
 
+// The journal as one more input (--journal, --journal-dir, --journal-file, -u), read with the
+// journal-export parser.
+ResolvedInput journal_input(const InputOptions& options);
+
 struct ReadOutcome {
   std::vector<InputSummary> summaries;
   bool had_error = false;  // any input could not be found or read to the end

@@ -74,7 +74,10 @@ std::string prefilter_cache_dir() {
 
 ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
   ReadOutcome outcome;
-  const std::vector<ResolvedInput> inputs = resolve_reported(read.inputs, read.registry, outcome);
+  std::vector<ResolvedInput> inputs = resolve_reported(read.inputs, read.registry, outcome);
+  if (read.skip_live) {
+    std::erase_if(inputs, [](const ResolvedInput& in) { return in.is_stdin || in.journal; });
+  }
   const EventReader reader(read.registry, read.inputs.reader_options());
   std::vector<InputResult> results(inputs.size());
   std::vector<char> done(inputs.size(), 0);

@@ -23,6 +23,7 @@ struct AnalyzeRead {
   // keeps everything. Called for each input's events in order, never from two threads at once.
   std::function<bool(const Event&, std::size_t input_index)> admit;
   ProgressMeter* progress = nullptr;  // counts the bytes read, when a bar is shown
+  bool skip_live = false;  // --follow: stdin and the journal are left to follow_inputs
 };
 
 // Where compiled prefilter databases are cached: $XDG_CACHE_HOME/logdx, else ~/.cache/logdx;

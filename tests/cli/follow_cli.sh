@@ -57,6 +57,44 @@ PY
 check "every line is JSON; the last is the full analysis of all 70 lines" $?
 check "the run is recorded" "$("$logdx" query --db "$work/history.db" "SELECT count(*) FROM runs" | grep -qx 1; echo $?)"
 
+# --- stdin: diagnoses arrive while the pipe is still open; its end ends the run -------------------
+mkfifo "$work/pipe"
+"$logdx" analyze --no-db --no-user-rules --follow -o json <"$work/pipe" >"$work/stdin.out" 2>/dev/null &
+pid=$!
+exec 3>"$work/pipe"
+sed -n 1,25p "$case01" >&3
+wait_for '"change":"new".*"cause":"port_conflict"' "$work/stdin.out"
+check "stdin: a diagnosis before the pipe closes" $?
+sed -n 26,70p "$case01" >&3
+exec 3>&-
+wait "$pid"
+check "stdin: the end of the pipe ends the run (exit 1)" "$([ $? = 1 ]; echo $?)"
+check "stdin: the summary read all 70 lines" "$(tail -1 "$work/stdin.out" | grep -q '"path":"<stdin>","parser":"syslog-iso","lines":70'; echo $?)"
+
+# --- the journal: a file added to the journal folder is read as it appears ------------------------
+remote=/lib/systemd/systemd-journal-remote
+if [ -x "$remote" ]; then
+  mkdir "$work/journal"
+  entry() {
+    # A later entry needs a later monotonic time too: the journal orders a boot's entries by it.
+    printf '__REALTIME_TIMESTAMP=%s\n__MONOTONIC_TIMESTAMP=%s\n_BOOT_ID=0123456789abcdef0123456789abcdef\n' \
+      "$1" "${1:6:4}"
+    printf '_HOSTNAME=gw\nSYSLOG_IDENTIFIER=node\n_PID=5\n_SYSTEMD_UNIT=openclaw-gateway.service\nMESSAGE=%s\n\n' "$2"
+  }
+  entry 1795514403000000 "gateway starting" >"$work/a.export"
+  "$remote" -o "$work/journal/a.journal" "$work/a.export" 2>/dev/null
+  "$logdx" analyze --no-db --no-user-rules --follow -o json --journal-dir "$work/journal" \
+    >"$work/journal.out" 2>"$work/journal.err" &
+  pid=$!
+  wait_for "following 1 input" "$work/journal.err"
+  entry 1795514404000000 "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789" >"$work/b.export"
+  "$remote" -o "$work/journal/b.journal" "$work/b.export" 2>/dev/null
+  wait_for '"change":"new".*"cause":"port_conflict"' "$work/journal.out"
+  check "journal: a new entry is read as it is written" $?
+  kill -TERM "$pid"; wait "$pid"
+  check "journal: SIGTERM ends it with the summary" "$(tail -1 "$work/journal.out" | grep -q '"path":"journal"'; echo $?)"
+fi
+
 printf 'plain words\n' >"$work/quiet.log"
 "$logdx" analyze --no-db --follow "$work/quiet.log" >"$work/out2" 2>"$work/err2" &
 pid=$!

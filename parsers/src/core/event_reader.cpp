@@ -109,8 +109,11 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
       options_.year || input.mtime == 0 ? 0 : static_cast<unsigned>(written.tm_mon + 1);
 
   CleanLines lines(*source, options_.max_line_bytes, observer);
-  std::vector<SampledLine> sample;
   std::optional<InputParse> parse;
+  source->on_idle([&parse] {
+    if (parse) parse->finish();  // a quiet followed input: its last record is complete
+  });
+  std::vector<SampledLine> sample;
   auto counting_sink = [&](Event&& e) {
     ++summary.events;
     if (input.journal) journal::present_journal_entry(e, summary.events);

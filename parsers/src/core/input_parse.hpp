@@ -22,7 +22,8 @@ class InputParse {
   // One physical line: `text` cleaned of paste noise, `raw` as written.
   void line(std::string_view text, std::string_view raw, std::uint64_t number,
             std::uint64_t offset);
-  // End of input: completes the open record and flushes the joiner.
+  // End of input: completes the open record and flushes the joiner. Lines may follow (a
+  // followed input that went quiet): they start new records.
   void finish();
 
  private:

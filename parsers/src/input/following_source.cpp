@@ -1,6 +1,7 @@
 #include "logdx/parsers/following_source.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,8 +11,22 @@
 
 #include <fmt/format.h>
 
+#include "input/journal_source.hpp"
+
 namespace logdx {
 namespace {
+
+// Calls the reader's idle callback once per quiet spell (after the first empty poll).
+struct IdleNotice {
+  std::function<void()> callback;
+  bool told = false;
+  void tick() {
+    if (told || !callback) return;
+    told = true;
+    callback();
+  }
+  void reset() { told = false; }
+};
 
 class FollowingSource final : public ByteSource {
  public:
@@ -32,6 +47,7 @@ class FollowingSource final : public ByteSource {
         const ssize_t got = ::read(fd_, buffer.data(), buffer.size());
         if (got > 0) {
           offset_ += static_cast<std::uint64_t>(got);
+          idle_.reset();
           return static_cast<std::size_t>(got);
         }
         if (got < 0 && errno != EINTR) {
@@ -40,9 +56,14 @@ class FollowingSource final : public ByteSource {
         }
       }
       if (stop_.load()) return 0;
-      if (!switch_file_if_needed()) std::this_thread::sleep_for(poll_);
+      if (!switch_file_if_needed()) {
+        std::this_thread::sleep_for(poll_);
+        idle_.tick();
+      }
     }
   }
+
+  void on_idle(std::function<void()> callback) override { idle_.callback = std::move(callback); }
 
  private:
   void open_at(std::uint64_t offset) {
@@ -79,6 +100,7 @@ class FollowingSource final : public ByteSource {
   std::string name_;
   std::chrono::milliseconds poll_;
   const std::atomic<bool>& stop_;
+  IdleNotice idle_;
   int fd_ = -1;
   ino_t inode_ = 0;
   dev_t device_ = 0;
@@ -91,6 +113,62 @@ std::unique_ptr<ByteSource> open_following_source(const std::string& path, std::
                                                   const FollowOptions& options,
                                                   const std::atomic<bool>& stop) {
   return std::make_unique<FollowingSource>(path, std::move(name), options, stop);
+}
+
+}  // namespace logdx
+
+namespace logdx {
+namespace {
+
+// Standard input read with poll(2), so a stop is seen while nothing arrives.
+class FollowingStdin final : public ByteSource {
+ public:
+  FollowingStdin(std::string name, std::chrono::milliseconds poll, const std::atomic<bool>& stop)
+      : name_(std::move(name)), poll_(poll), stop_(stop) {}
+
+  std::size_t read(std::span<char> buffer) override {
+    while (!stop_.load()) {
+      pollfd fd{STDIN_FILENO, POLLIN, 0};
+      const int ready = ::poll(&fd, 1, static_cast<int>(poll_.count()));
+      if (ready < 0 && errno != EINTR) {
+        throw InputError(name_, fmt::format("poll failed: {}", std::strerror(errno)));
+      }
+      if (ready <= 0) {
+        idle_.tick();
+        continue;
+      }
+      const ssize_t got = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+      idle_.reset();
+      if (got >= 0) return static_cast<std::size_t>(got);  // 0: the writer closed the pipe
+      if (errno != EINTR && errno != EAGAIN) {
+        throw InputError(name_, fmt::format("read failed: {}", std::strerror(errno)));
+      }
+    }
+    return 0;
+  }
+
+  void on_idle(std::function<void()> callback) override { idle_.callback = std::move(callback); }
+
+ private:
+  std::string name_;
+  std::chrono::milliseconds poll_;
+  const std::atomic<bool>& stop_;
+  IdleNotice idle_;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> open_following_stdin(std::string name, const FollowOptions& options,
+                                                 const std::atomic<bool>& stop) {
+  return std::make_unique<FollowingStdin>(std::move(name), options.poll, stop);
+}
+
+std::unique_ptr<ByteSource> open_following_journal(const ResolvedInput& input,
+                                                   const FollowOptions& options,
+                                                   const std::atomic<bool>& stop) {
+  auto source = std::make_unique<input::JournalSource>(*input.journal, input.display_name);
+  source->follow(&stop, options.poll);
+  return source;
 }
 
 }  // namespace logdx

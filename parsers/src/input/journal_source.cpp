@@ -107,6 +107,14 @@ JournalSource::JournalSource(const JournalSelection& selection, std::string name
 
 JournalSource::~JournalSource() = default;
 
+void JournalSource::follow(const std::atomic<bool>* stop, std::chrono::milliseconds poll) {
+  stop_ = stop;
+  poll_ = poll;
+  // sd-journal watches for new journal files only from its first get_fd/wait: ask now, so a
+  // file that appears before the first wait is not missed.
+  check(sd_journal_get_fd(handle_->journal), name_, "cannot watch the journal");
+}
+
 bool JournalSource::next_entry() {
   sd_journal* j = handle_->journal;
   const int rc = sd_journal_next(j);
@@ -138,12 +146,23 @@ bool JournalSource::next_entry() {
 }
 
 std::size_t JournalSource::read(std::span<char> buffer) {
-  if (pending_at_ == pending_.size()) {
+  while (pending_at_ == pending_.size()) {
     pending_.clear();
     pending_at_ = 0;
     // Fill at least one buffer's worth (or to the end), so reads stay large.
     while (pending_.size() < buffer.size() && next_entry()) {
     }
+    if (!pending_.empty()) {
+      idle_told_ = false;
+      break;
+    }
+    if (stop_ == nullptr || stop_->load()) break;
+    if (!idle_told_ && on_idle_) {
+      idle_told_ = true;
+      on_idle_();
+    }
+    // Following: wait for the journal to change; sd_journal_wait returns on a timeout too.
+    sd_journal_wait(handle_->journal, static_cast<std::uint64_t>(poll_.count()) * 1000);
   }
   const std::size_t n = std::min(buffer.size(), pending_.size() - pending_at_);
   std::memcpy(buffer.data(), pending_.data() + pending_at_, n);

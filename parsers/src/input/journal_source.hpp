@@ -3,6 +3,8 @@
 // format (KEY=value lines, binary-safe KEY\n<le64 size><data>\n for values with newlines or
 // control bytes, a blank line after each entry), in bounded chunks.
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -15,11 +17,14 @@ class JournalSource final : public ByteSource {
  public:
   // Throws InputError when the journal cannot be opened or a unit match is refused.
   JournalSource(const JournalSelection& selection, std::string name);
+  // --follow: at the end, wait for new entries (polling every `poll`) until `stop` is set.
+  void follow(const std::atomic<bool>* stop, std::chrono::milliseconds poll);
   ~JournalSource() override;
   JournalSource(const JournalSource&) = delete;
   JournalSource& operator=(const JournalSource&) = delete;
 
   std::size_t read(std::span<char> buffer) override;
+  void on_idle(std::function<void()> callback) override { on_idle_ = std::move(callback); }
 
  private:
   bool next_entry();  // appends one entry to pending_; false at the end
@@ -29,6 +34,10 @@ class JournalSource final : public ByteSource {
   std::string name_;
   std::string pending_;
   std::size_t pending_at_ = 0;
+  const std::atomic<bool>* stop_ = nullptr;
+  std::chrono::milliseconds poll_{200};
+  std::function<void()> on_idle_;
+  bool idle_told_ = false;  // the reader heard of this quiet spell already
 };
 
 }  // namespace logdx::input

@@ -3,6 +3,7 @@
 // gzip / zstd stream decompressed in bounded chunks (recognised by magic bytes, not by name).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -35,6 +36,9 @@ class ByteSource {
   // Size of the underlying file when known (for progress), compressed size for compressed input.
   virtual std::optional<std::uint64_t> size_hint() const { return std::nullopt; }
   virtual Compression compression() const { return Compression::none; }
+  // Sources that wait for data (--follow) call this when they have been idle for a while, so
+  // the reader can hand on a record it holds open for continuation lines that may never come.
+  virtual void on_idle(std::function<void()> callback) { (void)callback; }
 };
 
 // Opens the input and sniffs its first bytes for gzip (1f 8b) and zstd (28 b5 2f fd) magic.

@@ -23,4 +23,13 @@ std::unique_ptr<ByteSource> open_following_source(const std::string& path, std::
                                                   const FollowOptions& options,
                                                   const std::atomic<bool>& stop);
 
+// Live inputs under --follow: standard input until its end (or `stop`), and the journal,
+// whose reader waits for new entries (sd_journal_wait) instead of ending. Both poll, so a
+// stop is noticed within `poll` even when nothing arrives.
+std::unique_ptr<ByteSource> open_following_stdin(std::string name, const FollowOptions& options,
+                                                 const std::atomic<bool>& stop);
+std::unique_ptr<ByteSource> open_following_journal(const ResolvedInput& input,
+                                                   const FollowOptions& options,
+                                                   const std::atomic<bool>& stop);
+
 }  // namespace logdx
