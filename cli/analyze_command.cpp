@@ -23,6 +23,7 @@
 #include "logdx/parsers/content_digest.hpp"
 #include "output_options.hpp"
 #include "parallel_analyze.hpp"
+#include "phase_timer.hpp"
 #include "progress_meter.hpp"
 #include "rule_options.hpp"
 #include "run_history.hpp"
@@ -94,6 +95,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
+  PhaseTimer timer;
   TimeWindow window = o.out.window(WallClock::system());  // a bad --since is a usage error
   const RuleSources sources = o.rules.sources();
   const RuleLoadResult loaded = load_rule_sources(sources);
@@ -101,6 +103,7 @@ int run_analyze(const AnalyzeOptions& o) {
     fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
   }
   if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
+  timer.mark("rules");
   TimeSpan span;
   Analyzer analyzer(*loaded.rules);
   const auto registry = ParserRegistry::builtin();
@@ -108,6 +111,7 @@ int run_analyze(const AnalyzeOptions& o) {
   const auto database = o.no_prefilter
                             ? nullptr
                             : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
+  timer.mark("prefilter database");
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
   ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
   AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}, &progress, o.follow};
@@ -122,7 +126,9 @@ int run_analyze(const AnalyzeOptions& o) {
     outcome.summaries = follow_inputs(o.inputs, outcome.summaries, analyzer,
                                       FollowOutput{o.out.format == "json", !o.no_redact});
   }
+  timer.mark("reading and matching");
   AnalysisResult result = analyzer.finish();
+  timer.mark("correlation");
   ReadStats stats;
   stats.seconds = seconds_since(started);
   stats.outside_window = window.dropped();
@@ -130,15 +136,15 @@ int run_analyze(const AnalyzeOptions& o) {
   AnalysisResult shown = result;  // what is printed: redacted unless --no-redact
   Redactor().redact(result);      // what is stored: always redacted
   if (!o.no_redact) shown = result;
-  const auto storing = std::chrono::steady_clock::now();
+  timer.mark("redaction");
+  const double analysis = timer.total();
   const int code = store_run(o, outcome, result, rules_version(sources), stats.seconds,
                              exit_code_of(o, outcome, result), shown);
+  timer.mark("storing the run");
   if (o.verbose) {
-    const double stored = seconds_since(storing);
-    fmt::print(stderr,
-               "logdx: timings: reading and analysis {:.3f} s, storing the run {:.3f} s "
-               "({:.1f} % of the analysis)\n",
-               stats.seconds, stored, stats.seconds > 0 ? 100 * stored / stats.seconds : 0.0);
+    const double stored = timer.total() - analysis;
+    fmt::print(stderr, "{}; analysis {:.3f} s, storing the run {:.3f} s ({:.1f} % of the analysis)\n",
+               timer.line(), analysis, stored, analysis > 0 ? 100 * stored / analysis : 0.0);
   }
   const std::optional<host::HostReport> host = o.out.host_report(shown);
   const AnalysisReport report{shown,          outcome.summaries,       stats,

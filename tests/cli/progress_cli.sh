@@ -21,4 +21,7 @@ script -q -e -c "$logdx analyze --no-db -q -j1 $work/big.log >/dev/null" /dev/nu
 check "--quiet: no bar" "$(! grep -aq 'MB of' "$work/quiet.err"; echo $?)"
 "$logdx" analyze --no-db -j1 "$work/big.log" >/dev/null 2>"$work/pipe.err"
 check "stderr a pipe: no bar" "$(! grep -aq 'MB of' "$work/pipe.err"; echo $?)"
+"$logdx" analyze -v --db "$work/h.db" "$work/big.log" >/dev/null 2>"$work/v.err"
+check "-v: one line of per-phase timings" \
+  "$(grep -qE '^logdx: timings: rules [0-9.]+ s, prefilter database [0-9.]+ s, reading and matching [0-9.]+ s, correlation [0-9.]+ s, redaction [0-9.]+ s, storing the run [0-9.]+ s; analysis' "$work/v.err"; echo $?)"
 finish
