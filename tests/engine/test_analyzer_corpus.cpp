@@ -13,7 +13,7 @@ using namespace logdx::testing;
 
 namespace {
 
-AnalysisResult analyze_file(const RuleSet& rules, const std::string& relative) {
+std::vector<Event> events_of(const std::string& relative) {
   const ParserRegistry registry = ParserRegistry::builtin();
   const std::filesystem::path path =
       std::filesystem::path(LOGDX_RULES_DIR) / ".." / "corpus" / relative;
@@ -21,11 +21,16 @@ AnalysisResult analyze_file(const RuleSet& rules, const std::string& relative) {
   REQUIRE(resolved.inputs.size() == 1);
   ReaderOptions options;
   options.year = 2026;
-  EventReader reader(registry, options);
-  Analyzer analyzer(rules);
+  std::vector<Event> events;
   std::vector<ReaderDiagnostic> diagnostics;
-  reader.read(
-      resolved.inputs[0], [&](Event&& event) { analyzer.add(event, 0); }, diagnostics);
+  EventReader(registry, options)
+      .read(resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
+  return events;
+}
+
+AnalysisResult analyze_file(const RuleSet& rules, const std::string& relative) {
+  Analyzer analyzer(rules);
+  for (const Event& event : events_of(relative)) analyzer.add(event, 0);
   return analyzer.finish();
 }
 
@@ -128,21 +133,6 @@ rules:
 }
 
 namespace {
-
-std::vector<Event> events_of(const std::string& relative) {
-  const ParserRegistry registry = ParserRegistry::builtin();
-  const std::filesystem::path path =
-      std::filesystem::path(LOGDX_RULES_DIR) / ".." / "corpus" / relative;
-  const ResolvedInputs resolved = resolve_inputs({path.string()});
-  REQUIRE(resolved.inputs.size() == 1);
-  ReaderOptions options;
-  options.year = 2026;
-  std::vector<Event> events;
-  std::vector<ReaderDiagnostic> diagnostics;
-  EventReader(registry, options)
-      .read(resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
-  return events;
-}
 
 std::string summary_of(const std::vector<Diagnosis>& diagnoses) {
   std::string out;
