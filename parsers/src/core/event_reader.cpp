@@ -1,5 +1,7 @@
 #include "logdx/parsers/event_reader.hpp"
 
+#include <sys/stat.h>
+
 #include <ctime>
 
 #include <fmt/format.h>
@@ -71,6 +73,23 @@ bool looks_binary(const std::vector<SampledLine>& sample) {
   return input::looks_binary_bytes(std::string_view(head).substr(0, input::kBinarySniffBytes));
 }
 
+// A file is read as it was when opened (FileSource); one that grew meanwhile gets a note saying
+// how much was left for the next run, so nothing is dropped silently.
+std::optional<ReaderDiagnostic> grown_note(const ResolvedInput& input,
+                                           std::optional<std::uint64_t> opened_size) {
+  struct stat st {};
+  if (input.is_stdin || !opened_size || *opened_size == 0 || ::stat(input.path.c_str(), &st) != 0 ||
+      !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) <= *opened_size) {
+    return std::nullopt;
+  }
+  return ReaderDiagnostic{
+      ReaderDiagnostic::Severity::note, input.display_name, 0,
+      fmt::format("{}: grew by {} bytes while being read; only the {} bytes it had when opened "
+                  "were read",
+                  input.display_name, static_cast<std::uint64_t>(st.st_size) - *opened_size,
+                  *opened_size)};
+}
+
 }  // namespace
 
 EventReader::EventReader(const ParserRegistry& registry, ReaderOptions options)
@@ -96,6 +115,7 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
     return summary;
   }
 
+  const std::optional<std::uint64_t> opened_size = source->size_hint();
   CleanLines lines(*source, options_.max_line_bytes);
   std::vector<SampledLine> sample;
   std::optional<InputParse> parse;
@@ -142,6 +162,9 @@ InputSummary EventReader::read(const ResolvedInput& input, const Sink& sink,
     summary.failed = true;
   }
   if (parse) parse->finish();
+  if (!summary.failed) {
+    if (auto note = grown_note(input, opened_size)) diagnostics.push_back(std::move(*note));
+  }
   summary.lines = lines.reader().lines_read();
   summary.bytes = lines.reader().bytes_read();
   summary.lines_cut = lines.reader().lines_cut();
