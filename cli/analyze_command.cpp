@@ -16,6 +16,7 @@
 #include "analysis_text.hpp"
 #include "commands.hpp"
 #include "input_options.hpp"
+#include "limit_options.hpp"
 #include "logdx/engine/analyzer.hpp"
 #include "rule_options.hpp"
 #include "terminal_text.hpp"
@@ -26,6 +27,7 @@ namespace {
 struct AnalyzeOptions {
   InputOptions inputs;
   RuleOptions rules;
+  LimitOptions limits;
   std::string output = "text";
   std::string fail_on = "error";
   std::string color = "auto";
@@ -54,7 +56,7 @@ int run_analyze(const AnalyzeOptions& o) {
     fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
   }
   if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
-  Analyzer analyzer(*loaded.rules);
+  Analyzer analyzer(*loaded.rules, o.limits.analyzer_options());
   const auto registry = ParserRegistry::builtin();
   const ReadOutcome outcome = read_inputs(
       o.inputs, registry, [&analyzer](Event&& e, std::size_t index) { analyzer.add(e, index); });
@@ -79,6 +81,7 @@ CommandRunner add_analyze_command(CLI::App& app) {
       "analyze", "find out what went wrong: ranked root causes with proof and fixes");
   o->inputs.add_to(*command);
   o->rules.add_to(*command);
+  o->limits.add_to(*command);
   command->add_option("-o,--output", o->output, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   command->add_option("--fail-on", o->fail_on, "exit 1 when a finding is at or above this")
