@@ -130,6 +130,14 @@ check "escapes: made visible instead" $(grep -qF '\e]0;pwned\x07\e[2J' "$work/ou
 analyze --no-builtin-rules --rules "$work/esc.yaml" --color always "$work/esc.log"
 check "escapes, colour on: only logdx's own SGR codes" $(! LC_ALL=C grep -aoP '\033(?!\[[0-9;]*m)' "$work/out" | grep -q .; echo $?)
 
+# 6b. Evidence per diagnosis is capped; the rest is counted (--max-evidence).
+for i in $(seq 10 29); do echo "2026-11-25T04:47:$i.000+00:00 [gateway] bad token t$i"; done >"$work/match.log"
+evidence_of() { json_get '[(len(x["evidence"]), x.get("evidence_omitted", 0)) for x in d["diagnoses"]]'; }
+analyze --no-builtin-rules --rules "$work/esc.yaml" -o json "$work/match.log"
+check "evidence: 5 kept, 15 counted by default ($(evidence_of))" $([ "$(evidence_of)" = "[(5, 15)]" ]; echo $?)
+analyze --no-builtin-rules --rules "$work/esc.yaml" -o json --max-evidence 1 "$work/match.log"
+check "evidence: --max-evidence 1 keeps 1, counts 19 ($(evidence_of))" $([ "$(evidence_of)" = "[(1, 19)]" ]; echo $?)
+
 # 7. A symlink loop in an input folder: the folder is read once, the link cycle is named.
 mkdir -p "$work/logs/sub"
 cp "$work/esc.log" "$work/logs/a.log"
