@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
     failed+=("$target")
     tail -40 "$log"
   fi
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo "?")
   echo "fuzz $target: $status, $runs executions in ${seconds}s ($log)"
 done
 if [ ${#failed[@]} -gt 0 ]; then
