@@ -36,6 +36,7 @@ for target in "${targets[@]}"; do
   python3 "$here/make_seeds.py" "$target" "$seeds" "$root" "$build/logdx"
   log="$work/$target.log"
   # -rss_limit_mb: a run that needs more memory than this is itself a finding.
+  # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
   if "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -dict="$(dict_of "$target")" \
     -max_len=16384 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/crash-$target-" ${FUZZ_ARGS:-} \
