@@ -14,7 +14,7 @@ source "$(dirname "$0")/lib.sh"
 # AddressSanitizer (its shadow memory needs terabytes of address space).
 analyze() {
   if sanitized; then
-    timeout 120 "$logdx" analyze --no-user-rules "$@" >"$work/out" 2>"$work/err" </dev/null
+    timeout 300 "$logdx" analyze --no-user-rules "$@" >"$work/out" 2>"$work/err" </dev/null
   else
     (ulimit -v 1048576; timeout 60 "$logdx" analyze --no-user-rules "$@" >"$work/out" \
       2>"$work/err" </dev/null)
@@ -42,17 +42,20 @@ rules:
     correlate:
       threshold: {count: 2, within: 1h, group_by: [client]}
 YAML
-awk 'BEGIN { for (i = 0; i < 2000000; i++)
+# Under a sanitizer (10x slower) 300000 keys take the same paths: both caps are still passed.
+keys=2000000
+sanitized && keys=300000
+awk -v n="$keys" 'BEGIN { for (i = 0; i < n; i++)
   printf "2026-11-25T04:47:56.000+00:00 [gateway] connect from 10.%d.%d.%d:%d refused\n",
     i / 65536 % 256, i / 256 % 256, i % 256, 1024 + i % 50000 }' >"$work/keys.log"
 analyze --no-builtin-rules --rules "$work/refused.yaml" -o json "$work/keys.log"
-check "2M keys: exit 0 (nothing repeats within a group) (got $code)" $([ "$code" -eq 0 ]; echo $?)
-check "2M keys: every line counted" $([ "$(json_get 'sum(i["events"] for i in d["inputs"])')" = 2000000 ]; echo $?)
-check "2M keys: note on the kept-hits cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': 1980000 more matching lines after the first 20000 were counted but not kept"; echo $?)
-check "2M keys: note on the group cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': more than 10000 groups"; echo $?)
+check "$keys keys: exit 0 (nothing repeats within a group) (got $code)" $([ "$code" -eq 0 ]; echo $?)
+check "$keys keys: every line counted" $([ "$(json_get 'sum(i["events"] for i in d["inputs"])')" = "$keys" ]; echo $?)
+check "$keys keys: note on the kept-hits cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': $((keys - 20000)) more matching lines after the first 20000 were counted but not kept"; echo $?)
+check "$keys keys: note on the group cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': more than 10000 groups"; echo $?)
 analyze --no-builtin-rules --rules "$work/refused.yaml" --max-groups 100 --max-hits-per-rule 500 "$work/keys.log"
-check "2M keys, lowered caps: the text output says so" $(grep -q "more than 100 groups" <<<"$out"; echo $?)
-check "2M keys, lowered caps: 1999500 more" $(grep -q "1999500 more matching lines after the first 500" <<<"$out"; echo $?)
+check "$keys keys, lowered caps: the text output says so" $(grep -q "more than 100 groups" <<<"$out"; echo $?)
+check "$keys keys, lowered caps: $((keys - 500)) more" $(grep -q "$((keys - 500)) more matching lines after the first 500" <<<"$out"; echo $?)
 
 # 2. Deeply nested JSON in a log line (and in a JSON log): no stack overflow, the line is kept.
 python3 -c 'print("[gateway] payload " + "{\"a\":" * 100000 + "1" + "}" * 100000)' >"$work/deep.log"
