@@ -37,8 +37,11 @@ for target in "${targets[@]}"; do
   log="$work/$target.log"
   # -rss_limit_mb: a run that needs more memory than this is itself a finding.
   # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
-  if "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -dict="$(dict_of "$target")" \
-    -max_len=16384 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+  # -timeout: one input running this long is a hang (generous: a loaded machine is slow).
+  # The outer timeout guards against libFuzzer's own timeout handler deadlocking (malloc in a
+  # signal handler), seen once on a starved machine.
+  if timeout $((seconds + 180)) "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" \
+    -dict="$(dict_of "$target")" -max_len=16384 -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/crash-$target-" ${FUZZ_ARGS:-} \
     "$corpus" "$seeds" "$here/regressions/$target" >"$log" 2>&1; then
     status=ok
