@@ -17,6 +17,7 @@
 #include "follow_loop.hpp"
 #include "history_options.hpp"
 #include "input_options.hpp"
+#include "limit_options.hpp"
 #include "logdx/engine/analyzer.hpp"
 #include "logdx/engine/prefilter.hpp"
 #include "logdx/engine/redactor.hpp"
@@ -37,6 +38,7 @@ struct AnalyzeOptions {
   RuleOptions rules;
   OutputOptions out;
   HistoryOptions history;
+  LimitOptions limits;
   std::string fail_on = "error";
   bool no_db = false;
   bool no_redact = false;
@@ -105,7 +107,7 @@ int run_analyze(const AnalyzeOptions& o) {
   if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
   timer.mark("rules");
   TimeSpan span;
-  Analyzer analyzer(*loaded.rules);
+  Analyzer analyzer(*loaded.rules, o.limits.analyzer_options());
   const auto registry = ParserRegistry::builtin();
   // The prefilter and -j change how fast, never what (prefilter.hpp, parallel_analyze.hpp).
   const auto database = o.no_prefilter
@@ -114,7 +116,9 @@ int run_analyze(const AnalyzeOptions& o) {
   timer.mark("prefilter database");
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
   ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
-  AnalyzeRead read{o.inputs, registry, *loaded.rules, database.get(), jobs, {}, &progress, o.follow};
+  AnalyzeRead read{o.inputs,        registry, *loaded.rules, o.limits.analyzer_options(),
+                   database.get(),  jobs,     {},            &progress,
+                   o.follow};
   read.admit = [&](const Event& e, std::size_t index) {
     if (!window.keep(e, index)) return false;
     span.observe(e.time, e.time_text);
@@ -165,6 +169,7 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
   o->inputs.add_to(*command);
   o->rules.add_to(*command);
   o->out.add_to(*command);
+  o->limits.add_to(*command);
   command->add_option("--fail-on", o->fail_on, "exit 1 when a finding is at or above this")
       ->check(CLI::IsMember({"info", "warning", "error", "critical"}));
   o->history.add_to(*command);

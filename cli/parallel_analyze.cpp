@@ -38,7 +38,7 @@ class Admission {
 void read_one(const AnalyzeRead& read, const EventReader& reader, const ResolvedInput& input,
               std::size_t index, std::optional<LinePrefilter>& prefilter, Admission& admit,
               InputResult& out) {
-  out.part = std::make_unique<Analyzer>(read.rules);
+  out.part = std::make_unique<Analyzer>(read.rules, read.limits);
   Analyzer& part = *out.part;
   LineReader::Observer observer;
   EventReader::Sink sink;

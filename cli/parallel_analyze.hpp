@@ -17,6 +17,7 @@ struct AnalyzeRead {
   const InputOptions& inputs;
   const ParserRegistry& registry;
   const RuleSet& rules;
+  AnalyzerOptions limits;  // each input's part keeps the same caps as the merged result
   const PatternDatabase* database = nullptr;  // null: RE2::Set per event (--no-prefilter)
   unsigned jobs = 1;
   // Decides per event whether the analysis sees it (--since/--until) and notes its time; empty

@@ -32,8 +32,7 @@ fs::path user_rules_folder() {
 
 // Reads one file, or leaves the refusal to the engine's reader so the message is the one
 // the loader itself gives (and a huge file is refused before a byte is read).
-void add_file(const std::string& name, RuleSources& out) {
-  const RuleReaderOptions limits;
+void add_file(const std::string& name, const RuleReaderOptions& limits, RuleSources& out) {
   std::error_code ec;
   const auto size = fs::file_size(name, ec);
   if (!ec && size <= limits.max_file_bytes) {
@@ -107,17 +106,22 @@ void RuleOptions::add_to(CLI::App& command) {
   command.add_flag("--no-user-rules", no_user,
                    "do not load $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/) "
                    "nor the config file's `rules`");
+  command.add_option("--max-rule-file-bytes", max_file_bytes,
+                     "refuse rule files larger than this (default 8388608)")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
 }
 
 RuleSources RuleOptions::sources() const {
   RuleSources given;
+  given.max_file_bytes = max_file_bytes;
   std::vector<std::string> all = paths;
   if (!no_user) {
     const fs::path folder = user_rules_folder();
     std::error_code ec;
     if (!folder.empty() && fs::is_directory(folder, ec)) all.push_back(folder.string());
   }
-  for (const std::string& file : expand_rule_paths(all)) add_file(file, given);
+  const RuleReaderOptions limits{.max_file_bytes = max_file_bytes};
+  for (const std::string& file : expand_rule_paths(all)) add_file(file, limits, given);
   if (no_builtin) return given;
   RuleSources out = std::move(given);
   std::vector<RuleText> pack = builtin_rule_texts();
@@ -130,7 +134,9 @@ RuleSources RuleOptions::sources() const {
 RuleLoadResult RuleOptions::load() const { return load_rule_sources(sources()); }
 
 RuleLoadResult load_rule_sources(const RuleSources& sources) {
-  RuleLoadResult result = RuleLoader().load_texts(sources.texts);
+  RuleLoadResult result =
+      RuleLoader(RuleReaderOptions{.max_file_bytes = sources.max_file_bytes})
+          .load_texts(sources.texts);
   if (sources.problems.empty()) return result;
   // Whole-file problems first: they explain why a file's rules are missing from the rest.
   result.diagnostics.insert(result.diagnostics.begin(), sources.problems.begin(),

@@ -24,14 +24,16 @@ struct RuleSources {
   std::vector<RuleText> texts;
   std::vector<RuleDiagnostic> problems;
   std::vector<std::string> unread;  // names of the files left out
+  std::size_t max_file_bytes = RuleReaderOptions{}.max_file_bytes;  // --max-rule-file-bytes
 };
 
 struct RuleOptions {
   std::vector<std::string> paths;  // --rules, in order
   bool no_builtin = false;
   bool no_user = false;
+  std::size_t max_file_bytes = RuleReaderOptions{}.max_file_bytes;  // larger files are refused
 
-  // --rules, --no-builtin-rules, --no-user-rules.
+  // --rules, --no-builtin-rules, --no-user-rules, --max-rule-file-bytes.
   void add_to(CLI::App& command);
   RuleSources sources() const;
   // Loads everything `sources()` names; the RuleSet is there only when nothing has errors.

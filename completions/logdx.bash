@@ -7,11 +7,11 @@
 _logdx_options() {  # the options of "command" or "command sub"
   local global="-h --help --config --no-config"
   local input="--parser --year --max-line-bytes --journal -u --unit --journal-dir --journal-file"
-  local rules="--rules --no-builtin-rules --no-user-rules"
+  local rules="--rules --no-builtin-rules --no-user-rules --max-rule-file-bytes"
   local db="--db --db-timeout"
   case "$1" in
     "") echo "$global -V --version" ;;
-    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root -j --jobs --no-prefilter -q --quiet" ;;
+    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root -j --jobs --no-prefilter -q --quiet --max-groups --max-hits-per-rule --max-evidence" ;;
     parse) echo "$global $input" ;;
     detect) echo "$global $input -o --output" ;;
     "rules list" | "rules lint") echo "$global $rules -o --output" ;;
@@ -41,7 +41,8 @@ _logdx_takes_value() {
   case "$1" in
     --config | --parser | --year | --max-line-bytes | --rules | -o | --output | --fail-on | \
       --color | --db | --db-timeout | --since | --cause | --rule | --limit | --older-than | \
-      -u | --unit | --journal-dir | --journal-file | --until | --host-root | -j | --jobs)
+      -u | --unit | --journal-dir | --journal-file | --until | --host-root | -j | --jobs | \
+      --max-rule-file-bytes | --max-groups | --max-hits-per-rule | --max-evidence)
       return 0 ;;
   esac
   return 1

@@ -65,6 +65,7 @@ set -l loads_rules '__logdx_path_is analyze; or __logdx_path_is rules list; or _
 complete -c logdx -n $loads_rules -l rules -r -F -d 'a rule file or folder after the pack'
 complete -c logdx -n $loads_rules -l no-builtin-rules -d 'do not load the built-in pack'
 complete -c logdx -n $loads_rules -l no-user-rules -d 'skip the user and configured rules'
+complete -c logdx -n $loads_rules -l max-rule-file-bytes -x -d 'refuse larger rule files'
 
 # History options.
 set -l uses_db '__fish_seen_subcommand_from analyze incidents history query; or __logdx_path_is config show'
@@ -93,6 +94,9 @@ complete -c logdx -n '__fish_seen_subcommand_from analyze' -l follow -d 'keep re
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -s j -l jobs -x -d 'inputs read in parallel'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-prefilter -d 'RE2 only, no Hyperscan'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -s q -l quiet -d 'no progress bar'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l max-groups -x -d 'correlation groups per rule'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l max-hits-per-rule -x -d 'lines kept per rule'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l max-evidence -x -d 'evidence lines per diagnosis'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l host -d 'check this machine now (read-only)'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l host-root -x -a '(__fish_complete_directories)' -d 'read /proc under this folder'
 

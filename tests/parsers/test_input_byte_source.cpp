@@ -159,7 +159,7 @@ TEST_CASE("byte source refuses a missing file and a folder with the system's mes
   CHECK_THROWS_AS(open_byte_source(file_input(dir.path().string())), InputError);
 }
 
-TEST_CASE("byte source survives a file that shrinks or grows while it is read", "[input]") {
+TEST_CASE("byte source reports a file truncated while it is read, after what it read", "[input]") {
   TempDir dir;
   write_file(dir / "moving.log", std::string(100000, 'a'));
   auto source = open_byte_source(file_input(dir / "moving.log"));
@@ -167,15 +167,27 @@ TEST_CASE("byte source survives a file that shrinks or grows while it is read", 
   std::size_t before = 0;
   while (before < 2000) before += source->read(buffer);
   std::filesystem::resize_file(dir / "moving.log", 10);  // logrotate copytruncate
-  std::uint64_t after = 0;
-  for (std::size_t got; (got = source->read(buffer)) > 0;) after += got;
-  CHECK(after == 0);
+  std::string error;
+  CHECK(read_until_error(*source, error).empty());
+  CHECK(error == (dir / "moving.log") + ": truncated while being read: it ended after " +
+                     std::to_string(before) + " of the 100000 bytes it had when opened");
+}
+
+TEST_CASE("byte source reads a file as it was when opened, not what is appended", "[input]") {
+  TempDir dir;
+  write_file(dir / "growing.log", std::string(100000, 'a'));
+  auto source = open_byte_source(file_input(dir / "growing.log"));
+  std::vector<char> buffer(1000);
+  std::size_t got = source->read(buffer);
   {
-    std::ofstream grow(dir / "moving.log", std::ios::app);
-    grow << std::string(5000, 'b');
+    std::ofstream grow(dir / "growing.log", std::ios::app);
+    grow << std::string(5000, 'b');  // a writer faster than the reader would never let it end
   }
-  for (std::size_t got; (got = source->read(buffer)) > 0;) after += got;
-  CHECK(after > 0);  // read() sees the appended data; no crash either way
+  std::string error;
+  const std::string rest = read_until_error(*source, error);
+  CHECK(error.empty());
+  CHECK(got + rest.size() == 100000);
+  CHECK(rest.find('b') == std::string::npos);
 }
 
 // Points fd 0 at `fd` for the life of the object.

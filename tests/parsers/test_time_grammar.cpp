@@ -95,3 +95,26 @@ TEST_CASE("the other stamp shapes", "[time]") {
   in = "42 is not a time";
   CHECK_FALSE(grammar::unix_seconds(in, t, text));
 }
+
+// Found by the fuzzers (tests/fuzz/regressions/*/ubsan-stamp-seconds-overflow): years 1013 and
+// 9999, and 12-digit second counts, overflowed int64 nanoseconds. Outside 1970..2200 a stamp
+// is no time, and the line is read without one.
+TEST_CASE("stamps outside 1970..2200 are refused, not overflowed", "[time]") {
+  Timestamp t;
+  std::string_view text;
+  for (std::string_view stamp : {"1013-11-25T05:04:13", "9999-12-31T23:59:59Z",
+                                 "0000-01-01 00:00:00", "2200-01-01T00:00:01Z"}) {
+    std::string_view in = stamp;
+    CHECK_FALSE(grammar::iso8601(in, t, text));
+  }
+  std::string_view in = "Wed 9999-11-25 05:04:13 UTC";
+  CHECK_FALSE(grammar::weekday_iso(in, t, text));
+  in = "999999999999.5";
+  CHECK_FALSE(grammar::unix_seconds(in, t, text));
+  in = "[999999999999.000001] x";
+  CHECK_FALSE(grammar::bracket_monotonic(in, t, text));
+  in = "1970-01-01T00:00:00+01:00";  // a zone before the epoch is still a time
+  CHECK(iso_of(grammar::iso8601(in, t, text), t) == "1969-12-31T23:00:00Z");
+  in = "2199-12-31T23:59:59Z";
+  CHECK(iso_of(grammar::iso8601(in, t, text), t) == "2199-12-31T23:59:59Z");
+}

@@ -1,5 +1,7 @@
 #include "logdx/parsers/event_reader.hpp"
 
+#include <sys/stat.h>
+
 #include <ctime>
 
 #include <fmt/format.h>
@@ -75,6 +77,23 @@ bool looks_binary(const std::vector<SampledLine>& sample) {
   return input::looks_binary_bytes(std::string_view(head).substr(0, input::kBinarySniffBytes));
 }
 
+// A file is read as it was when opened (FileSource); one that grew meanwhile gets a note saying
+// how much was left for the next run, so nothing is dropped silently.
+std::optional<ReaderDiagnostic> grown_note(const ResolvedInput& input,
+                                           std::optional<std::uint64_t> opened_size) {
+  struct stat st {};
+  if (input.is_stdin || !opened_size || *opened_size == 0 || ::stat(input.path.c_str(), &st) != 0 ||
+      !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) <= *opened_size) {
+    return std::nullopt;
+  }
+  return ReaderDiagnostic{
+      ReaderDiagnostic::Severity::note, input.display_name, 0,
+      fmt::format("{}: grew by {} bytes while being read; only the {} bytes it had when opened "
+                  "were read",
+                  input.display_name, static_cast<std::uint64_t>(st.st_size) - *opened_size,
+                  *opened_size)};
+}
+
 }  // namespace
 
 EventReader::EventReader(const ParserRegistry& registry, ReaderOptions options)
@@ -108,6 +127,7 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
   const unsigned reference_month =
       options_.year || input.mtime == 0 ? 0 : static_cast<unsigned>(written.tm_mon + 1);
 
+  const std::optional<std::uint64_t> opened_size = source->size_hint();
   CleanLines lines(*source, options_.max_line_bytes, observer);
   std::optional<InputParse> parse;
   source->on_idle([&parse] {
@@ -163,6 +183,9 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
     summary.failed = true;
   }
   if (parse) parse->finish();
+  if (!summary.failed) {
+    if (auto note = grown_note(input, opened_size)) diagnostics.push_back(std::move(*note));
+  }
   summary.lines = lines.reader().lines_read();
   summary.bytes = lines.reader().bytes_read();
   summary.content_hash = lines.reader().content_hash();

@@ -132,6 +132,7 @@ bool finish_civil(const TimeParts& p, Timestamp& t) {
     }
     t.kind = TimeKind::utc;
   }
+  if (!plausible_time_seconds(secs)) return false;  // year 0000 or 9999: no time, no overflow
   t.nanos = secs * 1000000000 + f.nanos;
   t.precision = f.precision;
   return true;
@@ -175,6 +176,7 @@ bool pm2_dash(std::string_view& in, Timestamp& out, std::string_view& text) {
 
 bool bracket_monotonic(std::string_view& in, Timestamp& out, std::string_view& text) {
   return run(monotonic_rule, in, out, text, [](const TimeParts& p, Timestamp& t) {
+    if (!plausible_time_seconds(p.whole_seconds)) return false;
     const Fraction f = fraction_from_digits(p.fraction);
     t.kind = TimeKind::monotonic;
     t.nanos = p.whole_seconds * 1000000000 + f.nanos;
@@ -186,7 +188,7 @@ bool bracket_monotonic(std::string_view& in, Timestamp& out, std::string_view& t
 bool unix_seconds(std::string_view& in, Timestamp& out, std::string_view& text) {
   return run(unix_rule, in, out, text, [](const TimeParts& p, Timestamp& t) {
     // Ten digits or more: a real epoch time, not a small counter.
-    if (p.whole_seconds < 100000000) return false;
+    if (p.whole_seconds < 100000000 || !plausible_time_seconds(p.whole_seconds)) return false;
     const Fraction f = fraction_from_digits(p.fraction);
     t.kind = TimeKind::utc;
     t.nanos = p.whole_seconds * 1000000000 + f.nanos;

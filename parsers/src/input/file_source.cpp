@@ -4,8 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include <fmt/format.h>
 
 #include "input/fd_read.hpp"
 
@@ -33,6 +36,20 @@ FileSource::~FileSource() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-std::size_t FileSource::read(std::span<char> buffer) { return read_fd(fd_, buffer, name_); }
+std::size_t FileSource::read(std::span<char> buffer) {
+  // Size 0 is also what /proc and some pseudo files report while having content.
+  if (!size_ || *size_ == 0) return read_fd(fd_, buffer, name_);
+  const std::uint64_t left = *size_ - offset_;
+  if (left == 0 || buffer.empty()) return 0;
+  const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), left));
+  const std::size_t got = read_fd(fd_, buffer.first(want), name_);
+  if (got == 0) {
+    throw InputError(name_, fmt::format("truncated while being read: it ended after {} of the {} "
+                                        "bytes it had when opened",
+                                        offset_, *size_));
+  }
+  offset_ += got;
+  return got;
+}
 
 }  // namespace logdx::input

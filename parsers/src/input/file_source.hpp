@@ -1,6 +1,9 @@
 #pragma once
 // A named file (regular file, FIFO, character device) read with plain read(2) calls of the
 // caller's size. Not mmap: a file truncated while mapped raises SIGBUS; read() just returns 0.
+// A regular file is read as it was when opened: bytes appended later are not read (a log
+// that is written faster than it is read would otherwise never end), and a file that ends
+// before its size at opening was truncated under us (logrotate copytruncate): an InputError.
 
 #include <sys/types.h>
 
@@ -26,6 +29,7 @@ class FileSource final : public ByteSource {
   int fd_ = -1;
   std::string name_;
   std::optional<std::uint64_t> size_;
+  std::uint64_t offset_ = 0;
 };
 
 }  // namespace logdx::input

@@ -20,7 +20,7 @@ std::optional<std::int64_t> to_int(std::string_view text) {
 // Microseconds since the epoch, as __REALTIME_TIMESTAMP and _SOURCE_REALTIME_TIMESTAMP give it.
 std::optional<Timestamp> from_realtime(std::string_view micros) {
   const auto value = to_int(micros);
-  if (!value || *value <= 0 || *value > 9'000'000'000'000'000) return std::nullopt;
+  if (!value || *value <= 0 || *value / 1'000'000 > kMaxTimeSeconds) return std::nullopt;
   Timestamp t;
   t.kind = TimeKind::utc;
   t.precision = TimePrecision::micros;

@@ -31,6 +31,11 @@ std::string_view raw_ts_token(std::string_view line) {
 
 bool set_from_number(std::string_view line, double value, Event& event) {
   if (!(value > 0) || !std::isfinite(value)) return false;
+  // In seconds, whichever unit it is written in; beyond the plausible range it is no time
+  // (and converting it to int64 nanoseconds would overflow).
+  const double seconds =
+      value >= kNanosThreshold ? value / 1e9 : value >= kMillisThreshold ? value / 1e3 : value;
+  if (seconds > static_cast<double>(kMaxTimeSeconds)) return false;
   const std::string_view token = raw_ts_token(line);
   Timestamp t;
   t.kind = TimeKind::utc;

@@ -28,6 +28,16 @@ struct Timestamp {
   bool operator==(const Timestamp&) const = default;
 };
 
+// The times a log line can plausibly carry, in seconds since the epoch (or since boot):
+// 1970 (less a day of zone offset) to 2200. Times are int64 nanoseconds and the engine
+// subtracts them (windows, gaps); inside this range no sum or difference can overflow.
+// Parsers refuse a stamp outside it (garbage digits, a counter): the line has no time.
+inline constexpr std::int64_t kMinTimeSeconds = -86400;
+inline constexpr std::int64_t kMaxTimeSeconds = 7'258'118'400;  // 2200-01-01T00:00:00Z
+inline constexpr bool plausible_time_seconds(std::int64_t seconds) {
+  return seconds >= kMinTimeSeconds && seconds <= kMaxTimeSeconds;
+}
+
 // Civil date/time (proleptic Gregorian) to seconds since the epoch, no zone applied.
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
 std::int64_t seconds_from_civil(int year, unsigned month, unsigned day, unsigned hour,

@@ -1,0 +1,35 @@
+#include "limit_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace logdx::cli {
+
+void LimitOptions::add_to(CLI::App& command) {
+  command
+      .add_option("--max-groups", max_groups,
+                  "correlation groups kept per rule (default 10000); further groups are not "
+                  "correlated, a note says so")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
+  command
+      .add_option("--max-hits-per-rule", max_hits,
+                  "matching lines kept per rule (default 20000); later ones are counted only")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
+  command
+      .add_option("--max-evidence", max_evidence,
+                  "log lines shown as proof per diagnosis (default 5: first 3, last 2); the rest "
+                  "are counted")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000}));
+}
+
+AnalyzerOptions LimitOptions::analyzer_options() const {
+  AnalyzerOptions options;
+  options.max_groups_per_rule = max_groups;
+  options.max_hits_per_rule = max_hits;
+  // The end of a run matters as much as its start (the last crash before the stop), so the
+  // proof is split like the default 3 + 2: the larger half from the start.
+  options.evidence_tail = max_evidence / 2;
+  options.evidence_head = max_evidence - options.evidence_tail;
+  return options;
+}
+
+}  // namespace logdx::cli
