@@ -20,18 +20,22 @@ struct InputResult {
   std::unique_ptr<Analyzer> part;
 };
 
-// The caller's admit() under one lock: it keeps state per input but is shared by the workers.
+// The caller's admit(): it keeps state per input but is shared by the workers, so it runs
+// under one lock — taken only when there is more than one worker (the per-event hot path of
+// the usual one-input run pays nothing for it).
 class Admission {
  public:
-  explicit Admission(const AnalyzeRead& read) : read_(read) {}
+  Admission(const AnalyzeRead& read, bool shared) : read_(read), shared_(shared) {}
   bool operator()(const Event& e, std::size_t index) {
     if (!read_.admit) return true;
+    if (!shared_) return read_.admit(e, index);
     const std::lock_guard<std::mutex> hold(lock_);
     return read_.admit(e, index);
   }
 
  private:
   const AnalyzeRead& read_;
+  bool shared_;
   std::mutex lock_;
 };
 
@@ -96,9 +100,10 @@ ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
       r = InputResult{};
     }
   };
-  Admission admit(read);
-  std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(std::max(1U, read.jobs));
+  const std::size_t workers = std::min<std::size_t>(errors.size(), inputs.size());
+  Admission admit(read, workers > 1);
+  std::atomic<std::size_t> next{0};
   auto work = [&](std::size_t worker) {
     try {
       std::optional<LinePrefilter> prefilter;
@@ -112,7 +117,6 @@ ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
       next = inputs.size();  // the others stop after their current input
     }
   };
-  const std::size_t workers = std::min<std::size_t>(errors.size(), inputs.size());
   std::vector<std::thread> threads;
   for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(work, w);
   work(0);

@@ -9,15 +9,6 @@
 #include "logdx/parsers/format_detector.hpp"
 #include "logdx/parsers/paste_cleaner.hpp"
 
-namespace {
-
-const logdx::ParserRegistry& registry() {
-  static const logdx::ParserRegistry kRegistry = logdx::ParserRegistry::builtin();
-  return kRegistry;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   logdx::PasteCleaner cleaner;
   std::vector<std::string> lines;
@@ -27,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   logdx::ParserOptions options;
   options.default_year = 2026;
-  const logdx::Detection d = logdx::FormatDetector(registry()).detect(lines, options);
-  if (d.winner != "plain" && registry().find(d.winner) == nullptr) {
+  const logdx::Detection d = logdx::FormatDetector(logdx::fuzz::builtin_registry()).detect(lines, options);
+  if (d.winner != "plain" && logdx::fuzz::builtin_registry().find(d.winner) == nullptr) {
     logdx::fuzz::fail("the winner is no known parser");
   }
   for (const auto& s : d.scores) {

@@ -8,18 +8,9 @@
 #include "fuzz_input.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
-namespace {
-
-const logdx::ParserRegistry& registry() {
-  static const logdx::ParserRegistry kRegistry = logdx::ParserRegistry::builtin();
-  return kRegistry;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const auto& entries = registry().entries();
+  const auto& entries = logdx::fuzz::builtin_registry().entries();
   const auto& entry = entries[data[0] % entries.size()];
   logdx::ParserOptions options;
   options.default_year = 2026;

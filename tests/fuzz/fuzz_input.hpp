@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "logdx/parsers/parser_registry.hpp"
+
 namespace logdx::fuzz {
 
 inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
@@ -26,5 +28,11 @@ inline std::vector<std::string_view> split_lines(std::string_view text) {
 
 // Stops the run with a message libFuzzer shows next to the crash input.
 [[noreturn]] void fail(const char* what);
+
+// The built-in parsers, built once per fuzzing process (every target reads through them).
+inline const ParserRegistry& builtin_registry() {
+  static const ParserRegistry kRegistry = ParserRegistry::builtin();
+  return kRegistry;
+}
 
 }  // namespace logdx::fuzz

@@ -4,19 +4,10 @@
 #include "fuzz_input.hpp"
 #include "logdx/parsers/envelope_peeler.hpp"
 
-namespace {
-
-const logdx::ParserRegistry& registry() {
-  static const logdx::ParserRegistry kRegistry = logdx::ParserRegistry::builtin();
-  return kRegistry;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   logdx::ParserOptions options;
   options.default_year = 2026;
-  static logdx::EnvelopePeeler peeler(registry(), options);
+  static logdx::EnvelopePeeler peeler(logdx::fuzz::builtin_registry(), options);
   logdx::Event event;
   event.message = logdx::fuzz::as_text(data, size);
   event.raw = event.message;
