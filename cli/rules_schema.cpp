@@ -255,7 +255,9 @@ std::string_view rule_schema_json() {
           "additionalProperties": false,
           "properties": {
             "line": {"$ref": "#/$defs/scalar"},
-            "captures": {"$ref": "#/$defs/string_map"}
+            "captures": {"$ref": "#/$defs/string_map"},
+            "source": {"$ref": "#/$defs/scalar",
+                       "description": "The tool and version that prints this wording, and how it was seen."}
           }
         }
       ]

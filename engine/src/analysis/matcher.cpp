@@ -35,16 +35,14 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
   if (rule_matches(rule, event, scratch_)) record(Hit::Role::match, -1);
   if (!rule.correlate) return;
   const CompiledCorrelate& correlate = *rule.correlate;
-  if (rule.applies_to(event.source)) {
-    for (std::size_t i = 0; i < correlate.steps.size(); ++i) {
-      scratch_.clear();
-      if (evaluate_condition(correlate.steps[i], event, scratch_)) {
-        record(Hit::Role::step, static_cast<int>(i));
-      }
+  // `sources` is a hint (it lowers confidence when no line came from a named source), never
+  // a gate: a pasted line without its envelope is read as plain text and must still match.
+  for (std::size_t i = 0; i < correlate.steps.size(); ++i) {
+    scratch_.clear();
+    if (evaluate_condition(correlate.steps[i], event, scratch_)) {
+      record(Hit::Role::step, static_cast<int>(i));
     }
   }
-  // `missing` is evidence that A was answered, from whatever source said it: the rule's
-  // `sources` (what the rule is about) does not filter it.
   scratch_.clear();
   if (correlate.missing && evaluate_condition(*correlate.missing, event, scratch_)) {
     record(Hit::Role::missing, -1);

@@ -24,8 +24,7 @@ class Matcher {
   // `candidates`: rules to evaluate. Any list that holds every rule one of whose conditions
   // holds on `event` records the same hits (each condition needs a scanned pattern to hit,
   // rule_checks' needs_scan_hit): RuleSet::candidates(event), or the prefilter's shorter one.
-  void add(const Event& event, std::size_t input_index,
-           const std::vector<std::size_t>& candidates);
+  void add(const Event& event, std::size_t input_index, const std::vector<std::size_t>& candidates);
 
   // Appends what `part` (a Matcher over the inputs that follow this one's, in order) kept, as
   // if its events had come through add() here: arrival order continues, and the per-rule
@@ -34,6 +33,7 @@ class Matcher {
 
   const std::vector<MatchedEvent>& events() const { return events_; }
   std::vector<Hit>& hits() { return hits_; }
+  const std::vector<Hit>& hits() const { return hits_; }
   const Timeline& timeline() const { return timeline_; }
   std::uint64_t events_seen() const { return seen_; }
   // Per rule: hits that were not kept because the rule reached max_hits_per_rule.

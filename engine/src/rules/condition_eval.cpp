@@ -103,7 +103,7 @@ bool evaluate_condition(const CompiledCondition& condition, const Event& event,
 }
 
 bool rule_matches(const CompiledRule& rule, const Event& event, Captures& captures) {
-  return rule.applies_to(event.source) && evaluate_condition(rule.match, event, captures);
+  return evaluate_condition(rule.match, event, captures);
 }
 
 }  // namespace logdx

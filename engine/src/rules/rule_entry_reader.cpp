@@ -110,7 +110,7 @@ bool read_fixes(const YAML::Node& value, const LocatedString& key, RuleDef& rule
 bool read_match_tests(const YAML::Node& value, const LocatedString& key, RuleTests& tests,
                       YamlContext& context) {
   if (!context.expect_sequence(value, key.at, "tests match")) return false;
-  static constexpr std::array<std::string_view, 2> kTestKeys = {"line", "captures"};
+  static constexpr std::array<std::string_view, 3> kTestKeys = {"line", "captures", "source"};
   bool ok = true;
   for (const YAML::Node& item : value) {
     const SourcePosition at = context.at(item, key.at);
@@ -132,6 +132,10 @@ bool read_match_tests(const YAML::Node& value, const LocatedString& key, RuleTes
         auto line = context.scalar(it->second, name->at, "line");
         if (line) test.line = std::move(*line);
         ok = ok && line.has_value();
+      } else if (name->value == "source") {
+        auto source = context.scalar(it->second, name->at, "source");
+        if (source) test.source = std::move(*source);
+        ok = ok && source.has_value();
       } else {
         auto captures = context.string_map(it->second, name->at, "captures");
         if (captures) test.captures = std::move(*captures);

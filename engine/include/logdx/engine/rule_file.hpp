@@ -73,6 +73,10 @@ struct Fix {
 struct MatchTest {
   LocatedString line;
   std::vector<std::pair<LocatedString, LocatedString>> captures;
+  // Where this wording comes from: the tool and version that prints it, and how it was seen
+  // ("node 12.22.12, captured", "systemd v219 src/core/unit.c"). Not checked by `rules test`;
+  // tests/rules counts the distinct sources per cause.
+  std::optional<LocatedString> source;
 };
 
 struct RuleTests {
