@@ -255,3 +255,36 @@ TEST_CASE("evidence shows distinct messages, each in its shortest envelope, firs
   CHECK(lines == std::vector<std::uint64_t>{1, 2, 5, 8, 9});
   CHECK(d.evidence_omitted == 4);
 }
+
+TEST_CASE("sources are a hint: a plain-text line still matches, with less confidence",
+          "[analyzer]") {
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: port-in-use
+    cause: port_conflict
+    severity: critical
+    confidence: 0.8
+    sources: [gateway, pm2]
+    match:
+      regex: 'listen EADDRINUSE:? (?:address already in use )?(?P<host>[0-9.]+):(?P<port>\d+)'
+    key: [port]
+)");
+  SECTION("a line from a named source keeps the rule's confidence") {
+    const auto result =
+        analyze(rules, {{"2026-03-05T08:20:25Z", eaddrinuse(18789), 0, 0, SourceKind::pm2}});
+    REQUIRE(result.diagnoses.size() == 1);
+    CHECK(result.diagnoses[0].confidence == Approx(0.8));
+  }
+  SECTION("the same line pasted without its envelope is reported, a little less sure") {
+    const auto result = analyze(rules, {{"", eaddrinuse(18789), 0, 0, SourceKind::other}});
+    REQUIRE(result.diagnoses.size() == 1);
+    CHECK(result.diagnoses[0].confidence == Approx(0.68));
+  }
+  SECTION("one line from a named source among plain ones is enough for full confidence") {
+    const auto result =
+        analyze(rules, {{"2026-03-05T08:20:25Z", eaddrinuse(18789), 0, 0, SourceKind::other},
+                        {"2026-03-05T08:20:35Z", eaddrinuse(18789), 0, 0, SourceKind::gateway}});
+    REQUIRE(result.diagnoses.size() == 1);
+    CHECK(result.diagnoses[0].confidence == Approx(0.8));
+  }
+}

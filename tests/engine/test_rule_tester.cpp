@@ -113,3 +113,31 @@ rules:
 )");
   CHECK(report.ok());
 }
+
+TEST_CASE("a match test may name the source of its wording; a non-scalar one is refused",
+          "[rules]") {
+  auto loaded = RuleLoader().load_texts({{"t.yaml", R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match:
+      regex: 'listen EADDRINUSE'
+    tests:
+      match:
+        - line: "Error: listen EADDRINUSE"
+          source: "node 0.10.48 net.js, captured"
+)"}});
+  REQUIRE(loaded.ok());
+  const auto bad = RuleLoader().load_texts({{"t.yaml", R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match:
+      regex: 'listen EADDRINUSE'
+    tests:
+      match:
+        - line: "Error: listen EADDRINUSE"
+          source: [node, 0.10]
+)"}});
+  CHECK_FALSE(bad.ok());
+}
