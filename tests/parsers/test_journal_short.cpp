@@ -333,3 +333,54 @@ TEST_CASE("short parsers refuse garbage, other formats, truncated prefixes, huge
   // A zone-less ISO stamp is a console line, not rsyslog / journalctl.
   CHECK(run_parser("syslog-iso", "2026-02-10T15:05:10 host node[1]: x").no_match == 1);
 }
+
+// `journalctl --no-hostname` (systemd v230+, src/shared/logs-show.c drops the hostname column
+// under OUTPUT_NO_HOSTNAME) and pastes whose host column was cut away:
+// "Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too quickly."
+TEST_CASE("syslog-bsd reads lines without a host column", "[journal]") {
+  const auto r = run_parser("syslog-bsd",
+                            "Jun 30 13:25:13 systemd[1]: ananicy.service: Failed with result "
+                            "'exit-code'.\n"
+                            "Jun 30 13:25:14 node[4211]: Error: listen EADDRINUSE :::3000\n"
+                            "Jun 30 13:25:15 kernel: Out of memory: Killed process 4211 (node)\n",
+                            kYear2026);
+  REQUIRE(r.events.size() == 3);
+  CHECK(r.no_match == 0);
+  CHECK(r.events[0].host.empty());
+  CHECK(r.events[0].process == "systemd");
+  CHECK(r.events[0].pid == 1);
+  CHECK(r.events[0].unit == "ananicy.service");
+  CHECK(r.events[0].source == SourceKind::systemd);
+  CHECK(r.events[0].message == "ananicy.service: Failed with result 'exit-code'.");
+  CHECK(r.events[1].process == "node");
+  CHECK(r.events[1].message == "Error: listen EADDRINUSE :::3000");
+  CHECK(r.events[2].source == SourceKind::kernel);
+  // A host column still wins when there is one.
+  const auto hosted = run_parser("syslog-bsd", "Mar 06 02:30:04 c1 systemd[1]: x failed.\n");
+  REQUIRE(hosted.events.size() == 1);
+  CHECK(hosted.events[0].host == "c1");
+  // Without a host, a word and a colon is text, not an identifier: only ident[pid] or kernel.
+  for (std::string_view line : {"Mar  5 08:20:25 ERROR: disk full", "Mar  5 08:20:25 note: x",
+                                "Mar  5 08:20:25 [gateway] ready"}) {
+    INFO(line);
+    CHECK(run_parser("syslog-bsd", line, kYear2026).no_match == 1);
+  }
+}
+
+// journalctl formats its short stamp with strftime("%b %d %H:%M:%S"), so the month is in the
+// host's locale (glibc abmon): "mars 30 19:57:24 osmc systemd[1]: ..." under LANG=fr_FR.UTF-8.
+TEST_CASE("syslog-bsd reads journalctl short lines with localised months", "[journal]") {
+  const auto r = run_parser(
+      "syslog-bsd",
+      "mars 30 19:57:24 osmc systemd[1]: foo.service: Start request repeated too quickly.\n"
+      "janv. 05 10:00:00 osmc systemd[1]: Failed to start Foo.\n"
+      "M\xC3\xA4r 30 19:57:24 pi systemd[1]: foo.service: Failed with result 'exit-code'.\n",
+      kYear2026);
+  REQUIRE(r.events.size() == 3);
+  CHECK(r.no_match == 0);
+  CHECK(format_timestamp(r.events[0].time) == "2026-03-30T19:57:24");
+  CHECK(r.events[0].time_text == "mars 30 19:57:24");
+  CHECK(r.events[0].unit == "foo.service");
+  CHECK(format_timestamp(r.events[1].time) == "2026-01-05T10:00:00");
+  CHECK(r.events[2].host == "pi");
+}

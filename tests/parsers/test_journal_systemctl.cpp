@@ -109,3 +109,32 @@ TEST_CASE("systemctl-status: hints, warnings, missing units; refuses other text"
   REQUIRE(big.events.size() == 1);
   CHECK(big.events[0].where.line_count == 2);
 }
+
+// What pastes of `systemctl status` lose or keep from older systemd: the state mark dropped in
+// the copy, and systemd v232's labels right-aligned to "Main PID", which starts in column 0
+// (src/systemctl/systemctl.c print_status_info, e.g. Raspbian stretch).
+TEST_CASE("systemctl-status: a block without its mark, an unindented Main PID", "[journal]") {
+  const std::string text =
+      "process-exporter.service - process_exporter\n"
+      "     Loaded: loaded (/lib/systemd/system/process-exporter.service; disabled; vendor "
+      "preset: enabled)\n"
+      "     Active: failed (Result: exit-code) since Wed 2022-11-30 03:21:49 UTC; 8s ago\n"
+      "\n"
+      "\xE2\x97\x8F nodered.service - Node-RED graphical event wiring tool\n"
+      "  Loaded: loaded (/lib/systemd/system/nodered.service; enabled; vendor preset: enabled)\n"
+      "  Active: failed (Result: exit-code) since Fri 2018-12-14 19:00:57 GMT; 2s ago\n"
+      "Main PID: 2627 (code=exited, status=127)\n"
+      "\n"
+      "foo.service is not a header without a description\n"
+      "my-notes.txt - a plain line with a dash\n";
+  const auto r = run_parser("systemctl-status", text, kYear2026);
+  REQUIRE(r.events.size() == 2);
+  CHECK(r.events[0].unit == "process-exporter.service");
+  CHECK(r.events[0].where.line_count == 3);
+  CHECK(field_or(r.events[0], "result") == "exit-code");
+  CHECK(r.events[1].unit == "nodered.service");
+  CHECK(r.events[1].where.line_count == 4);
+  CHECK(r.events[1].pid == 2627);
+  CHECK(field_or(r.events[1], "exit_status") == "127");
+  CHECK(r.no_match == 2);
+}

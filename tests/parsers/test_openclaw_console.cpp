@@ -174,6 +174,13 @@ TEST_CASE("openclaw-console accepts only openclaw's exact stamp shape", "[opencl
   CHECK(verdict_of("openclaw-console", "2026-11-25T04:42:36.549+00:00", bare) ==
         LineVerdict::record);
   CHECK(bare.message.empty());
+  // Reformatted through JavaScript's Date#toISOString() (node 20, `new Date().toISOString()`):
+  // the same three digits with "Z" for the zone.
+  Event utc;
+  CHECK(verdict_of("openclaw-console", "2026-11-25T04:42:36.549Z [gateway] listening on ws://x",
+                   utc) == LineVerdict::record);
+  CHECK(format_timestamp(utc.time) == "2026-11-25T04:42:36.549Z");
+  CHECK(utc.subsystem == "gateway");
   for (std::string_view bad :
        {"2026-03-05T08:20:25+0000 vm node[2301]: x",              // journalctl short-iso
         "2026-03-05T08:20:25.123456+00:00 vm node[2301]: x",      // rsyslog RFC 3339
@@ -181,6 +188,8 @@ TEST_CASE("openclaw-console accepts only openclaw's exact stamp shape", "[opencl
         "2026-11-25T04:42:36+00:00 [gateway] x",                  // no milliseconds
         "2026-11-25T04:42:36.549 [gateway] x",                    // no offset
         "2026-11-25T04:42:36.549+00:00[gateway] x",               // no space after the stamp
+        "2026-11-25T04:42:36.549Z[gateway] x",                    // nor after a Z
+        "2026-11-25T04:42:36.549z [gateway] x",                   // lower-case z
         "2026-13-25T04:42:36.549+00:00 [gateway] x",              // month 13
         "2026-11-25T04:42:36.5",                                  // truncated
         "2026-11-25T04:47:56: PM2 log: App [openclaw:0] online",  // pm2.log

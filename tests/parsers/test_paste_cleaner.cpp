@@ -262,8 +262,9 @@ TEST_CASE("docker compose up output loses both layers of colour, keeps UTF-8", "
   for (const auto& c : cleaned) CHECK(c.text.find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("case 17: strip_ansi(evidence) equals evidence_plain, and the input lines clean to it",
-          "[paste]") {
+TEST_CASE(
+    "coloured compose output: strip_ansi(evidence) equals evidence_plain, input lines clean to it",
+    "[paste]") {
   const std::string dir = "cases/17-dns-eai-again-ansi-compose-up/";
   const std::string yaml = read_corpus_file(dir + "expected.yaml");
   const auto evidence = yaml_list(yaml, "evidence");
@@ -527,4 +528,128 @@ TEST_CASE("1 MB lines: plain ones are not copied, coloured and framed ones are c
   CHECK(cleaner.clean(c1).text.empty());
   const std::string spaces = std::string(1 << 20, ' ') + "at x";
   CHECK(cleaner.clean(spaces).text.data() == spaces.data());
+}
+
+// GitHub issue bodies where the line end after a fence was lost: the fence marker (with or
+// without a language tag) sits on the first log line, the closer on the last one.
+TEST_CASE("fences glued to log lines keep the log text", "[paste]") {
+  PasteCleaner cleaner;
+  auto r = cleaner.clean("```Jun 30 13:25:13 host systemd[1]: ananicy.service: Failed.");
+  CHECK(r.kind == Kind::text);
+  CHECK(r.text == "Jun 30 13:25:13 host systemd[1]: ananicy.service: Failed.");
+  CHECK(r.changed);
+  CHECK(cleaner.clean("**literal inside the fence**").text == "**literal inside the fence**");
+  r = cleaner.clean("Jun 30 13:25:14 host systemd[1]: Failed to start Ananicy.```");
+  CHECK(r.text == "Jun 30 13:25:14 host systemd[1]: Failed to start Ananicy.");
+  CHECK(cleaner.clean("**outside again**").text == "outside again");  // the fence closed
+
+  CHECK(cleaner.clean("```log 2026/10/20 09:14:21 [error] 1203#1203: *3 connect() failed").text ==
+        "2026/10/20 09:14:21 [error] 1203#1203: *3 connect() failed");
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  CHECK(cleaner.clean("```{\"level\":\"error\",\"msg\":\"dial tcp\"}").text ==
+        "{\"level\":\"error\",\"msg\":\"dial tcp\"}");
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  // A language tag alone, or one unknown word, is an info string: the line is decoration.
+  CHECK(cleaner.clean("```console").kind == Kind::skip);
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  CHECK(cleaner.clean("```journalctl").kind == Kind::skip);
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+}
+
+TEST_CASE("markup glued to one end of a log line is removed", "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("**Mar 06 02:30:04 c1 systemd[1]: x.service failed.").text ==
+        "Mar 06 02:30:04 c1 systemd[1]: x.service failed.");
+  CHECK(cleaner.clean("Mar 06 02:30:04 c1 systemd[1]: x.service failed.**").text ==
+        "Mar 06 02:30:04 c1 systemd[1]: x.service failed.");
+  CHECK(cleaner.clean("`2026-03-05T08:20:25.123Z listening on ws://127.0.0.1:18789").text ==
+        "2026-03-05T08:20:25.123Z listening on ws://127.0.0.1:18789");
+  CHECK(cleaner.clean("Mar 06 02:30:04 c1 systemd[1]: x.service failed.`").text ==
+        "Mar 06 02:30:04 c1 systemd[1]: x.service failed.");
+  // Paired or literal markup stays.
+  CHECK(cleaner.clean("Use `pm2 show <id|name>` to get more details").text ==
+        "Use `pm2 show <id|name>` to get more details");
+  CHECK(cleaner.clean("a ** b ** c").text == "a ** b ** c");
+  CHECK(cleaner.clean("password: ****").text == "password: ****");
+  CHECK(cleaner.clean("**********************").text == "**********************");
+}
+
+TEST_CASE("list bullets and numbers in front of log lines are removed, prose keeps them",
+          "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("- Mar 06 02:30:04 c1 systemd[1]: x.service failed.").text ==
+        "Mar 06 02:30:04 c1 systemd[1]: x.service failed.");
+  CHECK(cleaner.clean("* 2026/10/20 09:14:21 [error] 1203#1203: *3 connect() failed").text ==
+        "2026/10/20 09:14:21 [error] 1203#1203: *3 connect() failed");
+  CHECK(cleaner.clean("1. janv. 05 10:00:00 osmc systemd[1]: Failed to start Foo.").text ==
+        "janv. 05 10:00:00 osmc systemd[1]: Failed to start Foo.");
+  CHECK(cleaner.clean("12) [Thu Dec  7 00:05:14 2017] Killed process 28438 (java)").text ==
+        "[Thu Dec  7 00:05:14 2017] Killed process 28438 (java)");
+  CHECK(cleaner.clean("- `Mar 06 02:30:04 c1 systemd[1]: x.service failed.`").text ==
+        "Mar 06 02:30:04 c1 systemd[1]: x.service failed.");
+  CHECK(cleaner.clean("- openclaw-family-gateway.service").text ==
+        "- openclaw-family-gateway.service");
+  CHECK(cleaner.clean("1. Install node first").text == "1. Install node first");
+  CHECK(cleaner.clean("-- Logs begin at Fri 2015-03-06 02:02:25 UTC. --").text ==
+        "-- Logs begin at Fri 2015-03-06 02:02:25 UTC. --");
+  auto r = cleaner.clean("2026-03-05T08:20:25.123Z 12. is not a list");
+  CHECK(r.text == "2026-03-05T08:20:25.123Z 12. is not a list");
+  CHECK_FALSE(r.changed);
+}
+
+namespace {
+
+std::vector<std::string> records_of(PasteCleaner& cleaner, std::string_view line) {
+  std::vector<std::string> out{std::string(cleaner.clean(line).text)};
+  while (const auto next = cleaner.next_glued()) out.emplace_back(*next);
+  return out;
+}
+
+}  // namespace
+
+// Records whose line end a paste lost (systemd v219 wording; console.log of JSON objects by
+// a Node app under docker compose).
+TEST_CASE("records glued onto one line are split at the second envelope", "[paste]") {
+  PasteCleaner cleaner;
+  auto records = records_of(
+      cleaner,
+      "Mar 06 02:30:04 c1 systemd[1]: r101.service holdoff time over, scheduling restart.Mar 06 "
+      "02:30:04 c1 systemd[1]: Stopping r101...Mar 06 02:30:05 c1 systemd[1]: Starting r101...");
+  REQUIRE(records.size() == 3);
+  CHECK(records[0] ==
+        "Mar 06 02:30:04 c1 systemd[1]: r101.service holdoff time over, scheduling restart.");
+  CHECK(records[1] == "Mar 06 02:30:04 c1 systemd[1]: Stopping r101...");
+  CHECK(records[2] == "Mar 06 02:30:05 c1 systemd[1]: Starting r101...");
+
+  records = records_of(cleaner,
+                       "{\"message\":\"connect ECONNREFUSED 172.18.0.3:27017\",\"level\":\"error\"}"
+                       "{\"message\":\"a } and { in a string\",\"level\":\"error\"}");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "{\"message\":\"a } and { in a string\",\"level\":\"error\"}");
+
+  records = records_of(cleaner,
+                       "2016/12/15 16:11:55 [error] 5#5: *1 connect() failed (111: Connection "
+                       "refused).2016/12/15 16:11:56 [error] 5#5: *3 no live upstreams");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "2016/12/15 16:11:56 [error] 5#5: *3 no live upstreams");
+  CHECK_FALSE(cleaner.next_glued());
+}
+
+TEST_CASE("a message that merely contains a date or a stamp is not split", "[paste]") {
+  PasteCleaner cleaner;
+  for (std::string_view line : {
+           // quoted, after a blank, after '=', no envelope after the stamp
+           "Mar 06 02:30:04 c1 app[7]: replaying \"Mar 05 01:00:00 c1 cron[9]: job done\" now",
+           "Mar 06 02:30:04 c1 app[7]: last backup Mar 05 01:00:00 c1 cron[9]: job done",
+           "2026-03-05T08:20:25.123Z info next run at=2026-03-06T08:20:25.123Z daily",
+           "2026-03-05T08:20:25.123Z info retry scheduled 2026-03-05T08:25:25Z ok",
+           "Mar 06 02:30:04 c1 app[7]: cert valid until Mar 06 02:30:04 2027.",
+           "{\"a\":1,\"pad\":\"a blank between two objects\"} {\"b\":2}",
+           "{\"msg\":\"a }{ inside a string value\",\"level\":\"info\"}",
+       }) {
+    INFO(line);
+    const auto r = cleaner.clean(line);
+    CHECK(r.text == line);
+    CHECK_FALSE(cleaner.next_glued());
+  }
 }

@@ -145,3 +145,94 @@ TEST_CASE("a location-like line that starts no crash does not swallow the file",
   CHECK(events.size() > 90);
   CHECK(events[0].where.line_count <= 3);
 }
+
+namespace {
+
+Line enveloped(const char* message, std::int64_t seconds) {
+  return Line{message, false, SourceKind::systemd, 1, seconds};
+}
+
+// A bare line: no envelope, no time.
+Line wrapped_line(const char* message) {
+  return Line{message, true, SourceKind::other, std::nullopt, -1};
+}
+
+}  // namespace
+
+// A journal paste hard-wrapped at ~70 columns by an issue body (systemd v245 wording,
+// src/core/service.c / unit.c): each message is cut mid-sentence and goes on, lower-case or
+// inside a quote, on a bare line.
+TEST_CASE("hard-wrapped journal lines are joined to the record they continue", "[joiner]") {
+  const auto events = join(
+      {enveloped("Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too", 100),
+       wrapped_line("quickly."),
+       enveloped("Jun 30 13:25:13 systemd[1]: ananicy.service: Failed with result", 100),
+       wrapped_line("'exit-code'."),
+       enveloped("Jun 30 13:25:13 systemd[1]: Failed to start Ananicy - ANother Auto NICe", 100),
+       wrapped_line("daemon.")});
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].message ==
+        "Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too quickly.");
+  CHECK(events[0].where.line_count == 2);
+  CHECK(events[0].raw ==
+        "Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too\nquickly.");
+  CHECK(events[1].message ==
+        "Jun 30 13:25:13 systemd[1]: ananicy.service: Failed with result 'exit-code'.");
+  CHECK(events[2].message ==
+        "Jun 30 13:25:13 systemd[1]: Failed to start Ananicy - ANother Auto NICe daemon.");
+}
+
+// nginx 1.10 ngx_http_upstream.c error line, broken inside its quoted upstream field.
+TEST_CASE("an nginx error line broken inside a quoted field is joined without a blank",
+          "[joiner]") {
+  const auto events =
+      join({Line{"connect() failed (111: Connection refused) while connecting to upstream, client: "
+                 "76.98.113.158, server: , request: \"GET /?new HTTP/1.1\", upstream: \"",
+                 false, SourceKind::proxy, 5, 200},
+            wrapped_line("http://127.0.0.1:3000/?new\", host: \"bot-tunnel.com\"")});
+  REQUIRE(events.size() == 1);
+  CHECK(
+      events[0].message.ends_with("upstream: \"http://127.0.0.1:3000/?new\", host: "
+                                  "\"bot-tunnel.com\""));
+  CHECK(events[0].where.line_count == 2);
+}
+
+TEST_CASE("bare lines that start records of their own are never taken as wraps", "[joiner]") {
+  const char* cut = "Jun 30 13:25:13 app[42]: could not connect to the database server at";
+  for (const char* next :
+       {"Error: connect ECONNREFUSED 127.0.0.1:5432", "error: Forever detected script exited",
+        "TypeError: Cannot read properties of undefined", "    at Socket.emit (node:events:513:28)",
+        "[gateway] listening on ws://127.0.0.1:18789", "{ code: 'ECONNREFUSED' }",
+        "Main PID: 2627 (code=exited, status=127)", "warn: retrying in 5s"}) {
+    INFO(next);
+    const auto events = join({enveloped(cut, 100), wrapped_line(next)});
+    // Stack frames still join as a stack; everything else stays its own event.
+    const bool frame = std::string_view(next).starts_with("    at ");
+    CHECK(events.size() == (frame ? 1u : 2u));
+    CHECK(events[0].message == (frame ? std::string(cut) + "\n" + next : std::string(cut)));
+  }
+}
+
+TEST_CASE("complete or short messages take no wrapped continuation", "[joiner]") {
+  // Ends with closing punctuation: the next bare line is its own.
+  auto events = join({enveloped("Jun 30 13:25:13 systemd[1]: Stopped Node-RED graphical tool.", 1),
+                      wrapped_line("quickly restarted by hand")});
+  CHECK(events.size() == 2);
+  // Too short to have been wrapped at 70-80 columns.
+  events = join({enveloped("Jun 30 13:25:13 systemd[1]: Starting", 1), wrapped_line("foo bar")});
+  CHECK(events.size() == 2);
+  // Upper-case start with nothing left open: a new sentence, not the rest of this one.
+  events = join({enveloped("Jun 30 13:25:13 systemd[1]: foo.service: Main process exited, code", 1),
+                 wrapped_line("Service hold-off time over")});
+  CHECK(events.size() == 2);
+  // A line with a time of its own is a record, whatever the one before looks like.
+  events =
+      join({enveloped("Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too", 1),
+            Line{"quickly.", true, SourceKind::other, std::nullopt, 1}});
+  CHECK(events.size() == 2);
+  // An enveloped line (not bare) is never a wrap either.
+  events =
+      join({enveloped("Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too", 1),
+            Line{"quickly.", false, SourceKind::systemd, 1, -1}});
+  CHECK(events.size() == 2);
+}

@@ -2,6 +2,8 @@
 // and refusal of near-misses (bad month, bad hour, too few digits).
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
 
 #include "grammar/time.hpp"
 
@@ -117,4 +119,110 @@ TEST_CASE("stamps outside 1970..2200 are refused, not overflowed", "[time]") {
   CHECK(iso_of(grammar::iso8601(in, t, text), t) == "1969-12-31T23:00:00Z");
   in = "2199-12-31T23:59:59Z";
   CHECK(iso_of(grammar::iso8601(in, t, text), t) == "2199-12-31T23:59:59Z");
+}
+
+// strftime's %b in the host's locale: journalctl short, rsyslog and `dmesg -T` all write
+// their month through it. Names from glibc 2.36's locale sources (`abmon` of
+// /usr/share/i18n/locales/fr_FR, de_DE, es_ES, it_IT, pt_PT, nl_NL, ru_RU); e.g. captured with
+// `LANG=fr_FR.UTF-8 journalctl -o short` (systemd 252): "mars 30 19:57:24 osmc systemd[1]: ...".
+TEST_CASE("BSD syslog stamps read localised month names", "[time]") {
+  Timestamp t;
+  std::string_view text;
+  const struct {
+    std::string_view line;
+    std::string_view iso;
+  } kStamps[] = {
+      {"mars 30 19:57:24 osmc systemd[1]: x", "2026-03-30T19:57:24"},  // fr_FR
+      {"janv. 05 10:00:00 host x", "2026-01-05T10:00:00"},             // fr_FR, with its dot
+      {"f\xC3\xA9vr. 14 07:01:02 host x", "2026-02-14T07:01:02"},      // fr_FR "févr."
+      {"ao\xC3\xBBt  3 11:22:33 host x", "2026-08-03T11:22:33"},       // fr_FR "août"
+      {"d\xC3\xA9"
+       "c. 31 23:59:59 host x",
+       "2026-12-31T23:59:59"},                                                 // fr_FR "déc."
+      {"M\xC3\xA4r 30 19:57:24 host x", "2026-03-30T19:57:24"},                // de_DE "Mär"
+      {"Okt  1 01:02:03 host x", "2026-10-01T01:02:03"},                       // de_DE
+      {"Dez 24 18:00:00 host x", "2026-12-24T18:00:00"},                       // de_DE
+      {"ene 15 12:00:00 host x", "2026-01-15T12:00:00"},                       // es_ES
+      {"dic 31 12:00:00 host x", "2026-12-31T12:00:00"},                       // es_ES
+      {"giu 02 12:00:00 host x", "2026-06-02T12:00:00"},                       // it_IT
+      {"out 09 12:00:00 host x", "2026-10-09T12:00:00"},                       // pt_PT / pt_BR
+      {"mrt 09 12:00:00 host x", "2026-03-09T12:00:00"},                       // nl_NL
+      {"\xD0\xBC\xD0\xB0\xD1\x80 30 19:57:24 host x", "2026-03-30T19:57:24"},  // ru_RU "мар"
+  };
+  for (const auto& s : kStamps) {
+    std::string_view in = s.line;
+    INFO(s.line);
+    CHECK(iso_of(grammar::bsd_syslog(in, 2026, t, text), t) == s.iso);
+    CHECK(in.substr(0, 1) == " ");
+  }
+  for (std::string_view bad : {"Fatal 10 15:05:10 host", "mars30 19:57:24 host", "janv 05 10:00:00",
+                               "xyzzyqwertz 05 10:00:00", "ma 05 10:00:00"}) {
+    std::string_view in = bad;
+    INFO(bad);
+    CHECK_FALSE(grammar::bsd_syslog(in, 2026, t, text));
+    CHECK(in == bad);
+  }
+}
+
+// util-linux dmesg -T formats with strftime("%a %b %e %H:%M:%S %Y"), so both names follow the
+// locale: "[mar. mars  5 08:12:01 2024]" under fr_FR, "[Di Mär  5 ...]" under de_DE.
+TEST_CASE("dmesg -T stamps read English and localised names", "[time]") {
+  Timestamp t;
+  std::string_view text;
+  std::string_view in = "Tue Mar  5 08:12:01 2024] x";
+  CHECK(iso_of(grammar::ctime(in, t, text), t) == "2024-03-05T08:12:01");
+  in = "mar. mars  5 08:12:01 2024] x";
+  CHECK(iso_of(grammar::ctime(in, t, text), t) == "2024-03-05T08:12:01");
+  in = "Di M\xC3\xA4r  5 08:12:01 2024] x";
+  CHECK(iso_of(grammar::ctime(in, t, text), t) == "2024-03-05T08:12:01");
+  in = "Tue Foo  5 08:12:01 2024]";
+  CHECK_FALSE(grammar::ctime(in, t, text));
+}
+
+// What other tools write when they reformat a paste: Python logging's default asctime
+// ("2026-03-05 08:20:25,123", a comma before the millis), toISOString() ("Z"), RFC 3339
+// "+00:00", no zone at all, and `journalctl -o short-unix` epoch seconds.
+TEST_CASE("iso8601 takes Z, +00:00, no zone and a comma before the fraction", "[time]") {
+  Timestamp t;
+  std::string_view text;
+  std::string_view in = "2026-03-05 08:20:25,123 ERROR x";
+  CHECK(iso_of(grammar::iso8601(in, t, text), t) == "2026-03-05T08:20:25.123");
+  CHECK(t.precision == TimePrecision::millis);
+  in = "2026-03-05T08:20:25.123Z x";
+  CHECK(iso_of(grammar::iso8601(in, t, text), t) == "2026-03-05T08:20:25.123Z");
+  in = "2026-03-05T08:20:25.123+00:00 x";
+  CHECK(iso_of(grammar::iso8601(in, t, text), t) == "2026-03-05T08:20:25.123Z");
+  in = "2026-03-05T08:20:25 x";
+  CHECK(iso_of(grammar::iso8601(in, t, text), t) == "2026-03-05T08:20:25");
+  CHECK(t.kind == TimeKind::local);
+  in = "1772697625 host";
+  CHECK(iso_of(grammar::unix_seconds(in, t, text), t) == "2026-03-05T08:00:25Z");
+}
+
+// Every month of nine locales as glibc 2.36's strftime really prints it (corpus/captured/glibc,
+// README there says how): the journalctl short stamp and the dmesg -T stamp both parse, to
+// the month the line says.
+TEST_CASE("glibc's localised %b and %a stamps parse to the right month", "[time]") {
+  std::ifstream in(std::string(LOGDX_CORPUS_DIR) + "/captured/glibc/strftime-stamps.txt");
+  REQUIRE(in);
+  std::string line;
+  int lines = 0;
+  while (std::getline(in, line)) {
+    ++lines;
+    INFO(line);
+    const auto bar1 = line.find('|');
+    const auto bar2 = line.find('|', bar1 + 1);
+    REQUIRE(bar2 != std::string::npos);
+    const std::string month = line.substr(bar1 - 2, 2);
+    const std::string expected = "2026-" + month + "-05T08:12:01";
+    Timestamp t;
+    std::string_view text;
+    std::string_view short_stamp = std::string_view(line).substr(bar1 + 1, bar2 - bar1 - 1);
+    CHECK(iso_of(grammar::bsd_syslog(short_stamp, 2026, t, text), t) == expected);
+    CHECK(short_stamp.empty());
+    std::string_view dmesg_stamp = std::string_view(line).substr(bar2 + 1);
+    CHECK(iso_of(grammar::ctime(dmesg_stamp, t, text), t) == expected);
+    CHECK(dmesg_stamp.empty());
+  }
+  CHECK(lines == 108);
 }

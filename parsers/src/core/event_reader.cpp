@@ -41,6 +41,11 @@ class CleanLines {
 
   // Next line to parse; false at the end. `text` and `raw` are valid until the next call.
   bool next(std::string_view& text, std::string_view& raw, Line& line) {
+    // A record glued onto the last line shares its raw text and location.
+    if (const auto glued = cleaner_.next_glued()) {
+      text = *glued;
+      return true;
+    }
     while (reader_.next(line)) {
       if (line.cut && line.number == last_cut_number_) continue;  // later pieces of a long line
       if (line.cut) {

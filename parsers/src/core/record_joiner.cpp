@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/soft_wrap.hpp"
+
 namespace logdx {
 namespace {
 
@@ -107,11 +109,6 @@ std::size_t display_width(std::string_view raw) {
   return width;
 }
 
-bool is_terminal_width(std::size_t width) {
-  return width == 80 || width == 100 || width == 120 || width == 132 || width == 160 ||
-         width == 200 || width == 250;
-}
-
 std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
 
 constexpr std::uint32_t kMaxCrashReportLines = 300;
@@ -147,8 +144,7 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (!pending_ || !same_stream(next, fallback_plain)) return false;
   const Event& p = *pending_;
-  if (p.where.line_count >= limits_.max_lines || p.message.size() >= limits_.max_bytes)
-    return false;
+  if (!within_limits()) return false;
   const std::string_view m = next.message;
   switch (block_) {
     case Block::node_crash:
@@ -172,7 +168,7 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (starts_with(m, "Emitted 'error' event") || starts_with(m, "Node.js v")) {
     return block_ == Block::stack;
   }
-  if (fallback_plain && !next.time.has_value() && is_terminal_width(pending_width())) {
+  if (fallback_plain && !next.time.has_value() && wrap::is_terminal_width(pending_width())) {
     return true;  // a line the terminal wrapped
   }
   return false;
@@ -197,11 +193,15 @@ void RecordJoiner::start(Event&& event) {
   }
 }
 
-void RecordJoiner::append(Event&& next, bool wrapped) {
+void RecordJoiner::extend(const Event& next, std::string_view separator) {
   Event& p = *pending_;
-  p.message.append(wrapped ? "" : "\n").append(next.message);
+  p.message.append(separator).append(next.message);
   p.raw.append("\n").append(next.raw);
   p.where.line_count += next.where.line_count;
+}
+
+void RecordJoiner::append(Event&& next, std::string_view separator) {
+  extend(next, separator);
   const std::string_view m = next.message;
   if (block_ == Block::node_crash && starts_with(m, "Node.js v")) {
     block_ = Block::none;
@@ -224,6 +224,11 @@ void RecordJoiner::append(Event&& next, bool wrapped) {
   }
 }
 
+bool RecordJoiner::within_limits() const {
+  return pending_->where.line_count < limits_.max_lines &&
+         pending_->message.size() < limits_.max_bytes;
+}
+
 std::size_t RecordJoiner::pending_width() const {
   // Only asked about bare lines that might be a wrap, so not computed for every record.
   return pending_ ? display_width(last_line(pending_->raw)) : 0;
@@ -236,10 +241,18 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
         block_ == Block::none || block_ == Block::stack
             ? (fallback_plain && !is_stack_frame(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
-               is_terminal_width(pending_width()))
+               wrap::is_terminal_width(pending_width()))
             : false;
-    append(std::move(event), wrapped);
+    append(std::move(event), wrapped ? "" : "\n");
     return;
+  }
+  if (pending_ && !blank && fallback_plain && !event.time.has_value() &&
+      (block_ == Block::none || block_ == Block::stack) && within_limits()) {
+    // A bare line that reads as the rest of a cut message: a hard-wrapped paste.
+    if (const auto separator = wrap::separator(pending_->message, pending_width(), event.message)) {
+      extend(event, *separator);  // the message goes on: no block opens or closes here
+      return;
+    }
   }
   if (blank && fallback_plain) return;  // an empty line outside a block is not an event
   flush();

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "grammar/ascii_chars.hpp"
+#include "grammar/month_names.hpp"
 
 namespace logdx::grammar {
 namespace {
@@ -55,6 +56,13 @@ const auto set_month_name = [](auto& ctx) {
   if (m == 0) x3::_pass(ctx) = false;
   parts(ctx).month = m;
 };
+// strftime's %b in the host's locale: "mars", "janv.", "Mär", "мар" (see month_names.hpp).
+const auto set_local_month_name = [](auto& ctx) {
+  auto& range = x3::_attr(ctx);
+  const unsigned m = month_from_name(std::string_view(&*range.begin(), range.size()));
+  if (m == 0) x3::_pass(ctx) = false;
+  parts(ctx).month = m;
+};
 
 const x3::uint_parser<unsigned, 10, 4, 4> d4;
 const x3::uint_parser<unsigned, 10, 2, 2> d2;
@@ -73,16 +81,21 @@ const auto numeric_offset = x3::char_("+-")[set_sign] >> d2[setter(&TimeParts::o
                             -x3::lit(':') >> d2[setter(&TimeParts::offset_minutes)];
 const auto zone = x3::lit('Z')[set_utc] | numeric_offset;
 const auto month_name = x3::raw[x3::repeat(3)[grammar::ascii::alpha]][set_month_name];
-const auto weekday = x3::repeat(3)[grammar::ascii::alpha];
+// A localised name is letters (any UTF-8 byte) and maybe a closing '.', never a digit or blank.
+const auto name_byte = ~x3::char_(" \t0123456789:/.[]");
+const auto local_month_name = x3::raw[x3::repeat(std::size_t{2}, kMaxMonthNameBytes)[name_byte] >>
+                                      -x3::lit('.')][set_local_month_name];
+// %a: "Tue", or localised ("mar.", "Di", "вт"); only its shape is checked.
+const auto weekday = x3::repeat(std::size_t{2}, kMaxMonthNameBytes)[name_byte] >> -x3::lit('.');
 const auto spaces = +x3::lit(' ');
 
 const auto iso_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit('T') >> hms >>
                       -fraction_comma >> -zone;
 const auto iso_space_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit(' ') >> hms >>
                             -fraction_comma >> -(zone | (x3::lit(' ') >> numeric_offset));
-const auto bsd_rule = month_name >> spaces >> day12 >> ' ' >> hms >> -fraction;
-const auto ctime_rule =
-    weekday >> ' ' >> month_name >> spaces >> day12 >> ' ' >> hms >> -fraction >> ' ' >> year4;
+const auto bsd_rule = local_month_name >> spaces >> day12 >> ' ' >> hms >> -fraction;
+const auto ctime_rule = weekday >> ' ' >> local_month_name >> spaces >> day12 >> ' ' >> hms >>
+                        -fraction >> ' ' >> year4;
 const auto utc_word = (x3::lit("UTC") | x3::lit("GMT"))[set_utc];
 const auto other_zone_word = +grammar::ascii::alpha;
 const auto weekday_iso_rule = weekday >> ' ' >> year4 >> '-' >> month2 >> '-' >> day2 >> ' ' >>

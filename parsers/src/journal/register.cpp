@@ -17,8 +17,8 @@ using journal::StampShape;
 // outranks raw dmesg, whose grammar also accepts "[ secs] host ident[pid]: msg".
 constexpr ParserInfo kSyslogBsdInfo{
     "syslog-bsd",
-    "'Mmm dd HH:MM:SS[.us] host ident[pid]: msg': journalctl short/short-precise, rsyslog "
-    "traditional, kern.log, macOS system.log",
+    "'Mmm dd HH:MM:SS[.us] [host] ident[pid]: msg': journalctl short/short-precise (also "
+    "--no-hostname, localised months), rsyslog traditional, kern.log, macOS system.log",
     SourceKind::other, 60, false};
 constexpr ParserInfo kSyslogIsoInfo{
     "syslog-iso",

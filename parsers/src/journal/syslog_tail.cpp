@@ -49,6 +49,11 @@ const auto label = x3::lit(" (") >> x3::raw[+(x3::char_ - x3::char_(" \t[]()"))]
                    -(x3::lit('[') >> pid_digits[set_label_pid] >> x3::lit(']')) >> x3::lit(')');
 const auto tail_rule = x3::lit(' ') >> host >> x3::lit(' ') >> ident >> -pid >> -label
                        >> x3::lit(':');
+// `journalctl --no-hostname` (systemd v230+, src/shared/logs-show.c: OUTPUT_NO_HOSTNAME)
+// drops the host column: "Jun 30 13:25:13 systemd[1]: ...". Without a host, only an ident
+// with a [pid] (or the kernel, which has none) is taken, so "Mar 5 08:20:25 ERROR: x" stays
+// text.
+const auto hostless_rule = x3::lit(' ') >> ident >> -pid >> -label >> x3::lit(':');
 
 bool is_init_scope(std::string_view unit) { return unit == "init.scope"; }
 
@@ -88,8 +93,12 @@ bool parse_syslog_tail(std::string_view in, SyslogTail& out) {
   out = SyslogTail{};
   const char* first = in.data();
   const char* const last = in.data() + in.size();
-  const auto grammar = x3::with<tail_tag>(std::ref(out))[tail_rule];
-  if (!x3::parse(first, last, grammar)) return false;
+  if (!x3::parse(first, last, x3::with<tail_tag>(std::ref(out))[tail_rule])) {
+    out = SyslogTail{};
+    first = in.data();
+    if (!x3::parse(first, last, x3::with<tail_tag>(std::ref(out))[hostless_rule])) return false;
+    if (!out.pid && out.ident != "kernel") return false;
+  }
   if (out.ident.front() == '(' && !out.pid) return false;  // "EXT4-fs (sda1):" is dmesg text
   // Both journalctl and rsyslog put a space after the colon, even before an empty message;
   // requiring it keeps "Call Trace:"-style text lines out.

@@ -105,22 +105,34 @@ void read_body_line(std::string_view line, Event& event) {
   if (auto v = after(text, "Process: "); !v.empty()) return read_process(v, event);
 }
 
+// "unit - Description" after the state mark.
+bool read_header_text(std::string_view text, bool need_description, Event& event) {
+  const std::size_t dash = text.find(" - ");
+  if (need_description && dash == std::string_view::npos) return false;
+  const std::string_view unit = text.substr(0, dash);
+  if (!is_unit_name(unit)) return false;
+  event.unit.assign(unit);
+  if (dash != std::string_view::npos) event.set_field("description", text.substr(dash + 3));
+  event.message.assign(text);
+  event.source = SourceKind::systemd;
+  return true;
+}
+
 bool read_header(std::string_view line, Event& event) {
   for (auto mark : kStateMarks) {
     if (!line.starts_with(mark) || line.size() <= mark.size() || line[mark.size()] != ' ') {
       continue;
     }
-    const std::string_view text = line.substr(mark.size() + 1);
-    const std::size_t dash = text.find(" - ");
-    const std::string_view unit = text.substr(0, dash);
-    if (!is_unit_name(unit)) return false;
-    event.unit.assign(unit);
-    if (dash != std::string_view::npos) event.set_field("description", text.substr(dash + 3));
-    event.message.assign(text);
-    event.source = SourceKind::systemd;
-    return true;
+    return read_header_text(line.substr(mark.size() + 1), false, event);
   }
-  return false;
+  // A paste that lost the mark (a terminal font without U+25CF, a copy starting one column
+  // late): "process-exporter.service - process_exporter". The " - Description" is required.
+  return read_header_text(line, true, event);
+}
+
+// Older systemd right-aligns the labels to "Main PID", which then starts in column 0.
+bool is_unindented_label(std::string_view line) {
+  return line.starts_with("Main PID: ") || line.starts_with("TriggeredBy: ");
 }
 
 class SystemctlStatusParser final : public EnvelopeParser {
@@ -139,7 +151,8 @@ class SystemctlStatusParser final : public EnvelopeParser {
         in_block_ = false;
         return LineVerdict::skip;
       }
-      if ((line.front() == ' ' || line.front() == '\t') && open != nullptr) {
+      if ((line.front() == ' ' || line.front() == '\t' || is_unindented_label(line)) &&
+          open != nullptr) {
         read_body_line(line, *open);
         return LineVerdict::continuation;
       }

@@ -17,7 +17,8 @@ namespace x3 = boost::spirit::x3;
 const auto d2 = x3::repeat(2)[grammar::ascii::digit];
 const auto stamp_shape = x3::repeat(4)[grammar::ascii::digit] >> '-' >> d2 >> '-' >> d2 >> 'T' >>
                          d2 >> ':' >> d2 >> ':' >> d2 >> '.' >>
-                         x3::repeat(3)[grammar::ascii::digit] >> x3::char_("+-") >> d2 >> ':' >> d2;
+                         x3::repeat(3)[grammar::ascii::digit] >>
+                         (x3::lit('Z') | (x3::char_("+-") >> d2 >> ':' >> d2));
 // Node crash output that the RecordJoiner owns: stack frames, native frames, V8 GC lines.
 const auto js_frame = +x3::lit(' ') >> x3::lit("at ");
 const auto native_frame = *x3::lit(' ') >> +grammar::ascii::digit >> x3::lit(": 0x");

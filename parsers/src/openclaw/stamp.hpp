@@ -1,7 +1,9 @@
 #pragma once
 // The stamp openclaw writes on its console and in `openclaw logs --plain`: RFC 3339 with exactly
-// three fraction digits and a colon offset ("2026-11-25T04:42:36.549+00:00"). Requiring that
-// exact shape keeps these parsers off rsyslog (6 digits), journalctl (+0000) and docker (Z).
+// three fraction digits and a colon offset ("2026-11-25T04:42:36.549+00:00"), or "Z" where a
+// paste went through a tool that prints JavaScript's Date#toISOString() ("...36.549Z").
+// Requiring three digits keeps these parsers off rsyslog (6 digits), journalctl (+0000) and
+// docker (9 digits and Z).
 
 #include <string_view>
 

@@ -1,5 +1,7 @@
 #include "paste/markdown.hpp"
 
+#include <algorithm>
+
 namespace logdx::paste {
 namespace {
 
@@ -24,6 +26,70 @@ bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t") == std::string_view::npos;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Info strings people put on fences around logs (GitHub linguist names and aliases).
+bool is_language_tag(std::string_view word) {
+  static constexpr std::string_view kTags[] = {
+      "log",        "logs",      "text",    "txt",        "plain",      "plaintext",
+      "console",    "shell",     "sh",      "bash",       "zsh",        "shell-session",
+      "sh-session", "session",   "output",  "json",       "jsonl",      "js",
+      "javascript", "ts",        "yaml",    "yml",        "ini",        "nginx",
+      "systemd",    "diff",      "none",    "cmd",        "powershell", "ps1",
+      "python",     "py",        "go",      "sql",        "xml",        "toml",
+      "conf",       "accesslog", "apache",  "dockerfile", "docker",     "properties",
+      "raw",        "terminal",  "journal", "syslog"};
+  for (const std::string_view tag : kTags) {
+    if (word.size() != tag.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < word.size() && same; ++i) {
+      const char c = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] + 32) : word[i];
+      same = c == tag[i];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+// What follows a fence marker: "" (plain opener), a language tag, or glued log text.
+std::string_view glued_fence_content(std::string_view info) {
+  info = trim(info);
+  if (info.empty()) return {};
+  const std::size_t blank = info.find(' ');
+  const std::string_view first = info.substr(0, blank);
+  if (is_language_tag(first)) {
+    return blank == std::string_view::npos ? std::string_view() : trim(info.substr(blank));
+  }
+  const char c = info.front();
+  if (blank != std::string_view::npos || is_digit(c) || c == '[' || c == '{') return info;
+  return {};  // one unknown word: an info string ("```journalctl")
+}
+
+// A log record's first bytes: a digit (a stamp, a pid), '[' or '{' (a bracketed stamp, JSON),
+// or a month name (2-8 bytes, maybe a '.') then blanks and a day: "Mar  6", "janv. 05";
+// inline markup in front ("`Mar 06", "**2026-") does not count.
+bool starts_like_log_record(std::string_view text) {
+  while (!text.empty() && (text.front() == '`' || text.front() == '*')) text.remove_prefix(1);
+  if (text.empty()) return false;
+  const char c = text.front();
+  if (is_digit(c) || c == '[' || c == '{') return true;
+  if (!is_alpha(c) && static_cast<unsigned char>(c) < 0x80) return false;
+  std::size_t i = 0;
+  while (i < text.size() && i <= 8 && text[i] != ' ' && text[i] != '.' && !is_digit(text[i])) ++i;
+  if (i < 2 || i > 8) return false;
+  if (i < text.size() && text[i] == '.') ++i;
+  if (i >= text.size() || text[i] != ' ') return false;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i < text.size() && is_digit(text[i]);
+}
+
 }  // namespace
 
 std::size_t strip_quote_markers(std::string_view& line, std::size_t max_depth) {
@@ -43,7 +109,67 @@ std::optional<Fence> opening_fence(std::string_view line) {
   const std::size_t length = count_leading(line, marker);
   if (length < 3) return std::nullopt;
   if (marker == '`' && line.find('`', length) != std::string_view::npos) return std::nullopt;
-  return Fence{marker, length};
+  return Fence{marker, length, glued_fence_content(line.substr(length))};
+}
+
+std::optional<std::string_view> glued_closer(std::string_view line, Fence open) {
+  std::string_view text = trim(line);
+  std::size_t run = 0;
+  while (run < text.size() && text[text.size() - 1 - run] == open.marker) ++run;
+  if (run < open.length || run == text.size()) return std::nullopt;
+  text = trim(text.substr(0, text.size() - run));
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+bool strip_one_sided_markup(std::string_view& line) {
+  bool changed = false;
+  if (line.size() > 3 && line.substr(0, 2) == "**" && line[2] != '*' && line[2] != ' ' &&
+      line.find("**", 2) == std::string_view::npos) {
+    line.remove_prefix(2);
+    changed = true;
+  } else if (line.size() > 3 && line.substr(line.size() - 2) == "**" &&
+             line[line.size() - 3] != '*' && line[line.size() - 3] != ' ' &&
+             line.find("**") == line.size() - 2) {
+    line.remove_suffix(2);
+    changed = true;
+  }
+  if (line.find('`') != std::string_view::npos) {
+    const std::size_t lead = count_leading(line, '`');
+    std::size_t trail = 0;
+    while (trail < line.size() && line[line.size() - 1 - trail] == '`') ++trail;
+    const std::size_t all = static_cast<std::size_t>(std::count(line.begin(), line.end(), '`'));
+    if (lead > 0 && lead <= 2 && all == lead && line.size() > lead) {
+      line.remove_prefix(lead);
+      changed = true;
+    } else if (trail > 0 && trail <= 2 && all == trail && line.size() > trail) {
+      line.remove_suffix(trail);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+bool may_be_numbered_item(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 4 && is_digit(line[i])) ++i;
+  return i > 0 && i < 4 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') &&
+         line[i + 1] == ' ';
+}
+
+bool strip_list_marker(std::string_view& line) {
+  std::size_t marker = 0;
+  if (line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') {
+    marker = 2;
+  } else if (may_be_numbered_item(line)) {
+    marker = line.find(' ') + 1;
+  }
+  if (marker == 0) return false;
+  std::string_view rest = line.substr(marker);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (!starts_like_log_record(rest)) return false;
+  line = rest;
+  return true;
 }
 
 bool closes_fence(std::string_view line, Fence open) {

@@ -16,12 +16,34 @@ std::size_t strip_quote_markers(std::string_view& line, std::size_t max_depth);
 struct Fence {
   char marker = '`';       // '`' or '~'
   std::size_t length = 3;  // how many markers opened it
+  // Log text glued to the opener ("```Jun 30 13:25:13 host systemd[1]: ...", "```log 2026-...")
+  // when the paste lost the line end after the fence; empty for a plain opener.
+  std::string_view content;
 };
 
 // A fence opener: up to 3 spaces, 3+ backticks or tildes, then an optional info string
 // (```bash); a backtick fence's info string holds no backtick (CommonMark), which keeps
-// "```inline code```" out.
+// "```inline code```" out. An info string that is not a language tag (it has a blank, or
+// starts with a digit, '[' or '{') is log text glued to the fence: it becomes `content`, after
+// a leading language tag if there is one.
 std::optional<Fence> opening_fence(std::string_view line);
+
+// "text```" inside an open fence: the closer glued to the last log line. Returns the text
+// before it (right-trimmed), or nullopt.
+std::optional<std::string_view> glued_closer(std::string_view line, Fence open);
+
+// Markup glued to one end of a log line only (the other end is on another line, or was cut
+// by the paste): a leading or trailing "**", a leading or trailing run of one or two
+// backticks, each with no partner in the line. Returns whether anything was removed.
+bool strip_one_sided_markup(std::string_view& line);
+
+// A Markdown list marker ("- ", "* ", "+ ", "12. ", "3) ") in front of text that starts like a
+// log record (a digit, '[', '{', or a month name and a day). Returns whether it was removed;
+// list items of prose keep their marker.
+bool strip_list_marker(std::string_view& line);
+
+// Cheap test for the fast path: whether a line starting with a digit may be a numbered item.
+bool may_be_numbered_item(std::string_view line);
 
 // A closer of `open`: up to 3 spaces, at least open.length of the same marker, spaces only.
 bool closes_fence(std::string_view line, Fence open);

@@ -1,7 +1,8 @@
 // PasteCleaner: per line, cheap checks first (trailing CR, an ESC / 0x9B byte, a CR inside,
 // the first byte); only lines that can hold paste noise go through the structural rules, in
-// the order the noise was added: quote markers, then fences, then Markdown inline markup,
-// then box frames, then shell prompts.
+// the order the noise was added: quote markers, then fences, then Markdown list markers and
+// inline markup, then box frames, then shell prompts. Last, a line that holds two records
+// glued together is split (the rest is handed out by next_glued()).
 
 #include "logdx/parsers/paste_cleaner.hpp"
 
@@ -11,6 +12,7 @@
 
 #include "paste/ansi.hpp"
 #include "paste/box_frame.hpp"
+#include "paste/glued_records.hpp"
 #include "paste/markdown.hpp"
 #include "paste/shell_prompt.hpp"
 
@@ -20,15 +22,15 @@ namespace {
 constexpr std::size_t kAnyQuoteDepth = static_cast<std::size_t>(-1);
 
 // What the first byte of a line says about paste noise. Most log lines start with a digit
-// (a timestamp) or '{' (JSON): `none`, returned as they are. Indentation (fences, frames),
-// Markdown '>' '*' '`' '~', prompts '$' '#' '[' '(' and 0xE2 (the lead byte of the box,
-// clack and prompt symbols) are `maybe`. Letters start syslog lines ("Nov 25 ...") as well
-// as "user@host:~$" prompts, so they get a cheap look of their own.
+// (a timestamp) or '{' (JSON): `none`, returned as they are (unless "12. " numbers them).
+// Indentation (fences, frames), Markdown '>' '*' '`' '~' '-' '+', prompts '$' '#' '[' '('
+// and 0xE2 (the lead byte of the box, clack and prompt symbols) are `maybe`. Letters start syslog
+// lines ("Nov 25 ...") as well as "user@host:~$" prompts, so they get a cheap look of their own.
 enum class FirstByte : unsigned char { none, maybe, letter };
 
 constexpr std::array<FirstByte, 256> kFirstByte = [] {
   std::array<FirstByte, 256> table{};
-  for (const char c : std::string_view(" \t>*`~$#[(_")) {
+  for (const char c : std::string_view(" \t>*`~$#[(_-+")) {
     table[static_cast<unsigned char>(c)] = FirstByte::maybe;
   }
   for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = FirstByte::letter;
@@ -55,6 +57,11 @@ bool letter_line_may_be_prompt(std::string_view line) {
   return false;
 }
 
+std::string_view trim_right(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
 bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t") == std::string_view::npos;
 }
@@ -77,6 +84,7 @@ std::string_view last_visible_segment(std::string_view line) {
 }  // namespace
 
 PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
+  glued_rest_ = {};
   std::string_view line = raw;
   bool changed = false;
   while (!line.empty() && line.back() == '\r') {
@@ -95,9 +103,12 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   if (line.empty()) return {Kind::text, line, changed};
   const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
   const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
-  if (!quoted_fence && (first == FirstByte::none ||
-                        (first == FirstByte::letter && !letter_line_may_be_prompt(line)))) {
-    return {Kind::text, line, changed};
+  // Markdown glued to the end of a log line ("...restart.```", "...quickly.**").
+  const bool trailing_markup = line.back() == '`' || line.back() == '*';
+  if (!quoted_fence && !trailing_markup &&
+      ((first == FirstByte::none && !paste::may_be_numbered_item(line)) ||
+       (first == FirstByte::letter && !letter_line_may_be_prompt(line)))) {
+    return finish_text(line, changed);
   }
   return clean_structure(line, changed);
 }
@@ -110,24 +121,42 @@ PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool c
     changed = true;
     if (is_blank(line)) return {Kind::skip, line, true};
   }
-  if (in_fence_) {
-    if (paste::closes_fence(line, {fence_char_, fence_length_})) {
-      in_fence_ = false;
-      return {Kind::skip, line, true};
-    }
-  } else if (const auto fence = paste::opening_fence(line)) {
+  return in_fence_ ? clean_fenced(line, changed) : clean_unfenced(line, changed, depth);
+}
+
+PasteCleaner::Result PasteCleaner::clean_fenced(std::string_view line, bool changed) {
+  const paste::Fence open{fence_char_, fence_length_, {}};
+  if (paste::closes_fence(line, open)) {
+    in_fence_ = false;
+    return {Kind::skip, line, true};
+  }
+  if (const auto text = paste::glued_closer(line, open)) {  // "...restart.```"
+    in_fence_ = false;
+    return finish(*text, true);
+  }
+  return finish(line, changed);  // inside a fence Markdown markup is literal text
+}
+
+PasteCleaner::Result PasteCleaner::clean_unfenced(std::string_view line, bool changed,
+                                                  std::size_t depth) {
+  if (const auto fence = paste::opening_fence(line)) {
     in_fence_ = true;
     fence_char_ = fence->marker;
     fence_length_ = fence->length;
     fence_quote_depth_ = depth;
-    return {Kind::skip, line, true};
-  } else {
-    // Markdown inline markup only exists outside fences; inside, the text is literal.
-    const std::string_view before = line;
-    line = unbold(line);
-    paste::strip_code_span(line);
-    changed = changed || line.size() != before.size();
+    if (fence->content.empty()) return {Kind::skip, line, true};
+    return finish(fence->content, true);  // "```Jun 30 13:25:13 host systemd[1]: ..."
   }
+  const std::string_view before = line;
+  paste::strip_list_marker(line);
+  line = unbold(line);
+  paste::strip_code_span(line);
+  paste::strip_one_sided_markup(line);
+  changed = changed || line.size() != before.size();
+  return finish(line, changed);
+}
+
+PasteCleaner::Result PasteCleaner::finish(std::string_view line, bool changed) {
   const paste::Frame frame = paste::unframe(line);
   if (frame.verdict == paste::FrameVerdict::decoration) return {Kind::skip, line, true};
   if (frame.verdict == paste::FrameVerdict::content) {
@@ -138,7 +167,22 @@ PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool c
     if (command->empty()) return {Kind::skip, line, true};
     return {Kind::command, *command, true};
   }
-  return {Kind::text, line, changed};
+  return finish_text(line, changed);
+}
+
+PasteCleaner::Result PasteCleaner::finish_text(std::string_view line, bool changed) {
+  const std::size_t glued = paste::glued_record_start(line);
+  if (glued == 0) return {Kind::text, line, changed};
+  glued_rest_ = line.substr(glued);
+  return {Kind::text, trim_right(line.substr(0, glued)), true};
+}
+
+std::optional<std::string_view> PasteCleaner::next_glued() {
+  if (glued_rest_.empty()) return std::nullopt;
+  const std::string_view record = glued_rest_;
+  const std::size_t glued = paste::glued_record_start(record);
+  glued_rest_ = glued == 0 ? std::string_view() : record.substr(glued);
+  return glued == 0 ? record : trim_right(record.substr(0, glued));
 }
 
 // "**text**" -> "text" (a view, no copy); "**Error:** text" -> "Error: text" (in scratch_).

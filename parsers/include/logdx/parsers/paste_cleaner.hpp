@@ -1,10 +1,13 @@
 #pragma once
 // Undoes what pasting a log into an issue, a chat or a terminal adds around its lines:
-// CR line ends, ANSI escape sequences, Markdown quoting ("> ") and bold ("**"), code fences,
-// box-drawing frames ("│ ... │" from `openclaw doctor`), and shell prompt / command lines.
-// Stateful across the lines of one input (it knows when it is inside a code fence).
+// CR line ends, ANSI escape sequences, Markdown quoting ("> ") and bold ("**"), code fences
+// (also when glued to a log line), list markers, box-drawing frames ("│ ... │" from
+// `openclaw doctor`), and shell prompt / command lines. It also splits two records that a
+// paste glued onto one line. Stateful across the lines of one input (it knows when it is
+// inside a code fence).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +31,10 @@ class PasteCleaner {
   // are, without copying (the common case must stay cheap).
   Result clean(std::string_view raw);
 
+  // After clean() gave a text line: the next record glued onto the same physical line, if
+  // any (call until it returns nothing). Valid until the next call of clean().
+  std::optional<std::string_view> next_glued();
+
   // Forgets the fence state (for reading the next input with the same cleaner).
   void reset();
 
@@ -39,10 +46,15 @@ class PasteCleaner {
 
  private:
   Result clean_structure(std::string_view line, bool changed);
+  Result clean_fenced(std::string_view line, bool changed);
+  Result clean_unfenced(std::string_view line, bool changed, std::size_t depth);
+  Result finish(std::string_view line, bool changed);       // frames, prompts, then:
+  Result finish_text(std::string_view line, bool changed);  // glued records
   std::string_view unbold(std::string_view line);
   std::string& own(std::string_view line);
 
   std::string scratch_;
+  std::string_view glued_rest_;  // what follows the record clean() returned on its line
   bool in_fence_ = false;
   char fence_char_ = 0;                // '`' or '~'
   std::size_t fence_length_ = 0;       // a closing fence needs at least this many markers

@@ -2,7 +2,8 @@
 // Joins events that are really one multi-line record, across every envelope format: Node
 // stack traces and `{ ... }` error objects, the Node crash preamble ("file:line", source,
 // caret, error, frames, "Node.js vX"), the V8 "FATAL ERROR ... heap out of memory" block, the
-// kernel OOM report (from "invoked oom-killer" to "oom_reaper"), and lines a terminal wrapped.
+// kernel OOM report (from "invoked oom-killer" to "oom_reaper"), and lines a terminal, an editor
+// or an issue body wrapped (a bare line that reads as the rest of a cut message).
 // A line only joins the record before it when both come from the same stream (same source,
 // host, unit, app, pid) and the line carries no time of its own or the same time.
 
@@ -18,8 +19,8 @@ class RecordJoiner {
   using Sink = std::function<void(Event&&)>;
 
   struct Limits {
-    std::uint32_t max_lines = 2000;        // a record never grows beyond this many lines
-    std::size_t max_bytes = 256 * 1024;    // ... or this many message bytes
+    std::uint32_t max_lines = 2000;      // a record never grows beyond this many lines
+    std::size_t max_bytes = 256 * 1024;  // ... or this many message bytes
   };
 
   explicit RecordJoiner(Sink sink) : RecordJoiner(std::move(sink), Limits{}) {}
@@ -36,7 +37,9 @@ class RecordJoiner {
 
   bool continues(const Event& next, bool fallback_plain) const;
   bool same_stream(const Event& next, bool fallback_plain) const;
-  void append(Event&& next, bool wrapped);
+  void append(Event&& next, std::string_view separator);  // extend, then advance the block
+  void extend(const Event& next, std::string_view separator);
+  bool within_limits() const;  // the pending record may still grow
   void start(Event&& event);
   static Block block_opened_by(std::string_view message);
   std::size_t pending_width() const;  // display width of the pending record's last line
@@ -47,7 +50,6 @@ class RecordJoiner {
   Block block_ = Block::none;
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
-
 };
 
 }  // namespace logdx

@@ -1,0 +1,25 @@
+#pragma once
+// Lines that a terminal, an editor or an issue body broke at ~70-80 columns, and that were
+// pasted with the break as a real line end: "... Start request repeated too" / "quickly.".
+// The second half has no envelope of its own; this decides, from the text alone, whether it
+// reads as the rest of the record before it (the RecordJoiner checks stream and time).
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace logdx::wrap {
+
+// What to put between the record's message and `next` when `next` continues it: "" when the
+// break fell inside a token (at an exact terminal width, or right after an opening quote),
+// " " when it replaced the space between two words. nullopt when `next` is not a
+// continuation: it is indented, looks like a record of its own ("Error: ...", "warn: ..."),
+// or the message before it reads as complete. `last_line_width` is the display width of the
+// record's last physical line: a wrapped line is long.
+std::optional<std::string_view> separator(std::string_view message, std::size_t last_line_width,
+                                          std::string_view next);
+
+// Whether `width` is a common terminal width, at which a terminal breaks inside a word.
+bool is_terminal_width(std::size_t width);
+
+}  // namespace logdx::wrap

@@ -1,0 +1,110 @@
+// The whole reading phase on damaged pastes: hard-wrapped journal lines, records glued onto one
+// line, Markdown glued to log lines. Each repair keeps the raw lines for evidence: a joined
+// record holds every physical line it came from, split records share their one line.
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "logdx/parsers/event_reader.hpp"
+#include "logdx/parsers/input_set.hpp"
+
+using namespace logdx;
+
+namespace {
+
+std::vector<Event> read_text(const std::string& text) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("logdx-paste-damage-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "paste.log";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+  }
+  const ResolvedInputs resolved = resolve_inputs({path.string()});
+  REQUIRE(resolved.inputs.size() == 1);
+  std::vector<Event> events;
+  std::vector<ReaderDiagnostic> diagnostics;
+  const ParserRegistry registry = ParserRegistry::builtin();
+  ReaderOptions options;
+  options.year = 2026;
+  EventReader(registry, options)
+      .read(
+          resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
+  std::filesystem::remove_all(dir);
+  return events;
+}
+
+}  // namespace
+
+// `journalctl --no-hostname` output pasted into an issue body that wrapped it at ~72 columns
+// (systemd v245 wording from src/core/unit.c and service.c).
+TEST_CASE("a hard-wrapped journal paste without host names reads as whole records", "[paste]") {
+  const auto events = read_text(
+      "Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too\n"
+      "quickly.\n"
+      "Jun 30 13:25:13 systemd[1]: ananicy.service: Failed with result\n"
+      "'exit-code'.\n"
+      "Jun 30 13:25:13 systemd[1]: Failed to start Ananicy - ANother Auto NICe\n"
+      "daemon.\n");
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].parser == "syslog-bsd");
+  CHECK(events[0].unit == "ananicy.service");
+  CHECK(events[0].message == "ananicy.service: Start request repeated too quickly.");
+  CHECK(events[0].raw ==
+        "Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too\nquickly.");
+  CHECK(events[0].where.line == 1);
+  CHECK(events[0].where.line_count == 2);
+  CHECK(events[1].message == "ananicy.service: Failed with result 'exit-code'.");
+  CHECK(events[2].message == "Failed to start Ananicy - ANother Auto NICe daemon.");
+  CHECK(events[2].where.line == 5);
+}
+
+// nginx 1.10 (src/http/ngx_http_upstream.c) error line broken inside its quoted upstream.
+TEST_CASE("an nginx error line broken inside a quoted field reads as one record", "[paste]") {
+  const auto events = read_text(
+      "2016/12/15 16:11:55 [error] 5#5: *1 connect() failed (111: Connection refused) while "
+      "connecting to upstream, client: 76.98.113.158, server: , request: \"GET /?new HTTP/1.1\", "
+      "upstream: \"\n"
+      "http://127.0.0.1:3000/?new\", host: \"bot-tunnel.com\"\n");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].parser == "nginx-error");
+  CHECK(events[0].message.find("upstream: \"http://127.0.0.1:3000/?new\", host:") !=
+        std::string::npos);
+  CHECK(events[0].where.line_count == 2);
+}
+
+// systemd v219 lines whose line ends were lost in the paste.
+TEST_CASE("records glued onto one line become separate events on that line", "[paste]") {
+  const auto events = read_text(
+      "Mar 06 02:30:04 c1 systemd[1]: r101.service holdoff time over, scheduling restart.Mar 06 "
+      "02:30:04 c1 systemd[1]: start request repeated too quickly for r101.service\n"
+      "Mar 06 02:30:04 c1 systemd[1]: Failed to start r101.\n");
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].message == "r101.service holdoff time over, scheduling restart.");
+  CHECK(events[1].message == "start request repeated too quickly for r101.service");
+  CHECK(events[1].host == "c1");
+  CHECK(events[0].where.line == 1);
+  CHECK(events[1].where.line == 1);
+  CHECK(events[1].raw == events[0].raw);  // evidence shows the line as it was pasted
+  CHECK(events[2].where.line == 2);
+}
+
+TEST_CASE("fences and bullets glued to journal lines leave the journal records", "[paste]") {
+  const auto events = read_text(
+      "```mars 30 19:57:24 osmc systemd[1]: foo.service: Start request repeated too quickly.\n"
+      "- mars 30 19:57:24 osmc systemd[1]: foo.service: Failed with result 'exit-code'.\n"
+      "mars 30 19:57:24 osmc systemd[1]: Failed to start Foo.```\n");
+  REQUIRE(events.size() == 3);
+  for (const auto& e : events) {
+    CHECK(e.parser == "syslog-bsd");
+    CHECK(e.host == "osmc");
+    CHECK(format_timestamp(e.time) == "2026-03-30T19:57:24");
+  }
+  CHECK(events[0].message == "foo.service: Start request repeated too quickly.");
+  CHECK(events[2].message == "Failed to start Foo.");
+  CHECK(events[2].raw == "mars 30 19:57:24 osmc systemd[1]: Failed to start Foo.```");
+}
