@@ -42,6 +42,11 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   }
   w.end_array();
   if (d.evidence_omitted > 0) w.key("evidence_omitted").value(d.evidence_omitted);
+  if (!d.notes.empty()) {
+    w.key("notes").begin_array();
+    for (const auto& note : d.notes) w.value(note);
+    w.end_array();
+  }
   w.key("fixes").begin_array();
   for (const auto& f : d.fixes) {
     w.begin_object().key("command").value(f.command).key("why").value(f.why).end_object();

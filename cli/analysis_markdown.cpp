@@ -95,6 +95,9 @@ void append_folded(std::string& out, const std::vector<Diagnosis>& folded,
     out += fmt::format("{}- **{}** ({}, {}, {} time{}{})\n\n", indent, markdown_inline(s.title),
                        code(s.cause), to_string(s.severity), s.count, s.count == 1 ? "" : "s",
                        seen_span(s));
+    for (const auto& note : s.notes) {
+      out += fmt::format("{}  > Note: {}\n\n", indent, markdown_inline(note));
+    }
     out += indent_lines(evidence_block(s), indent + "  ") + "\n";
     append_folded(out, s.explains, indent + "  ");
   }
@@ -108,6 +111,7 @@ void append_diagnosis(std::string& out, const Diagnosis& d, const std::string& h
       out += fmt::format("- {}: {}\n", markdown_inline(k), code(v));
     out += "\n";
   }
+  for (const auto& note : d.notes) out += fmt::format("> Note: {}\n\n", markdown_inline(note));
   out += "Evidence:\n\n" + evidence_block(d) + "\n";
   if (!d.fixes.empty()) out += "Fix (logdx never runs these):\n\n" + fix_block(d) + "\n";
   if (!d.explains.empty()) {

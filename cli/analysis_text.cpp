@@ -77,6 +77,9 @@ void append_folded(std::string& out, const std::vector<Diagnosis>& folded,
                     to_string(s.severity), s.count, s.count == 1 ? "" : "s", seen_span(s));
     out +=
         p.paint(p.for_severity(s.severity), wrap(line, style.width, indent + "- ", indent + "  "));
+    for (const auto& note : s.notes) {
+      out += wrap(terminal_safe(note), style.width, indent + "  note: ", indent + "    ");
+    }
     append_evidence(out, s, indent + "    ", style);
     append_folded(out, s.explains, indent + "  ", style, p);
   }
@@ -103,6 +106,9 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
     for (const auto& [k, v] : d.facts)
       facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
     out += wrap(terminal_safe(facts), style.width, "  facts: ", "    ");
+  }
+  for (const auto& note : d.notes) {
+    out += wrap(terminal_safe(note), style.width, "  note: ", "    ");
   }
   out += "  evidence:\n";
   append_evidence(out, d, "    ", style);

@@ -102,7 +102,12 @@ std::string_view rule_schema_json() {
           "description": "Patch the earlier rule with this id: keys written replace its values.",
           "type": "boolean"
         },
-        "enabled": {"type": "boolean", "default": true}
+        "enabled": {"type": "boolean", "default": true},
+        "report": {
+          "description": "false: a context rule; its lines serve other diagnoses (a loop's last words), never reported alone.",
+          "type": "boolean",
+          "default": true
+        }
       },
       "anyOf": [
         {"required": ["cause", "match"]},
@@ -191,7 +196,16 @@ std::string_view rule_schema_json() {
           "properties": {
             "within": {"$ref": "#/$defs/duration"},
             "group_by": {"$ref": "#/$defs/scalars"},
-            "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/sequence_step"}}
+            "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/sequence_step"}},
+            "on_cut": {
+              "description": "A window the end of the input cut short: report it (lower confidence, a note) or ignore it.",
+              "enum": ["report", "ignore"],
+              "default": "report"
+            },
+            "confidence_cut": {
+              "description": "Confidence of a cut window's finding (default: half the rule's).",
+              "$ref": "#/$defs/confidence"
+            }
           }
         },
         "absent": {
@@ -202,7 +216,16 @@ std::string_view rule_schema_json() {
           "properties": {
             "within": {"$ref": "#/$defs/duration"},
             "group_by": {"$ref": "#/$defs/scalars"},
-            "missing": {"$ref": "#/$defs/condition"}
+            "missing": {"$ref": "#/$defs/condition"},
+            "on_cut": {
+              "description": "A window the end of the input cut short: report it (lower confidence, a note) or ignore it.",
+              "enum": ["report", "ignore"],
+              "default": "report"
+            },
+            "confidence_cut": {
+              "description": "Confidence of a cut window's finding (default: half the rule's).",
+              "$ref": "#/$defs/confidence"
+            }
           }
         },
         "join": {

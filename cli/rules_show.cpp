@@ -100,6 +100,18 @@ void print_patterns(const CompiledRule& rule) {
   }
 }
 
+// A window the end of its input cuts short (docs/rules.md "End of input").
+void print_cut(const CompiledCorrelate& c) {
+  if (!c.report_cut) {
+    fmt::print("            a window cut by the end of the input: ignored\n");
+  } else if (c.confidence_cut) {
+    fmt::print("            a window cut by the end of the input: reported, confidence {}\n",
+               *c.confidence_cut);
+  } else {
+    fmt::print("            a window cut by the end of the input: reported, half confidence\n");
+  }
+}
+
 void print_correlate(const CompiledCorrelate& c) {
   using Kind = Correlate::Kind;
   const std::string group = c.group_by.empty() ? "" : ", per " + joined(c.group_by);
@@ -115,11 +127,13 @@ void print_correlate(const CompiledCorrelate& c) {
         fmt::print("  step {}:\n", i + 1);
         print_condition(c.steps[i], 2);
       }
+      print_cut(c);
       return;
     case Kind::absent:
       fmt::print("correlate:  absent: no event like this within {} after a match{}\n",
                  duration_text(c.within), group);
       if (c.missing) print_condition(*c.missing, 2);
+      print_cut(c);
       return;
     case Kind::join: {
       std::vector<std::string> on;
@@ -168,6 +182,7 @@ void print_rule(const CompiledRule& rule, const CollectedRule& collected) {
   fmt::print("id:         {}\n", safe(rule.id));
   fmt::print("title:      {}\n", safe(rule.title));
   fmt::print("cause:      {}\n", safe(rule.cause));
+  if (!rule.report) fmt::print("report:     no (context lines for other diagnoses)\n");
   fmt::print("severity:   {}\n", to_string(rule.severity));
   fmt::print("confidence: {}\n", rule.confidence);
   fmt::print("sources:    {}\n", sources.empty() ? "all" : joined(sources));

@@ -13,6 +13,7 @@
 #include "analysis/draft.hpp"
 #include "analysis/join.hpp"
 #include "analysis/key_events.hpp"
+#include "analysis/last_words.hpp"
 #include "analysis/matcher.hpp"
 #include "analysis/ranking.hpp"
 
@@ -139,8 +140,14 @@ AnalysisResult Analyzer::finish() {
   const std::vector<RuleHits> per_rule = state_->order_hits();
   const std::vector<CompiledRule>& rules = state_->rules.rules();
   std::vector<std::vector<Draft>> drafts(rules.size());
+  // Context rules (`report: false`) are never diagnoses: their lines only serve the loops.
+  std::vector<std::uint32_t> context_hits;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    drafts[r] = state_->correlate_rule(r, per_rule[r], result.notes);
+    if (rules[r].report) {
+      drafts[r] = state_->correlate_rule(r, per_rule[r], result.notes);
+    } else {
+      context_hits.insert(context_hits.end(), per_rule[r].match.begin(), per_rule[r].match.end());
+    }
   }
   const auto& events = state_->matcher.events();
   const auto& hits = state_->matcher.hits();
@@ -155,11 +162,14 @@ AnalysisResult Analyzer::finish() {
       built.push_back(analysis::build_diagnosis(draft, rules[r], events, hits, limits));
     }
   }
+  const analysis::LastWordsByLoop last_words =
+      analysis::find_last_words(rules, drafts, context_hits, events, hits);
   result.diagnoses = analysis::fold_and_rank(std::move(built));
+  analysis::attach_last_words(result.diagnoses, last_words, events);
   result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
   const auto& over_cap = state_->matcher.over_cap_per_rule();
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    if (over_cap[r] == 0) continue;
+    if (over_cap[r] == 0 || !rules[r].report) continue;  // a context rule has no findings
     result.notes.push_back(AnalysisNote{fmt::format(
         "rule '{}': {} more matching lines after the first {} were counted but not kept "
         "(max_hits_per_rule), so its findings cover the first {} only",

@@ -36,7 +36,7 @@ CorrelationResult correlate_threshold(const CorrelationInput& in) {
       while (time_of(members[i]) - time_of(members[start]) > within) ++start;
       if (i + 1 - start < needed) continue;
       for (std::size_t k = std::max(start, next_unmarked); k <= i; ++k) {
-        out.findings.push_back(Finding{{members[k]}});
+        out.findings.push_back(Finding{{members[k]}, {}});
       }
       next_unmarked = i + 1;
     }

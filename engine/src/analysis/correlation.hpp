@@ -17,6 +17,9 @@ namespace logdx::analysis {
 
 struct Finding {
   std::vector<std::uint32_t> hits;  // indexes into the hits, in time order
+  // Set when the end of the input cut the rule's window short (sequence / absent): what the
+  // log could not confirm. Empty for a finding whose window the input covered.
+  std::string cut_note;
 };
 
 // One rule's hits, each list in time order.
@@ -44,6 +47,9 @@ struct CorrelationResult {
 // else the event member, see value_of), joined by a separator no log text holds.
 std::string group_key(const std::vector<std::string>& group_by, const Hit& hit,
                       const MatchedEvent& event);
+
+// A span for people: "500 ms", "2 s", "1.5 s", "3 min", "2 h".
+std::string span_words(std::int64_t nanos);
 
 // No correlate (and join, which correlates later): every match is a finding.
 CorrelationResult correlate_each(const CorrelationInput& in);

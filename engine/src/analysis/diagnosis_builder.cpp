@@ -138,6 +138,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   d.confidence = clamp_confidence(draft.confidence);
   d.count = draft.count;
   d.fingerprint = draft.fingerprint;
+  d.notes = draft.notes;
   render_texts(draft, rule, d);
 
   const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);

@@ -6,6 +6,21 @@
 #include "analysis/fingerprint.hpp"
 
 namespace logdx::analysis {
+namespace {
+
+// A draft all of whose findings were cut by the end of their input keeps the rule's cut
+// confidence and says why; one confirmed finding is enough to make the whole draft confirmed.
+void apply_cut(Draft& draft, const CompiledRule& rule, std::uint64_t confirmed,
+               std::string latest_cut_note) {
+  if (confirmed > 0 || latest_cut_note.empty()) return;
+  const double cut_confidence = rule.correlate && rule.correlate->confidence_cut
+                                    ? *rule.correlate->confidence_cut
+                                    : rule.confidence * 0.5;
+  draft.confidence = cut_confidence;
+  draft.notes.push_back(std::move(latest_cut_note));
+}
+
+}  // namespace
 
 void merge_captures(Captures& into, const Captures& from) {
   for (const auto& [name, value] : from) {
@@ -20,6 +35,8 @@ DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
   std::unordered_map<std::string, std::size_t> by_fingerprint;
   Captures merged;
   std::vector<std::pair<std::string, std::string>> key_values;
+  std::vector<std::uint64_t> confirmed;  // per draft: findings not cut by the input's end
+  std::vector<std::string> latest_cut;   // per draft: the note of its latest cut finding
   for (const Finding& finding : findings) {
     merged.clear();
     for (std::uint32_t hit : finding.hits) merge_captures(merged, hits[hit].captures);
@@ -40,13 +57,23 @@ DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
       draft.rule = rule_index;
       draft.fingerprint = std::move(print);
       draft.confidence = rule.confidence;
+      confirmed.push_back(0);
+      latest_cut.emplace_back();
     }
     Draft& draft = out.drafts[found->second];
+    if (finding.cut_note.empty()) {
+      ++confirmed[found->second];
+    } else {
+      latest_cut[found->second] = finding.cut_note;
+    }
     ++draft.count;
     merge_captures(draft.captures, merged);
     draft.hits.insert(draft.hits.end(), finding.hits.begin(), finding.hits.end());
   }
   // Hit indexes follow time order (the analyzer sorts the hits), so this is time order too.
+  for (std::size_t i = 0; i < out.drafts.size(); ++i) {
+    apply_cut(out.drafts[i], rule, confirmed[i], std::move(latest_cut[i]));
+  }
   for (Draft& draft : out.drafts) {
     std::sort(draft.hits.begin(), draft.hits.end());
     draft.hits.erase(std::unique(draft.hits.begin(), draft.hits.end()), draft.hits.end());

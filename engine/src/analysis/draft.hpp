@@ -20,6 +20,9 @@ struct Draft {
   double confidence = 0.0;
   std::vector<std::uint32_t> partner_hits;  // join: the other rule's matching hits
   Captures partner_captures;                // join: merged from partner_hits
+  // What the log could not confirm: set when every finding was cut by the end of its input
+  // (the draft then has the rule's cut confidence), from the latest such finding.
+  std::vector<std::string> notes;
 };
 
 // Adds the captures of `from` whose names `into` lacks (first value wins).

@@ -84,6 +84,30 @@ bool read_join_entry(const LocatedString& key, const YAML::Node& value, Correlat
   return true;
 }
 
+// `on_cut: report | ignore` and `confidence_cut` (sequence / absent): what a window the end of
+// its input cut short counts for.
+bool read_cut_entry(const LocatedString& key, const YAML::Node& value, Correlate& out,
+                    YamlContext& context) {
+  if (key.value == "on_cut") {
+    const std::string word = value.IsScalar() ? value.Scalar() : std::string();
+    if (word != "report" && word != "ignore") {
+      context.report(RuleProblem::wrong_type, context.at(value, key.at),
+                     {"on_cut", "report or ignore"});
+      return false;
+    }
+    out.report_cut = Located<bool>{word == "report", context.at(value, key.at)};
+    return true;
+  }
+  auto confidence = context.number(value, key.at, "confidence_cut");
+  if (!confidence) return false;
+  if (!(confidence->value >= 0.0 && confidence->value <= 1.0)) {
+    context.report(RuleProblem::bad_confidence, confidence->at, {value.Scalar()});
+    return false;
+  }
+  out.confidence_cut = confidence;
+  return true;
+}
+
 // One key of threshold/sequence/absent.
 bool read_window_entry(const LocatedString& key, const YAML::Node& value, Correlate& out,
                        YamlContext& context) {
@@ -108,6 +132,9 @@ bool read_window_entry(const LocatedString& key, const YAML::Node& value, Correl
     return true;
   }
   if (key.value == "steps") return read_steps(value, key.at, out, context);
+  if (key.value == "on_cut" || key.value == "confidence_cut") {
+    return read_cut_entry(key, value, out, context);
+  }
   auto missing = read_condition(value, context.at(value, key.at), context);  // absent: missing
   if (missing) out.missing = std::move(*missing);
   return missing.has_value();
@@ -126,8 +153,14 @@ const std::array<KindSpec, 4>& kind_specs() {
        Correlate::Kind::threshold,
        {"count", "within", "group_by"},
        {"count", "within"}},
-      {"sequence", Correlate::Kind::sequence, {"within", "group_by", "steps"}, {"within", "steps"}},
-      {"absent", Correlate::Kind::absent, {"within", "group_by", "missing"}, {"within", "missing"}},
+      {"sequence",
+       Correlate::Kind::sequence,
+       {"within", "group_by", "steps", "on_cut", "confidence_cut"},
+       {"within", "steps"}},
+      {"absent",
+       Correlate::Kind::absent,
+       {"within", "group_by", "missing", "on_cut", "confidence_cut"},
+       {"within", "missing"}},
       {"join",
        Correlate::Kind::join,
        {"rule", "on", "required", "confidence_without"},

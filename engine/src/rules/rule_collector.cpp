@@ -26,6 +26,7 @@ void apply_override(RuleDef& base, const RuleDef& change) {
   patch(base.fixes, change.fixes);
   patch(base.tests, change.tests);
   patch(base.enabled, change.enabled);
+  patch(base.report, change.report);
   base.damaged = base.damaged || change.damaged;
 }
 
@@ -33,7 +34,7 @@ void apply_override(RuleDef& base, const RuleDef& change) {
 
 bool RuleDef::is_stub() const {
   return !title && !cause && !severity && !confidence && !sources && !tags && !match && !key &&
-         !facts && !correlate && !explains && !fixes && !tests;
+         !facts && !correlate && !explains && !fixes && !tests && !report;
 }
 
 const CollectedRule* RuleCollection::find(std::string_view id) const {

@@ -108,6 +108,7 @@ void copy_plain_keys(const RuleDef& def, CompiledRule& rule) {
   if (def.cause) rule.cause = def.cause->value;
   if (def.severity) rule.severity = def.severity->value;
   if (def.confidence) rule.confidence = def.confidence->value;
+  if (def.report) rule.report = def.report->value;
   if (def.sources) {
     for (const auto& kind : *def.sources) rule.sources.push_back(kind.value);
   }
@@ -137,6 +138,8 @@ bool compile_correlate(const Correlate& in, RuleBuilder& builder, CompiledRule& 
   for (const auto& [mine, theirs] : in.on) out.on.emplace_back(mine.value, theirs.value);
   out.required = in.required;
   if (in.confidence_without) out.confidence_without = in.confidence_without->value;
+  if (in.report_cut) out.report_cut = in.report_cut->value;
+  if (in.confidence_cut) out.confidence_cut = in.confidence_cut->value;
   bool ok = true;
   for (std::size_t i = 0; i < in.steps.size(); ++i) {
     auto step = builder.condition(in.steps[i], Role::step, static_cast<int>(i), true);

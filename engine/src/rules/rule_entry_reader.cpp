@@ -11,9 +11,10 @@
 namespace logdx::rules {
 namespace {
 
-constexpr std::array<std::string_view, 16> kRuleKeys = {
-    "id",  "title", "cause",     "severity", "confidence", "sources", "tags",     "match",
-    "key", "facts", "correlate", "explains", "fixes",      "tests",   "override", "enabled"};
+constexpr std::array<std::string_view, 17> kRuleKeys = {
+    "id",    "title", "cause",    "severity", "confidence", "sources",
+    "tags",  "match", "key",      "facts",    "correlate",  "explains",
+    "fixes", "tests", "override", "enabled",  "report"};
 
 // Each reader returns false after reporting.
 bool read_cause(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
@@ -209,6 +210,7 @@ bool read_entry(const LocatedString& key, const YAML::Node& value, RuleDef& rule
     if (flag) rule.override_ = flag->value;
     return flag.has_value();
   }
+  if (k == "report") return assign(rule.report, context.boolean(value, key.at, "report"));
   return assign(rule.enabled, context.boolean(value, key.at, "enabled"));
 }
 

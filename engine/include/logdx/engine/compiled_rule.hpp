@@ -54,6 +54,8 @@ struct CompiledCorrelate {
   std::vector<std::pair<std::string, std::string>> on;  // join: mine -> its
   bool required = true;
   std::optional<double> confidence_without;
+  bool report_cut = true;                // sequence / absent: `on_cut: report`
+  std::optional<double> confidence_cut;  // default: half the rule's confidence
 };
 
 struct CompiledFix {
@@ -67,6 +69,7 @@ struct CompiledRule {
   std::string cause;
   Severity severity = Severity::error;  // when the rule does not say
   double confidence = 0.8;
+  bool report = true;  // false: a context rule (`report: false`), never a diagnosis itself
   std::vector<SourceKind> sources;  // empty: every source
   std::vector<std::string> tags;
   CompiledCondition match;

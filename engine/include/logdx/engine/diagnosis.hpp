@@ -33,8 +33,8 @@ struct RenderedFix {
 // What earlier analyses knew of an incident (from the history database): filled in by the
 // caller after storing the run, absent when no history was used.
 struct PriorRuns {
-  std::uint64_t count = 0;   // earlier runs that saw this fingerprint
-  std::string first_at;      // RFC 3339 UTC of the first such run; empty when count is 0
+  std::uint64_t count = 0;  // earlier runs that saw this fingerprint
+  std::string first_at;     // RFC 3339 UTC of the first such run; empty when count is 0
   std::string last_at;
 };
 
@@ -56,7 +56,11 @@ struct Diagnosis {
   std::vector<Evidence> evidence;
   std::uint64_t evidence_omitted = 0;
   std::vector<RenderedFix> fixes;
-  std::string fingerprint;  // hex digest of rule id + normalised key captures
+  // What the log could not confirm or what the evidence means beyond the rule's title: a
+  // window cut by the end of the input ("the log ends 2 s after line 14 ..."), the app's last
+  // words before a loop's exits. Empty for most diagnoses.
+  std::vector<std::string> notes;
+  std::string fingerprint;          // hex digest of rule id + normalised key captures
   std::vector<Diagnosis> explains;  // symptoms folded under this root cause (recursive)
   std::optional<PriorRuns> seen_before;
 };

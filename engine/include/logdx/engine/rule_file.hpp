@@ -63,6 +63,10 @@ struct Correlate {
   std::vector<std::pair<LocatedString, LocatedString>> on;  // join: my capture -> its capture
   bool required = true;                                     // join
   std::optional<Located<double>> confidence_without;        // join
+  // sequence / absent: a window the end of its input cut short is reported (the default) or
+  // ignored; reported with confidence_cut (default: half the rule's confidence).
+  std::optional<Located<bool>> report_cut;  // `on_cut: report | ignore`
+  std::optional<Located<double>> confidence_cut;
 };
 
 struct Fix {
@@ -103,6 +107,9 @@ struct RuleDef {
   std::optional<RuleTests> tests;
   bool override_ = false;
   std::optional<Located<bool>> enabled;
+  // `report: false`: a context rule; its lines are kept for other diagnoses (a loop's last
+  // words) and it is never a diagnosis of its own.
+  std::optional<Located<bool>> report;
   bool damaged = false;  // the reader reported an error inside it; later stages skip it
 
   // Only `id` (+ `override`/`enabled`): a stub that changes another file's rule.
