@@ -33,9 +33,18 @@ struct RenderedFix {
 // What earlier analyses knew of an incident (from the history database): filled in by the
 // caller after storing the run, absent when no history was used.
 struct PriorRuns {
-  std::uint64_t count = 0;   // earlier runs that saw this fingerprint
-  std::string first_at;      // RFC 3339 UTC of the first such run; empty when count is 0
+  std::uint64_t count = 0;  // earlier runs that saw this fingerprint
+  std::string first_at;     // RFC 3339 UTC of the first such run; empty when count is 0
   std::string last_at;
+};
+
+// A finding that may be linked to this one: one's rule explains the other's cause and nothing
+// in their lines contradicts a link, but a time or a subject is missing on one side, so
+// neither is folded under the other (docs/ranking.md, "Links").
+struct RelatedFinding {
+  std::string rule;
+  std::string cause;
+  std::string fingerprint;
 };
 
 struct Diagnosis {
@@ -56,8 +65,9 @@ struct Diagnosis {
   std::vector<Evidence> evidence;
   std::uint64_t evidence_omitted = 0;
   std::vector<RenderedFix> fixes;
-  std::string fingerprint;  // hex digest of rule id + normalised key captures
-  std::vector<Diagnosis> explains;  // symptoms folded under this root cause (recursive)
+  std::string fingerprint;              // hex digest of rule id + normalised key captures
+  std::vector<Diagnosis> explains;      // symptoms folded under this root cause (recursive)
+  std::vector<RelatedFinding> related;  // possibly related, not folded (in diagnosis order)
   std::optional<PriorRuns> seen_before;
 };
 
