@@ -47,7 +47,7 @@ struct ExitReader::Patterns {
   RE2 systemd{R"(code=(exited|killed|dumped), status=(\d+)(?:/([A-Z]+))?)"};
   RE2 pm2{R"(exited with code \[(-?\d+|null)\] via signal \[(SIG[A-Z0-9]+)\])"};
   RE2 code{
-      R"((?i)(?:exitCode=|"ExitCode":\s*|\bExited \(|exited with code |exit code:? |exit status ))"
+      R"((?i)(?:exitCode=|"ExitCode":\s*|\bExited \(|exited with code:? |exit code:? |exit status ))"
       R"((-?\d+))"};
   RE2 sigkill{R"((?i)(?:\bsignal: killed\b|terminated by signal SIGKILL|\bkilled by signal 9\b))"};
 };
