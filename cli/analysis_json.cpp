@@ -55,6 +55,14 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   w.key("explains").begin_array();
   for (const auto& folded : d.explains) write_diagnosis(w, folded);
   w.end_array();
+  if (!d.related.empty()) {  // only when there is one: most reports have none
+    w.key("related").begin_array();
+    for (const auto& r : d.related) {
+      w.begin_object().key("rule").value(r.rule).key("cause").value(r.cause);
+      w.key("fingerprint").value(r.fingerprint).end_object();
+    }
+    w.end_array();
+  }
   w.key("incident").begin_object().key("fingerprint").value(d.fingerprint);
   if (d.seen_before) {
     w.key("seen_before").value(d.seen_before->count);

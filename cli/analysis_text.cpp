@@ -120,6 +120,13 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
     out += "  this also explains:\n";
     append_folded(out, d.explains, "    ", style, p);
   }
+  if (!d.related.empty()) {
+    std::string names;
+    for (const auto& r : d.related) {
+      names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", r.rule, r.cause);
+    }
+    out += wrap(terminal_safe(names), style.width, "  possibly related: ", "    ");
+  }
 }
 
 }  // namespace

@@ -32,11 +32,31 @@ struct EventSpec {
         line(line_number),
         source(kind) {}
 
+  // Envelope members, as a journal or pm2 parser would fill them: spec.on("oc-gw-01",
+  // "api.service", "node", 2301).
+  EventSpec& on(std::string host_name, std::string unit_name, std::string process_name = {},
+                std::optional<std::int64_t> process_id = std::nullopt) {
+    host = std::move(host_name);
+    unit = std::move(unit_name);
+    process = std::move(process_name);
+    pid = process_id;
+    return *this;
+  }
+  EventSpec& of_app(std::string app_name) {
+    app = std::move(app_name);
+    return *this;
+  }
+
   std::string time;
   std::string message;
   std::size_t input = 0;
   std::uint64_t line = 0;
   SourceKind source = SourceKind::gateway;
+  std::string host;
+  std::string unit;
+  std::string app;
+  std::string process;
+  std::optional<std::int64_t> pid;
 };
 
 inline Event make_event(const EventSpec& spec) {
@@ -50,6 +70,11 @@ inline Event make_event(const EventSpec& spec) {
   event.message = spec.message;
   event.raw = spec.time.empty() ? spec.message : spec.time + " " + spec.message;
   event.source = spec.source;
+  event.host = spec.host;
+  event.unit = spec.unit;
+  event.app = spec.app;
+  event.process = spec.process;
+  event.pid = spec.pid;
   event.where.input = "input-" + std::to_string(spec.input) + ".log";
   event.where.line = spec.line;
   return event;

@@ -19,7 +19,7 @@ rules:
     cause: restart_loop_systemd
     severity: critical
     confidence: 0.85
-    match: {regex: 'Scheduled restart job, restart counter is at (?P<n>\d+)'}
+    match: {regex: '(?P<unit>[\w@.-]+\.service): Scheduled restart job, restart counter is at (?P<n>\d+)'}
     correlate:
       threshold: {count: 3, within: 5m}
 )";
@@ -114,8 +114,10 @@ rules:
     match: {regex: 'beta'}
     explains: [cause_a]
 )");
+  // In the same second, so time does not decide which came first (a cause never follows its
+  // symptom: with a before b, only a could explain b).
   const auto result =
-      analyze(rules, {{"2026-03-05T08:20:00Z", "alpha"}, {"2026-03-05T08:20:01Z", "beta"}});
+      analyze(rules, {{"2026-03-05T08:20:00Z", "alpha"}, {"2026-03-05T08:20:00Z", "beta"}});
   REQUIRE(result.diagnoses.size() == 1);
   CHECK(result.diagnoses[0].rule == "b");
   REQUIRE(result.diagnoses[0].explains.size() == 1);
@@ -187,6 +189,21 @@ rules:
   CHECK(result.diagnoses[0].rule == "thrice");
 }
 
+TEST_CASE("a cause never folds a symptom that ended before it began", "[ranking]") {
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - {id: a, cause: ca, severity: error, confidence: 0.6, match: {regex: 'alpha'}, explains: [cb]}
+  - {id: b, cause: cb, severity: error, confidence: 0.9, match: {regex: 'beta'}, explains: [ca]}
+)");
+  // b is heavier, but a came first: only a can be b's cause.
+  const auto result =
+      analyze(rules, {{"2026-03-05T08:20:00Z", "alpha"}, {"2026-03-05T08:20:01Z", "beta"}});
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].rule == "a");
+  REQUIRE(result.diagnoses[0].explains.size() == 1);
+  CHECK(result.diagnoses[0].explains[0].rule == "b");
+}
+
 TEST_CASE("a cycle of three explanations is broken at its heaviest member", "[ranking]") {
   const RuleSet rules = rules_from(R"(logdx_rules: 1
 rules:
@@ -195,8 +212,8 @@ rules:
   - {id: c, cause: cc, severity: error, confidence: 0.7, match: {regex: 'gamma'}, explains: [ca]}
 )");
   const auto result = analyze(rules, {{"2026-03-05T08:20:00Z", "alpha"},
-                                      {"2026-03-05T08:20:01Z", "beta"},
-                                      {"2026-03-05T08:20:02Z", "gamma"}});
+                                      {"2026-03-05T08:20:00Z", "beta"},
+                                      {"2026-03-05T08:20:00Z", "gamma"}});
   // b is the heaviest, so it is the root: b explains c, c explains a.
   REQUIRE(result.diagnoses.size() == 1);
   const Diagnosis& root = result.diagnoses[0];

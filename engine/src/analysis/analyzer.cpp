@@ -157,14 +157,19 @@ AnalysisResult Analyzer::finish() {
                                         state_->options.evidence_tail,
                                         state_->options.evidence_partner};
   std::vector<analysis::BuiltDiagnosis> built;
+  std::vector<analysis::LinkProfile> profiles;  // what folding compares: subjects, times, exits
+  const analysis::PidNames pid_names(events);
+  const analysis::ExitReader exit_reader;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (const Draft& draft : drafts[r]) {
       built.push_back(analysis::build_diagnosis(draft, rules[r], events, hits, limits));
+      profiles.push_back(
+          analysis::link_profile(draft, rules[r], events, hits, pid_names, exit_reader));
     }
   }
   const analysis::LastWordsByLoop last_words =
       analysis::find_last_words(rules, drafts, context_hits, events, hits);
-  result.diagnoses = analysis::fold_and_rank(std::move(built));
+  result.diagnoses = analysis::fold_and_rank(std::move(built), profiles);
   analysis::attach_last_words(result.diagnoses, last_words, events);
   result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
   const auto& over_cap = state_->matcher.over_cap_per_rule();

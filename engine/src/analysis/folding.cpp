@@ -1,10 +1,15 @@
-// Which diagnosis is folded under which: a diagnosis whose cause is in another found
-// diagnosis's rule `explains` goes under it. Two that explain each other: the one with the
-// higher severity × confidence is the parent. An info/warning finding never folds an
+// Which diagnosis is folded under which (docs/ranking.md). A cause's rule must list the
+// symptom's cause in `explains`, and the two must be linked by their lines: same host, a
+// shared subject, close in time, exits that fit (linking.hpp). When nothing contradicts a link
+// but a time or a subject is missing, they stay apart as "possibly related". Port findings
+// about one port are merged first (port_findings.hpp). Two that explain each other: the one
+// with the higher severity × confidence is the parent. An info/warning finding never folds an
 // error/critical one (it could otherwise hide a fault under a remark). Longer cycles are
 // broken at their heaviest member, which becomes a root.
 #include <algorithm>
 
+#include "analysis/linking.hpp"
+#include "analysis/port_findings.hpp"
 #include "analysis/ranking.hpp"
 
 namespace logdx::analysis {
@@ -50,28 +55,72 @@ void break_cycles(const std::vector<BuiltDiagnosis>& built, std::vector<int>& pa
   }
 }
 
+// The links of every (cause, symptom) pair the rules allow: links[p][c].
+std::vector<std::vector<Link>> pair_links(const std::vector<BuiltDiagnosis>& built,
+                                          const std::vector<LinkProfile>& profiles) {
+  const std::size_t n = built.size();
+  std::vector<std::vector<Link>> out(n, std::vector<Link>(n, Link::unrelated));
+  for (std::size_t p = 0; p < n; ++p) {
+    for (std::size_t c = 0; c < n; ++c) {
+      if (p == c || !explains(built[p], built[c])) continue;
+      out[p][c] = link_between(built[p].diagnosis.cause, profiles[p], profiles[c]);
+    }
+  }
+  return out;
+}
+
+bool on_path_to(const std::vector<int>& parent, std::size_t from, std::size_t to) {
+  for (int at = parent[from]; at >= 0; at = parent[static_cast<std::size_t>(at)]) {
+    if (static_cast<std::size_t>(at) == to) return true;
+  }
+  return false;
+}
+
+// Possibly related pairs, kept only where neither ended up folded under the other.
+void note_related(const std::vector<std::vector<Link>>& links, FoldPlan& plan) {
+  const std::size_t n = links.size();
+  plan.related.assign(n, {});
+  plan.claims_related.assign(n, false);
+  for (std::size_t p = 0; p < n; ++p) {
+    for (std::size_t c = 0; c < n; ++c) {
+      if (links[p][c] != Link::related) continue;
+      if (on_path_to(plan.parent, c, p) || on_path_to(plan.parent, p, c)) continue;
+      for (auto [a, b] : {std::pair{p, c}, std::pair{c, p}}) {
+        if (std::find(plan.related[a].begin(), plan.related[a].end(), b) == plan.related[a].end()) {
+          plan.related[a].push_back(b);
+        }
+      }
+      if (plan.parent[c] < 0) plan.claims_related[p] = true;
+    }
+  }
+}
+
 }  // namespace
 
 double fold_weight(const BuiltDiagnosis& built) {
   return (static_cast<double>(built.diagnosis.severity) + 1.0) * built.diagnosis.confidence;
 }
 
-std::vector<int> choose_parents(const std::vector<BuiltDiagnosis>& built) {
-  std::vector<int> parent(built.size(), -1);
+FoldPlan plan_folds(std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& profiles) {
+  FoldPlan plan;
+  plan.parent = merge_port_findings(built, profiles);
+  const std::vector<std::vector<Link>> links = pair_links(built, profiles);
   for (std::size_t child = 0; child < built.size(); ++child) {
+    if (plan.parent[child] >= 0) continue;  // merged into its port finding
     int best = -1;
     for (std::size_t p = 0; p < built.size(); ++p) {
-      if (p == child || !explains(built[p], built[child])) continue;
+      if (links[p][child] != Link::linked) continue;
       // Mutual explanation: only the heavier one may be the parent.
-      if (explains(built[child], built[p]) && !heavier(built, p, child)) continue;
+      if (links[child][p] == Link::linked && !heavier(built, p, child)) continue;
       if (best < 0 || heavier(built, p, static_cast<std::size_t>(best))) {
         best = static_cast<int>(p);
       }
     }
-    parent[child] = best;
+    plan.parent[child] = best;
   }
-  break_cycles(built, parent);
-  return parent;
+  break_cycles(built, plan.parent);
+  note_related(links, plan);
+  return plan;
 }
 
 }  // namespace logdx::analysis

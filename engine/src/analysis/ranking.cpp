@@ -1,6 +1,7 @@
 // Ranking the roots (docs/ranking.md): severity first, so an info/warning finding never
-// outranks an error/critical one; then confidence × evidence strength; then the earlier
-// first_seen; then rule id and fingerprint, so equal diagnoses keep one order run after run.
+// outranks an error/critical one; then a cause that may explain another root (possibly
+// related) before the rest; then confidence × evidence strength; then the earlier first_seen;
+// then rule id and fingerprint, so equal diagnoses keep one order run after run.
 #include "analysis/ranking.hpp"
 
 #include <algorithm>
@@ -14,10 +15,8 @@ double score(const BuiltDiagnosis& built) {
   return built.diagnosis.confidence * evidence_strength(built.direct, built.indirect);
 }
 
-bool ranks_before(const BuiltDiagnosis& a, const BuiltDiagnosis& b) {
-  if (a.diagnosis.severity != b.diagnosis.severity) {
-    return a.diagnosis.severity > b.diagnosis.severity;
-  }
+// Among roots of one severity and one claim: score, then first seen, then names.
+bool score_then_order(const BuiltDiagnosis& a, const BuiltDiagnosis& b) {
   const double sa = score(a);
   const double sb = score(b);
   if (sa != sb) return sa > sb;
@@ -26,16 +25,41 @@ bool ranks_before(const BuiltDiagnosis& a, const BuiltDiagnosis& b) {
                                                       b.diagnosis.rule, b.diagnosis.fingerprint);
 }
 
+struct Ranked {
+  const std::vector<BuiltDiagnosis>& built;
+  const std::vector<bool>& claims_related;
+
+  bool operator()(std::size_t a, std::size_t b) const {
+    const auto& da = built[a].diagnosis;
+    const auto& db = built[b].diagnosis;
+    if (da.severity != db.severity) return da.severity > db.severity;
+    if (claims_related[a] != claims_related[b]) return claims_related[a];
+    return score_then_order(built[a], built[b]);
+  }
+};
+
 // Moves node `index` out of `built`, with its children (ranked the same way) nested in it.
 Diagnosis nest(std::vector<BuiltDiagnosis>& built,
-               const std::vector<std::vector<std::size_t>>& kids, std::size_t index) {
+               const std::vector<std::vector<std::size_t>>& kids, const Ranked& ranked,
+               std::size_t index) {
   std::vector<std::size_t> order = kids[index];
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return ranks_before(built[a], built[b]); });
+  std::sort(order.begin(), order.end(), ranked);
   Diagnosis out = std::move(built[index].diagnosis);
   out.rank = 0;
-  for (std::size_t child : order) out.explains.push_back(nest(built, kids, child));
+  for (std::size_t child : order) out.explains.push_back(nest(built, kids, ranked, child));
   return out;
+}
+
+// Names each diagnosis's possibly related findings (before nest() moves them out).
+void name_related(std::vector<BuiltDiagnosis>& built, const FoldPlan& plan) {
+  std::vector<RelatedFinding> names;
+  names.reserve(built.size());
+  for (const BuiltDiagnosis& b : built) {
+    names.push_back({b.diagnosis.rule, b.diagnosis.cause, b.diagnosis.fingerprint});
+  }
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    for (std::size_t other : plan.related[i]) built[i].diagnosis.related.push_back(names[other]);
+  }
 }
 
 }  // namespace
@@ -47,8 +71,11 @@ double evidence_strength(std::uint64_t direct, std::uint64_t indirect) {
   return 1.0 - 0.25 * std::exp2(-std::min(lines, 40.0));
 }
 
-std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built) {
-  const std::vector<int> parent = choose_parents(built);
+std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built,
+                                     const std::vector<LinkProfile>& profiles) {
+  const FoldPlan plan = plan_folds(built, profiles);
+  const std::vector<int>& parent = plan.parent;
+  name_related(built, plan);
   std::vector<std::vector<std::size_t>> kids(built.size());
   std::vector<std::size_t> roots;
   for (std::size_t i = 0; i < built.size(); ++i) {
@@ -61,12 +88,12 @@ std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built) {
   // A cause that explains what else was found is the likelier root: its symptoms count as
   // indirect evidence.
   for (std::size_t i = 0; i < built.size(); ++i) built[i].indirect += kids[i].size();
-  std::sort(roots.begin(), roots.end(),
-            [&](std::size_t a, std::size_t b) { return ranks_before(built[a], built[b]); });
+  const Ranked ranked{built, plan.claims_related};
+  std::sort(roots.begin(), roots.end(), ranked);
   std::vector<Diagnosis> out;
   out.reserve(roots.size());
   for (std::size_t root : roots) {
-    out.push_back(nest(built, kids, root));
+    out.push_back(nest(built, kids, ranked, root));
     out.back().rank = static_cast<int>(out.size());
   }
   return out;

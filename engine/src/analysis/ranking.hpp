@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/diagnosis_builder.hpp"
+#include "analysis/link_profile.hpp"
 
 namespace logdx::analysis {
 
@@ -16,10 +17,23 @@ double evidence_strength(std::uint64_t direct, std::uint64_t indirect);
 // severity × confidence: decides which of two causes that explain each other is the root.
 double fold_weight(const BuiltDiagnosis& built);
 
-// For each diagnosis, the index of the one it is folded under, or -1 for a root. No cycles.
-std::vector<int> choose_parents(const std::vector<BuiltDiagnosis>& built);
+struct FoldPlan {
+  std::vector<int> parent;  // the index each diagnosis is folded under, or -1 for a root
+  // Possibly related: one explains the other's cause, nothing in their lines contradicts a
+  // link, but a time or a subject is missing on one side. Symmetric, by index.
+  std::vector<std::vector<std::size_t>> related;
+  // Explains the cause of a possibly related root: a specific cause ranks before the loop it
+  // may explain even when the lines cannot prove the link.
+  std::vector<bool> claims_related;
+};
 
-// Folds, ranks roots 1..N and returns them with their symptoms nested in `explains`.
-std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built);
+// Decides the folds; `profiles[i]` describes `built[i]`. Port findings about one port are
+// merged, so the winner may gain holder facts. No cycles.
+FoldPlan plan_folds(std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& profiles);
+
+// Folds, ranks roots 1..N and returns them with their symptoms nested in `explains` and the
+// possibly related findings named in `related`.
+std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built,
+                                     const std::vector<LinkProfile>& profiles);
 
 }  // namespace logdx::analysis

@@ -38,6 +38,15 @@ struct PriorRuns {
   std::string last_at;
 };
 
+// A finding that may be linked to this one: one's rule explains the other's cause and nothing
+// in their lines contradicts a link, but a time or a subject is missing on one side, so
+// neither is folded under the other (docs/ranking.md, "Links").
+struct RelatedFinding {
+  std::string rule;
+  std::string cause;
+  std::string fingerprint;
+};
+
 struct Diagnosis {
   int rank = 0;  // 1 = the most likely root cause; folded symptoms keep 0
   std::string cause;
@@ -60,8 +69,9 @@ struct Diagnosis {
   // window cut by the end of the input ("the log ends 2 s after line 14 ..."), the app's last
   // words before a loop's exits. Empty for most diagnoses.
   std::vector<std::string> notes;
-  std::string fingerprint;          // hex digest of rule id + normalised key captures
-  std::vector<Diagnosis> explains;  // symptoms folded under this root cause (recursive)
+  std::string fingerprint;              // hex digest of rule id + normalised key captures
+  std::vector<Diagnosis> explains;      // symptoms folded under this root cause (recursive)
+  std::vector<RelatedFinding> related;  // possibly related, not folded (in diagnosis order)
   std::optional<PriorRuns> seen_before;
 };
 

@@ -1,0 +1,240 @@
+// Subjects come from the members the parsers fill (unit, app, pid, host) and from the captures
+// rules name by convention (docs/rules.md: unit, app, container, pid, port, killed_pid, ...).
+#include "analysis/link_profile.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <string_view>
+#include <system_error>
+
+#include "analysis/fingerprint.hpp"
+
+namespace logdx::analysis {
+namespace {
+
+constexpr std::array<std::string_view, 6> kNameCaptures = {"unit",         "app",     "container",
+                                                           "container_id", "service", "cgroup"};
+constexpr std::array<std::string_view, 2> kProcessCaptures = {"killed_process", "process"};
+constexpr std::array<std::string_view, 3> kPidCaptures = {"pid", "killed_pid", "main_pid"};
+constexpr std::array<std::string_view, 3> kPortCaptures = {"port", "gateway_port", "upstream_port"};
+constexpr std::array<std::string_view, 3> kHolderCaptures = {"holder_pid", "holder_command",
+                                                             "holder"};
+// Words and ports that make a subject "the gateway" (causes.md, "Whose failure counts").
+constexpr std::array<std::string_view, 4> kGatewayWords = {"openclaw", "clawdbot", "moltbot",
+                                                           "gateway"};
+constexpr std::array<std::string_view, 3> kGatewayPorts = {"18789", "19001", "3001"};
+// Processes that report on others: their own pid is never the subject of what they say.
+constexpr std::array<std::string_view, 9> kManagers = {
+    "systemd", "init", "kernel", "dockerd", "containerd", "launchd", "supervisord", "pm2", "god"};
+// Interpreters and shells run many services: their name says nothing about which one.
+constexpr std::array<std::string_view, 11> kGenericProcesses = {
+    "node", "nodejs", "python", "python3", "java", "bun", "deno", "sh", "bash", "npm", "npx"};
+// The kernel keeps TASK_COMM_LEN - 1 bytes of a process name.
+constexpr std::size_t kCommLength = 15;
+constexpr std::size_t kDockerShortId = 12;
+// How far before a loop's first counted line its exits are still read: the exit that caused
+// the first restart comes RestartSec (systemd: 100 ms default, units often set 5-30 s) or
+// pm2's restart delay earlier.
+constexpr std::chrono::minutes kExitLookback{1};
+
+template <typename List>
+bool has(const List& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+template <typename T>
+void add_unique(std::vector<T>& into, T value) {
+  if (std::find(into.begin(), into.end(), value) == into.end()) into.push_back(std::move(value));
+}
+
+bool all_hex(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+}
+
+std::optional<std::int64_t> parse_pid(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::string short_host(std::string_view host) {
+  std::string out = normalise_key_value(host);
+  // A paste mixes `oc-gw-01` and `oc-gw-01.example.net`; an address keeps its dots.
+  const bool address =
+      all_hex(out.substr(0, 1)) && out.find_first_not_of("0123456789.:abcdef") == std::string::npos;
+  if (!address) out = out.substr(0, out.find('.'));
+  return out;
+}
+
+bool manager_event(const MatchedEvent& event) {
+  if (event.source == SourceKind::systemd || event.source == SourceKind::kernel ||
+      event.source == SourceKind::docker || event.source == SourceKind::pm2) {
+    return true;
+  }
+  return has(kManagers, normalise_key_value(event.process));
+}
+
+class ProfileBuilder {
+ public:
+  explicit ProfileBuilder(const PidNames& pid_names) : pid_names_(pid_names) {}
+
+  void add_name(std::string_view raw, std::vector<std::string>& into) {
+    std::string name = normalise_subject_name(raw);
+    if (name.empty()) return;
+    for (std::string_view word : kGatewayWords) {
+      if (name.find(word) != std::string::npos) out.gateway = true;
+    }
+    add_unique(into, std::move(name));
+  }
+  void add_name(std::string_view raw) { add_name(raw, out.names); }
+  void add_process(std::string_view raw) {
+    if (!has(kGenericProcesses, normalise_key_value(raw))) add_name(raw, out.processes);
+  }
+
+  void add_pid(std::int64_t pid) {
+    add_unique(out.pids, pid);
+    if (const auto* names = pid_names_.names_of(pid)) {
+      for (const std::string& name : *names) add_name(name);
+    }
+  }
+
+  void add_port(std::string_view port) {
+    if (port.empty() || port.find_first_not_of("0123456789") != std::string_view::npos) return;
+    if (has(kGatewayPorts, port)) out.gateway = true;
+    add_unique(out.ports, std::string(port));
+  }
+
+  void add_event(const MatchedEvent& event) {
+    if (!event.host.empty()) add_unique(out.hosts, short_host(event.host));
+    add_name(event.unit);
+    add_name(event.app);
+    if (!manager_event(event)) {
+      if (event.pid && *event.pid > 0) add_pid(*event.pid);
+      add_process(event.process);
+    }
+    // The gateway's own log is about the gateway, even where a line names nothing.
+    if (event.source == SourceKind::gateway) out.gateway = true;
+  }
+
+  void add_captures(const Captures& captures, bool own) {
+    for (const auto& [name, value] : captures) {
+      if (value.empty()) continue;
+      if (has(kNameCaptures, name)) add_name(value);
+      if (has(kProcessCaptures, name)) add_process(value);
+      if (has(kPortCaptures, name)) add_port(value);
+      if (own && has(kPidCaptures, name)) {
+        if (const auto pid = parse_pid(value)) add_pid(*pid);
+      }
+      if (has(kHolderCaptures, name) &&
+          std::none_of(out.holder.begin(), out.holder.end(),
+                       [&](const auto& kv) { return kv.first == name; })) {
+        out.holder.emplace_back(name, value);
+      }
+    }
+  }
+
+  LinkProfile out;
+
+ private:
+  const PidNames& pid_names_;
+};
+
+std::optional<TimeSpan> span_of(const std::vector<std::uint32_t>& hit_indexes,
+                                const std::vector<MatchedEvent>& events,
+                                const std::vector<Hit>& hits) {
+  std::optional<TimeSpan> span;
+  for (std::uint32_t h : hit_indexes) {
+    const MatchedEvent& event = events[hits[h].event];
+    // An untimed line has only its line order: no window can be measured from it.
+    if (!event.effective.has_value() || event.clock.kind == Clock::Kind::untimed) continue;
+    if (!span) {
+      span = TimeSpan{event.clock, event.effective.nanos, event.effective.nanos};
+    } else if (event.clock == span->clock) {
+      span->first = std::min(span->first, event.effective.nanos);
+      span->last = std::max(span->last, event.effective.nanos);
+    }
+  }
+  return span;
+}
+
+// Exit lines of the same unit/app inside the span: a loop rule that counts "Scheduled restart
+// job" lines does not itself say how each run ended, the "Main process exited" lines do.
+void read_exits_nearby(const LinkProfile& profile, const std::vector<MatchedEvent>& events,
+                       const ExitReader& reader, ExitSigns& signs) {
+  if (!profile.span || profile.names.empty()) return;
+  const std::int64_t from = profile.span->first - std::chrono::nanoseconds(kExitLookback).count();
+  for (const MatchedEvent& event : events) {
+    if (event.clock != profile.span->clock || !event.effective.has_value()) continue;
+    if (event.effective.nanos < from || event.effective.nanos > profile.span->last) continue;
+    const std::string unit = normalise_subject_name(event.unit);
+    const std::string app = normalise_subject_name(event.app);
+    if ((!unit.empty() && has(profile.names, unit)) || (!app.empty() && has(profile.names, app))) {
+      reader.read(event.raw, signs);
+    }
+  }
+}
+
+}  // namespace
+
+PidNames::PidNames(const std::vector<MatchedEvent>& events) {
+  for (const MatchedEvent& event : events) {
+    if (!event.pid || manager_event(event)) continue;
+    for (const std::string* name : {&event.unit, &event.app}) {
+      if (!name->empty()) add_unique(names_[*event.pid], *name);
+    }
+  }
+}
+
+const std::vector<std::string>* PidNames::names_of(std::int64_t pid) const {
+  const auto it = names_.find(pid);
+  return it == names_.end() ? nullptr : &it->second;
+}
+
+std::string normalise_subject_name(std::string_view name) {
+  std::string out = normalise_key_value(name);
+  const std::size_t slash = out.rfind('/');
+  if (slash != std::string::npos) out = out.substr(slash + 1);  // a cgroup path
+  for (std::string_view suffix : {".service", ".scope"}) {
+    if (out.size() > suffix.size() && out.ends_with(suffix)) out.resize(out.size() - suffix.size());
+  }
+  if (out.starts_with("docker-")) out = out.substr(7);  // systemd's scope of a container
+  if (out.size() > kDockerShortId && all_hex(out)) out.resize(kDockerShortId);
+  return out;
+}
+
+bool same_subject_name(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const std::string_view shorter = a.size() < b.size() ? a : b;
+  const std::string_view longer = a.size() < b.size() ? b : a;
+  return shorter.size() == kCommLength && longer.starts_with(shorter);
+}
+
+LinkProfile link_profile(const Draft& draft, const CompiledRule& rule,
+                         const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits,
+                         const PidNames& pid_names, const ExitReader& exits) {
+  ProfileBuilder builder(pid_names);
+  for (std::uint32_t h : draft.hits) {
+    builder.add_event(events[hits[h].event]);
+    builder.add_captures(hits[h].captures, true);
+    exits.read(events[hits[h].event].raw, builder.out.exits);
+  }
+  // The join partner speaks of the same thing (that is what the join checked): its names and
+  // ports count, but its pids are its own process's.
+  builder.add_captures(draft.partner_captures, false);
+  LinkProfile out = std::move(builder.out);
+  out.span = span_of(draft.hits, events, hits);
+  if (out.span && rule.correlate && rule.correlate->kind == Correlate::Kind::absent) {
+    // An `absent` finding is the silence after its start: it lasts its whole window.
+    out.span->last +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(rule.correlate->within).count();
+  }
+  read_exits_nearby(out, events, exits, out.exits);
+  return out;
+}
+
+}  // namespace logdx::analysis

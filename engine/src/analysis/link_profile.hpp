@@ -1,0 +1,73 @@
+#pragma once
+// What a finding is about, where and when: the facts folding compares before it lets a cause
+// explain a symptom (docs/ranking.md, "Links"). Built from the finding's own lines and
+// captures, never from its rule's type alone.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "analysis/draft.hpp"
+#include "analysis/exit_signs.hpp"
+#include "analysis/matched_event.hpp"
+#include "logdx/engine/compiled_rule.hpp"
+
+namespace logdx::analysis {
+
+// When a finding happened, on one clock (times on two clocks cannot be compared).
+struct TimeSpan {
+  Clock clock;
+  std::int64_t first = 0;  // nanoseconds
+  std::int64_t last = 0;
+};
+
+struct LinkProfile {
+  std::vector<std::string> hosts;  // short host names, lower case
+  // Its subjects: unit/app/container names (lower case, ".service" dropped), process names
+  // (the kernel's `comm`, a syslog tag), pids, ports. `gateway` is set when a subject looks
+  // like the gateway (causes.md): then two findings about "the gateway" share a subject even
+  // when each names it differently.
+  std::vector<std::string> names;
+  std::vector<std::string> processes;
+  std::vector<std::int64_t> pids;
+  std::vector<std::string> ports;
+  bool gateway = false;
+  std::optional<TimeSpan> span;
+  ExitSigns exits;
+  // The port holder it names (holder_pid, holder_command), for merging port findings.
+  std::vector<std::pair<std::string, std::string>> holder;
+
+  bool has_subject() const {
+    return !names.empty() || !processes.empty() || !pids.empty() || !ports.empty() || gateway;
+  }
+};
+
+// Which unit/app names each pid was seen with on one line (journal export and JSON logs give
+// both): a kernel OOM names a pid, a loop names a unit, and this is how the two meet.
+class PidNames {
+ public:
+  explicit PidNames(const std::vector<MatchedEvent>& events);
+  const std::vector<std::string>* names_of(std::int64_t pid) const;
+
+ private:
+  std::unordered_map<std::int64_t, std::vector<std::string>> names_;
+};
+
+// The profile of one draft of `rule`: its own lines (and its join partner's subjects), exit
+// signs from its own lines and from the lines of the same unit/app inside its span.
+LinkProfile link_profile(const Draft& draft, const CompiledRule& rule,
+                         const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits,
+                         const PidNames& pid_names, const ExitReader& exits);
+
+// Unit, app or container names as one subject: lower case, a trailing ".service" dropped, a
+// cgroup path reduced to its last part, a Docker scope or long id cut to its 12-digit short id.
+std::string normalise_subject_name(std::string_view name);
+
+// Whether two normalised names are one subject. The kernel cuts a process name to 15 bytes
+// (TASK_COMM_LEN 16 with its NUL), so "openclaw-gatewa" is "openclaw-gateway".
+bool same_subject_name(std::string_view a, std::string_view b);
+
+}  // namespace logdx::analysis

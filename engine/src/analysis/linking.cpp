@@ -1,0 +1,66 @@
+#include "analysis/linking.hpp"
+
+#include <algorithm>
+
+namespace logdx::analysis {
+namespace {
+
+template <typename T, typename Same>
+bool intersect(const std::vector<T>& a, const std::vector<T>& b, Same same) {
+  return std::any_of(a.begin(), a.end(), [&](const T& x) {
+    return std::any_of(b.begin(), b.end(), [&](const T& y) { return same(x, y); });
+  });
+}
+
+bool other_hosts(const LinkProfile& a, const LinkProfile& b) {
+  if (a.hosts.empty() || b.hosts.empty()) return false;  // one side does not say
+  return !intersect(a.hosts, b.hosts, [](const auto& x, const auto& y) { return x == y; });
+}
+
+bool kills(std::string_view cause_id) { return cause_id.starts_with("oom_"); }
+
+enum class Timing : std::uint8_t { fits, unknown, apart };
+
+Timing timing(const LinkProfile& cause, const LinkProfile& symptom) {
+  if (!cause.span || !symptom.span || cause.span->clock != symptom.span->clock) {
+    return Timing::unknown;
+  }
+  const std::int64_t window = std::chrono::nanoseconds(kLinkWindow).count();
+  const bool before_end = cause.span->first <= symptom.span->last;
+  const bool close = cause.span->first >= symptom.span->first - window;
+  return before_end && close ? Timing::fits : Timing::apart;
+}
+
+}  // namespace
+
+bool share_subject(const LinkProfile& a, const LinkProfile& b) {
+  if (a.gateway && b.gateway) return true;
+  const auto equal = [](const auto& x, const auto& y) { return x == y; };
+  const auto same_name = [](const std::string& x, const std::string& y) {
+    return same_subject_name(x, y);
+  };
+  // A process is often named as its unit or app (`openclaw-gateway`), so a process name may
+  // meet a unit name; it never proves two subjects differ (`node` runs many units).
+  return intersect(a.names, b.names, same_name) || intersect(a.pids, b.pids, equal) ||
+         intersect(a.ports, b.ports, equal) || intersect(a.processes, b.processes, same_name) ||
+         intersect(a.processes, b.names, same_name) || intersect(a.names, b.processes, same_name);
+}
+
+bool comparable_subjects(const LinkProfile& a, const LinkProfile& b) {
+  return (!a.names.empty() && !b.names.empty()) || (!a.pids.empty() && !b.pids.empty()) ||
+         (!a.ports.empty() && !b.ports.empty()) || (a.gateway && b.gateway);
+}
+
+Link link_between(std::string_view cause_id, const LinkProfile& cause, const LinkProfile& symptom) {
+  if (other_hosts(cause, symptom)) return Link::unrelated;
+  if (kills(cause_id) && symptom.exits.known() && !symptom.exits.killed) return Link::unrelated;
+  const bool shared = share_subject(cause, symptom);
+  // Different names (or pids, or ports) on both sides: two subjects. Names of different kinds
+  // (a pid against a unit) cannot be compared: the subject is unknown, not different.
+  if (!shared && comparable_subjects(cause, symptom)) return Link::unrelated;
+  const Timing when = timing(cause, symptom);
+  if (when == Timing::apart) return Link::unrelated;
+  return shared && when == Timing::fits ? Link::linked : Link::related;
+}
+
+}  // namespace logdx::analysis

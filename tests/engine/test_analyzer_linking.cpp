@@ -1,0 +1,358 @@
+// A cause explains a symptom only when their lines link them (docs/ranking.md, "Links"):
+// same host, a shared subject, close in time, exits that fit the cause. Otherwise they stay
+// apart, or are "possibly related" when a time or a subject is missing on one side.
+#include "analysis/exit_signs.hpp"
+#include "analysis/link_profile.hpp"
+#include "analyzer_test_support.hpp"
+
+using namespace logdx;
+using namespace logdx::testing;
+
+namespace {
+
+// Wording as the tools print it:
+// - kernel 5.x+ mm/oom_kill.c dump_oom_summary(): "oom-kill:constraint=...,task_memcg=%s,
+//   task=%s,pid=%d,uid=%d", and __oom_kill_process(): "Out of memory: Killed process %d (%s)".
+// - systemd v249+ src/core/service.c: "%s: Main process exited, code=%s, status=%i/%s" and
+//   "%s: Scheduled restart job, restart counter is at %u."
+const char* const kOomAndLoop = R"(logdx_rules: 1
+rules:
+  - id: oom-kill
+    cause: oom_kernel
+    severity: critical
+    confidence: 0.85
+    match: {regex: 'oom-kill:[^\n]*task_memcg=(?P<cgroup>[^,]+),task=(?P<killed_process>[^,]+),pid=(?P<killed_pid>\d+)'}
+    key: [cgroup]
+    explains: [restart_loop_systemd]
+  - id: oom-killed-process
+    cause: oom_kernel
+    severity: critical
+    confidence: 0.85
+    match: {regex: '^Out of memory: Killed process (?P<killed_pid>\d+) \((?P<killed_process>[^)]+)\)'}
+    key: [killed_pid]
+    explains: [restart_loop_systemd]
+  - id: unit-restart-loop
+    cause: restart_loop_systemd
+    severity: critical
+    confidence: 0.9
+    match: {regex: '^(?P<unit>[\w@.-]+\.service): Scheduled restart job, restart counter is at (?P<restart_counter>\d+)\.'}
+    key: [unit]
+    correlate:
+      threshold: {count: 3, within: 15m, group_by: [unit]}
+  - id: listener-leak-warning
+    cause: memory_leak_warning
+    severity: warning
+    confidence: 0.6
+    match: {regex: 'MaxListenersExceededWarning: Possible EventEmitter memory leak detected'}
+  - id: unit-main-exit
+    cause: unit_exit
+    severity: info
+    confidence: 0.5
+    match: {regex: '^(?P<unit>[\w@.-]+\.service): Main process exited, code=(?P<code>\w+), status=(?P<status>\S+)'}
+    key: [unit]
+)";
+
+std::string memcg_line(const std::string& unit, const std::string& task, int pid) {
+  return "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,"
+         "global_oom,task_memcg=/system.slice/" +
+         unit + ",task=" + task + ",pid=" + std::to_string(pid) + ",uid=1000";
+}
+
+EventSpec kernel(const std::string& time, const std::string& message, std::size_t input = 0) {
+  EventSpec spec(time, message, input, 0, SourceKind::kernel);
+  spec.on("web-01", "", "kernel");
+  return spec;
+}
+
+EventSpec systemd(const std::string& time, const std::string& message, const std::string& unit,
+                  const std::string& host = "web-01") {
+  EventSpec spec(time, message, 0, 0, SourceKind::systemd);
+  spec.on(host, unit, "systemd", 1);
+  return spec;
+}
+
+// Three rounds of api.service ending with `exit` ("code=killed, status=9/KILL" or
+// "code=exited, status=1/FAILURE"), restarted 10 s later, from `day` 08:00 on.
+std::vector<EventSpec> loop_rounds(const std::string& day, const std::string& exit,
+                                   const std::string& host = "web-01") {
+  std::vector<EventSpec> events;
+  for (int i = 0; i < 3; ++i) {
+    const std::string minute = day + "T08:0" + std::to_string(i);
+    events.push_back(
+        systemd(minute + ":02Z", "api.service: Main process exited, " + exit, "api.service", host));
+    events.push_back(systemd(
+        minute + ":12Z",
+        "api.service: Scheduled restart job, restart counter is at " + std::to_string(i + 1) + ".",
+        "api.service", host));
+  }
+  return events;
+}
+
+std::vector<EventSpec> with(std::vector<EventSpec> events, const std::vector<EventSpec>& more) {
+  events.insert(events.begin(), more.begin(), more.end());
+  return events;
+}
+
+bool names_related(const Diagnosis& d, const std::string& rule) {
+  for (const RelatedFinding& r : d.related) {
+    if (r.rule == rule) return true;
+  }
+  return false;
+}
+
+int rank_of(const AnalysisResult& result, const std::string& rule) {
+  for (const Diagnosis& d : result.diagnoses) {
+    if (d.rule == rule) return d.rank;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("an OOM kill of the unit, then its loop of SIGKILL exits: the loop folds under it",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  const auto result = analyze(
+      rules, with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"),
+                  {kernel("2026-03-05T08:00:01Z", memcg_line("api.service", "node", 2301)),
+                   kernel("2026-03-05T08:01:01Z", memcg_line("api.service", "node", 2330)),
+                   kernel("2026-03-05T08:02:01Z", memcg_line("api.service", "node", 2361))}));
+  REQUIRE(rank_of(result, "oom-kill") == 1);
+  const Diagnosis& root = result.diagnoses[0];
+  REQUIRE(root.explains.size() == 1);
+  CHECK(root.explains[0].rule == "unit-restart-loop");
+  CHECK(root.related.empty());
+}
+
+TEST_CASE("an OOM kill three days before today's loop explains nothing", "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  const auto result = analyze(
+      rules, with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"),
+                  {kernel("2026-03-02T03:14:07Z", memcg_line("api.service", "node", 2301))}));
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-kill");
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  REQUIRE(oom != nullptr);
+  REQUIRE(loop != nullptr);
+  CHECK(oom->explains.empty());
+  CHECK(loop->rank > 0);  // a root of its own
+  // The times prove them apart: not even "possibly related".
+  CHECK(oom->related.empty());
+  CHECK(loop->related.empty());
+}
+
+TEST_CASE("an OOM kill of another unit's process does not explain this unit's loop",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  const auto result = analyze(
+      rules,
+      with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"),
+           {kernel("2026-03-05T08:00:01Z", memcg_line("postgresql.service", "postgres", 880))}));
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-kill");
+  REQUIRE(oom != nullptr);
+  CHECK(oom->explains.empty());
+  CHECK(oom->related.empty());
+  CHECK(rank_of(result, "unit-restart-loop") > 0);
+}
+
+TEST_CASE("a loop whose exits are status=1/FAILURE is not explained by an OOM kill just before",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  const auto result = analyze(
+      rules, with(loop_rounds("2026-03-05", "code=exited, status=1/FAILURE"),
+                  {kernel("2026-03-05T08:00:01Z", memcg_line("api.service", "node", 2301))}));
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-kill");
+  REQUIRE(oom != nullptr);
+  CHECK(oom->explains.empty());
+  CHECK(oom->related.empty());
+  CHECK(rank_of(result, "unit-restart-loop") > 0);
+}
+
+TEST_CASE("a loop with some SIGKILL exits among status=1 ones still fits an OOM kill",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  std::vector<EventSpec> events = loop_rounds("2026-03-05", "code=exited, status=1/FAILURE");
+  events[0].message = "api.service: Main process exited, code=killed, status=9/KILL";
+  const auto result = analyze(
+      rules,
+      with(events, {kernel("2026-03-05T08:00:01Z", memcg_line("api.service", "node", 2301))}));
+  REQUIRE(rank_of(result, "oom-kill") == 1);
+  REQUIRE(result.diagnoses[0].explains.size() == 1);
+  CHECK(result.diagnoses[0].explains[0].rule == "unit-restart-loop");
+}
+
+TEST_CASE("an OOM kill without a time is only possibly related, and still ranks first",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  // `dmesg -t` pasted beside the journal: the kernel line has no time at all.
+  const auto result =
+      analyze(rules, with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"),
+                          {kernel("", memcg_line("api.service", "node", 2301), 1)}));
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-kill");
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  REQUIRE(oom != nullptr);
+  REQUIRE(loop != nullptr);
+  CHECK(oom->explains.empty());
+  CHECK(names_related(*oom, "unit-restart-loop"));
+  CHECK(names_related(*loop, "oom-kill"));
+  // The loop is more confident and has more lines; the cause that may explain it comes first.
+  CHECK(rank_of(result, "oom-kill") == 1);
+  CHECK(rank_of(result, "unit-restart-loop") == 2);
+}
+
+TEST_CASE("an OOM kill naming only a pid and a process is possibly related to a unit's loop",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  const auto result = analyze(
+      rules,
+      with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"),
+           {kernel("2026-03-05T08:00:01Z",
+                   "Out of memory: Killed process 2301 (node) total-vm:1826352kB, "
+                   "anon-rss:912344kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:2212kB "
+                   "oom_score_adj:0")}));
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-killed-process");
+  REQUIRE(oom != nullptr);
+  CHECK(oom->explains.empty());
+  CHECK(names_related(*oom, "unit-restart-loop"));
+}
+
+TEST_CASE("a pid seen with its unit on another line links an OOM kill to the unit's loop",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  // journalctl -o json gives both _PID and _SYSTEMD_UNIT on the app's own line; node 18
+  // lib/internal/process/warning.js prints the leak warning.
+  EventSpec app_line("2026-03-05T07:59:58Z",
+                     "(node:2301) MaxListenersExceededWarning: Possible EventEmitter memory leak "
+                     "detected. 11 exit listeners added to [process].");
+  app_line.source = SourceKind::app;
+  app_line.on("web-01", "api.service", "node", 2301);
+  const auto result = analyze(
+      rules,
+      with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"),
+           {app_line, kernel("2026-03-05T08:00:01Z",
+                             "Out of memory: Killed process 2301 (node) total-vm:1826352kB")}));
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  REQUIRE(loop != nullptr);
+  CHECK(loop->rank == 0);  // folded
+  CHECK(rank_of(result, "oom-killed-process") == 1);
+}
+
+TEST_CASE("an OOM kill on another host explains nothing here", "[ranking][linking]") {
+  const RuleSet rules = rules_from(kOomAndLoop);
+  EventSpec oom = kernel("2026-03-05T08:00:01Z", memcg_line("api.service", "node", 2301));
+  oom.host = "db-02";
+  const auto result =
+      analyze(rules, with(loop_rounds("2026-03-05", "code=killed, status=9/KILL"), {oom}));
+  const Diagnosis* found = find_rule(result.diagnoses, "oom-kill");
+  REQUIRE(found != nullptr);
+  CHECK(found->explains.empty());
+  CHECK(found->related.empty());
+}
+
+// openclaw's holder block (src/infra/ports.ts, 2026.x) after a failed bind:
+//   Gateway failed to start: another gateway instance is already listening on ws://...
+//   - pid 1187 root: /usr/bin/docker-proxy -proto tcp ... (0.0.0.0:18789)
+const char* const kPortFindings = R"(logdx_rules: 1
+rules:
+  - id: port-in-use
+    cause: port_conflict
+    severity: critical
+    confidence: 0.9
+    match: {regex: 'already listening on wss?://[0-9.]+:(?P<port>\d+)'}
+    key: [port]
+  - id: second-instance
+    cause: second_instance
+    severity: info
+    confidence: 0.8
+    match: {regex: 'another gateway instance is already listening on wss?://[0-9.]+:(?P<port>\d+)'}
+    key: [port]
+  - id: port-holder
+    cause: port_holder
+    severity: info
+    confidence: 0.9
+    match: {regex: '^- pid (?P<holder_pid>\d+) \w+: (?P<holder_command>\S+)[^\n]*\([0-9.]+:(?P<port>\d+)\)'}
+    key: [port, holder_pid]
+)";
+
+std::vector<EventSpec> port_lines(const std::string& host_a, const std::string& host_b) {
+  EventSpec refused("2026-03-05T08:20:25Z",
+                    "Gateway failed to start: another gateway instance is already listening on "
+                    "ws://127.0.0.1:18789");
+  refused.on(host_a, "", "node", 2301);
+  EventSpec holder(
+      "2026-03-05T08:20:25Z",
+      "- pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 "
+      "-host-port 18789 -container-ip 172.18.0.2 -container-port 18789 (0.0.0.0:18789)");
+  holder.on(host_b, "", "node", 2301);
+  return {refused, holder};
+}
+
+TEST_CASE("findings about one port's holder become one finding that names the holder",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kPortFindings);
+  const auto result = analyze(rules, port_lines("oc-gw-01", "oc-gw-01"));
+  REQUIRE(result.diagnoses.size() == 1);
+  const Diagnosis& root = result.diagnoses[0];
+  CHECK(root.rule == "port-in-use");
+  CHECK(fact(root, "holder_pid") == "1187");
+  CHECK(fact(root, "holder_command") == "/usr/bin/docker-proxy");
+  REQUIRE(root.explains.size() == 2);
+  CHECK(find_rule(root.explains, "second-instance") != nullptr);
+  CHECK(find_rule(root.explains, "port-holder") != nullptr);
+}
+
+TEST_CASE("the same port on two hosts is two stories", "[ranking][linking]") {
+  const RuleSet rules = rules_from(kPortFindings);
+  const auto result = analyze(rules, port_lines("oc-gw-01", "oc-gw-02"));
+  const Diagnosis* holder = find_rule(result.diagnoses, "port-holder");
+  REQUIRE(holder != nullptr);
+  CHECK(holder->rank > 0);  // not merged into the other host's port conflict
+  const Diagnosis* conflict = find_rule(result.diagnoses, "port-in-use");
+  REQUIRE(conflict != nullptr);
+  CHECK(fact(*conflict, "holder_pid").starts_with("<no fact"));
+}
+
+namespace {
+
+analysis::ExitSigns exits_of(const std::string& line) {
+  const analysis::ExitReader reader;
+  analysis::ExitSigns signs;
+  reader.read(line, signs);
+  return signs;
+}
+
+}  // namespace
+
+TEST_CASE("exit wording of the process managers: killed, another end, or clean", "[linking]") {
+  // systemd v252 src/core/service.c
+  CHECK(exits_of("api.service: Main process exited, code=killed, status=9/KILL").killed);
+  CHECK(exits_of("api.service: Main process exited, code=exited, status=1/FAILURE").other);
+  CHECK(exits_of("api.service: Main process exited, code=dumped, status=6/ABRT").other);
+  CHECK_FALSE(exits_of("api.service: Main process exited, code=exited, status=0/SUCCESS").known());
+  // pm2 5.x lib/God.js
+  CHECK(exits_of("App [api:0] exited with code [0] via signal [SIGKILL]").killed);
+  CHECK(exits_of("App [api:0] exited with code [1] via signal [SIGINT]").other);
+  CHECK_FALSE(exits_of("App [api:0] exited with code [0] via signal [SIGINT]").known());
+  // Docker 24 events and docker ps
+  CHECK(exits_of("container die 3f2a (exitCode=137, image=node:20, name=api)").killed);
+  CHECK(exits_of("3f2a1b9c node:20 \"node server.js\" Exited (1) 5 seconds ago").other);
+  // compose v2, forever, Go os/exec
+  CHECK(exits_of("api-1 exited with code 137").killed);
+  CHECK(exits_of("error: Forever detected script exited with code: 1").other);
+  CHECK(exits_of("exit status 1").other);
+  CHECK(exits_of("signal: killed").killed);
+  // not an exit at all, and a code too long for any exit status
+  CHECK_FALSE(exits_of("GET /health 200 12ms").known());
+  CHECK(exits_of("exit code 99999999999999999999999").other);
+}
+
+TEST_CASE("subject names compare as one unit, app or container", "[linking]") {
+  CHECK(analysis::normalise_subject_name("API.service ") == "api");
+  CHECK(analysis::normalise_subject_name("/system.slice/openclaw-gateway.service") ==
+        "openclaw-gateway");
+  CHECK(analysis::normalise_subject_name(
+            "docker-9c1e4b7f2a3d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7.scope") ==
+        "9c1e4b7f2a3d");
+  // TASK_COMM_LEN: the kernel prints 15 bytes of a process name
+  CHECK(analysis::same_subject_name("openclaw-gatewa", "openclaw-gateway"));
+  CHECK_FALSE(analysis::same_subject_name("openclaw", "openclaw-gateway"));
+}
