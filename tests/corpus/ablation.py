@@ -389,7 +389,8 @@ def compact_entries(failing, applicable):
                 entries.append((case, form, whys.pop()))
                 for n in lines:
                     del mine[(form, n)]
-        for (form, n), why in sorted(mine.items(), key=lambda kv: (kv[0][1], FORMS.index(kv[0][0]))):
+        rest = sorted(mine.items(), key=lambda kv: (kv[0][1], FORMS.index(kv[0][0])))
+        for (form, n), why in rest:
             entries.append((case, f"{form}:{n}", why))
     return entries
 
@@ -411,7 +412,7 @@ def write_known(path, rows, known):
         "# c-fence) or with another timestamp form (d). One `case<TAB>form<TAB>why` per line:",
         "# form is a form (every evidence line), `form:N` (evidence line N), `*` (every form and",
         "# line) or `*:N` (every form of line N). Grouped by why; docs/known-limits.md summarises.",
-        "# Regenerate: ablation.py LOGDX corpus/cases corpus/real corpus/field --write-known-limits",
+        "# Regenerate: ablation.py LOGDX corpus/{cases,real,field} --write-known-limits",
     ]
     by_why = {}
     for case, form, why in entries:
@@ -511,7 +512,8 @@ def main():
     parser.add_argument("--known-limits", default=os.path.join(here, "ablation_known_limits.txt"))
     parser.add_argument("--write-known-limits", action="store_true",
                         help="rewrite the known-limits file from this run")
-    parser.add_argument("--rules", help="analyse with this rule folder instead of the built-in pack")
+    parser.add_argument("--rules",
+                        help="analyse with this rule folder instead of the built-in pack")
     parser.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2),
                         help="logdx processes at once (default: cores)")
     parser.add_argument("--results-json", help="also write every line's result to this file")
