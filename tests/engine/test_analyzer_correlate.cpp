@@ -160,11 +160,16 @@ TEST_CASE("absent: the answer arriving late but within the window, nothing", "[c
             .diagnoses.empty());
 }
 
-TEST_CASE("absent: a log that ends before the window is over proves nothing", "[correlate]") {
+TEST_CASE("absent: a log that ends before the window is over is a cut finding, not proof",
+          "[correlate]") {
+  // docs/rules.md "End of input": reported with half the confidence and a note (the cases
+  // of a cut window are in test_analyzer_cut_window.cpp).
   const RuleSet rules = rules_from(kNeverListening);
-  CHECK(analyze(rules, {{"2026-03-05T08:20:00Z", "Starting gateway on port 18789"},
-                        {"2026-03-05T08:20:40Z", "still loading plugins"}})
-            .diagnoses.empty());
+  const auto result = analyze(rules, {{"2026-03-05T08:20:00Z", "Starting gateway on port 18789"},
+                                      {"2026-03-05T08:20:40Z", "still loading plugins"}});
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].confidence == Approx(0.4));
+  CHECK(result.diagnoses[0].notes.size() == 1);
 }
 
 TEST_CASE("absent: a slow start answered after the window is not a fault", "[correlate]") {

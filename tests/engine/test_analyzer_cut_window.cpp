@@ -153,6 +153,26 @@ TEST_CASE("absent cut: an answer inside the cut window still answers", "[correla
             .diagnoses.empty());
 }
 
+TEST_CASE("absent cut: an answer shortly before A leaves a cut window open", "[correlate][cut]") {
+  // Readiness (or start progress) 30 s before the refusal and the log ends: a restart may be
+  // under way; only a confirmed window or a paste without any answer is reported.
+  const RuleSet rules = rules_from(kRefusedNoRecovery);
+  CHECK(analyze(rules, {{"2026-03-05T08:19:30Z", "listening on ws://127.0.0.1:18789"},
+                        {"2026-03-05T08:20:00Z", kRefused, 0, 0, SourceKind::proxy}})
+            .diagnoses.empty());
+  // An answer older than the window says nothing about this refusal.
+  const auto old_answer =
+      analyze(rules, {{"2026-03-05T08:10:00Z", "listening on ws://127.0.0.1:18789"},
+                      {"2026-03-05T08:20:00Z", kRefused, 0, 0, SourceKind::proxy}});
+  REQUIRE(old_answer.diagnoses.size() == 1);
+  CHECK(old_answer.diagnoses[0].confidence == Approx(0.4));
+  // A confirmed window does not care what came before.
+  CHECK(analyze(rules, {{"2026-03-05T08:19:30Z", "listening on ws://127.0.0.1:18789"},
+                        {"2026-03-05T08:20:00Z", kRefused, 0, 0, SourceKind::proxy},
+                        {"2026-03-05T08:22:00Z", "GET /health 502"}})
+            .diagnoses.size() == 1);
+}
+
 TEST_CASE("absent cut: one confirmed finding makes the whole diagnosis confirmed",
           "[correlate][cut]") {
   const RuleSet rules = rules_from(kRefusedNoRecovery);
@@ -198,9 +218,9 @@ TEST_CASE("absent cut: bare messages without times keep line order", "[correlate
     CHECK(analyze(rules, {{"", kRefused}, {"", "listening on ws://127.0.0.1:18789"}})
               .diagnoses.empty());
   }
-  SECTION("an answer before it does not") {
+  SECTION("an answer before it leaves the cut window open: nothing") {
     CHECK(analyze(rules, {{"", "listening on ws://127.0.0.1:18789"}, {"", kRefused}})
-              .diagnoses.size() == 1);
+              .diagnoses.empty());
   }
 }
 

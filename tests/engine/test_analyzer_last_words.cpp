@@ -24,7 +24,7 @@ rules:
     cause: app_last_words
     severity: info
     report: false
-    match: {regex: '(?:^|\s)(?P<error_class>[A-Z]\w*Error)(?: \[ERR_[A-Z_]+\])?: '}
+    match: {regex: '(?:^|\s)(?P<error_class>(?:[A-Z]\w*)?Error)(?: \[ERR_[A-Z_]+\])?: '}
 )";
 
 const char* const kWithKnownCause = R"(logdx_rules: 1
@@ -43,7 +43,7 @@ rules:
   - id: error-line
     cause: app_last_words
     report: false
-    match: {regex: '(?:^|\s)(?P<error_class>[A-Z]\w*Error)(?: \[ERR_[A-Z_]+\])?: '}
+    match: {regex: '(?:^|\s)(?P<error_class>(?:[A-Z]\w*)?Error)(?: \[ERR_[A-Z_]+\])?: '}
 )";
 
 struct Line {

@@ -6,12 +6,16 @@
 // clock. When the input ends first (a paste of the one decisive line, a start that is the last
 // thing in the log), the end of the input is not an answer: A fires as a cut finding (lower
 // confidence, a note saying what the log could not show) unless the rule says
-// `on_cut: ignore`. Untimed events keep their line order: an answer must come after A and
-// before the group's next A, and the window, which cannot be measured, is always cut.
+// `on_cut: ignore`, or an answer came shortly before A (within `within`; for untimed events,
+// anywhere before it): a log that shows the answer just before and ends right after leaves it
+// open (a start under way while a proxy is refused), so only an unanswered paste is reported.
+// Untimed events keep their line order: an answer must come after A and before the group's next A,
+// and the window, which cannot be measured, is always cut.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <limits>
 #include <unordered_map>
 
@@ -91,15 +95,18 @@ CorrelationResult correlate_absent(const CorrelationInput& in) {
     if (next_start != later.end())
       deadline = untimed ? *next_start : std::max(start + within, *next_start);
     const auto group_answers = answers.find(key);
+    bool answered_just_before = false;
     if (group_answers != answers.end()) {
       const Positions& times = group_answers->second;
       const auto answer = std::lower_bound(times.begin(), times.end(), start);
       if (answer != times.end() && *answer <= deadline) continue;
+      answered_just_before =
+          answer != times.begin() && (untimed || *std::prev(answer) >= start - within);
     }
     const auto reach = in.timeline.reach(event.input_index, event.clock);
     if (!untimed && reach && *reach > start + within) {
       out.findings.push_back(Finding{{index}, {}});
-    } else if (spec.report_cut) {
+    } else if (spec.report_cut && !answered_just_before) {
       out.findings.push_back(Finding{{index}, cut_note(event, reach, within)});
     }
   }
