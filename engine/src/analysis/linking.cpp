@@ -27,7 +27,9 @@ Timing timing(const LinkProfile& cause, const LinkProfile& symptom) {
   }
   const std::int64_t window = std::chrono::nanoseconds(kLinkWindow).count();
   const bool before_end = cause.span->first <= symptom.span->last;
-  const bool close = cause.span->first >= symptom.span->first - window;
+  // Measured from the cause's last line: a cause whose lines go on (a stopped gateway refused
+  // again and again) is still close to the symptom, a single kill long before is not.
+  const bool close = cause.span->last >= symptom.span->first - window;
   return before_end && close ? Timing::fits : Timing::apart;
 }
 

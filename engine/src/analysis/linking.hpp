@@ -11,7 +11,7 @@
 
 namespace logdx::analysis {
 
-// How far before a symptom starts its cause may be. Ten minutes covers a systemd or pm2 loop's
+// How far before a symptom starts its cause's last line may be. Ten minutes covers a systemd or pm2 loop's
 // first rounds after the fault (RestartSec and back-off are seconds to a minute) and a slow
 // start's window, and is far shorter than the days between an old OOM kill and today's loop
 // that a paste of a whole journal puts side by side.
