@@ -190,6 +190,7 @@ TEST_CASE("openclaw-console accepts only openclaw's exact stamp shape", "[opencl
         "2026-11-25T04:42:36.549+00:00[gateway] x",               // no space after the stamp
         "2026-11-25T04:42:36.549Z[gateway] x",                    // nor after a Z
         "2026-11-25T04:42:36.549z [gateway] x",                   // lower-case z
+        "2026-11-25T04:50:57.036Z open ws://127.0.0.1:18789",     // openclaw's ws client trace
         "2026-13-25T04:42:36.549+00:00 [gateway] x",              // month 13
         "2026-11-25T04:42:36.5",                                  // truncated
         "2026-11-25T04:47:56: PM2 log: App [openclaw:0] online",  // pm2.log

@@ -93,10 +93,11 @@ TEST_CASE("records glued onto one line become separate events on that line", "[p
   CHECK(events[2].where.line == 2);
 }
 
+// A bullet outside the fence is Markdown; inside it, it would be literal text.
 TEST_CASE("fences and bullets glued to journal lines leave the journal records", "[paste]") {
   const auto events = read_text(
-      "```mars 30 19:57:24 osmc systemd[1]: foo.service: Start request repeated too quickly.\n"
       "- mars 30 19:57:24 osmc systemd[1]: foo.service: Failed with result 'exit-code'.\n"
+      "```mars 30 19:57:24 osmc systemd[1]: foo.service: Start request repeated too quickly.\n"
       "mars 30 19:57:24 osmc systemd[1]: Failed to start Foo.```\n");
   REQUIRE(events.size() == 3);
   for (const auto& e : events) {
@@ -104,7 +105,8 @@ TEST_CASE("fences and bullets glued to journal lines leave the journal records",
     CHECK(e.host == "osmc");
     CHECK(format_timestamp(e.time) == "2026-03-30T19:57:24");
   }
-  CHECK(events[0].message == "foo.service: Start request repeated too quickly.");
+  CHECK(events[0].message == "foo.service: Failed with result 'exit-code'.");
+  CHECK(events[1].message == "foo.service: Start request repeated too quickly.");
   CHECK(events[2].message == "Failed to start Foo.");
   CHECK(events[2].raw == "mars 30 19:57:24 osmc systemd[1]: Failed to start Foo.```");
 }

@@ -230,6 +230,21 @@ TEST_CASE("complete or short messages take no wrapped continuation", "[joiner]")
       join({enveloped("Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too", 1),
             Line{"quickly.", true, SourceKind::other, std::nullopt, 1}});
   CHECK(events.size() == 2);
+  // Two bare lines are two messages as far as anyone can tell (a browser console paste).
+  events =
+      join({wrapped_line("index-C4gGL9E4.js:1 WebSocket connection to 'wss://claw.example.com/' "
+                         "failed: Error during WebSocket handshake: Unexpected response"),
+            wrapped_line("index-C4gGL9E4.js:1090 disconnected (1006): no reason")});
+  CHECK(events.size() == 2);
+  // A message that ends on a number is as complete as one that ends on a full stop.
+  events = join({enveloped("Jun 30 13:25:13 nginx[812]: upstream answered with status code 502", 1),
+                 wrapped_line("retrying the request on the next upstream")});
+  CHECK(events.size() == 2);
+  // Nor does one that ends on a URL (openclaw control UI 2026.9.6 console).
+  events =
+      join({enveloped("[openclaw] control ui v2026.9.6 connecting to ws://127.0.0.1:18789/", 1),
+            wrapped_line("disconnected (4008): connect failed")});
+  CHECK(events.size() == 2);
   // An enveloped line (not bare) is never a wrap either.
   events =
       join({enveloped("Jun 30 13:25:13 systemd[1]: ananicy.service: Start request repeated too", 1),

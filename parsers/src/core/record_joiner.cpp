@@ -246,9 +246,10 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
     append(std::move(event), wrapped ? "" : "\n");
     return;
   }
-  if (pending_ && !blank && fallback_plain && !event.time.has_value() &&
+  if (pending_ && !pending_plain_ && !blank && fallback_plain && !event.time.has_value() &&
       (block_ == Block::none || block_ == Block::stack) && within_limits()) {
-    // A bare line that reads as the rest of a cut message: a hard-wrapped paste.
+    // A bare line that reads as the rest of a cut message: a hard-wrapped paste. Only an
+    // enveloped record is known to have been one line; two bare lines may be two messages.
     if (const auto separator = wrap::separator(pending_->message, pending_width(), event.message)) {
       extend(event, *separator);  // the message goes on: no block opens or closes here
       return;
@@ -257,6 +258,7 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
   if (blank && fallback_plain) return;  // an empty line outside a block is not an event
   flush();
   start(std::move(event));
+  pending_plain_ = fallback_plain;
 }
 
 void RecordJoiner::flush() {

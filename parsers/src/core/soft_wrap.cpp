@@ -11,12 +11,11 @@ namespace {
 // Shorter lines were not wrapped: an issue body or a terminal breaks at ~70-80 columns, and
 // word wrapping moves at most one long word down.
 constexpr std::size_t kMinWrappedWidth = 50;
-// "error:", "warn:", "Error:", "EBUSY:", "TypeError:": a label this short ending in ':'
-// starts a record (a level word, an error name); a URL's "http:" continues one.
-constexpr std::size_t kMaxLabelLength = 24;
+// Nor were longer ones, unless a quoted field is still open: every piece of a line broken at
+// a column is at most that wide, and nobody wraps wider than a wide terminal.
+constexpr std::size_t kMaxWrapColumn = 132;
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alnum(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 std::string_view last_line(std::string_view text) {
   const auto nl = text.rfind('\n');
@@ -43,24 +42,26 @@ bool has_open_field(std::string_view line) {
   return in_quote || parens > 0 || brackets > 0;
 }
 
-// Ends on a word or a joiner (",", "-", "=", "/") rather than on closing punctuation.
+// Ends on a word or a joiner (",", "-", "=") rather than on closing punctuation, a number or a
+// path ("... code: 400", "port 3000", "ws://host:1/" end messages as often as a full stop).
 bool ends_mid_sentence(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   if (line.empty()) return false;
   const char c = line.back();
-  return is_alnum(c) || c == ',' || c == '-' || c == '=' || c == '/' ||
+  return is_lower(c) || (c >= 'A' && c <= 'Z') || c == ',' || c == '-' || c == '=' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// "error: x", "Error: x", "TypeError: x", "[x] y", "{...", "at f (x.js:1)": how records that
-// carry no time of their own begin.
+// "error: x", "Error: x", "TypeError: x", "x.service: y", "[x] y", "{...", "at f (x.js:1)": how
+// records that carry no time of their own begin. A first word ending in ':' is a label (a
+// level, an error name, a unit); a URL's "http:" is inside its word and continues a line.
 bool starts_like_record(std::string_view next) {
   const char c = next.front();
   if (c == '[' || c == '{' || c == '<' || c == '#' || c == '>' || c == '$') return true;
   if (next.substr(0, 3) == "at ") return true;
   const std::size_t end = next.find_first_of(" \t");
   const std::string_view first = next.substr(0, end);
-  return first.size() >= 2 && first.size() <= kMaxLabelLength && first.back() == ':';
+  return first.size() >= 2 && first.back() == ':';
 }
 
 bool starts_like_continuation(std::string_view next) {
@@ -83,7 +84,8 @@ std::optional<std::string_view> separator(std::string_view message, std::size_t 
   if (before.empty()) return std::nullopt;
   const bool open = has_open_field(before);
   if (!open) {
-    if (!ends_mid_sentence(before) || !starts_like_continuation(next) || starts_like_record(next)) {
+    if (last_line_width > kMaxWrapColumn || next.size() > kMaxWrapColumn ||
+        !ends_mid_sentence(before) || !starts_like_continuation(next) || starts_like_record(next)) {
       return std::nullopt;
     }
   } else if (next.substr(0, 3) == "at " || starts_like_record(next)) {

@@ -72,6 +72,8 @@ bool parse_short_line(StampShape shape, int default_year, std::string_view line,
   // "[ secs] Hardware name: QEMU ..." is dmesg text, not "host ident: msg"; the journal
   // prints a [pid] for every entry that has one, which is all but the kernel's.
   if (shape == StampShape::monotonic && !tail.pid && tail.ident != "kernel") return false;
+  // Without a host, "[ secs] node[42]: segfault at 0 ..." is dmesg's own text.
+  if (shape == StampShape::monotonic && tail.host.empty()) return false;
   event.time = time;
   event.time_text.assign(stamp_text);
   fill_from_tail(tail, shape == StampShape::weekday, event);

@@ -13,11 +13,11 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "grammar/ascii_chars.hpp"
+#include "grammar/take.hpp"
 #include "logdx/parsers/source_classifier.hpp"
 #include "openclaw/openclaw_parsers.hpp"
 #include "openclaw/stamp.hpp"
-#include "grammar/ascii_chars.hpp"
-#include "grammar/take.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -45,11 +45,15 @@ class ConsoleParser final : public EnvelopeParser {
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     std::string_view rest = line;
     std::string_view stamp;
-    if (parse_stamp(rest, event.time, stamp) && (rest.empty() || rest.front() == ' ')) {
+    if (parse_stamp(rest, event.time, stamp, true) && (rest.empty() || rest.front() == ' ')) {
       if (!rest.empty()) rest.remove_prefix(1);
-      event.time_text.assign(stamp);
       std::string_view subsystem;
-      if (parse_subsystem(rest, subsystem)) event.subsystem.assign(subsystem);
+      const bool has_subsystem = parse_subsystem(rest, subsystem);
+      // A "Z" stamp counts only with a [subsystem]: "...549Z open ws://..." is the ws client's
+      // trace, not the gateway console reformatted.
+      if (stamp.back() == 'Z' && !has_subsystem) return not_ours();
+      event.time_text.assign(stamp);
+      if (has_subsystem) event.subsystem.assign(subsystem);
       event.message.assign(rest);
       event.process = "openclaw";
       event.source = classify_source(event.process, {}, SourceKind::gateway);
@@ -61,8 +65,7 @@ class ConsoleParser final : public EnvelopeParser {
       open->message.append(line);
       return LineVerdict::continuation;
     }
-    may_continue_ = false;
-    return LineVerdict::no_match;
+    return not_ours();
   }
 
   void reset() override { may_continue_ = false; }
@@ -71,6 +74,11 @@ class ConsoleParser final : public EnvelopeParser {
   // The previous line was ours, from a record without a subsystem: an unstamped line may
   // continue it.
   bool may_continue_ = false;
+
+  LineVerdict not_ours() {
+    may_continue_ = false;
+    return LineVerdict::no_match;
+  }
 };
 
 }  // namespace

@@ -17,8 +17,10 @@ namespace x3 = boost::spirit::x3;
 const auto d2 = x3::repeat(2)[grammar::ascii::digit];
 const auto stamp_shape = x3::repeat(4)[grammar::ascii::digit] >> '-' >> d2 >> '-' >> d2 >> 'T' >>
                          d2 >> ':' >> d2 >> ':' >> d2 >> '.' >>
-                         x3::repeat(3)[grammar::ascii::digit] >>
-                         (x3::lit('Z') | (x3::char_("+-") >> d2 >> ':' >> d2));
+                         x3::repeat(3)[grammar::ascii::digit] >> x3::char_("+-") >> d2 >> ':' >> d2;
+const auto utc_stamp_shape = x3::repeat(4)[grammar::ascii::digit] >> '-' >> d2 >> '-' >> d2 >>
+                             'T' >> d2 >> ':' >> d2 >> ':' >> d2 >> '.' >>
+                             x3::repeat(3)[grammar::ascii::digit] >> 'Z';
 // Node crash output that the RecordJoiner owns: stack frames, native frames, V8 GC lines.
 const auto js_frame = +x3::lit(' ') >> x3::lit("at ");
 const auto native_frame = *x3::lit(' ') >> +grammar::ascii::digit >> x3::lit(": 0x");
@@ -55,9 +57,12 @@ bool is_error_header(std::string_view line) {
 
 }  // namespace
 
-bool parse_stamp(std::string_view& in, Timestamp& out, std::string_view& text) {
+bool parse_stamp(std::string_view& in, Timestamp& out, std::string_view& text, bool allow_z) {
   const char* first = in.data();
-  if (!x3::parse(first, in.data() + in.size(), stamp_shape)) return false;
+  if (!x3::parse(first, in.data() + in.size(), stamp_shape)) {
+    first = in.data();
+    if (!allow_z || !x3::parse(first, in.data() + in.size(), utc_stamp_shape)) return false;
+  }
   std::string_view stamp = in.substr(0, static_cast<std::size_t>(first - in.data()));
   std::string_view rest = stamp;
   Timestamp t;

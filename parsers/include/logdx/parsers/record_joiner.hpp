@@ -50,6 +50,7 @@ class RecordJoiner {
   Block block_ = Block::none;
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
+  bool pending_plain_ = false;    // the pending record had no envelope of its own
 };
 
 }  // namespace logdx
