@@ -1,7 +1,8 @@
-// Ranking the roots (docs/ranking.md): severity first, so an info/warning finding never
-// outranks an error/critical one; then a cause that may explain another root (possibly
-// related) before the rest; then confidence × evidence strength; then the earlier first_seen;
-// then rule id and fingerprint, so equal diagnoses keep one order run after run.
+// Ranking the roots (docs/ranking.md): severity first (a cause at the worst severity of the
+// possibly related roots it may explain), so an info/warning finding never outranks an
+// error/critical one; then what a possibly related root may explain after it, and a cause
+// before a root that explains nothing; then confidence × evidence strength; then the earlier
+// first_seen; then rule id and fingerprint, so equal diagnoses keep one order run after run.
 #include "analysis/ranking.hpp"
 
 #include <algorithm>
