@@ -356,3 +356,37 @@ TEST_CASE("subject names compare as one unit, app or container", "[linking]") {
   CHECK(analysis::same_subject_name("openclaw-gatewa", "openclaw-gateway"));
   CHECK_FALSE(analysis::same_subject_name("openclaw", "openclaw-gateway"));
 }
+
+TEST_CASE("an error-level cause that may explain a critical loop ranks with the loop, before it",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: bare-eaddrinuse
+    cause: port_conflict
+    severity: error
+    confidence: 0.7
+    match: {regex: '^Error: listen EADDRINUSE$'}
+    explains: [restart_loop_pm2]
+  - id: pm2-loop
+    cause: restart_loop_pm2
+    severity: critical
+    confidence: 0.85
+    match: {regex: '^App \[(?P<app>[^\]]+):\d+\] exited with code \[(?P<exit_code>\d+)\] via signal \[(?P<signal>\w+)\]'}
+    key: [app]
+    correlate:
+      threshold: {count: 3, within: 2h, group_by: [app]}
+)");
+  // node 0.10 lib/net.js errnoException, pasted from the app's error log without times;
+  // pm2 0.x lib/God.js exit lines with times.
+  std::vector<EventSpec> events{{"", "Error: listen EADDRINUSE", 1}};
+  for (int i = 0; i < 3; ++i) {
+    EventSpec exit("2026-03-05T08:0" + std::to_string(i) + ":00Z",
+                   "App [api:0] exited with code [8] via signal [SIGINT]", 0, 0, SourceKind::pm2);
+    events.push_back(exit.of_app("api"));
+  }
+  const auto result = analyze(rules, events);
+  REQUIRE(result.diagnoses.size() == 2);
+  CHECK(result.diagnoses[0].rule == "bare-eaddrinuse");
+  CHECK(names_related(result.diagnoses[0], "pm2-loop"));
+  CHECK(result.diagnoses[1].rule == "pm2-loop");
+}

@@ -77,10 +77,14 @@ bool on_path_to(const std::vector<int>& parent, std::size_t from, std::size_t to
 }
 
 // Possibly related pairs, kept only where neither ended up folded under the other.
-void note_related(const std::vector<std::vector<Link>>& links, FoldPlan& plan) {
+void note_related(const std::vector<BuiltDiagnosis>& built,
+                  const std::vector<std::vector<Link>>& links, FoldPlan& plan) {
   const std::size_t n = links.size();
   plan.related.assign(n, {});
   plan.claims_related.assign(n, false);
+  plan.claim_severity.resize(n);
+  plan.possibly_explained.assign(n, false);
+  for (std::size_t i = 0; i < n; ++i) plan.claim_severity[i] = built[i].diagnosis.severity;
   for (std::size_t p = 0; p < n; ++p) {
     for (std::size_t c = 0; c < n; ++c) {
       if (links[p][c] != Link::related) continue;
@@ -90,7 +94,11 @@ void note_related(const std::vector<std::vector<Link>>& links, FoldPlan& plan) {
           plan.related[a].push_back(b);
         }
       }
-      if (plan.parent[c] < 0) plan.claims_related[p] = true;
+      if (plan.parent[c] < 0) {
+        plan.claims_related[p] = true;
+        if (plan.parent[p] < 0) plan.possibly_explained[c] = true;
+        plan.claim_severity[p] = std::max(plan.claim_severity[p], built[c].diagnosis.severity);
+      }
     }
   }
 }
@@ -119,7 +127,7 @@ FoldPlan plan_folds(std::vector<BuiltDiagnosis>& built, const std::vector<LinkPr
     plan.parent[child] = best;
   }
   break_cycles(built, plan.parent);
-  note_related(links, plan);
+  note_related(built, links, plan);
   return plan;
 }
 

@@ -1,7 +1,8 @@
-// Ranking the roots (docs/ranking.md): severity first, so an info/warning finding never
-// outranks an error/critical one; then a cause that may explain another root (possibly
-// related) before the rest; then confidence × evidence strength; then the earlier first_seen;
-// then rule id and fingerprint, so equal diagnoses keep one order run after run.
+// Ranking the roots (docs/ranking.md): severity first (a cause at the worst severity of the
+// possibly related roots it may explain), so an info/warning finding never outranks an
+// error/critical one; then what a possibly related root may explain after it, and a cause
+// before a root that explains nothing; then confidence × evidence strength; then the earlier
+// first_seen; then rule id and fingerprint, so equal diagnoses keep one order run after run.
 #include "analysis/ranking.hpp"
 
 #include <algorithm>
@@ -25,15 +26,21 @@ bool score_then_order(const BuiltDiagnosis& a, const BuiltDiagnosis& b) {
                                                       b.diagnosis.rule, b.diagnosis.fingerprint);
 }
 
+// Roots rank at their own severity, or at the worst severity of a root they may explain (the
+// explains guard keeps a remark from ever explaining a fault, so this lifts error to critical
+// at most): a port conflict that may explain a critical loop is no less urgent than the loop.
 struct Ranked {
   const std::vector<BuiltDiagnosis>& built;
-  const std::vector<bool>& claims_related;
+  const FoldPlan& plan;
 
   bool operator()(std::size_t a, std::size_t b) const {
-    const auto& da = built[a].diagnosis;
-    const auto& db = built[b].diagnosis;
-    if (da.severity != db.severity) return da.severity > db.severity;
-    if (claims_related[a] != claims_related[b]) return claims_related[a];
+    const Severity sa = std::max(built[a].diagnosis.severity, plan.claim_severity[a]);
+    const Severity sb = std::max(built[b].diagnosis.severity, plan.claim_severity[b]);
+    if (sa != sb) return sa > sb;
+    if (plan.possibly_explained[a] != plan.possibly_explained[b]) {
+      return plan.possibly_explained[b];  // the cause before what it may explain
+    }
+    if (plan.claims_related[a] != plan.claims_related[b]) return plan.claims_related[a];
     return score_then_order(built[a], built[b]);
   }
 };
@@ -88,7 +95,7 @@ std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built,
   // A cause that explains what else was found is the likelier root: its symptoms count as
   // indirect evidence.
   for (std::size_t i = 0; i < built.size(); ++i) built[i].indirect += kids[i].size();
-  const Ranked ranked{built, plan.claims_related};
+  const Ranked ranked{built, plan};
   std::sort(roots.begin(), roots.end(), ranked);
   std::vector<Diagnosis> out;
   out.reserve(roots.size());

@@ -25,6 +25,10 @@ struct FoldPlan {
   // Explains the cause of a possibly related root: a specific cause ranks before the loop it
   // may explain even when the lines cannot prove the link.
   std::vector<bool> claims_related;
+  // A possibly related root's rule explains this one's cause: the cause ranks before it.
+  std::vector<bool> possibly_explained;
+  // The worst severity among those roots (its own when none is worse): the cause ranks at it.
+  std::vector<Severity> claim_severity;
 };
 
 // Decides the folds; `profiles[i]` describes `built[i]`. Port findings about one port are
