@@ -31,7 +31,7 @@ TEST_CASE("plain: a systemd tag without the syslog header", "[plain]") {
       infer("systemd: foo.service: Main process exited, code=exited, status=1/FAILURE");
   CHECK(bare.source == SourceKind::systemd);
   CHECK(bare.unit == "foo.service");
-  CHECK(bare.field("exit_status") == "1");
+  CHECK(bare.field("exit_code") == "1");
 }
 
 TEST_CASE("plain: a syslog stamp and tag without a host", "[plain]") {

@@ -67,10 +67,11 @@ TEST_CASE("prefix: the reader peels a prefixed line instead of reading it as pla
   const EventReader reader(registry, ReaderOptions{});
   logdx::testing::TempDir dir;
   const std::string path = dir / "paste.log";
-  logdx::testing::write_file(path,
-                             "some text a person wrote before the log\n"
-                             "web.1  | Mar  5 08:20:25 web1 systemd[1]: gw.service: Start request "
-                             "repeated too quickly.\n");
+  logdx::testing::write_file(
+      path,
+      "some text a person wrote before the log\n"
+      "deploy-3 > Mar  5 08:20:25 web1 systemd[1]: gw.service: Start request "
+      "repeated too quickly.\n");
   std::vector<Event> events;
   std::vector<ReaderDiagnostic> diagnostics;
   reader.read(

@@ -169,6 +169,11 @@ void PlainInference::classify_wording(Event& event) {
     journal::extract_systemd_fields(m, event);
     return;
   }
+  if (event.source == SourceKind::pm2 && is_pm2_wording(m)) {
+    if (event.app.empty()) event.app.assign(old_pm2_app(m));
+    pm2::annotate_daemon_message(m, event);
+    return;
+  }
   if (event.source != SourceKind::other && event.source != SourceKind::app) return;
   if (is_kernel_oom_wording(m)) {
     event.source = SourceKind::kernel;
