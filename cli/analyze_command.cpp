@@ -4,17 +4,18 @@
 // above --fail-on, 1 something is, 2 a usage, rule, input or history error (the analysis of
 // what could be read is still printed).
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <thread>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "commands.hpp"
 #include "follow_loop.hpp"
+#include "format_registry.hpp"
 #include "history_options.hpp"
 #include "input_options.hpp"
 #include "limit_options.hpp"
@@ -108,17 +109,16 @@ int run_analyze(const AnalyzeOptions& o) {
   timer.mark("rules");
   TimeSpan span;
   Analyzer analyzer(*loaded.rules, o.limits.analyzer_options());
-  const auto registry = ParserRegistry::builtin();
+  const auto registry = registry_with_formats(loaded.formats);
   // The prefilter and -j change how fast, never what (prefilter.hpp, parallel_analyze.hpp).
-  const auto database = o.no_prefilter
-                            ? nullptr
-                            : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
+  const auto database =
+      o.no_prefilter ? nullptr : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
   timer.mark("prefilter database");
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
   ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
-  AnalyzeRead read{o.inputs,        registry, *loaded.rules, o.limits.analyzer_options(),
-                   database.get(),  jobs,     {},            &progress,
-                   o.follow};
+  AnalyzeRead read{
+      o.inputs, registry,  *loaded.rules, o.limits.analyzer_options(), database.get(), jobs,
+      {},       &progress, o.follow};
   read.admit = [&](const Event& e, std::size_t index) {
     if (!window.keep(e, index)) return false;
     span.observe(e.time, e.time_text);
@@ -127,7 +127,7 @@ int run_analyze(const AnalyzeOptions& o) {
   ReadOutcome outcome = analyze_inputs(read, analyzer);
   progress.stop();
   if (o.follow) {
-    outcome.summaries = follow_inputs(o.inputs, outcome.summaries, analyzer,
+    outcome.summaries = follow_inputs(o.inputs, registry, outcome.summaries, analyzer,
                                       FollowOutput{o.out.format == "json", !o.no_redact});
   }
   timer.mark("reading and matching");
@@ -147,7 +147,8 @@ int run_analyze(const AnalyzeOptions& o) {
   timer.mark("storing the run");
   if (o.verbose) {
     const double stored = timer.total() - analysis;
-    fmt::print(stderr, "{}; analysis {:.3f} s, storing the run {:.3f} s ({:.1f} % of the analysis)\n",
+    fmt::print(stderr,
+               "{}; analysis {:.3f} s, storing the run {:.3f} s ({:.1f} % of the analysis)\n",
                timer.line(), analysis, stored, analysis > 0 ? 100 * stored / analysis : 0.0);
   }
   const std::optional<host::HostReport> host = o.out.host_report(shown);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "format_registry.hpp"
 #include "input_options.hpp"
 #include "json_writer.hpp"
 #include "terminal_text.hpp"
@@ -74,7 +75,7 @@ CommandRunner add_detect_command(CLI::App& app) {
       "Examples:\n  logdx detect /var/log/syslog ~/.pm2/pm2.log\n  logdx detect -o json logs/");
   return [command, options, format]() {
     if (!command->parsed()) return -1;
-    const auto registry = ParserRegistry::builtin();
+    const auto registry = registry_with_default_formats();
     const ReadOutcome outcome = read_inputs(*options, registry, [](Event&&, std::size_t) {});
     if (*format == "json") {
       for (const auto& s : outcome.summaries) {

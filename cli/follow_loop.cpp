@@ -1,5 +1,6 @@
 #include "follow_loop.hpp"
 
+#include <fmt/format.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -9,8 +10,6 @@
 #include <map>
 #include <mutex>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "analysis_json.hpp"
 #include "logdx/engine/redactor.hpp"
@@ -69,11 +68,11 @@ class ChangeTracker {
     Diagnosis shown = diagnosis;
     shown.explains.clear();  // each folded one gets its own line
     if (output_.redact) redactor_.redact(shown);
-    const std::string line =
-        output_.json ? follow_json_line(change, shown)
-                     : fmt::format("[{}] {} {}: {} ({} event{})\n", change, to_string(shown.severity),
-                                   shown.cause, terminal_safe(shown.title), shown.count,
-                                   shown.count == 1 ? "" : "s");
+    const std::string line = output_.json ? follow_json_line(change, shown)
+                                          : fmt::format("[{}] {} {}: {} ({} event{})\n", change,
+                                                        to_string(shown.severity), shown.cause,
+                                                        terminal_safe(shown.title), shown.count,
+                                                        shown.count == 1 ? "" : "s");
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fflush(stdout);
   }
@@ -145,7 +144,7 @@ std::unique_ptr<ByteSource> open_followed(const Followed& f, const std::atomic<b
 
 }  // namespace
 
-std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
+std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const ParserRegistry& registry,
                                         const std::vector<InputSummary>& first_pass,
                                         Analyzer& analyzer, const FollowOutput& output) {
   std::vector<InputSummary> summaries = first_pass;
@@ -164,7 +163,6 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
   EventQueue queue;
   std::vector<std::thread> readers;
   std::vector<InputSummary> read(followed.size());
-  const ParserRegistry registry = ParserRegistry::builtin();  // the reader keeps a reference
   ReaderOptions options = inputs.reader_options();
   options.detect_lines = 1;  // a live input is detected from its first line, not 200 of them
   const EventReader reader(registry, options);
@@ -175,10 +173,13 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
     readers.emplace_back([&, k] {
       const Followed& f = followed[k];
       std::vector<ReaderDiagnostic> ignored;
-      read[k] = reader.read(f.input, open_followed(f, stop), [&](Event&& e) {
-        e.where.line += f.base_line;
-        queue.push(std::move(e), f.index);
-      }, ignored);
+      read[k] = reader.read(
+          f.input, open_followed(f, stop),
+          [&](Event&& e) {
+            e.where.line += f.base_line;
+            queue.push(std::move(e), f.index);
+          },
+          ignored);
       --running;
     });
   }

@@ -21,7 +21,8 @@ struct FollowOutput {
 
 // `first_pass` is what read_inputs reported (offsets and parsers per input, in order).
 // Returns the summaries with the followed lines and events added.
-std::vector<InputSummary> follow_inputs(const InputOptions& inputs,
+// `registry` (the run's parsers, declared formats included) must outlive the call.
+std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const ParserRegistry& registry,
                                         const std::vector<InputSummary>& first_pass,
                                         Analyzer& analyzer, const FollowOutput& output);
 

@@ -1,23 +1,24 @@
 // `logdx parse`: the events the parsers produce, as JSON lines, so a user can see what the
 // reading phase made of their logs before any rule runs.
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "commands.hpp"
 #include "event_json.hpp"
+#include "format_registry.hpp"
 #include "input_options.hpp"
 
 namespace logdx::cli {
 
 CommandRunner add_parse_command(CLI::App& app) {
   auto options = std::make_shared<InputOptions>();
-  CLI::App* command = app.add_subcommand(
-      "parse", "print the events the parsers make of the inputs, as JSON lines");
+  CLI::App* command =
+      app.add_subcommand("parse", "print the events the parsers make of the inputs, as JSON lines");
   options->add_to(*command);
   command->footer(
       "Examples:\n"
@@ -26,7 +27,7 @@ CommandRunner add_parse_command(CLI::App& app) {
       "  logdx parse --parser pm2-logs ~/.pm2/pm2.log | jq .message");
   return [command, options]() {
     if (!command->parsed()) return -1;
-    const auto registry = ParserRegistry::builtin();
+    const auto registry = registry_with_default_formats();
     std::string buffer;
     auto flush = [&buffer]() {
       std::fwrite(buffer.data(), 1, buffer.size(), stdout);

@@ -31,6 +31,11 @@ std::string_view rule_schema_json() {
     "rules": {
       "type": ["array", "null"],
       "items": {"$ref": "#/$defs/rule"}
+    },
+    "formats": {
+      "description": "Line formats declared as data (docs/rules.md, Formats).",
+      "type": ["array", "null"],
+      "items": {"$ref": "#/$defs/format"}
     }
   },
   "$defs": {
@@ -68,6 +73,28 @@ std::string_view rule_schema_json() {
       "enum": ["trace", "debug", "dbg", "d", "info", "inf", "i", "information", "notice",
                "warn", "warning", "w", "wrn", "err", "error", "e", "erro", "fatal", "crit",
                "critical", "panic", "alert", "emerg", "emergency", "dpanic", "out", "stdout"]
+    },
+    "format": {
+      "description": "A line format: an RE2 pattern matched at the start of a line, whose named groups (time, host, unit, app, process, pid, level; message required) fill the event.",
+      "type": "object",
+      "required": ["id", "regex", "samples"],
+      "additionalProperties": false,
+      "properties": {
+        "id": {"$ref": "#/$defs/rule_id"},
+        "description": {"type": "string"},
+        "regex": {"type": "string"},
+        "time_format": {
+          "description": "iso8601, syslog, epoch, time-only, or a strftime pattern of %Y %y %m %d %e %H %M %S %b %f %z %T %F %%.",
+          "type": "string"
+        },
+        "source": {"$ref": "#/$defs/source_kind"},
+        "samples": {
+          "description": "Lines the format must read; checked when the file loads.",
+          "type": "array",
+          "minItems": 1,
+          "items": {"type": "string"}
+        }
+      }
     },
     "rule": {
       "description": "A rule; needs cause and match unless override: true or only id + enabled.",

@@ -57,6 +57,7 @@ def same_keys(place, props, keys):
 
 same_keys("top level", schema["properties"], array("rule_reader.cpp", "kTopKeys"))
 same_keys("rule", defs["rule"]["properties"], array("rule_entry_reader.cpp", "kRuleKeys"))
+same_keys("format", defs["format"]["properties"], array("format_reader.cpp", "kFormatKeys"))
 same_keys("condition", defs["condition"]["properties"],
           array("condition_reader.cpp", "kConditionKeys"))
 same_keys("fix", defs["fix"]["properties"], array("rule_entry_reader.cpp", "kFixKeys"))

@@ -71,7 +71,9 @@ const FormatSample kFormatSamples[] = {
     {"docker-logs-plain.log", "openclaw-console", 13},
     {"docker-logs-timestamps.log", "docker-timestamps", 13},
     {"docker-ps-restarting.log", "docker-ps", 2},
-    {"journalctl-cat.log", "plain", 23},
+    // plain text, but the OOM killer lines are read as kernel wording (plain_inference), so the
+    // report joins into one record as it does in the kernel envelopes
+    {"journalctl-cat.log", "plain", 20},
     {"journalctl-export.log", "journal-export", 20},
     {"journalctl-json-pretty.log", "journal-json-pretty", 1},
     {"journalctl-json.log", "journal-json", 20},

@@ -216,6 +216,28 @@ TEST_CASE("openclaw-console survives a 1 MB line and keeps invalid bytes", "[ope
   CHECK(bytes.message == "caf\xe9 \xff");
 }
 
+TEST_CASE("gateway-wrapper takes a desktop wrapper's own name for the child", "[openclaw]") {
+  // Electron wrappers relay the child's stdio under their own name for it; the line is as a
+  // desktop wrapper's electron-log file shows it once its own prefix is read.
+  Event e;
+  REQUIRE(verdict_of("gateway-wrapper",
+                     "[OpenClaw stderr] [openclaw] Unhandled promise rejection: TypeError: "
+                     "Invalid URL",
+                     e) == LineVerdict::record);
+  CHECK(e.message == "[openclaw] Unhandled promise rejection: TypeError: Invalid URL");
+  CHECK(e.source == SourceKind::gateway);
+  Event other;
+  REQUIRE(verdict_of("gateway-wrapper", "[Skill Worker stdout] ready", other) ==
+          LineVerdict::record);
+  CHECK(other.source == SourceKind::app);
+  CHECK(other.process == "Skill Worker");
+  for (std::string_view bad : {"[stderr] x", "[1 stderr] x", "[OpenClaw stdin] x"}) {
+    CAPTURE(bad);
+    Event event;
+    CHECK(verdict_of("gateway-wrapper", bad, event) == LineVerdict::no_match);
+  }
+}
+
 TEST_CASE("gateway-wrapper takes the inner line and the stream", "[openclaw]") {
   Event e;
   REQUIRE(verdict_of("gateway-wrapper",

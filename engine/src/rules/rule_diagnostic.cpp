@@ -18,7 +18,7 @@ constexpr auto kError = DiagnosticSeverity::error;
 constexpr auto kWarning = DiagnosticSeverity::warning;
 
 // Indexed by RuleProblem. Every message the loader prints is here.
-constexpr std::array<ProblemInfo, 20> kProblems = {{
+constexpr std::array<ProblemInfo, 23> kProblems = {{
     {"yaml-syntax", kError, "the file is not valid YAML: {}"},
     {"unknown-key", kError, "unknown key '{}' in {}{}"},
     {"wrong-type", kError, "{} must be {}"},
@@ -42,6 +42,11 @@ constexpr std::array<ProblemInfo, 20> kProblems = {{
     {"rule-test-failed", kError, "embedded test of rule '{}' failed: {}"},
     {"unreadable-file", kError, "cannot read rule file: {}"},
     {"file-too-large", kError, "rule file is {} bytes, over the limit of {} bytes"},
+    {"unknown-group", kError,
+     "format '{}' names the group '{}'; a format's groups are time, host, unit, app, process, "
+     "pid, level, message"},
+    {"bad-format", kError, "format '{}' {}"},
+    {"sample-mismatch", kError, "sample of format '{}' is not read by it: {}"},
 }};
 
 const ProblemInfo& info(RuleProblem code) { return kProblems[static_cast<std::size_t>(code)]; }

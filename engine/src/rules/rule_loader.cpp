@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "logdx/engine/rule_collector.hpp"
+#include "rules/format_checks.hpp"
 
 namespace logdx {
 namespace {
@@ -57,9 +58,26 @@ RuleLoadResult RuleLoader::load_texts(const std::vector<RuleText>& texts) const 
   return finish(std::move(read));
 }
 
+RuleLoadResult RuleLoader::load_formats(const std::vector<RuleText>& texts) const {
+  RuleLoadResult result;
+  std::vector<RuleFile> read;
+  for (const RuleText& text : texts) {
+    result.files.push_back(text.name);
+    read.push_back(reader_.read_text(text.text, text.name).file);
+  }
+  std::vector<const RuleFile*> files;
+  for (const RuleFile& file : read) files.push_back(&file);
+  result.formats = rules::check_formats(files, result.diagnostics);
+  sort_by_position(result.files, result.diagnostics);
+  return result;
+}
+
 RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {
   RuleLoadResult result;
   RuleCollector collector;
+  std::vector<const RuleFile*> files;
+  for (const RuleReadResult& file : read) files.push_back(&file.file);
+  result.formats = rules::check_formats(files, result.diagnostics);
   for (RuleReadResult& file : read) {
     result.files.push_back(file.file.source ? file.file.source->name : std::string());
     std::move(file.diagnostics.begin(), file.diagnostics.end(),

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "rules/condition_reader.hpp"
+#include "rules/format_reader.hpp"
 #include "rules/names.hpp"
 #include "rules/rule_entry_reader.hpp"
 #include "rules/yaml_guard.hpp"
@@ -17,7 +18,8 @@ namespace {
 
 using rules::YamlContext;
 
-constexpr std::array<std::string_view, 4> kTopKeys = {"logdx_rules", "lists", "macros", "rules"};
+constexpr std::array<std::string_view, 5> kTopKeys = {"logdx_rules", "lists", "macros", "rules",
+                                                      "formats"};
 
 void read_version(const YAML::Node& node, const LocatedString& key, RuleFile& file,
                   YamlContext& context) {
@@ -87,6 +89,8 @@ void read_document(const YAML::Node& root, RuleFile& file, YamlContext& context)
       read_lists(it->second, *key, file, context);
     } else if (key->value == "macros") {
       read_macros(it->second, *key, file, context);
+    } else if (key->value == "formats") {
+      rules::read_formats(it->second, key->at, file.formats, context);
     } else {
       read_rules(it->second, *key, file, context);
     }

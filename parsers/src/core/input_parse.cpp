@@ -3,11 +3,13 @@
 namespace logdx {
 
 InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& options,
-                       std::string_view winner, std::string input_name,
-                       RecordJoiner::Sink sink, InputSummary& summary, unsigned reference_month)
+                       std::string_view winner, std::string input_name, RecordJoiner::Sink sink,
+                       InputSummary& summary, unsigned reference_month)
     : input_name_(std::move(input_name)),
       summary_(summary),
       peeler_(registry, options),
+      prefix_peeler_(registry, options),
+      inference_(options),
       joiner_(std::move(sink)),
       reference_month_(reference_month) {
   // Plain text is the fallback, not a format: with no winner every line tries every parser,
@@ -92,8 +94,23 @@ void InputParse::line(std::string_view text, std::string_view raw, std::uint64_t
     keep(raw, number, offset, parser, false);
     return;
   }
-  plain_->parse_line(text, attempt(), nullptr);
+  keep_unclaimed(text, raw, number, offset);
+}
+
+void InputParse::keep_unclaimed(std::string_view text, std::string_view raw, std::uint64_t number,
+                                std::uint64_t offset) {
   ++summary_.fallback_lines;
+  if (const EnvelopeParser* inner = prefix_peeler_.peel(text, attempt())) {
+    // Still a fallback line for the joiner (no envelope of this input's format), and the inner
+    // parser's instance belongs to the prefix peeler, so it is offered no continuation lines.
+    scratch_.envelopes.push_back("prefix");
+    scratch_.envelopes.emplace_back(inner->info().name);
+    keep(raw, number, offset, plain_.get(), true);
+    open_->parser = std::string(inner->info().name);
+    return;
+  }
+  plain_->parse_line(text, attempt(), nullptr);
+  inference_.infer(scratch_);
   keep(raw, number, offset, plain_.get(), true);
 }
 

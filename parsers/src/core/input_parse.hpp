@@ -7,17 +7,19 @@
 #include <string_view>
 #include <vector>
 
+#include "core/prefix_peeler.hpp"
 #include "logdx/parsers/envelope_peeler.hpp"
 #include "logdx/parsers/event_reader.hpp"
 #include "logdx/parsers/record_joiner.hpp"
+#include "plain/plain_inference.hpp"
 
 namespace logdx {
 
 class InputParse {
  public:
-  InputParse(const ParserRegistry& registry, const ParserOptions& options,
-             std::string_view winner, std::string input_name, RecordJoiner::Sink sink,
-             InputSummary& summary, unsigned reference_month = 0);
+  InputParse(const ParserRegistry& registry, const ParserOptions& options, std::string_view winner,
+             std::string input_name, RecordJoiner::Sink sink, InputSummary& summary,
+             unsigned reference_month = 0);
 
   // One physical line: `text` cleaned of paste noise, `raw` as written.
   void line(std::string_view text, std::string_view raw, std::uint64_t number,
@@ -36,13 +38,19 @@ class InputParse {
   void close_record();
   // The first other parser that claims the line (its verdict in `verdict`), or null.
   EnvelopeParser* try_fallbacks(std::string_view text, LineVerdict& verdict);
+  // A line no parser claims: a known record behind an unknown prefix, else plain text with
+  // what its shape says (plain_inference.hpp).
+  void keep_unclaimed(std::string_view text, std::string_view raw, std::uint64_t number,
+                      std::uint64_t offset);
 
   std::string input_name_;
   InputSummary& summary_;
-  std::unique_ptr<EnvelopeParser> winner_;  // null when no format won (plain text)
+  std::unique_ptr<EnvelopeParser> winner_;                  // null when no format won (plain text)
   std::vector<std::unique_ptr<EnvelopeParser>> fallbacks_;  // most specific first
   std::unique_ptr<EnvelopeParser> plain_;
   EnvelopePeeler peeler_;
+  PrefixPeeler prefix_peeler_;
+  PlainInference inference_;
   RecordJoiner joiner_;
   Event scratch_;
   std::optional<Event> open_;

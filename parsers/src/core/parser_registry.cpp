@@ -1,9 +1,9 @@
 #include "logdx/parsers/parser_registry.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace logdx {
 
@@ -16,13 +16,16 @@ ParserRegistry ParserRegistry::builtin() {
   register_docker_parsers(registry);
   register_proxy_parsers(registry);
   register_plain_parsers(registry);
+  registry.sort_by_specificity();
+  return registry;
+}
+
+void ParserRegistry::sort_by_specificity() {
   // Most specific first, so that ties in detection and the per-line fallback prefer the
   // grammar that says more about a line; stable so that registration order breaks ties.
-  std::stable_sort(registry.entries_.begin(), registry.entries_.end(),
-                   [](const Entry& a, const Entry& b) {
-                     return a.info.specificity > b.info.specificity;
-                   });
-  return registry;
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.info.specificity > b.info.specificity;
+  });
 }
 
 void ParserRegistry::add(const ParserInfo& info, ParserFactory factory) {

@@ -35,6 +35,10 @@ enum class RuleProblem : std::uint8_t {
   rule_test_failed,
   unreadable_file,
   file_too_large,
+  // `formats:` (docs/rules.md "Formats")
+  unknown_group,
+  bad_format,
+  sample_mismatch,
 };
 
 enum class DiagnosticSeverity : std::uint8_t { error, warning };

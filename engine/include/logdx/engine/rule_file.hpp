@@ -126,12 +126,26 @@ struct MacroDef {
   LocatedString fragment;
 };
 
+// One entry of `formats:` (docs/rules.md "Formats"): a line format declared as data, checked
+// and compiled by the loader (format_checks.hpp) into a parsers' LineFormat.
+struct FormatDef {
+  SourcePosition at;  // the entry's mapping
+  LocatedString id;
+  LocatedString regex;
+  std::optional<LocatedString> time_format;
+  std::optional<Located<SourceKind>> source;
+  std::optional<LocatedString> description;
+  std::vector<LocatedString> samples;
+  bool damaged = false;  // the reader reported an error inside it
+};
+
 struct RuleFile {
   std::shared_ptr<const SourceText> source;
   int version = 0;
   std::vector<ListDef> lists;
   std::vector<MacroDef> macros;
   std::vector<RuleDef> rules;
+  std::vector<FormatDef> formats;
 };
 
 }  // namespace logdx

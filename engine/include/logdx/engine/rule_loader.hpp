@@ -14,6 +14,7 @@
 #include "logdx/engine/rule_compiler.hpp"
 #include "logdx/engine/rule_diagnostic.hpp"
 #include "logdx/engine/rule_reader.hpp"
+#include "logdx/parsers/line_format.hpp"
 
 namespace logdx {
 
@@ -21,6 +22,9 @@ struct RuleLoadResult {
   std::optional<RuleSet> rules;
   std::vector<RuleDiagnostic> diagnostics;
   std::vector<std::string> files;  // every file read, in load order
+  // The line formats of every file's `formats:` that passed their checks, in load order
+  // (docs/rules.md "Formats"); register them with add_line_formats().
+  std::vector<LineFormatPtr> formats;
   bool ok() const { return rules.has_value(); }
 };
 
@@ -39,6 +43,9 @@ class RuleLoader {
   // *.yml directly in it, sorted by name. A missing path is an unreadable-file error.
   RuleLoadResult load(const std::vector<std::filesystem::path>& paths) const;
   RuleLoadResult load_texts(const std::vector<RuleText>& texts) const;
+  // Only the `formats:` of the texts (what `parse` and `detect` need): no rule is compiled,
+  // and the diagnostics are the formats' own, so a broken rule elsewhere does not stop a parse.
+  RuleLoadResult load_formats(const std::vector<RuleText>& texts) const;
 
  private:
   RuleLoadResult finish(std::vector<RuleReadResult> read) const;

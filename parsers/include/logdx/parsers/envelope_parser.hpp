@@ -4,6 +4,7 @@
 // One instance reads one input, so a parser may keep state across lines (multi-line JSON,
 // journal export records); instances come from ParserRegistry::create.
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -53,6 +54,8 @@ class EnvelopeParser {
   virtual void reset() {}
 };
 
-using ParserFactory = std::unique_ptr<EnvelopeParser> (*)(const ParserOptions&);
+// A function, not a plain pointer, so that a format declared as data (line_format.hpp) can
+// keep its compiled pattern alive in the factory.
+using ParserFactory = std::function<std::unique_ptr<EnvelopeParser>(const ParserOptions&)>;
 
 }  // namespace logdx

@@ -22,6 +22,9 @@ class ParserRegistry {
   static ParserRegistry builtin();
 
   void add(const ParserInfo& info, ParserFactory factory);
+  // Most specific first, stable (registration order breaks ties); builtin() and
+  // add_line_formats() call it after adding.
+  void sort_by_specificity();
   const std::vector<Entry>& entries() const { return entries_; }
   const Entry* find(std::string_view name) const;
   std::unique_ptr<EnvelopeParser> create(std::string_view name, const ParserOptions& options) const;
@@ -38,6 +41,6 @@ void register_pm2_parsers(ParserRegistry& registry);
 void register_journal_parsers(ParserRegistry& registry);  // journalctl, syslog, systemctl status
 void register_kernel_parsers(ParserRegistry& registry);   // dmesg variants
 void register_docker_parsers(ParserRegistry& registry);
-void register_proxy_parsers(ParserRegistry& registry);    // nginx, Caddy
+void register_proxy_parsers(ParserRegistry& registry);  // nginx, Caddy
 
 }  // namespace logdx

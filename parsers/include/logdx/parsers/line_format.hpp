@@ -1,0 +1,70 @@
+#pragma once
+// A line format declared as data (a rule file's `formats:`, docs/rules.md "Formats"), as lnav
+// declares its formats: one RE2 pattern whose named groups are event fields, and a time format.
+// Compiled once and shared by every parser instance that reads an input with it, so that a
+// user can teach logdx the prefix their wrapper writes without a rebuild.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "logdx/parsers/envelope_parser.hpp"
+
+namespace logdx {
+
+class ParserRegistry;
+
+// What a format is written as; validated by LineFormat::compile.
+struct LineFormatSpec {
+  std::string id;           // the parser name `logdx parse` shows and --parser takes
+  std::string regex;        // RE2, matched at the start of the line
+  std::string time_format;  // iso8601 | syslog | epoch | time-only | a strftime subset; "" none
+  std::optional<SourceKind> source;  // the kind its events get; else from process/unit/app
+  std::string description;
+};
+
+// The named groups a pattern may use; `message` is required.
+inline constexpr std::string_view kLineFormatGroups[] = {"time",    "host", "unit",  "app",
+                                                         "process", "pid",  "level", "message"};
+
+struct LineFormatError {
+  enum class Kind : std::uint8_t { bad_regex, unknown_group, no_message_group, bad_time_format };
+  Kind kind = Kind::bad_regex;
+  std::string detail;  // RE2's message, the group's name or the time format as written
+};
+
+class LineFormat : public std::enable_shared_from_this<LineFormat> {
+ public:
+  static std::variant<std::shared_ptr<const LineFormat>, LineFormatError> compile(
+      LineFormatSpec spec);
+  ~LineFormat();
+
+  const LineFormatSpec& spec() const { return spec_; }
+  const ParserInfo& info() const { return info_; }
+  // Whether a sample line is read by this format: the pattern matches and the time group,
+  // when it matched, is a time of the declared format (a sample is checked at load).
+  bool reads(std::string_view line) const;
+  std::unique_ptr<EnvelopeParser> make_parser(const ParserOptions& options) const;
+
+  // The pattern, its group indexes and the time format (formats/regex_line_parser.hpp).
+  struct Compiled;
+  const Compiled& compiled() const { return *compiled_; }
+
+ private:
+  explicit LineFormat(LineFormatSpec spec);
+
+  LineFormatSpec spec_;
+  ParserInfo info_;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+using LineFormatPtr = std::shared_ptr<const LineFormat>;
+
+// Adds declared formats to a registry (after the built-in ones of equal specificity), each
+// peelable, so detection, the mixed-paste fallback, peeling and prefix peeling use them.
+void add_line_formats(ParserRegistry& registry, const std::vector<LineFormatPtr>& formats);
+
+}  // namespace logdx

@@ -1,0 +1,146 @@
+#include "core/prefix_peeler.hpp"
+
+#include <cctype>
+
+#include "grammar/time.hpp"
+
+namespace logdx {
+namespace {
+
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+std::string_view trim(std::string_view s, std::string_view chars) {
+  while (!s.empty() && chars.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+  while (!s.empty() && chars.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  return s;
+}
+
+// Where the next candidate inner record starts after `from`, or npos. A boundary is the end
+// of a run of spaces that follows `]`, `|`, `:` or `>` (a wrapper's separators), or a run of
+// spaces after a token that holds a digit or bracket (a stamp, a pid, `web.1`): a prose word
+// ("Service config ...") is no prefix, which keeps the attempts on prose lines to none.
+std::size_t next_boundary(std::string_view line, std::size_t from, bool& marked) {
+  bool token_marked = false;
+  for (std::size_t i = from; i < line.size() && i < PrefixPeeler::kMaxPrefix; ++i) {
+    const char c = line[i];
+    if (c != ' ') {
+      if (is_digit(c) || c == '[' || c == ']' || c == '|' || c == ':' || c == '>') {
+        token_marked = true;
+      }
+      continue;
+    }
+    const char before = i > 0 ? line[i - 1] : '\0';
+    const bool separator = before == ']' || before == '|' || before == ':' || before == '>';
+    std::size_t end = i;
+    while (end < line.size() && line[end] == ' ') ++end;
+    if (end >= line.size()) return std::string_view::npos;
+    const bool wide = end - i >= 2;  // column padding: "web.1  | ", "20:50:48  Received"
+    if (separator || token_marked || wide) {
+      marked = separator || token_marked;
+      return end;
+    }
+    i = end - 1;
+  }
+  return std::string_view::npos;
+}
+
+bool is_host_like(std::string_view s) {
+  if (s.empty() || s.size() > 253) return false;
+  bool dot = false;
+  for (char c : s) {
+    if (c == '.') {
+      dot = true;
+    } else if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':')) {
+      return false;
+    }
+  }
+  return dot || s.find(':') != std::string_view::npos;
+}
+
+bool is_name_like(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+          c == '@')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool read_time(std::string_view text, int default_year, Event& event) {
+  Timestamp time;
+  std::string_view as_written;
+  std::string_view rest = text;
+  if ((grammar::iso8601(rest, time, as_written) ||
+       grammar::slash_datetime(rest, time, as_written) ||
+       grammar::bsd_syslog(rest, default_year, time, as_written)) &&
+      rest.empty()) {
+    event.time = time;
+    event.time_text.assign(as_written);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void apply_prefix(std::string_view prefix, int default_year, Event& event) {
+  event.set_field("prefix", prefix);
+  const std::string_view core = trim(prefix, " |:>");
+  if (core.empty()) return;
+  // The first bracketed or blank-separated token is what a wrapper puts first: its time.
+  std::string_view first = core;
+  if (first.front() == '[') {
+    const std::size_t close = first.find(']');
+    first = close == std::string_view::npos ? first.substr(1) : first.substr(1, close - 1);
+  }
+  if (!event.time.has_value() && event.time_text.empty()) {
+    if (read_time(first, default_year, event) || read_time(core, default_year, event)) return;
+  }
+  if (core.front() == '[' && core.back() == ']' && is_host_like(first) && event.host.empty()) {
+    event.host.assign(first);  // deploy tools tag each host's output: "[10.0.0.5] "
+    return;
+  }
+  if (prefix.find('|') != std::string_view::npos && is_name_like(core) && event.unit.empty()) {
+    event.unit.assign(core);  // compose / foreman / honcho: "service  | "
+  }
+}
+
+PrefixPeeler::PrefixPeeler(const ParserRegistry& registry, const ParserOptions& options)
+    : default_year_(options.default_year) {
+  for (const auto& entry : registry.entries()) {
+    if (entry.info.specificity > 0) parsers_.push_back(entry.factory(options));
+  }
+}
+
+EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
+  for (auto& parser : parsers_) {
+    event.clear();
+    parser->reset();
+    if (parser->parse_line(rest, event, nullptr) != LineVerdict::record) continue;
+    // Claimed but learned nothing (a format that takes any text): not a real record.
+    if (event.message.size() >= rest.size() && !event.time.has_value() && event.fields.empty()) {
+      continue;
+    }
+    return parser.get();
+  }
+  return nullptr;
+}
+
+const EnvelopeParser* PrefixPeeler::peel(std::string_view line, Event& event) {
+  std::size_t at = 0;
+  for (int k = 0; k < kMaxBoundaries; ++k) {
+    bool marked = false;
+    at = next_boundary(line, at, marked);
+    if (at == std::string_view::npos) return nullptr;
+    if (EnvelopeParser* parser = claim(line.substr(at), event)) {
+      parser->reset();
+      apply_prefix(line.substr(0, at), default_year_, event);
+      return parser;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace logdx

@@ -1,0 +1,75 @@
+#include "formats/regex_line_parser.hpp"
+
+#include <charconv>
+
+#include "logdx/parsers/source_classifier.hpp"
+
+namespace logdx {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+RegexLineParser::RegexLineParser(LineFormatPtr format, const ParserOptions& options)
+    : format_(std::move(format)),
+      compiled_(format_->compiled()),
+      default_year_(options.default_year),
+      inference_(options),
+      groups_(static_cast<std::size_t>(compiled_.captures)) {}
+
+std::string_view RegexLineParser::group(Field field) const {
+  const int index = compiled_.index(field);
+  if (index < 0) return {};
+  const re2::StringPiece& piece = groups_[static_cast<std::size_t>(index)];
+  return piece.data() == nullptr ? std::string_view()
+                                 : std::string_view(piece.data(), piece.size());
+}
+
+LineVerdict RegexLineParser::parse_line(std::string_view line, Event& event, Event*) {
+  if (line.empty()) return LineVerdict::no_match;
+  const auto first = static_cast<unsigned char>(line.front());
+  if (first < compiled_.first_min || first > compiled_.first_max) return LineVerdict::no_match;
+  if (!compiled_.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                           RE2::ANCHOR_START, groups_.data(), compiled_.captures)) {
+    return LineVerdict::no_match;
+  }
+  const int message_index = compiled_.index(Field::message);
+  if (groups_[static_cast<std::size_t>(message_index)].data() == nullptr) {
+    return LineVerdict::no_match;
+  }
+  const std::string_view time = trim(group(Field::time));
+  if (!time.empty()) {
+    // A stamp that is not of the declared format means the pattern matched a line of another
+    // shape: not this format's line.
+    if (!compiled_.time.read(time, default_year_, event.time)) return LineVerdict::no_match;
+    event.time_text.assign(time);
+  }
+  event.host.assign(trim(group(Field::host)));
+  event.unit.assign(trim(group(Field::unit)));
+  event.app.assign(trim(group(Field::app)));
+  event.process.assign(trim(group(Field::process)));
+  const std::string_view pid = trim(group(Field::pid));
+  std::int64_t pid_value = 0;
+  if (!pid.empty() &&
+      std::from_chars(pid.data(), pid.data() + pid.size(), pid_value).ec == std::errc()) {
+    event.pid = pid_value;
+  }
+  const std::string_view level = trim(group(Field::level));
+  if (!level.empty()) event.level = level_from_string(level);
+  event.message.assign(group(Field::message));
+  const std::string_view owner = event.unit.empty() ? event.app : event.unit;
+  if (format_->spec().source) {
+    event.source = *format_->spec().source;
+  } else {
+    event.source = classify_source(event.process, owner, SourceKind::other);
+    inference_.infer(event);  // "systemd[1]: ...", "App [x:0] ..." behind the prefix
+  }
+  return LineVerdict::record;
+}
+
+}  // namespace logdx

@@ -1,0 +1,49 @@
+#pragma once
+// The EnvelopeParser of a declared line format: one anchored RE2 match per line, after a
+// first-byte check that turns most lines of other shapes away before RE2 runs.
+
+#include <re2/re2.h>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+#include "formats/declared_time.hpp"
+#include "logdx/parsers/line_format.hpp"
+#include "plain/plain_inference.hpp"
+
+namespace logdx {
+
+// Indexes into kLineFormatGroups.
+enum class Field : std::uint8_t { time, host, unit, app, process, pid, level, message };
+
+struct LineFormat::Compiled {
+  std::unique_ptr<RE2> re;
+  std::array<int, std::size(kLineFormatGroups)> group{};  // capture index, -1 when absent
+  int captures = 1;                                       // groups + the whole match
+  formats::DeclaredTime time;
+  // The first byte any match can start with (RE2::PossibleMatchRange), for a cheap refusal.
+  unsigned char first_min = 0;
+  unsigned char first_max = 255;
+
+  int index(Field field) const { return group[static_cast<std::size_t>(field)]; }
+};
+
+class RegexLineParser final : public EnvelopeParser {
+ public:
+  RegexLineParser(LineFormatPtr format, const ParserOptions& options);
+
+  const ParserInfo& info() const override { return format_->info(); }
+  LineVerdict parse_line(std::string_view line, Event& event, Event* open) override;
+
+ private:
+  std::string_view group(Field field) const;
+
+  LineFormatPtr format_;
+  const LineFormat::Compiled& compiled_;
+  int default_year_;
+  PlainInference inference_;  // the message behind a wrapper's prefix may still be tagged
+  std::vector<re2::StringPiece> groups_;  // sized once: no allocation per line
+};
+
+}  // namespace logdx

@@ -1,0 +1,122 @@
+// Declared line formats (line_format.hpp): compile errors, what a match fills, and the cheap
+// refusals (first byte, time of another format).
+#include <catch2/catch.hpp>
+
+#include "logdx/parsers/line_format.hpp"
+#include "logdx/parsers/parser_registry.hpp"
+
+using namespace logdx;
+
+namespace {
+
+LineFormatPtr compile_ok(LineFormatSpec spec) {
+  auto compiled = LineFormat::compile(std::move(spec));
+  REQUIRE(std::holds_alternative<LineFormatPtr>(compiled));
+  return std::get<LineFormatPtr>(compiled);
+}
+
+LineFormatError compile_error(LineFormatSpec spec) {
+  auto compiled = LineFormat::compile(std::move(spec));
+  REQUIRE(std::holds_alternative<LineFormatError>(compiled));
+  return std::get<LineFormatError>(compiled);
+}
+
+// foreman (lib/foreman/engine/cli.rb) prefixes "HH:MM:SS name | " to each process's lines.
+LineFormatSpec procfile() {
+  return {"procfile", R"((?P<time>\d\d:\d\d:\d\d) (?P<process>[\w.@-]+) *\| ?(?P<message>.*))",
+          "time-only", std::nullopt, ""};
+}
+
+}  // namespace
+
+TEST_CASE("line format compile errors name what is wrong", "[formats]") {
+  using Kind = LineFormatError::Kind;
+  CHECK(compile_error({"x", "(?P<message>.*", "", {}, ""}).kind == Kind::bad_regex);
+  const auto group = compile_error({"x", "(?P<thread>\\w+) (?P<message>.*)", "", {}, ""});
+  CHECK(group.kind == Kind::unknown_group);
+  CHECK(group.detail == "thread");
+  CHECK(compile_error({"x", "(?P<level>\\w+)", "", {}, ""}).kind == Kind::no_message_group);
+  CHECK(compile_error({"x", "(?P<message>.*)", "%Y-%Q", {}, ""}).kind == Kind::bad_time_format);
+  CHECK(compile_error({"x", "(?P<message>.*)", "hh:mm", {}, ""}).kind == Kind::bad_time_format);
+}
+
+TEST_CASE("a declared format fills the event from its groups", "[formats]") {
+  const LineFormatPtr format = compile_ok(procfile());
+  auto parser = format->make_parser(ParserOptions{});
+  Event event;
+  REQUIRE(parser->parse_line("16:16:18 web.1  | Error: listen EADDRINUSE :::5000", event,
+                             nullptr) == LineVerdict::record);
+  CHECK(event.process == "web.1");
+  CHECK(event.message == "Error: listen EADDRINUSE :::5000");
+  CHECK(event.time_text == "16:16:18");
+  CHECK_FALSE(event.time.has_value());  // a time of day alone is on no clock
+  CHECK(event.source == SourceKind::app);
+}
+
+TEST_CASE("a declared format infers the source behind its prefix", "[formats]") {
+  // pm2 --no-daemon prints the daemon's own lines under the name "PM2" (pm2 5.x, captured
+  // shape in a public issue); "App [x] ..." is the daemon's wording (lib/God/ActionMethods).
+  const LineFormatPtr format = compile_ok(procfile());
+  auto parser = format->make_parser(ParserOptions{});
+  Event event;
+  REQUIRE(parser->parse_line(
+              "16:16:18 PM2        | App [server] with id [4] and pid [5878], exited with code "
+              "[0] via signal [SIGINT]",
+              event, nullptr) == LineVerdict::record);
+  CHECK(event.source == SourceKind::pm2);
+  Event tagged;
+  REQUIRE(parser->parse_line("16:16:19 web.1 | systemd[1]: web.service: Failed.", tagged,
+                             nullptr) == LineVerdict::record);
+  CHECK(tagged.source == SourceKind::systemd);
+  CHECK(tagged.message == "web.service: Failed.");
+  CHECK(tagged.unit == "web.service");
+}
+
+TEST_CASE("a declared format refuses other shapes", "[formats]") {
+  const LineFormatPtr format = compile_ok(procfile());
+  auto parser = format->make_parser(ParserOptions{});
+  Event event;
+  CHECK(parser->parse_line("", event, nullptr) == LineVerdict::no_match);
+  CHECK(parser->parse_line("Error: listen EADDRINUSE", event, nullptr) == LineVerdict::no_match);
+  CHECK(parser->parse_line("99:99:99 web.1 | x", event, nullptr) == LineVerdict::no_match);
+  // Anchored at the start: the shape in the middle of a line is not this format's line.
+  CHECK(parser->parse_line("at 16:16:18 web.1 | x", event, nullptr) == LineVerdict::no_match);
+}
+
+TEST_CASE("declared time formats", "[formats]") {
+  const LineFormatPtr strf = compile_ok(
+      {"s", R"(\[(?P<time>[^\]]+)\] (?P<message>.*))", "%Y-%m-%d %H:%M:%S.%f%z", {}, ""});
+  auto parser = strf->make_parser(ParserOptions{});
+  Event event;
+  REQUIRE(parser->parse_line("[2026-03-05 08:20:25.123+01:00] x", event, nullptr) ==
+          LineVerdict::record);
+  CHECK(event.time.kind == TimeKind::utc);
+  CHECK(format_timestamp(event.time) == "2026-03-05T07:20:25.123Z");
+
+  const LineFormatPtr syslog = compile_ok(
+      {"y", R"((?P<time>\w{3} [ \d]\d \d\d:\d\d:\d\d) (?P<message>.*))", "syslog", {}, ""});
+  Event s;
+  REQUIRE(syslog->make_parser(ParserOptions{.default_year = 2025})
+              ->parse_line("Mar  5 08:20:25 hello", s, nullptr) == LineVerdict::record);
+  CHECK(s.time.year_inferred);
+  CHECK(format_timestamp(s.time) == "2025-03-05T08:20:25");
+
+  const LineFormatPtr epoch =
+      compile_ok({"e", R"((?P<time>\d+\.\d+) (?P<message>.*))", "epoch", {}, ""});
+  Event e;
+  REQUIRE(epoch->make_parser(ParserOptions{})->parse_line("1772697600.5 hi", e, nullptr) ==
+          LineVerdict::record);
+  CHECK(e.time.kind == TimeKind::utc);
+}
+
+TEST_CASE("declared formats join a registry after the built-in ones", "[formats]") {
+  ParserRegistry registry = ParserRegistry::builtin();
+  const std::size_t before = registry.entries().size();
+  add_line_formats(registry, {compile_ok(procfile())});
+  REQUIRE(registry.entries().size() == before + 1);
+  const auto* entry = registry.find("procfile");
+  REQUIRE(entry != nullptr);
+  CHECK(entry->info.peelable);
+  // plain text stays the last resort
+  CHECK(registry.entries().back().info.name == "plain");
+}

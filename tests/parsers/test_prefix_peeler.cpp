@@ -1,0 +1,87 @@
+// Generic prefix peeling (prefix_peeler.hpp): a known record behind a prefix no parser knows.
+#include <catch2/catch.hpp>
+
+#include "core/prefix_peeler.hpp"
+#include "input_test_support.hpp"
+#include "logdx/parsers/event_reader.hpp"
+#include "logdx/parsers/input_set.hpp"
+
+using namespace logdx;
+
+namespace {
+
+struct Peeled {
+  bool claimed = false;
+  std::string parser;
+  Event event;
+};
+
+Peeled peel(std::string_view line) {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  PrefixPeeler peeler(registry, ParserOptions{.default_year = 2026});
+  Peeled out;
+  const EnvelopeParser* parser = peeler.peel(line, out.event);
+  out.claimed = parser != nullptr;
+  if (parser) out.parser = std::string(parser->info().name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("prefix: a syslog line behind a service prefix", "[prefix]") {
+  // docker compose v1 (compose/cli/log_printer.py) pads the service name and writes " | ".
+  const Peeled p = peel(
+      "worker_1  | Mar  5 08:20:25 web1 kernel: Out of memory: Killed process 812 (node) "
+      "total-vm:1024kB");
+  REQUIRE(p.claimed);
+  CHECK(p.event.source == SourceKind::kernel);
+  CHECK(p.event.host == "web1");
+  CHECK(p.event.unit == "worker_1");
+  CHECK(p.event.message.rfind("Out of memory: Killed process 812", 0) == 0);
+  CHECK(p.event.field("prefix") == "worker_1  | ");
+}
+
+TEST_CASE("prefix: the prefix's time stands when the inner record has none", "[prefix]") {
+  Event event;
+  apply_prefix("[2026-03-23 14:57:05.967] [info]  ", 2026, event);
+  CHECK(event.time.has_value());
+  CHECK(event.time_text == "2026-03-23 14:57:05.967");
+  Event host;
+  apply_prefix("[128.199.150.165] ", 2026, host);
+  CHECK(host.host == "128.199.150.165");
+  Event unit;
+  apply_prefix("migration_1  | ", 2026, unit);
+  CHECK(unit.unit == "migration_1");
+}
+
+TEST_CASE("prefix: prose and unknown records are not peeled", "[prefix]") {
+  CHECK_FALSE(peel("Service config looks out of date or non-standard.").claimed);
+  CHECK_FALSE(peel("web.1 | Error: listen EADDRINUSE :::5000").claimed);
+  CHECK_FALSE(peel("").claimed);
+  // Work is bounded: a known record after many boundaries is not looked for.
+  CHECK_FALSE(peel("a1 b2 c3 d4 e5 f6 g7 Mar  5 08:20:25 web1 kernel: Out of memory: x").claimed);
+}
+
+TEST_CASE("prefix: the reader peels a prefixed line instead of reading it as plain", "[prefix]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const EventReader reader(registry, ReaderOptions{});
+  logdx::testing::TempDir dir;
+  const std::string path = dir / "paste.log";
+  logdx::testing::write_file(
+      path,
+      "some text a person wrote before the log\n"
+      "deploy-3 > Mar  5 08:20:25 web1 systemd[1]: gw.service: Start request "
+      "repeated too quickly.\n");
+  std::vector<Event> events;
+  std::vector<ReaderDiagnostic> diagnostics;
+  reader.read(
+      logdx::testing::file_input(path), [&](Event&& e) { events.push_back(std::move(e)); },
+      diagnostics);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].parser == "plain");
+  CHECK(events[1].parser != "plain");
+  CHECK(events[1].source == SourceKind::systemd);
+  CHECK(events[1].message == "gw.service: Start request repeated too quickly.");
+  REQUIRE(events[1].envelopes.size() >= 2);
+  CHECK(events[1].envelopes[0] == "prefix");
+}
