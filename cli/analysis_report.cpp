@@ -8,11 +8,16 @@ bool has_fault(const AnalysisResult& result) {
 
 void TimeSpan::observe(const Timestamp& time, const std::string& text) {
   if (time.kind != TimeKind::utc && time.kind != TimeKind::local) return;
-  if (!first_.has_value() || time.nanos < first_.nanos) {
+  // With -j, inputs are read by several workers and observed in no fixed order: two inputs
+  // that share their first or last second would show either one's wording. Ties go to the
+  // smaller text, so the summary is the same at every -j.
+  if (!first_.has_value() || time.nanos < first_.nanos ||
+      (time.nanos == first_.nanos && text < first_text_)) {
     first_ = time;
     first_text_ = text;
   }
-  if (!last_.has_value() || time.nanos > last_.nanos) {
+  if (!last_.has_value() || time.nanos > last_.nanos ||
+      (time.nanos == last_.nanos && text < last_text_)) {
     last_ = time;
     last_text_ = text;
   }
