@@ -122,7 +122,11 @@ class ProfileBuilder {
   }
 
   void add_captures(const Captures& captures, bool own) {
-    for (const auto& [name, value] : captures) {
+    // A plain pair, not a structured binding: clang 14 (the sanitizer build) cannot capture
+    // a binding in the lambda below.
+    for (const auto& capture : captures) {
+      const std::string& name = capture.first;
+      const std::string& value = capture.second;
       if (value.empty()) continue;
       if (has(kNameCaptures, name)) add_name(value);
       if (has(kProcessCaptures, name)) add_process(value);

@@ -51,7 +51,9 @@ bool unfilled(const std::string& value) { return value.empty() || value.front() 
 
 // The winner's facts gain the holder the others named (its title stays its own).
 void take_holder(Diagnosis& winner, const LinkProfile& from) {
-  for (const auto& [name, value] : from.holder) {
+  for (const auto& holder : from.holder) {  // no structured binding: clang 14 cannot capture it
+    const std::string& name = holder.first;
+    const std::string& value = holder.second;
     auto it = std::find_if(winner.facts.begin(), winner.facts.end(),
                            [&](const auto& fact) { return fact.first == name; });
     if (it == winner.facts.end()) {
