@@ -50,7 +50,9 @@ import subprocess
 import sys
 import tempfile
 
-import yaml
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus_cases import (  # noqa: E402
+    SEVERITY_ORDER, case_dirs, case_name, read_expected, read_tab_list, walk)
 
 FORMS = ["a", "b", "c-quote", "c-fence", "d"]
 FORM_TITLES = {
@@ -60,7 +62,6 @@ FORM_TITLES = {
     "c-fence": "c  Markdown fence",
     "d": "d  timestamp rewritten",
 }
-SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2, "critical": 3}
 TODO_WHY = "TODO why"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # The year given to stamps that have none (syslog): any fixed year is as valid as another.
@@ -69,27 +70,15 @@ DEFAULT_YEAR = 2026
 
 # ---- cases --------------------------------------------------------------------------------
 
-def case_dirs(paths):
-    for path in paths:
-        if os.path.exists(os.path.join(path, "expected.yaml")):
-            yield path
-            continue
-        for name in sorted(os.listdir(path)):
-            full = os.path.join(path, name)
-            if name[0].isdigit() and os.path.exists(os.path.join(full, "expected.yaml")):
-                yield full
-
-
 def evidence_items(paths):
     """(case name, 1-based line number, evidence line, root cause) of every non-negative case."""
     items = []
     for case_dir in case_dirs(paths):
-        with open(os.path.join(case_dir, "expected.yaml"), encoding="utf-8") as f:
-            expected = yaml.safe_load(f)
+        expected = read_expected(case_dir)
         root = expected.get("root_cause")
         if not root or root == "none":
             continue
-        name = os.path.basename(os.path.normpath(case_dir))
+        name = case_name(case_dir)
         for number, line in enumerate(expected.get("evidence") or [], start=1):
             items.append((name, number, str(line), root))
     return items
@@ -292,12 +281,6 @@ def forms_of(line, parsed_message):
     }
 
 
-def walk(diagnoses):
-    for d in diagnoses:
-        yield d
-        yield from walk(d.get("explains", []))
-
-
 def analyze(command, text):
     """The (cause, severity) of every diagnosis logdx makes of TEXT on stdin."""
     proc = subprocess.run(command, input=(text + "\n").encode(), stdout=subprocess.PIPE,
@@ -328,23 +311,14 @@ ALL_FORMS = "*"
 def read_known(path):
     """{(case, form or '*', line number or None): why}."""
     known = {}
-    if not path or not os.path.exists(path):
-        return known
-    with open(path, encoding="utf-8") as f:
-        for raw in f:
-            if not raw.strip() or raw.lstrip().startswith("#"):
-                continue
-            parts = raw.rstrip("\n").split("\t")
-            if len(parts) < 3:
-                raise ValueError(f"{path}: not 'case<TAB>form<TAB>why': {raw.rstrip()}")
-            case, form, why = parts[0].strip(), parts[1].strip(), "\t".join(parts[2:]).strip()
-            number = None
-            if ":" in form:
-                form, n = form.split(":", 1)
-                number = int(n)
-            if form not in FORMS and form != ALL_FORMS:
-                raise ValueError(f"{path}: unknown form {form!r} (one of {', '.join(FORMS)}, *)")
-            known[(case, form, number)] = why
+    for case, form, why in read_tab_list(path, 3):
+        number = None
+        if ":" in form:
+            form, n = form.split(":", 1)
+            number = int(n)
+        if form not in FORMS and form != ALL_FORMS:
+            raise ValueError(f"{path}: unknown form {form!r} (one of {', '.join(FORMS)}, *)")
+        known[(case, form, number)] = why
     return known
 
 

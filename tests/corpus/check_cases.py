@@ -20,43 +20,11 @@ import os
 import subprocess
 import sys
 
-import yaml
-
-SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2, "critical": 3}
-
-
-def case_dirs(paths):
-    for path in paths:
-        if os.path.exists(os.path.join(path, "expected.yaml")):
-            yield path
-            continue
-        for name in sorted(os.listdir(path)):
-            full = os.path.join(path, name)
-            if name[0].isdigit() and os.path.exists(os.path.join(full, "expected.yaml")):
-                yield full
-
-
-def inputs_of(case_dir, expected):
-    declared = expected.get("inputs")
-    names = []
-    if isinstance(declared, list):
-        names = list(declared)
-    elif isinstance(declared, dict):
-        names = list(declared.keys())
-    if not names:
-        names = sorted(n for n in os.listdir(case_dir) if n.startswith("input"))
-    return [os.path.join(case_dir, n) for n in names]
-
-
-def walk(diagnoses):
-    for d in diagnoses:
-        yield d
-        yield from walk(d.get("explains", []))
+from corpus_cases import SEVERITY_ORDER, case_dirs, case_name, inputs_of, read_expected, walk
 
 
 def check_case(logdx, case_dir):
-    with open(os.path.join(case_dir, "expected.yaml"), encoding="utf-8") as f:
-        expected = yaml.safe_load(f)
+    expected = read_expected(case_dir)
     proc = subprocess.run([logdx, "analyze", "-o", "json", "--no-db", "--no-user-rules",
                            *inputs_of(case_dir, expected)],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
@@ -118,7 +86,7 @@ def main():
             known = {l.split("#")[0].strip() for l in f} - {""}
     passed = failed = xfail = 0
     for case_dir in case_dirs(args.paths):
-        name = os.path.basename(os.path.normpath(case_dir))
+        name = case_name(case_dir)
         problems = check_case(args.logdx, case_dir)
         if not problems:
             passed += 1

@@ -12,9 +12,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_cases import case_dirs, inputs_of  # noqa: E402
-
-import yaml  # noqa: E402
+from corpus_cases import case_dirs, inputs_of, read_expected  # noqa: E402
 
 
 def run(logdx, args):
@@ -88,9 +86,8 @@ def main():
         variants += [["-j", "1"], ["-j", "2"], ["--no-prefilter", "-j", "2"]]
     failed = checked = 0
     for case in case_dirs(roots):
-        with open(os.path.join(case, "expected.yaml"), encoding="utf-8") as f:
-            expected = yaml.safe_load(f)
-        failed += compare(logdx, os.path.basename(case), inputs_of(case, expected), variants)
+        failed += compare(logdx, os.path.basename(case), inputs_of(case, read_expected(case)),
+                          variants)
         checked += 1
     with tempfile.TemporaryDirectory() as folder:
         tricky = tricky_inputs(folder)

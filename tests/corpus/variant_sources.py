@@ -31,6 +31,9 @@ import sys
 
 import yaml
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus_cases import read_tab_list  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 
@@ -96,18 +99,7 @@ def tally(rules, tests):
 
 
 def read_exceptions(path):
-    known = {}
-    if not path or not os.path.exists(path):
-        return known
-    with open(path, encoding="utf-8") as f:
-        for raw in f:
-            if not raw.strip() or raw.lstrip().startswith("#"):
-                continue
-            cause, _, why = raw.rstrip("\n").partition("\t")
-            if not why.strip():
-                raise ValueError(f"{path}: not 'cause<TAB>why': {raw.rstrip()}")
-            known[cause.strip()] = why.strip()
-    return known
+    return {cause: why for cause, why in read_tab_list(path, 2)}
 
 
 def write_exceptions(path, per_cause, exceptions, minimum):
