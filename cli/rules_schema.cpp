@@ -54,6 +54,15 @@ std::string_view rule_schema_json() {
     "rule_id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
     "cause": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
     "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+    "on_cut": {
+      "description": "A window the end of the input cut short: report it (lower confidence, a note) or ignore it.",
+      "enum": ["report", "ignore"],
+      "default": "report"
+    },
+    "confidence_cut": {
+      "description": "Confidence of a cut window's finding (default: half the rule's).",
+      "$ref": "#/$defs/confidence"
+    },
     "duration": {
       "description": "A whole number and a unit: 500ms, 30s, 10m, 2h, 1d.",
       "type": "string",
@@ -224,15 +233,8 @@ std::string_view rule_schema_json() {
             "within": {"$ref": "#/$defs/duration"},
             "group_by": {"$ref": "#/$defs/scalars"},
             "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/sequence_step"}},
-            "on_cut": {
-              "description": "A window the end of the input cut short: report it (lower confidence, a note) or ignore it.",
-              "enum": ["report", "ignore"],
-              "default": "report"
-            },
-            "confidence_cut": {
-              "description": "Confidence of a cut window's finding (default: half the rule's).",
-              "$ref": "#/$defs/confidence"
-            }
+            "on_cut": {"$ref": "#/$defs/on_cut"},
+            "confidence_cut": {"$ref": "#/$defs/confidence_cut"}
           }
         },
         "absent": {
@@ -244,15 +246,8 @@ std::string_view rule_schema_json() {
             "within": {"$ref": "#/$defs/duration"},
             "group_by": {"$ref": "#/$defs/scalars"},
             "missing": {"$ref": "#/$defs/condition"},
-            "on_cut": {
-              "description": "A window the end of the input cut short: report it (lower confidence, a note) or ignore it.",
-              "enum": ["report", "ignore"],
-              "default": "report"
-            },
-            "confidence_cut": {
-              "description": "Confidence of a cut window's finding (default: half the rule's).",
-              "$ref": "#/$defs/confidence"
-            }
+            "on_cut": {"$ref": "#/$defs/on_cut"},
+            "confidence_cut": {"$ref": "#/$defs/confidence_cut"}
           }
         },
         "join": {
