@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Declared line formats (docs/rules.md "Formats") through the real binary: a format in the user
+# rules folder changes what `parse` and `detect` make of a line and lets `analyze` see the
+# wrapped program's message; `--rules` formats reach `analyze`; a format whose sample fails is
+# left out with file:line and the rest still runs; a time-only stamp is kept as written and
+# never placed on a clock.
+# usage: formats_cli.sh LOGDX
+set -uo pipefail
+logdx="$1"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"
+mkdir -p "$XDG_CONFIG_HOME/logdx/rules"
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+has() { grep -qF -- "$1" <<<"$2"; }
+
+# A made-up supervisor's prefix no built-in grammar knows: `<<name>> YYYY-MM-DD HH:MM:SS | `.
+cat >"$work/wrapped.log" <<'LOG'
+<<acme>> 2026-03-05 08:20:25 | gw | Error: listen EADDRINUSE: address already in use 127.0.0.1:18789
+<<acme>> 2026-03-05 08:20:26 | gw | [gateway] listening on ws://127.0.0.1:18789
+LOG
+cat >"$work/acme.yaml" <<'YAML'
+logdx_rules: 1
+formats:
+  - id: acme-supervisor
+    description: "a supervisor's prefix: <<name>> time | app | text"
+    regex: '<<(?P<host>[a-z]+)>> (?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) \| (?P<app>[\w.-]+) \| (?P<message>.*)'
+    time_format: '%Y-%m-%d %H:%M:%S'
+    samples:
+      - "<<acme>> 2026-03-05 08:20:25 | gw | started"
+YAML
+
+# 1. Without the format, no parser of that name reads the line.
+run parse "$work/wrapped.log"
+check "no format: parse exits 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
+check "no format: not read by it" $(! has '"parser":"acme-supervisor"' "$out"; echo $?)
+
+# 2. In the user rules folder: parse reads time, host, app and the message behind the prefix.
+cp "$work/acme.yaml" "$XDG_CONFIG_HOME/logdx/rules/"
+run parse "$work/wrapped.log"
+first="$(head -n 1 <<<"$out")"
+check "user format: parse exits 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
+check "user format: the parser is the format" $(has '"parser":"acme-supervisor"' "$first"; echo $?)
+check "user format: the host group" $(has '"host":"acme"' "$first"; echo $?)
+check "user format: the app group" $(has '"app":"gw"' "$first"; echo $?)
+check "user format: the time is placed" $(has '"time":"2026-03-05T08:20:25' "$first"; echo $?)
+check "user format: the message behind the prefix" \
+  $(has '"message":"Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"' "$first"; echo $?)
+
+# 3. detect names it as the input's format.
+run detect "$work/wrapped.log"
+check "user format: detect names it" $(has "acme-supervisor" "$out"; echo $?)
+
+# 4. analyze without the user folder but with --rules: the format reaches analyze too.
+rm "$XDG_CONFIG_HOME/logdx/rules/acme.yaml"
+run analyze --no-db -o json --rules "$work/acme.yaml" "$work/wrapped.log"
+check "--rules format: analyze finds the port conflict (exit $code)" \
+  $(has '"cause": "port_conflict"' "$out" || has '"cause":"port_conflict"' "$out"; echo $?)
+
+# 5. A format whose sample its regex does not read: left out, file:line on stderr, the other
+#    formats and parsers still run.
+cat >"$XDG_CONFIG_HOME/logdx/rules/broken.yaml" <<'YAML'
+logdx_rules: 1
+formats:
+  - id: broken-format
+    regex: '== (?P<message>.*)'
+    samples:
+      - "-- this sample does not match"
+YAML
+cp "$work/acme.yaml" "$XDG_CONFIG_HOME/logdx/rules/"
+run parse "$work/wrapped.log"
+check "broken format: parse still exits 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
+check "broken format: file:line on stderr" $(grep -qE 'broken\.yaml:[0-9]+' <<<"$err"; echo $?)
+check "broken format: the good one still reads" $(has '"parser":"acme-supervisor"' "$out"; echo $?)
+rm "$XDG_CONFIG_HOME/logdx/rules/broken.yaml"
+
+# 6. A time-only stamp (the pack's procfile-runner format: foreman/forego/honcho) is kept as
+#    written and never given a date.
+printf '16:16:18 web.1  | Error: listen EADDRINUSE: address already in use :::5000\n' >"$work/procfile.log"
+run parse "$work/procfile.log"
+check "time-only: read by procfile-runner" $(has '"parser":"procfile-runner"' "$out"; echo $?)
+check "time-only: kept as written" $(has '"time_text":"16:16:18"' "$out"; echo $?)
+check "time-only: not placed on a clock" $(! has '"time":' "$out"; echo $?)
+
+finish
