@@ -653,3 +653,34 @@ TEST_CASE("a message that merely contains a date or a stamp is not split", "[pas
     CHECK_FALSE(cleaner.next_glued());
   }
 }
+
+TEST_CASE("full-width punctuation typed on a CJK keyboard is folded to ASCII",
+          "[paste][fullwidth]") {
+  // A log line retyped (or annotated) on a Chinese/Japanese keyboard: "：" "（" "）" "，" and
+  // the ideographic space where the program printed ASCII.
+  const auto out = clean_all(
+      "Gateway start blocked\xEF\xBC\x9A set gateway.mode=local \xEF\xBC\x88"
+      "current\xEF\xBC\x9A unset\xEF\xBC\x89\xE3\x80\x80or pass --allow-unconfigured");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].kind == Kind::text);
+  CHECK(out[0].changed);
+  CHECK(out[0].text ==
+        "Gateway start blocked: set gateway.mode=local (current: unset) or pass "
+        "--allow-unconfigured");
+}
+
+TEST_CASE("full-width folding keeps CJK text, other symbols and invalid UTF-8 as they are",
+          "[paste][fullwidth]") {
+  // "网关" (CJK), U+FF61 (half-width ideographic full stop, EF BD A1: outside the folded
+  // range), a lone 0xEF, a cut sequence at the end.
+  const std::string line =
+      "\xE7\xBD\x91\xE5\x85\xB3 error \xEF\xBD\xA1 \xEF x\xEF\xBC";
+  const auto out = clean_all(line);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].text == line);
+  CHECK_FALSE(out[0].changed);
+  // A full-width letter and digit fold too (U+FF21 'A', U+FF10 '0'), inside a quoted paste.
+  const auto quoted = clean_all("> status\xEF\xBC\x9D\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x93/EXEC");
+  REQUIRE(quoted.size() == 1);
+  CHECK(quoted[0].text == "status=203/EXEC");
+}

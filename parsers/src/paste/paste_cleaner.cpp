@@ -12,6 +12,7 @@
 
 #include "paste/ansi.hpp"
 #include "paste/box_frame.hpp"
+#include "paste/fullwidth.hpp"
 #include "paste/glued_records.hpp"
 #include "paste/markdown.hpp"
 #include "paste/shell_prompt.hpp"
@@ -98,6 +99,11 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   }
   if (!line.empty() && std::memchr(line.data(), '\r', line.size()) != nullptr) {
     line = last_visible_segment(line);
+    changed = true;
+  }
+  if (paste::has_fullwidth(line)) {
+    paste::fold_fullwidth_into(line, folded_);
+    line = folded_;
     changed = true;
   }
   if (line.empty()) return {Kind::text, line, changed};

@@ -2,9 +2,9 @@
 // Undoes what pasting a log into an issue, a chat or a terminal adds around its lines:
 // CR line ends, ANSI escape sequences, Markdown quoting ("> ") and bold ("**"), code fences
 // (also when glued to a log line), list markers, box-drawing frames ("│ ... │" from
-// `openclaw doctor`), and shell prompt / command lines. It also splits two records that a
-// paste glued onto one line. Stateful across the lines of one input (it knows when it is
-// inside a code fence).
+// `openclaw doctor`), shell prompt / command lines, and full-width punctuation typed on a CJK
+// keyboard ("：" for ":"). It also splits two records that a paste glued onto one line.
+// Stateful across the lines of one input (it knows when it is inside a code fence).
 
 #include <cstddef>
 #include <optional>
@@ -54,6 +54,7 @@ class PasteCleaner {
   std::string& own(std::string_view line);
 
   std::string scratch_;
+  std::string folded_;  // the line with full-width forms folded to ASCII (paste/fullwidth.hpp)
   std::string_view glued_rest_;  // what follows the record clean() returned on its line
   bool in_fence_ = false;
   char fence_char_ = 0;                // '`' or '~'
