@@ -20,7 +20,7 @@ elseif(NOT LOGDX_DEBUG_INFO STREQUAL "full")
   message(FATAL_ERROR "LOGDX_DEBUG_INFO is line or full, not '${LOGDX_DEBUG_INFO}'")
 endif()
 
-option(LOGDX_PCH "Precompile the heavy third-party headers (Boost.Spirit, fmt, CLI11, Catch2)" ON)
+option(LOGDX_PCH "Precompile the heavy third-party headers (Boost.Spirit, fmt, Catch2, yaml-cpp)" ON)
 
 # logdx_precompile_headers(TARGET HEADER...): TARGET's units get HEADER... precompiled. The
 # headers are third-party (<...>) and stable, so a change in logdx never rebuilds them. The
