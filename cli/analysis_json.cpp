@@ -79,7 +79,13 @@ void write_timeline(JsonWriter& w, const std::vector<TimelineEntry>& timeline) {
     write_time(w, "time", e.time, e.time_text);
     w.key("input").value(e.input);
     w.key("line").value(e.line);
-    w.key("cause").value(e.cause);
+    w.key("cause");
+    if (e.in_finding) {
+      w.value(e.cause);
+    } else {
+      w.null();  // a lone start or exit: no finding, no cause
+    }
+    w.key("in_finding").value(e.in_finding);
     w.key("rule").value(e.rule);
     w.key("severity").value(to_string(e.severity));
     w.key("message").value(e.message);

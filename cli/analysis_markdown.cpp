@@ -7,6 +7,7 @@
 #include "analysis_json.hpp"
 #include "analysis_text.hpp"
 #include "terminal_text.hpp"
+#include "text_layout.hpp"
 
 namespace logdx::cli {
 namespace {
@@ -57,10 +58,24 @@ std::string first_lines(const std::string& text) {
   return fmt::format("{}\n(+{} more lines)", text.substr(0, end), more);
 }
 
+// The first lines of a record, and the line the rule matched when it comes later (the
+// `Killed process` line of a kernel OOM report).
+std::string record_lines(const Evidence& e) {
+  const std::string safe = terminal_safe(e.text, true);
+  if (e.focus_line < kEvidenceLines) return first_lines(safe);
+  const auto lines = static_cast<std::size_t>(std::count(safe.begin(), safe.end(), '\n')) + 1;
+  std::string out = first_lines(safe);
+  out = out.substr(0, out.rfind("\n(+"));  // the count is given again below
+  out += fmt::format("\n(... {} lines ...)\n{}", e.focus_line - kEvidenceLines,
+                     nth_line(safe, e.focus_line));
+  if (e.focus_line + 1 < lines) out += fmt::format("\n(+{} more lines)", lines - e.focus_line - 1);
+  return out;
+}
+
 std::string evidence_block(const Diagnosis& d) {
   std::string body;
   for (const auto& e : d.evidence) {
-    body += fmt::format("{}:{}  {}\n", e.input, e.line, first_lines(terminal_safe(e.text, true)));
+    body += fmt::format("{}:{}  {}\n", e.input, e.line, record_lines(e));
   }
   if (d.evidence_omitted > 0) body += fmt::format("... {} more like this\n", d.evidence_omitted);
   return markdown_fence(body, "text");

@@ -15,14 +15,42 @@ namespace {
 
 constexpr std::size_t kEvidenceWidth = 160;  // long lines are cut for reading, JSON has them whole
 
-// The first line of a record, cut to `room` (the "(+N lines)" note fits in it only on a
-// terminal, where the line must not wrap).
-std::string one_line(std::string_view text, std::size_t room, bool terminal) {
-  std::string safe = terminal_safe(text.substr(0, text.find('\n')));
-  const auto extra = std::count(text.begin(), text.end(), '\n');
-  const std::string more = extra > 0 ? fmt::format(" (+{} lines)", extra) : std::string();
+// The line of a record the rule matched (its first when it has one line), fitted to `room`:
+// the message is kept and the envelope shortened. A note says where the line sits in a
+// longer record; it fits in `room` only on a terminal, where the line must not wrap.
+std::string one_line(const Evidence& e, std::size_t room, bool terminal) {
+  const std::string_view line = nth_line(e.text, e.focus_line);
+  const auto lines = std::count(e.text.begin(), e.text.end(), '\n') + 1;
+  std::string more;
+  if (e.focus_line > 0) {
+    more = fmt::format(" (line {} of {} of the record)", e.focus_line + 1, lines);
+  } else if (lines > 1) {
+    more = fmt::format(" (+{} lines)", lines - 1);
+  }
+  const bool split = e.message_at != std::string::npos && e.message_at < line.size();
+  const std::string envelope = split ? terminal_safe(line.substr(0, e.message_at)) : "";
+  const std::string message = terminal_safe(split ? line.substr(e.message_at) : line);
   const std::size_t need = terminal ? more.size() + 10 : 0;
-  return cut(safe, room > need ? room - (terminal ? more.size() : 0) : 10) + more;
+  const std::size_t fit = room > need ? room - (terminal ? more.size() : 0) : 10;
+  return fit_log_line(envelope, message, terminal_safe(e.time_text), fit) + more;
+}
+
+// What earlier runs knew, telling the same logs read again from the failure happening again.
+std::string seen_before_text(const PriorRuns& prior, const std::string& fingerprint) {
+  const std::string show = fmt::format("logdx incidents show {}", fingerprint.substr(0, 8));
+  const auto plural = [](std::uint64_t n) { return n == 1 ? "" : "s"; };
+  if (prior.same_inputs == prior.count) {
+    return fmt::format(
+        "the same logs were analysed before ({} earlier run{}, first on {}): "
+        "not a new occurrence ({})",
+        prior.count, plural(prior.count), prior.first_at, show);
+  }
+  const std::uint64_t other = prior.count - prior.same_inputs;
+  return fmt::format(
+      "seen in {} earlier run{} on other logs{}, first on {} ({})", other, plural(other),
+      prior.same_inputs > 0 ? fmt::format(" (and {} on these same logs)", prior.same_inputs)
+                            : std::string(),
+      prior.first_at, show);
 }
 
 // On a narrow terminal a long path leaves little room: the line then goes below its location.
@@ -34,13 +62,13 @@ void append_evidence(std::string& out, const Diagnosis& d, const std::string& in
     const std::string where = fmt::format("{}{}:{}  ", indent, terminal_safe(e.input), e.line);
     const std::size_t used = display_width(where);
     if (style.width == 0) {
-      out += where + one_line(e.text, kEvidenceWidth, false) + "\n";
+      out += where + one_line(e, kEvidenceWidth, false) + "\n";
     } else if (style.width >= used + kMinTextRoom) {
-      out += where + one_line(e.text, style.width - used, true) + "\n";
+      out += where + one_line(e, style.width - used, true) + "\n";
     } else {
       const std::string under = indent + "  ";
       const std::size_t room = style.width > under.size() + 20 ? style.width - under.size() : 20;
-      out += where.substr(0, where.size() - 2) + "\n" + under + one_line(e.text, room, true) + "\n";
+      out += where.substr(0, where.size() - 2) + "\n" + under + one_line(e, room, true) + "\n";
     }
   }
   if (d.evidence_omitted > 0) {
@@ -96,10 +124,7 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
                   d.confidence, d.cause, d.rule, d.count, d.count == 1 ? "" : "s", seen_span(d)),
       style.width, "  ", "    ");
   if (d.seen_before && d.seen_before->count > 0) {
-    out += wrap(fmt::format("seen in {} earlier run{}, first on {} (logdx incidents show {})",
-                            d.seen_before->count, d.seen_before->count == 1 ? "" : "s",
-                            d.seen_before->first_at, d.fingerprint.substr(0, 8)),
-                style.width, "  ", "    ");
+    out += wrap(seen_before_text(*d.seen_before, d.fingerprint), style.width, "  ", "    ");
   }
   if (!d.facts.empty()) {
     std::string facts;

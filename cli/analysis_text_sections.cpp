@@ -39,7 +39,8 @@ std::string timeline_line(const TimelineEntry& e, std::size_t time_width, std::s
   const std::string where =
       fmt::format("{}:{}", terminal_safe(short_input(e.input, names_unique)), e.line);
   const std::string head = fmt::format("  {:<{}}  {:<{}}  ", time, time_width, where, where_width);
-  const std::string label = fmt::format("{}: ", e.cause);
+  // A lone start or exit names no cause: it is the story around the findings, not one.
+  const std::string label = e.in_finding ? fmt::format("{}: ", e.cause) : "start/exit: ";
   std::string message = terminal_safe(e.message.substr(0, e.message.find('\n')));
   if (style.width > 0) {
     const std::size_t used = display_width(head) + display_width(label);

@@ -127,8 +127,9 @@ int run_analyze(const AnalyzeOptions& o) {
   ReadOutcome outcome = analyze_inputs(read, analyzer);
   progress.stop();
   if (o.follow) {
-    outcome.summaries = follow_inputs(o.inputs, registry, outcome.summaries, analyzer,
-                                      FollowOutput{o.out.format == "json", !o.no_redact});
+    outcome.summaries =
+        follow_inputs(o.inputs, registry, outcome.summaries, analyzer,
+                      FollowOutput{o.out.format == "json", !o.no_redact}, read.admit);
   }
   timer.mark("reading and matching");
   AnalysisResult result = analyzer.finish();

@@ -146,7 +146,8 @@ std::unique_ptr<ByteSource> open_followed(const Followed& f, const std::atomic<b
 
 std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const ParserRegistry& registry,
                                         const std::vector<InputSummary>& first_pass,
-                                        Analyzer& analyzer, const FollowOutput& output) {
+                                        Analyzer& analyzer, const FollowOutput& output,
+                                        const FollowAdmit& admit) {
   std::vector<InputSummary> summaries = first_pass;
   const std::vector<Followed> followed = followed_inputs(inputs, summaries);
   // Signals are taken by sigtimedwait in this thread only: block them before the readers
@@ -198,7 +199,9 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const Parser
     }
     auto arrived = queue.take();
     if (arrived.empty()) continue;
-    for (auto& [event, index] : arrived) analyzer.add(event, index);
+    for (auto& [event, index] : arrived) {
+      if (admit(event, index)) analyzer.add(event, index);
+    }
     changes.report(analyzer.finish().diagnoses);
   }
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
+#include "command_line_text.hpp"
 #include "json_writer.hpp"
 #include "terminal_text.hpp"
 #include "text_table.hpp"
@@ -39,6 +43,7 @@ void write_incident_fields(JsonWriter& w, const storage::IncidentRow& r) {
   optional_value(w, "last_seen_as_written", r.last_seen_as_written);
   w.key("first_run").value(r.first_run_at).key("last_run").value(r.last_run_at);
   w.key("runs").value(r.runs).key("events").value(r.events).key("evidence").value(r.evidence);
+  w.key("episodes").value(r.episodes).key("rereads").value(r.rereads);
 }
 
 void write_pairs(JsonWriter& w, const char* key,
@@ -51,7 +56,7 @@ void write_pairs(JsonWriter& w, const char* key,
 void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   w.begin_object();
   w.key("run").value(o.run_id).key("run_started").value(o.run_started_at);
-  w.key("command_line").value(o.command_line).key("rank").value(o.rank);
+  w.key("command_line").value(shown_command_line(o.command_line)).key("rank").value(o.rank);
   optional_value(w, "folded_under", o.folded_under);
   w.key("severity").value(o.severity).key("confidence").value(o.confidence);
   w.key("title").value(o.title).key("count").value(o.count);
@@ -73,9 +78,44 @@ void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   w.end_object();
 }
 
-std::string occurrence_text(const storage::Occurrence& o) {
-  std::string out = fmt::format("Run {} at {}: {}\n", o.run_id, o.run_started_at,
-                                terminal_safe(o.command_line));
+// What `incidents show` already printed: which run first read each input set, and which
+// evidence lines (time and text) it showed, so a run over the same logs does not repeat them.
+struct ShownSoFar {
+  std::map<std::string, std::int64_t> first_run_of_inputs;
+  std::map<std::pair<std::string, std::string>, std::int64_t> run_of_line;
+};
+
+std::string run_heading(const storage::Occurrence& o, ShownSoFar& shown) {
+  std::string out = fmt::format("Run {} at {}: {}", o.run_id, o.run_started_at,
+                                terminal_safe(shown_command_line(o.command_line)));
+  if (o.input_set.empty()) return out + "\n";
+  const auto [it, first] = shown.first_run_of_inputs.emplace(o.input_set, o.run_id);
+  if (!first) out += fmt::format(" (the same logs as run {} read again)", it->second);
+  return out + "\n";
+}
+
+void append_evidence(std::string& out, const storage::Occurrence& o, ShownSoFar& shown) {
+  std::size_t repeated = 0;
+  std::set<std::int64_t> earlier_runs;
+  for (const auto& e : o.evidence) {
+    const auto key = std::make_pair(e.time.value_or(""), e.text);
+    const auto [it, fresh] = shown.run_of_line.emplace(key, o.run_id);
+    if (!fresh) {
+      ++repeated;
+      earlier_runs.insert(it->second);
+      continue;
+    }
+    out += fmt::format("    {}:{}  {}\n", terminal_safe(e.input), e.line, evidence_line(e.text));
+  }
+  if (repeated == 0) return;
+  out += fmt::format("    {} {}evidence line{} as shown under run {}\n",
+                     repeated == o.evidence.size() ? "the same" : fmt::format("{} more", repeated),
+                     repeated == o.evidence.size() ? fmt::format("{} ", repeated) : "",
+                     repeated == 1 ? "" : "s", fmt::join(earlier_runs, ", "));
+}
+
+std::string occurrence_text(const storage::Occurrence& o, ShownSoFar& shown) {
+  std::string out = run_heading(o, shown);
   const std::string place =
       o.folded_under ? fmt::format("folded under {}", o.folded_under->substr(0, kShortFingerprint))
                      : fmt::format("rank {}", o.rank);
@@ -92,10 +132,14 @@ std::string occurrence_text(const storage::Occurrence& o) {
     for (const auto& [k, v] : o.facts) facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
     out += fmt::format("  facts: {}\n", terminal_safe(facts));
   }
-  for (const auto& e : o.evidence) {
-    out += fmt::format("    {}:{}  {}\n", terminal_safe(e.input), e.line, evidence_line(e.text));
-  }
+  append_evidence(out, o, shown);
   return out;
+}
+
+// "3" or "3 (2 re-read)": runs that read logs an earlier run had read are counted apart.
+std::string runs_cell(const storage::IncidentRow& r) {
+  if (r.rereads == 0) return std::to_string(r.runs);
+  return fmt::format("{} ({} re-read)", r.runs, r.rereads);
 }
 
 }  // namespace
@@ -107,16 +151,21 @@ std::string incidents_text(const std::vector<storage::IncidentRow>& rows,
                        terminal_safe(db_path));
   }
   if (rows.empty()) return fmt::format("No incidents match in {}.\n", terminal_safe(db_path));
-  TextTable table({"FINGERPRINT", "CAUSE", "SEVERITY", "RUNS", "EVENTS", "FIRST SEEN",
+  TextTable table({"FINGERPRINT", "CAUSE", "SEVERITY", "TIMES", "RUNS", "EVENTS", "FIRST SEEN",
                    "LAST SEEN", "TITLE"},
-                  7);
+                  8);
+  bool any_reread = false;
   for (const auto& r : rows) {
+    any_reread = any_reread || r.rereads > 0;
     table.add_row({r.fingerprint.substr(0, kShortFingerprint), r.cause, r.severity,
-                   std::to_string(r.runs), std::to_string(r.events),
+                   std::to_string(r.episodes), runs_cell(r), std::to_string(r.events),
                    or_dash(r.first_seen ? r.first_seen : r.first_seen_as_written),
                    or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written), r.title});
   }
-  return table.render(output_width());
+  std::string out = table.render(output_width());
+  out += "TIMES: separate times it happened in the logs. RUNS: analyses that saw it";
+  out += any_reread ? "; re-read: the same logs analysed again, not a new failure.\n" : ".\n";
+  return out;
 }
 
 std::string incidents_json(const std::vector<storage::IncidentRow>& rows,
@@ -139,17 +188,21 @@ std::string incident_text(const storage::IncidentDetail& detail) {
   const storage::IncidentRow& r = detail.incident;
   std::string out = fmt::format("Incident {}: {} (rule {})\n  {}\n", r.fingerprint, r.cause,
                                 r.rule, terminal_safe(r.title));
-  out += fmt::format("  latest {}, confidence {:.2f}; seen in {} run{} ({} .. {}); {} event{}, "
-                     "{} distinct evidence line{}\n",
-                     r.severity, r.confidence, r.runs, r.runs == 1 ? "" : "s", r.first_run_at,
-                     r.last_run_at, r.events, r.events == 1 ? "" : "s", r.evidence,
-                     r.evidence == 1 ? "" : "s");
+  out += fmt::format(
+      "  latest {}, confidence {:.2f}; happened {} time{}, seen in {} run{}{} "
+      "({} .. {}); {} event{}, {} distinct evidence line{}\n",
+      r.severity, r.confidence, r.episodes, r.episodes == 1 ? "" : "s", r.runs,
+      r.runs == 1 ? "" : "s",
+      r.rereads > 0 ? fmt::format(" ({} of the same logs read again)", r.rereads) : std::string(),
+      r.first_run_at, r.last_run_at, r.events, r.events == 1 ? "" : "s", r.evidence,
+      r.evidence == 1 ? "" : "s");
   if (r.first_seen || r.first_seen_as_written) {
     out += fmt::format("  in the logs from {} to {}\n",
                        or_dash(r.first_seen ? r.first_seen : r.first_seen_as_written),
                        or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written));
   }
-  for (const auto& o : detail.occurrences) out += "\n" + occurrence_text(o);
+  ShownSoFar shown;
+  for (const auto& o : detail.occurrences) out += "\n" + occurrence_text(o, shown);
   if (!detail.occurrences.empty() && !detail.occurrences.back().fixes.empty()) {
     out += "\nFix (from the latest run):\n";
     for (const auto& [command, why] : detail.occurrences.back().fixes) {
@@ -173,6 +226,16 @@ std::string incident_json(const storage::IncidentDetail& detail) {
   return out;
 }
 
+namespace {
+
+std::string history_command(const storage::RunRow& r) {
+  std::string command = shown_command_line(r.command_line);
+  if (r.same_inputs_as) command += fmt::format("  (same logs as run {})", *r.same_inputs_as);
+  return command;
+}
+
+}  // namespace
+
 std::string history_text(const std::vector<storage::RunRow>& runs, const std::string& db_path,
                          bool db_exists) {
   if (!db_exists) {
@@ -186,7 +249,7 @@ std::string history_text(const std::vector<storage::RunRow>& runs, const std::st
   for (const auto& r : runs) {
     table.add_row({std::to_string(r.id), r.started_at, std::to_string(r.exit_code),
                    std::to_string(r.inputs.size()), std::to_string(r.events),
-                   std::to_string(r.diagnoses), or_dash(r.root_cause), r.command_line});
+                   std::to_string(r.diagnoses), or_dash(r.root_cause), history_command(r)});
   }
   return table.render(output_width());
 }
@@ -198,7 +261,13 @@ std::string history_json(const std::vector<storage::RunRow>& runs, const std::st
   w.key("runs").begin_array();
   for (const auto& r : runs) {
     w.begin_object().key("run").value(r.id).key("started").value(r.started_at);
-    w.key("command_line").value(r.command_line).key("host").value(r.host);
+    w.key("command_line").value(shown_command_line(r.command_line)).key("host").value(r.host);
+    w.key("same_inputs_as");
+    if (r.same_inputs_as) {
+      w.value(*r.same_inputs_as);
+    } else {
+      w.null();
+    }
     w.key("logdx_version").value(r.logdx_version).key("rules_version").value(r.rules_version);
     w.key("duration_ms").value(r.duration_ms).key("exit_code").value(r.exit_code);
     w.key("events").value(r.events).key("matched").value(r.matched);

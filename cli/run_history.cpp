@@ -1,14 +1,13 @@
 #include "run_history.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 
-#include <fmt/format.h>
-
+#include "command_line_text.hpp"
 #include "logdx/storage/incident_store.hpp"
 #include "logdx/storage/storage_error.hpp"
-#include "logdx/engine/shell_quote.hpp"
 #include "time_arg.hpp"
 
 namespace logdx::cli {
@@ -35,7 +34,7 @@ storage::RunRecord make_run_record(const std::vector<std::string>& argv,
                                    const AnalysisResult& result, std::string rules_version) {
   storage::RunRecord run;
   run.started_at = rfc3339_utc(std::chrono::system_clock::now());
-  run.command_line = shell_words(argv);
+  run.command_line = recorded_command_line(argv);
   run.host = host_name();
   run.logdx_version = LOGDX_VERSION;
   run.rules_version = std::move(rules_version);

@@ -21,6 +21,33 @@ std::size_t byte_offset(std::string_view text, std::size_t columns) {
   return text.size();
 }
 
+// The fewest columns an envelope is shortened to before the message itself is cut.
+constexpr std::size_t kEllipsisWidth = 4;  // "... "
+
+// The end of `rest` that fits in `room` columns, starting at a word (a run of spaces that
+// pads a column is not a word).
+std::string_view fitting_tail(std::string_view rest, std::size_t room) {
+  std::size_t start = rest.size();
+  for (std::size_t i = rest.size(); i-- > 0;) {
+    if (rest[i] != ' ' || i + 1 >= rest.size() || rest[i + 1] == ' ') continue;
+    if (display_width(rest.substr(i + 1)) > room) break;
+    start = i + 1;
+  }
+  return rest.substr(start);
+}
+
+// `envelope` in at most `room` columns: the time as written, "...", the envelope's end.
+std::string shorten_envelope(std::string_view envelope, std::string_view time, std::size_t room) {
+  if (display_width(envelope) <= room) return std::string(envelope);
+  const std::size_t at = time.empty() ? std::string_view::npos : envelope.find(time);
+  const std::string head = at == std::string_view::npos ? "..." : std::string(time) + " ...";
+  if (display_width(head) + 1 > room) return "... ";
+  const std::string_view rest =
+      at == std::string_view::npos ? envelope : envelope.substr(at + time.size());
+  const std::string_view tail = fitting_tail(rest, room - display_width(head) - 1);
+  return head + " " + std::string(tail);
+}
+
 }  // namespace
 
 std::size_t output_width(int fd) {
@@ -78,6 +105,34 @@ std::string cut(std::string_view text, std::size_t width) {
   if (width == 0 || display_width(text) <= width) return std::string(text);
   if (width <= 3) return std::string(text.substr(0, byte_offset(text, width)));
   return std::string(text.substr(0, byte_offset(text, width - 3))) + "...";
+}
+
+std::string fit_log_line(std::string_view envelope, std::string_view message, std::string_view time,
+                         std::size_t width) {
+  const std::string whole = std::string(envelope) + std::string(message);
+  if (width == 0 || display_width(whole) <= width) return whole;
+  if (envelope.empty()) return cut(whole, width);
+  const std::size_t message_width = display_width(message);
+  if (message_width + kEllipsisWidth <= width) {
+    return shorten_envelope(envelope, time, width - message_width) + std::string(message);
+  }
+  // The message alone is too long: the time as written (when it takes at most half the
+  // line) and "...", then as much of the message as fits.
+  const std::string head =
+      shorten_envelope(envelope, time, display_width(time) + kEllipsisWidth + 1);
+  const std::string shown = display_width(head) * 2 <= width ? head : "... ";
+  return cut(shown + std::string(message), width);
+}
+
+std::string_view nth_line(std::string_view text, std::size_t n) {
+  std::size_t start = 0;
+  for (; n > 0; --n) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const std::size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string_view::npos ? text.npos : end - start);
 }
 
 }  // namespace logdx::cli

@@ -25,4 +25,15 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
 // `text` cut to `width` columns with "..." at the end when longer (width 0 = whole).
 std::string cut(std::string_view text, std::size_t width);
 
+// A log line, `envelope` then `message`, fitted to `width` columns (0 = whole) so that the
+// message survives: a line too long keeps its message and shortens its envelope (host, unit,
+// pid, nested stamps) to the time as written (`time`, when the envelope holds it), "..." and
+// as much of the envelope's end as fits; only a message longer than the line is cut, at its
+// end. An empty envelope (the split is not known) cuts the line at its end.
+std::string fit_log_line(std::string_view envelope, std::string_view message, std::string_view time,
+                         std::size_t width);
+
+// Line `n` (0-based) of `text`, without its newline; empty past the last line.
+std::string_view nth_line(std::string_view text, std::size_t n);
+
 }  // namespace logdx::cli

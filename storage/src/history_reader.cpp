@@ -8,7 +8,9 @@
 namespace logdx::storage {
 namespace {
 
-// Columns 0..14 of every incident query, in IncidentRow order.
+// Columns 0..16 of every incident query, in IncidentRow order. A run "re-read" the incident
+// when an earlier run that saw it had read the same set of inputs (runs.input_set); an
+// episode (occurrences.episode) is one time it happened.
 constexpr const char* kIncidentColumns =
     "SELECT i.fingerprint, i.cause, i.rule, i.title, i.severity, i.confidence, i.first_seen, "
     "i.last_seen, i.first_run_at, i.last_run_at, i.runs, "
@@ -18,7 +20,12 @@ constexpr const char* kIncidentColumns =
     "(SELECT o.first_event FROM occurrences o WHERE o.incident_id = i.id ORDER BY o.run_id "
     "  LIMIT 1), "
     "(SELECT o.last_event FROM occurrences o WHERE o.incident_id = i.id ORDER BY o.run_id DESC "
-    "  LIMIT 1) "
+    "  LIMIT 1), "
+    "(SELECT count(DISTINCT o.episode) FROM occurrences o WHERE o.incident_id = i.id), "
+    "(SELECT count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id "
+    "  WHERE o.incident_id = i.id AND r.input_set != '' AND EXISTS (SELECT 1 FROM occurrences p "
+    "  JOIN runs q ON q.id = p.run_id WHERE p.incident_id = i.id AND p.run_id < o.run_id "
+    "  AND q.input_set = r.input_set)) "
     "FROM incidents i ";
 
 std::optional<std::string> optional_text(const Statement& s, int column) {
@@ -47,6 +54,8 @@ IncidentRow incident_row(const Statement& s) {
   r.evidence = count_of(s, 12);
   r.first_seen_as_written = optional_text(s, 13);
   r.last_seen_as_written = optional_text(s, 14);
+  r.episodes = count_of(s, 15);
+  r.rereads = count_of(s, 16);
   return r;
 }
 
@@ -124,7 +133,8 @@ IncidentDetail HistoryReader::incident(const std::string& fingerprint_prefix) co
   if (row.step()) detail.incident = incident_row(row);
   Statement s(db_.handle(),
               "SELECT o.id, o.run_id, r.started_at, r.command_line, o.rank, pi.fingerprint, "
-              "o.severity, o.confidence, o.title, o.count, o.first_event, o.last_event "
+              "o.severity, o.confidence, o.title, o.count, o.first_event, o.last_event, "
+              "r.input_set, o.episode "
               "FROM occurrences o JOIN runs r ON r.id = o.run_id "
               "JOIN incidents i ON i.id = o.incident_id "
               "LEFT JOIN occurrences p ON p.id = o.parent_id "
@@ -146,6 +156,8 @@ IncidentDetail HistoryReader::incident(const std::string& fingerprint_prefix) co
     o.count = count_of(s, 9);
     o.first_event = optional_text(s, 10);
     o.last_event = optional_text(s, 11);
+    o.input_set = s.text(12);
+    o.episode = s.text(13);
     o.facts = pairs(db_, "SELECT name, value FROM facts WHERE occurrence_id = ? ORDER BY position",
                     id);
     o.fixes = pairs(db_, "SELECT command, why FROM fixes WHERE occurrence_id = ? ORDER BY position",
@@ -162,6 +174,8 @@ std::vector<RunRow> HistoryReader::runs(std::size_t limit,
               "SELECT r.id, r.started_at, r.command_line, r.host, r.logdx_version, "
               "r.rules_version, r.duration_ms, r.exit_code, r.events, r.matched, "
               "(SELECT count(*) FROM occurrences o WHERE o.run_id = r.id), "
+              "(SELECT min(p.id) FROM runs p WHERE p.id < r.id AND r.input_set != '' "
+              " AND p.input_set = r.input_set), "
               "(SELECT i.cause FROM occurrences o JOIN incidents i ON i.id = o.incident_id "
               " WHERE o.run_id = r.id AND o.rank = 1) "
               "FROM runs r WHERE (?1 IS NULL OR r.started_at >= ?1) "
@@ -182,7 +196,8 @@ std::vector<RunRow> HistoryReader::runs(std::size_t limit,
     r.events = count_of(s, 8);
     r.matched = count_of(s, 9);
     r.diagnoses = count_of(s, 10);
-    r.root_cause = optional_text(s, 11);
+    if (!s.is_null(11)) r.same_inputs_as = s.integer(11);
+    r.root_cause = optional_text(s, 12);
     out.push_back(std::move(r));
   }
   Statement inputs(db_.handle(),

@@ -22,8 +22,8 @@ struct RunStatements {
       : db(handle),
         insert_run(db,
                    "INSERT INTO runs (started_at, command_line, host, logdx_version, "
-                   "rules_version, duration_ms, exit_code, events, matched) "
-                   "VALUES (?,?,?,?,?,?,?,?,?)",
+                   "rules_version, duration_ms, exit_code, events, matched, input_set) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?)",
                    path),
         insert_input(db,
                      "INSERT INTO run_inputs (run_id, position, path, size, content_hash, "
@@ -46,19 +46,18 @@ struct RunStatements {
                         "WHERE id = ?1",
                         path),
         recall(db,
-               "SELECT count(*), min(r.started_at), max(r.started_at) FROM occurrences o "
-               "JOIN runs r ON r.id = o.run_id WHERE o.incident_id = ? AND o.run_id < ?",
+               "SELECT count(*), min(r.started_at), max(r.started_at), "
+               "coalesce(sum(?3 != '' AND r.input_set = ?3), 0) FROM occurrences o "
+               "JOIN runs r ON r.id = o.run_id WHERE o.incident_id = ?1 AND o.run_id < ?2",
                path),
         insert_occurrence(db,
                           "INSERT INTO occurrences (run_id, incident_id, parent_id, rank, "
                           "severity, confidence, title, count, first_event, last_event, episode) "
                           "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                           path),
-        insert_fact(db,
-                    "INSERT INTO facts (occurrence_id, position, name, value) VALUES (?,?,?,?)",
+        insert_fact(db, "INSERT INTO facts (occurrence_id, position, name, value) VALUES (?,?,?,?)",
                     path),
-        insert_fix(db,
-                   "INSERT INTO fixes (occurrence_id, position, command, why) VALUES (?,?,?,?)",
+        insert_fix(db, "INSERT INTO fixes (occurrence_id, position, command, why) VALUES (?,?,?,?)",
                    path),
         insert_evidence(db,
                         "INSERT OR IGNORE INTO evidence (incident_id, digest, time, text) "
@@ -101,7 +100,7 @@ std::string episode_of(const Diagnosis& d) {
 class RunWriter {
  public:
   RunWriter(RunStatements& s, std::int64_t run_id, const RunRecord& run, StoredRun& stored)
-      : s_(s), run_id_(run_id), run_(run), stored_(stored) {}
+      : s_(s), run_id_(run_id), run_(run), input_set_(input_set(run.inputs)), stored_(stored) {}
 
   void write_tree(const std::vector<Diagnosis>& diagnoses, std::optional<std::int64_t> parent) {
     for (const Diagnosis& d : diagnoses) {
@@ -124,11 +123,12 @@ class RunWriter {
 
   PriorRuns recall(std::int64_t incident) {
     PriorRuns r;
-    s_.recall.bind(1, incident).bind(2, run_id_);
+    s_.recall.bind(1, incident).bind(2, run_id_).bind(3, input_set_);
     if (s_.recall.step() && s_.recall.integer(0) > 0) {
       r.count = static_cast<std::uint64_t>(s_.recall.integer(0));
       r.first_at = s_.recall.text(1);
       r.last_at = s_.recall.text(2);
+      r.same_inputs = static_cast<std::uint64_t>(s_.recall.integer(3));
     }
     s_.recall.reset();
     return r;
@@ -182,6 +182,7 @@ class RunWriter {
   RunStatements& s_;
   std::int64_t run_id_;
   const RunRecord& run_;
+  std::string input_set_;
   StoredRun& stored_;
   std::set<std::string> seen_;
 };
@@ -190,7 +191,7 @@ std::int64_t write_run(RunStatements& s, const RunRecord& run, const std::string
   Statement& r = s.insert_run;
   r.bind(1, run.started_at).bind(2, command_line).bind(3, run.host).bind(4, run.logdx_version);
   r.bind(5, run.rules_version).bind(6, run.duration_ms).bind(7, std::int64_t{run.exit_code});
-  r.bind(8, as_int(run.events)).bind(9, as_int(run.matched)).run();
+  r.bind(8, as_int(run.events)).bind(9, as_int(run.matched)).bind(10, input_set(run.inputs)).run();
   const std::int64_t run_id = s.last_id();
   std::int64_t position = 0;
   for (const RunInput& in : run.inputs) {

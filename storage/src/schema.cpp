@@ -113,8 +113,19 @@ CREATE TABLE occurrence_evidence (
 CREATE INDEX occurrence_evidence_by_evidence ON occurrence_evidence (evidence_id);
 )sql";
 
+// Version 2: each run names the set of inputs it read (their content hashes, sorted), so the
+// history can tell "the same logs read again" from "it happened again". Earlier runs get it
+// from their run_inputs; a run that read nothing has ''.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE runs ADD COLUMN input_set TEXT NOT NULL DEFAULT '';
+UPDATE runs SET input_set = coalesce((SELECT group_concat(h, ' ') FROM
+  (SELECT DISTINCT content_hash AS h FROM run_inputs WHERE run_id = runs.id ORDER BY h)), '');
+CREATE INDEX runs_by_input_set ON runs (input_set);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 void apply(Database& db, int target) {

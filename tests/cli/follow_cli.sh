@@ -95,6 +95,29 @@ if [ -x "$remote" ]; then
   check "journal: SIGTERM ends it with the summary" "$(tail -1 "$work/journal.out" | grep -q '"path":"journal"'; echo $?)"
 fi
 
+# --- the text summary covers what arrived while following ----------------------------------------
+# The first pass reads 5 lines (08:19:57 .. 08:20:03); 65 more arrive while following. The
+# closing "Read ..." line spans all 70 (.. 08:21:26); with --until the followed lines after
+# the bound are left out of it, as a first pass would leave them out.
+follow_text() {  # follow_text NAME ARGS...: lines 1-5, then 6-70 while following; sets summary
+  sed -n 1,5p "$case01" >"$work/$1.log"
+  "$logdx" analyze --no-db --no-user-rules --follow "${@:2}" "$work/$1.log" \
+    >"$work/$1.out" 2>"$work/$1.err" &
+  pid=$!
+  wait_for "following 1 input" "$work/$1.err"
+  sed -n 6,70p "$case01" >>"$work/$1.log"
+  wait_for '^\[new\] critical port_conflict' "$work/$1.out"
+  kill -INT "$pid"; wait "$pid"
+  summary="$(grep '^Read ' "$work/$1.out")"
+}
+follow_text grow
+check "text follow: the summary counts all 70 lines" "$(grep -q '70 lines' <<<"$summary"; echo $?)"
+check "text follow: its span reaches the last line read while following (got: $summary)" \
+  "$(grep -q '2026-03-05T08:19:57Z \.\. 2026-03-05T08:21:26Z' <<<"$summary"; echo $?)"
+follow_text until --until 2026-03-05T08:20:30Z
+check "text follow: --until applies to the followed lines (got: $summary)" \
+  "$(grep -q '2026-03-05T08:19:57Z \.\. 2026-03-05T08:20:25.153Z' <<<"$summary"; echo $?)"
+
 printf 'plain words\n' >"$work/quiet.log"
 "$logdx" analyze --no-db --follow "$work/quiet.log" >"$work/out2" 2>"$work/err2" &
 pid=$!

@@ -28,11 +28,14 @@ check "second run: seen_before 1" "$([ "$(jq_py 'd["diagnoses"][0]["incident"]["
 check "second run: first_run given" "$(jq_py 'd["diagnoses"][0]["incident"]["first_run"]' | grep -qE '^20[0-9]{2}-'; echo $?)"
 fingerprint="$(jq_py 'd["diagnoses"][0]["incident"]["fingerprint"]')"
 run analyze --no-user-rules $case01
-check "text says seen in earlier runs" "$(grep -q 'seen in 2 earlier runs, first on' <<<"$out"; echo $?)"
+check "text says the same logs were analysed before, not a new occurrence" \
+  "$(grep -q 'the same logs were analysed before (2 earlier runs, first on .*not a new occurrence' <<<"$out"; echo $?)"
 
 # --- incidents ----------------------------------------------------------------------------------
 run incidents
-check "incidents lists port_conflict" "$(grep -qE "^${fingerprint:0:8} +port_conflict +critical +3 +6 " <<<"$out"; echo $?)"
+check "incidents lists port_conflict: happened once, 3 runs of which 2 re-read the same logs" \
+  "$(grep -qE "^${fingerprint:0:8} +port_conflict +critical +1 +3 \(2 re-read\) +6 " <<<"$out"; echo $?)"
+check "incidents explains its columns" "$(grep -q '^TIMES: separate times it happened' <<<"$out"; echo $?)"
 run incidents -o json --cause port_conflict
 check "incidents json: one port_conflict, 3 runs, 6 events not 18" \
   "$([ "$(jq_py '[(i["runs"], i["events"]) for i in d["incidents"]]')" = "[(3, 6)]" ]; echo $?)"
@@ -45,13 +48,28 @@ check "bad --since: exit 2 with the accepted forms" "$([ "$code" = 2 ] && grep -
 run incidents show "${fingerprint:0:6}"
 check "show by prefix: every run" "$([ "$code" = 0 ] && [ "$(grep -c '^Run ' <<<"$out")" = 3 ]; echo $?)"
 check "show: evidence and the fix" "$(grep -q 'input.log:17' <<<"$out" && grep -q '\$ lsof -i :18789' <<<"$out"; echo $?)"
+check "show: each evidence line once, not once per run" "$([ "$(grep -c 'input.log:17 ' <<<"$out")" = 1 ]; echo $?)"
+check "show: later runs point at the lines shown under run 1" \
+  "$([ "$(grep -cE '^    the same [0-9]+ evidence lines as shown under run 1$' <<<"$out")" = 2 ]; echo $?)"
+check "show: the re-runs are named as the same logs read again" \
+  "$([ "$(grep -c '(the same logs as run 1 read again)' <<<"$out")" = 2 ]; echo $?)"
+check "show: the command is 'logdx analyze ...', not the binary's path" \
+  "$(! grep -qF "$logdx" <<<"$out" && grep -qE '^Run 1 at [^:]+:[0-9:]+Z: logdx analyze ' <<<"$out"; echo $?)"
 run incidents show 0000000000000
 check "show unknown: exit 2" "$([ "$code" = 2 ] && grep -q 'no incident' <<<"$err"; echo $?)"
 run incidents show -o json "$fingerprint"
 check "show json parses" "$([ "$(jq_py 'len(d["occurrences"])')" = 3 ]; echo $?)"
+check "show json: 1 episode, 2 re-reads, every run's evidence kept" \
+  "$([ "$(jq_py '(d["episodes"], d["rereads"], [len(o["evidence"]) > 0 for o in d["occurrences"]])')" = "(1, 2, [True, True, True])" ]; echo $?)"
 
 # --- history, prune, query ----------------------------------------------------------------------
+run history
+check "history: commands start with logdx, not the binary's path" \
+  "$(! grep -qF "$logdx" <<<"$out" && [ "$(grep -c ' logdx analyze ' <<<"$out")" = 3 ]; echo $?)"
+check "history: a re-read names the run that read the same logs first" \
+  "$([ "$(grep -c '(same logs as run 1)' <<<"$out")" = 2 ]; echo $?)"
 run history -o json
+check "history json: same_inputs_as" "$([ "$(jq_py '[r["same_inputs_as"] for r in d["runs"]]')" = "[1, 1, None]" ]; echo $?)"
 check "history: 3 runs with input hashes" "$([ "$(jq_py 'sum(1 for r in d["runs"] if r["inputs"][0]["content_hash"].startswith("xxh3:"))')" = 3 ]; echo $?)"
 run query "SELECT count(*) AS n FROM runs"
 check "query: text table" "$(grep -qE '^3$' <<<"$out"; echo $?)"
@@ -69,6 +87,22 @@ run history prune --older-than 2099-01-01
 check "prune everything before 2099" "$(grep -q 'Pruned 3 runs' <<<"$out"; echo $?)"
 run incidents
 check "no incidents left" "$(grep -q 'No incidents match' <<<"$out"; echo $?)"
+
+# --- the same logs read again vs it happened again ---------------------------------------------
+# The same failure a day later in another log is a second time it happened; a copy of the
+# first log under another name is the same log read again.
+again="$work/again.db"
+sed 's/2026-03-05/2026-03-06/g' $case01 > "$work/next-day.log"
+cp $case01 "$work/renamed.log"
+run analyze --no-user-rules --db "$again" $case01
+run analyze --no-user-rules --db "$again" "$work/renamed.log"
+check "a renamed copy is the same logs" "$(grep -q 'the same logs were analysed before (1 earlier run' <<<"$out"; echo $?)"
+run analyze --no-user-rules --db "$again" "$work/next-day.log"
+check "the next day's log: seen before on other logs" \
+  "$(grep -q 'seen in 2 earlier runs on other logs, first on' <<<"$out" && ! grep -q 'not a new occurrence' <<<"$out"; echo $?)"
+run incidents --db "$again" --cause port_conflict
+check "incidents: happened twice, 3 runs, 1 of them a re-read" \
+  "$(grep -qE "^${fingerprint:0:8} +port_conflict +critical +2 +3 \(1 re-read\) " <<<"$out"; echo $?)"
 
 # --- secrets ------------------------------------------------------------------------------------
 secret=9f8e7d6c5b4a392817060a0b

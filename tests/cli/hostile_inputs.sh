@@ -45,17 +45,25 @@ YAML
 # Under a sanitizer (10x slower) 300000 keys take the same paths: both caps are still passed.
 keys=2000000
 sanitized && keys=300000
-awk -v n="$keys" 'BEGIN { for (i = 0; i < n; i++)
+# One client is refused twice (the first line repeats): the rule has a finding, which the notes
+# qualify; every other key is seen once.
+awk -v n="$keys" 'BEGIN { print "2026-11-25T04:47:55.000+00:00 [gateway] connect from 10.0.0.0:1024 refused";
+  for (i = 0; i < n; i++)
   printf "2026-11-25T04:47:56.000+00:00 [gateway] connect from 10.%d.%d.%d:%d refused\n",
     i / 65536 % 256, i / 256 % 256, i % 256, 1024 + i % 50000 }' >"$work/keys.log"
 analyze --no-builtin-rules --rules "$work/refused.yaml" -o json "$work/keys.log"
-check "$keys keys: exit 0 (nothing repeats within a group) (got $code)" $([ "$code" -eq 0 ]; echo $?)
-check "$keys keys: every line counted" $([ "$(json_get 'sum(i["events"] for i in d["inputs"])')" = "$keys" ]; echo $?)
-check "$keys keys: note on the kept-hits cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': $((keys - 20000)) more matching lines after the first 20000 were counted but not kept"; echo $?)
+check "$keys keys: exit 1 (one client refused twice) (got $code)" $([ "$code" -eq 1 ]; echo $?)
+check "$keys keys: every line counted" $([ "$(json_get 'sum(i["events"] for i in d["inputs"])')" = "$((keys + 1))" ]; echo $?)
+check "$keys keys: note on the kept-hits cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': $((keys + 1 - 20000)) more matching lines after the first 20000 were counted but not kept"; echo $?)
 check "$keys keys: note on the group cap" $(json_get 'd["notes"]' | grep -q "rule 'conn-refused': more than 10000 groups"; echo $?)
 analyze --no-builtin-rules --rules "$work/refused.yaml" --max-groups 100 --max-hits-per-rule 500 "$work/keys.log"
 check "$keys keys, lowered caps: the text output says so" $(grep -q "more than 100 groups" <<<"$out"; echo $?)
-check "$keys keys, lowered caps: $((keys - 500)) more" $(grep -q "$((keys - 500)) more matching lines after the first 500" <<<"$out"; echo $?)
+check "$keys keys, lowered caps: $((keys + 1 - 500)) more" $(grep -q "$((keys + 1 - 500)) more matching lines after the first 500" <<<"$out"; echo $?)
+# The same caps on a log where no client is refused twice: no finding, so no limit note.
+tail -n +2 "$work/keys.log" | head -n 5000 >"$work/keys-once.log"
+analyze --no-builtin-rules --rules "$work/refused.yaml" --max-groups 100 --max-hits-per-rule 500 "$work/keys-once.log"
+check "capped rule without a finding: exit 0, no limit note" \
+  $([ "$code" -eq 0 ] && ! grep -qE "more than 100 groups|more matching lines" <<<"$out$err"; echo $?)
 
 # 2. Deeply nested JSON in a log line (and in a JSON log): no stack overflow, the line is kept.
 python3 -c 'print("[gateway] payload " + "{\"a\":" * 100000 + "1" + "}" * 100000)' >"$work/deep.log"

@@ -213,6 +213,36 @@ TEST_CASE("a rule's kept lines are capped; the rest are counted in a note, not d
         std::string::npos);
 }
 
+TEST_CASE("a capped rule that produced no finding leaves no limit note", "[analyzer]") {
+  // Ten lines of a rule that needs 50 in a row: capped at 3 kept, and no finding either way.
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: port-storm
+    title: "Port {port} refused again and again"
+    cause: port_conflict
+    severity: error
+    confidence: 0.9
+    match:
+      regex: 'listen EADDRINUSE:? (?:address already in use )?(?P<host>[0-9.]+):(?P<port>\d+)'
+    correlate:
+      threshold: {count: 50, within: 1h, group_by: [port]}
+)");
+  AnalyzerOptions options;
+  options.max_hits_per_rule = 3;
+  options.max_groups_per_rule = 1;
+  Analyzer analyzer(rules, options);
+  for (int i = 0; i < 10; ++i) {
+    Event e;
+    e.message = eaddrinuse(18000 + i);  // ten groups, over the group cap too
+    e.raw = e.message;
+    e.where.line = static_cast<std::uint64_t>(i + 1);
+    analyzer.add(e, 0);
+  }
+  const AnalysisResult result = analyzer.finish();
+  CHECK(result.diagnoses.empty());
+  CHECK(result.notes.empty());
+}
+
 TEST_CASE("first and last seen come from timed lines when untimed ones match too", "[analyzer]") {
   // `pm2 logs`: the tail section has no stamps, the live lines after it do.
   const RuleSet rules = rules_from(kPortRule);

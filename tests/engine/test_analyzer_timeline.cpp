@@ -52,6 +52,46 @@ TEST_CASE("the timeline merges inputs in time order, one entry per line", "[time
   CHECK(result.timeline[1].rule == "systemd-restart-loop");
   CHECK(result.timeline[1].severity == Severity::info);
   CHECK(result.timeline[1].input == "input-1.log");
+  // ... but it is no loop: it names no cause, so it is not labelled restart_loop_systemd.
+  CHECK_FALSE(result.timeline[1].in_finding);
+  CHECK(result.timeline[1].cause.empty());
+  CHECK(result.timeline[0].in_finding);
+}
+
+TEST_CASE("a line stamped to the second stays after a finer stamp its input wrote before it",
+          "[timeline]") {
+  const RuleSet rules = rules_from(kRules);
+  const std::string refused = "listen EADDRINUSE: address already in use 0.0.0.0:18789";
+  const AnalysisResult result =
+      analyze(rules, {
+                         {"2026-03-05T18:41:12.900Z", refused},     // line 1
+                         {"2026-03-05T18:41:13.650Z", refused},     // line 2
+                         {"2026-03-05T18:41:13Z", refused},         // line 3: written after line 2
+                         {"2026-03-05T18:41:13.400Z", refused, 1},  // another input, in between
+                         {"2026-03-05T18:41:14Z", refused},  // line 5: its own second, its own time
+                     });
+  REQUIRE(result.timeline.size() == 5);
+  std::vector<std::pair<std::string, std::uint64_t>> order;
+  for (const auto& e : result.timeline) order.emplace_back(e.input, e.line);
+  const std::vector<std::pair<std::string, std::uint64_t>> expected = {{"input-0.log", 1},
+                                                                       {"input-1.log", 4},
+                                                                       {"input-0.log", 2},
+                                                                       {"input-0.log", 3},
+                                                                       {"input-0.log", 5}};
+  CHECK(order == expected);
+  // The shown time is still the one the line wrote.
+  CHECK(format_timestamp(result.timeline[3].time) == "2026-03-05T18:41:13Z");
+}
+
+TEST_CASE("a coarse line before a finer one of the same second keeps file order too",
+          "[timeline]") {
+  const RuleSet rules = rules_from(kRules);
+  const std::string refused = "listen EADDRINUSE: address already in use 0.0.0.0:18789";
+  const AnalysisResult result =
+      analyze(rules, {{"2026-03-05T18:41:13Z", refused}, {"2026-03-05T18:41:13.650Z", refused}});
+  REQUIRE(result.timeline.size() == 2);
+  CHECK(result.timeline[0].line == 1);
+  CHECK(result.timeline[1].line == 2);
 }
 
 TEST_CASE("an untimed line on the timeline carries its input's last time", "[timeline]") {

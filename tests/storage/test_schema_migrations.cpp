@@ -74,3 +74,47 @@ TEST_CASE("the committed version-1 history loads, upgrades and reads back", "[st
   CHECK_FALSE(detail.occurrences[0].evidence.empty());
   CHECK_FALSE(detail.occurrences[0].fixes.empty());
 }
+
+TEST_CASE("version 2 names each old run's input set, so re-reads are told apart after the upgrade",
+          "[storage][schema]") {
+  TempFolder tmp;
+  const std::string path = tmp.file("history.db");
+  std::ifstream dump(LOGDX_STORAGE_FIXTURES "/history-v1.sql");
+  const std::string sql((std::istreambuf_iterator<char>(dump)), {});
+  {
+    Database old(path, OpenMode::create, without_migration());
+    old.exec(sql.c_str());
+  }
+  Database db(path, OpenMode::existing);
+  // The dump holds two runs of the same log: the second is the same log read again.
+  const auto runs = HistoryReader(db).runs(0, std::nullopt);
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].same_inputs_as == std::optional<std::int64_t>(1));
+  CHECK_FALSE(runs[1].same_inputs_as);
+  const auto incidents =
+      HistoryReader(db).incidents({std::nullopt, std::string("port_conflict"), std::nullopt});
+  REQUIRE(incidents.size() == 1);
+  CHECK(incidents[0].runs == 2);
+  CHECK(incidents[0].rereads == 1);
+  CHECK(incidents[0].episodes == 1);
+  // A new run over the same bytes continues the re-reads; its recall says so.
+  RunRecord again = run_at("2026-11-26T10:00:00Z");
+  again.inputs = {{"renamed.log", 9232, "xxh3:d53cd6175a5fac43", "syslog-iso", 70, 70}};
+  Diagnosis d = port_conflict();
+  d.fingerprint = incidents[0].fingerprint;
+  const StoredRun stored = IncidentStore(db).record(again, {d});
+  CHECK(stored.recalls.at(d.fingerprint).count == 2);
+  CHECK(stored.recalls.at(d.fingerprint).same_inputs == 2);
+}
+
+TEST_CASE("the input set ignores names and order, and is empty when nothing was read",
+          "[storage][schema]") {
+  const RunInput a{"a.log", 1, "xxh3:aa", "syslog", 1, 1};
+  const RunInput b{"b.log", 1, "xxh3:bb", "syslog", 1, 1};
+  RunInput a_renamed = a;
+  a_renamed.path = "copy-of-a.log";
+  CHECK(input_set({a, b}) == input_set({b, a_renamed}));
+  CHECK(input_set({a, b}) == "xxh3:aa xxh3:bb");
+  CHECK(input_set({a}) != input_set({a, b}));
+  CHECK(input_set({}).empty());
+}

@@ -110,7 +110,8 @@ std::vector<Draft> Analyzer::State::correlate_rule(std::size_t rule_index,
   for (Draft& draft : drafted.drafts) {
     if (!seen_in_named_source(rule, draft, matcher)) draft.confidence *= kOffSourceConfidence;
   }
-  if (correlated.capped || drafted.capped) {
+  // A limit note belongs to a finding: a capped rule that found nothing has nothing to qualify.
+  if ((correlated.capped || drafted.capped) && !drafted.drafts.empty()) {
     notes.push_back(AnalysisNote{fmt::format(
         "rule '{}': more than {} groups (max_groups_per_rule); events of further groups were "
         "not correlated, so its counts may be low",
@@ -174,7 +175,9 @@ AnalysisResult Analyzer::finish() {
   result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
   const auto& over_cap = state_->matcher.over_cap_per_rule();
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    if (over_cap[r] == 0 || !rules[r].report) continue;  // a context rule has no findings
+    // Only where the capped rule produced a finding (a context rule never does): a note on a
+    // rule with nothing to show is noise that reads like a problem.
+    if (over_cap[r] == 0 || !rules[r].report || drafts[r].empty()) continue;
     result.notes.push_back(AnalysisNote{fmt::format(
         "rule '{}': {} more matching lines after the first {} were counted but not kept "
         "(max_hits_per_rule), so its findings cover the first {} only",

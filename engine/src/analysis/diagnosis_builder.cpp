@@ -4,13 +4,23 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "analysis/decisive_line.hpp"
 #include "analysis/template_render.hpp"
 
 namespace logdx::analysis {
 namespace {
 
 Evidence evidence_of(const MatchedEvent& event) {
-  return Evidence{event.input, event.line, event.time, event.time_text, event.raw};
+  return Evidence{
+      event.input, event.line, event.time, event.time_text, event.raw, 0, message_start(event, 0)};
+}
+
+// The diagnosis' own lines point at the line of their record the rule matched.
+Evidence own_evidence_of(const MatchedEvent& event, const CompiledRule& rule) {
+  Evidence e = evidence_of(event);
+  e.focus_line = decisive_line(rule, event);
+  e.message_at = message_start(event, e.focus_line);
+  return e;
 }
 
 // The distinct events behind hits. Hits are in time order and one event's hits sit side by
@@ -63,13 +73,13 @@ std::vector<bool> pick_evidence(const std::vector<std::uint32_t>& own,
   return picked;
 }
 
-void collapse(Diagnosis& d, const std::vector<std::uint32_t>& own,
+void collapse(Diagnosis& d, const CompiledRule& rule, const std::vector<std::uint32_t>& own,
               const std::vector<std::uint32_t>& partner, const std::vector<MatchedEvent>& events,
               const EvidenceLimits& limits) {
   const std::vector<bool> picked = pick_evidence(own, events, limits);
   for (std::size_t i = 0; i < own.size(); ++i) {
     if (picked[i]) {
-      d.evidence.push_back(evidence_of(events[own[i]]));
+      d.evidence.push_back(own_evidence_of(events[own[i]], rule));
     } else {
       ++d.evidence_omitted;
     }
@@ -157,7 +167,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
     d.last_seen_text = last.effective_text;
     out.first_clock = first.clock;
   }
-  collapse(d, own, partner, events, limits);
+  collapse(d, rule, own, partner, events, limits);
   out.direct = own.size();
   out.indirect = partner.size();
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
+#include <tuple>
 
 namespace logdx::analysis {
 namespace {
@@ -18,15 +19,61 @@ bool has_tag(const CompiledRule& rule, const char* tag) {
 struct Claim {
   std::uint32_t rule = 0;
   Severity severity = Severity::info;
+  bool in_finding = true;  // false: a lone start or exit that no finding rests on
 };
 
 void claim(std::vector<std::optional<Claim>>& claims, std::uint32_t event, std::uint32_t rule,
-           Severity severity) {
+           Severity severity, bool in_finding = true) {
   std::optional<Claim>& current = claims[event];
   if (!current || severity > current->severity ||
       (severity == current->severity && rule < current->rule)) {
-    current = Claim{rule, severity};
+    current = Claim{rule, severity, in_finding};
   }
+}
+
+// How long a time of this precision may stand for: 18:41:13 is any moment of that second.
+std::int64_t precision_span(TimePrecision precision) {
+  switch (precision) {
+    case TimePrecision::seconds:
+      return 1'000'000'000;
+    case TimePrecision::millis:
+      return 1'000'000;
+    case TimePrecision::micros:
+      return 1'000;
+    case TimePrecision::nanos:
+    case TimePrecision::none:
+      break;
+  }
+  return 1;
+}
+
+// Where each event sits on the timeline. A line stamped to the second that its input wrote
+// after a finer stamp within that second (18:41:13 after 18:41:13.650) was written later,
+// whatever its truncated time says: it is placed at the finer time so file order holds.
+// Other lines keep their own time.
+std::vector<std::int64_t> placed_times(const std::vector<MatchedEvent>& events,
+                                       std::vector<std::uint32_t> in_file_order) {
+  std::sort(in_file_order.begin(), in_file_order.end(),
+            [&events](std::uint32_t a, std::uint32_t b) {
+              return std::tie(events[a].input_index, events[a].line, events[a].arrival) <
+                     std::tie(events[b].input_index, events[b].line, events[b].arrival);
+            });
+  std::vector<std::int64_t> placed(events.size(), 0);
+  const MatchedEvent* previous = nullptr;
+  std::int64_t previous_placed = 0;
+  for (std::uint32_t e : in_file_order) {
+    const MatchedEvent& event = events[e];
+    const std::int64_t own = event.effective.nanos;
+    const bool same_clock = previous != nullptr && previous->input_index == event.input_index &&
+                            previous->clock == event.clock;
+    const bool within_own_precision =
+        same_clock && previous_placed > own &&
+        previous_placed - own < precision_span(event.effective.precision);
+    placed[e] = within_own_precision ? previous_placed : own;
+    previous = &event;
+    previous_placed = placed[e];
+  }
+  return placed;
 }
 
 }  // namespace
@@ -49,14 +96,18 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
   // A lone restart or exit is no loop and no diagnosis, but it is part of the story.
   for (const Hit& hit : hits) {
     if (hit.role == Hit::Role::missing || !has_tag(compiled[hit.rule], kRestartTag)) continue;
-    if (!claims[hit.event]) claim(claims, hit.event, hit.rule, Severity::info);
+    if (!claims[hit.event]) claim(claims, hit.event, hit.rule, Severity::info, false);
   }
   std::vector<std::uint32_t> order;
   for (std::uint32_t e = 0; e < events.size(); ++e) {
     if (claims[e]) order.push_back(e);
   }
-  std::stable_sort(order.begin(), order.end(), [&events](std::uint32_t a, std::uint32_t b) {
-    return event_before(events[a], events[b]);
+  const std::vector<std::int64_t> placed = placed_times(events, order);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const MatchedEvent& x = events[a];
+    const MatchedEvent& y = events[b];
+    return std::tie(x.clock, placed[a], x.input_index, x.line, x.arrival) <
+           std::tie(y.clock, placed[b], y.input_index, y.line, y.arrival);
   });
   std::vector<TimelineEntry> timeline;
   timeline.reserve(order.size());
@@ -69,7 +120,10 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
     entry.input = event.input;
     entry.line = event.line;
     entry.rule = rule.id;
-    entry.cause = rule.cause;
+    // A lone start or exit is part of the story, not a finding: it names no cause (the
+    // rule's cause would call a normal start a restart loop).
+    entry.in_finding = claims[e]->in_finding;
+    if (entry.in_finding) entry.cause = rule.cause;
     entry.severity = claims[e]->severity;
     entry.message = event.message.empty() ? event.raw : event.message;
   }

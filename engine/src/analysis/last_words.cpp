@@ -9,6 +9,8 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "analysis/decisive_line.hpp"
+
 namespace logdx::analysis {
 namespace {
 
@@ -149,8 +151,8 @@ void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& wor
     std::vector<std::string> where;
     for (std::uint32_t index : found->second) {
       const MatchedEvent& event = events[index];
-      d.evidence.push_back(
-          Evidence{event.input, event.line, event.time, event.time_text, event.raw});
+      d.evidence.push_back(Evidence{event.input, event.line, event.time, event.time_text, event.raw,
+                                    0, message_start(event, 0)});
       where.push_back(fmt::format("{}:{}", event.input, event.line));
     }
     d.notes.push_back(fmt::format(

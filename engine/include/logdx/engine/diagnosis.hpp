@@ -21,6 +21,12 @@ struct Evidence {
   Timestamp time;
   std::string time_text;
   std::string text;  // the event's raw line(s)
+  // Which line of `text` (0-based) the rule matched: a multi-line record (a kernel OOM report)
+  // is shown by that line, not by its first.
+  std::size_t focus_line = 0;
+  // Where the message starts in that line, after its envelopes (time, host, unit, pid): a
+  // printer short of room shortens the envelope, never the message. npos: not known.
+  std::size_t message_at = std::string::npos;
 };
 
 // A fix command rendered for this case: placeholders filled in, each value shell-quoted so a
@@ -36,6 +42,9 @@ struct PriorRuns {
   std::uint64_t count = 0;  // earlier runs that saw this fingerprint
   std::string first_at;     // RFC 3339 UTC of the first such run; empty when count is 0
   std::string last_at;
+  // Of those runs, how many read the very logs this run read (the same input set): the
+  // same log read again, not the failure happening again.
+  std::uint64_t same_inputs = 0;
 };
 
 // A finding that may be linked to this one: one's rule explains the other's cause and nothing
@@ -89,7 +98,8 @@ struct TimelineEntry {
   std::string input;
   std::uint64_t line = 0;
   std::string rule;  // the worst diagnosis' rule this line proves (ties: the first rule)
-  std::string cause;
+  std::string cause;       // empty when no finding rests on the line
+  bool in_finding = true;  // false: a start, restart or exit a `restart-loop` rule matched alone
   Severity severity = Severity::info;
   std::string message;  // the event's message (no envelope)
 };

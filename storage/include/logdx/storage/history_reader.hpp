@@ -39,6 +39,10 @@ struct IncidentRow {
   std::uint64_t runs = 0;
   std::uint64_t events = 0;    // per episode, not summed over re-analyses
   std::uint64_t evidence = 0;  // distinct evidence lines kept
+  std::uint64_t episodes = 0;  // separate times it happened (distinct first evidence lines)
+  // Runs that saw it in logs an earlier run that saw it had read already (same input set):
+  // the same log read again, not the failure happening again.
+  std::uint64_t rereads = 0;
 };
 
 struct StoredEvidence {
@@ -63,6 +67,8 @@ struct Occurrence {
   std::vector<std::pair<std::string, std::string>> facts;
   std::vector<std::pair<std::string, std::string>> fixes;  // command, why
   std::vector<StoredEvidence> evidence;
+  std::string input_set;  // the run's inputs (runs.input_set): equal sets = the same logs
+  std::string episode;    // equal = the same time it happened
 };
 
 struct IncidentDetail {
@@ -82,6 +88,7 @@ struct RunRow {
   std::uint64_t events = 0;
   std::uint64_t matched = 0;
   std::uint64_t diagnoses = 0;
+  std::optional<std::int64_t> same_inputs_as;  // the first earlier run that read the same logs
   std::optional<std::string> root_cause;  // the rank-1 cause, if any
   std::vector<RunInput> inputs;
 };

@@ -29,5 +29,10 @@ struct RunRecord {
   std::vector<RunInput> inputs;
 };
 
+// Names the set of inputs a run read: their content hashes, distinct and sorted, joined by
+// spaces ('' when it read none). Two runs with the same non-empty set read the same logs,
+// whatever the files were called or the order they were given in (schema version 2,
+// `runs.input_set`; the migration computes it the same way for older runs).
+std::string input_set(const std::vector<RunInput>& inputs);
 
 }  // namespace logdx::storage
