@@ -304,12 +304,17 @@ rules:
     offset += l.size() + 1;
   }
   CHECK(got == std::vector<std::vector<std::size_t>>{{}, {0}, {1}, {1}});
-  // What the Matcher makes of them is what it makes of RuleSet::candidates.
-  Analyzer with_prefilter(rules), without(rules);
+  // What the Matcher makes of them is what it makes of RuleSet::candidates (the Analyzer
+  // with the prefilter in it, fed the bytes first, against one without).
+  AnalyzerOptions filtered;
+  filtered.prefilter = db.get();
+  Analyzer with_prefilter(rules, filtered), without(rules);
+  with_prefilter.begin_input();
+  with_prefilter.scan(buffer, 0);
   offset = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Event e = line_event(lines[i], lines[i], offset);
-    with_prefilter.add(e, 0, got[i]);
+    with_prefilter.add(e, 0);
     without.add(e, 0);
     offset += lines[i].size() + 1;
   }
