@@ -34,10 +34,7 @@ rules:
         - regex: 'EADDRINUSE.*:{{port}}'
         - not: {regex: 'retrying'}
     correlate:
-      type: threshold
-      count: 2
-      within: 30s
-      group_by: [port]
+      threshold: {count: 2, within: 30s, group_by: [port]}
     fixes:
       - command: 'ss -ltnp sport = :{port}'
         why: 'who holds it'
@@ -50,6 +47,7 @@ rules:
 
 RuleText encoded_text(const std::string& text, const std::string& name, std::string& storage) {
   const RuleReadResult read = RuleLoader().read({name, text});
+  INFO(render_all(read.diagnostics));
   REQUIRE(read.ok());
   storage = encode_rule_file(read.file);
   return {name, text, storage};
