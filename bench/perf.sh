@@ -3,7 +3,7 @@
 # 100 MB, and 1 GB with --1g; `cat`, `wc -l`, `rg -c` and `grep -cP` with the pack's own line
 # patterns next to `logdx analyze --no-db` (-j1, -j2, and -j1 --no-prefilter) on the same
 # bytes in the same run; the rule-scaling run (pack vs pack + 10x variant rules); peak RSS;
-# a one-line input end to end. Each time is the best of RUNS (default 3): the machine is shared.
+# a one-line input end to end (one_line_rows, median of 20). Each time is the best of RUNS (default 3): the machine is shared.
 # usage: bench/perf.sh [--1g] [--runs N]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -65,6 +65,28 @@ row() {  # name "WALL CPU" megabytes "WALL CPU" of the reference
 
 peak_kb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
+# The start-up cost ("1-line ms"): one line of input end to end, median of 20 whole
+# processes (bench/startup_time.py), wall and CPU (user + sys) in ms: without the history
+# (--no-db), with it (a fresh history file, then warm), and with an empty prefilter cache
+# before each run (a user's first run; the pack's database is built into the binary).
+one_line_rows() {
+  local one="$out/one-line.log" cache="$out/cache" state="$out/state" t
+  echo "2026-11-20T10:00:00.000+00:00 Error: listen EADDRINUSE: address already in use 127.0.0.1:18789" >"$one"
+  local st=("$root/bench/startup_time.py" --runs 20)
+  echo
+  printf "%-44s %9s %9s\n" "1-line input end to end (median of 20)" "wall-ms" "cpu-ms"
+  t=$(XDG_CACHE_HOME="$cache" "${st[@]}" -- "${analyze[@]}" "$one")
+  printf "%-44s %9s %9s\n" "1-line ms: analyze --no-db" ${t}
+  rm -rf "$state"
+  t=$(XDG_CACHE_HOME="$cache" XDG_STATE_HOME="$state" "${st[@]}" -- \
+        "$logdx" analyze --no-user-rules -o json "$one")
+  printf "%-44s %9s %9s\n" "1-line ms: analyze (history, warm)" ${t}
+  t=$(XDG_CACHE_HOME="$cache" "${st[@]}" --before "rm -rf '$cache'" -- "${analyze[@]}" "$one")
+  printf "%-44s %9s %9s\n" "1-line ms: analyze --no-db, empty cache" ${t}
+  t=$(XDG_CACHE_HOME="$cache" "${st[@]}" -- "${analyze[@]}" --no-prefilter "$one")
+  printf "%-44s %9s %9s\n" "1-line ms: analyze --no-db --no-prefilter" ${t}
+}
+
 echo "logdx $("$logdx" --version 2>/dev/null | head -1); $(nproc) cores; best of $runs runs"
 echo "$(wc -l <"$patterns") pack line patterns for rg and grep -P (RE2 syntax is PCRE-like;" \
      "POSIX -E reads [^\\]] and \\d differently, so grep -E would not search the same thing)"
@@ -104,14 +126,4 @@ for size in "${sizes[@]}"; do
        "$(cat "${files[@]}" | /usr/bin/time -f %M "${analyze[@]}" -j1 - 2>&1 >/dev/null | tail -1) KB"
 done
 
-one="$out/one-line.log"
-echo "2026-11-20T10:00:00.000+00:00 Error: listen EADDRINUSE: address already in use 127.0.0.1:18789" >"$one"
-cache="$out/cache"
-# Cold: the cache folder is emptied before each run (by a shell, a few ms of the time).
-t_cold=$(best_of bash -c 'rm -rf "$0"; XDG_CACHE_HOME="$0" exec "$@"' "$cache" "${analyze[@]}" "$one")
-XDG_CACHE_HOME="$cache" "${analyze[@]}" "$one" >/dev/null 2>&1 || true
-t_warm=$(best_of env XDG_CACHE_HOME="$cache" "${analyze[@]}" "$one")
-t_nopf=$(best_of "${analyze[@]}" --no-prefilter "$one")
-echo
-echo "one-line input end to end (wall): cold database cache $(wall "$t_cold") s, warm" \
-     "$(wall "$t_warm") s (--no-prefilter $(wall "$t_nopf") s)"
+one_line_rows

@@ -13,6 +13,7 @@
 #include <memory>
 #include <thread>
 
+#include "builtin_rules.hpp"
 #include "commands.hpp"
 #include "follow_loop.hpp"
 #include "format_registry.hpp"
@@ -99,7 +100,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   PhaseTimer timer;
-  TimeWindow window = o.out.window(WallClock::system());  // a bad --since is a usage error
+  const TimeWindow window = o.out.window(WallClock::system());  // a bad --since: usage error
   const RuleSources sources = o.rules.sources();
   const RuleLoadResult loaded = load_rule_sources(sources);
   for (const auto& d : loaded.diagnostics) {
@@ -111,19 +112,18 @@ int run_analyze(const AnalyzeOptions& o) {
   Analyzer analyzer(*loaded.rules, o.limits.analyzer_options());
   const auto registry = registry_with_formats(loaded.formats);
   // The prefilter and -j change how fast, never what (prefilter.hpp, parallel_analyze.hpp).
+  // The pack's patterns come from the database the build compiled (when it fits this CPU).
+  const std::string_view pack = o.rules.no_builtin ? "" : builtin_prefilter_database();
   const auto database =
-      o.no_prefilter ? nullptr : PatternDatabase::build(*loaded.rules, prefilter_cache_dir());
+      o.no_prefilter ? nullptr : PatternDatabase::build(*loaded.rules, prefilter_cache_dir(), pack);
   timer.mark("prefilter database");
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
   ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
-  AnalyzeRead read{
-      o.inputs, registry,  *loaded.rules, o.limits.analyzer_options(), database.get(), jobs,
-      {},       &progress, o.follow};
-  read.admit = [&](const Event& e, std::size_t index) {
-    if (!window.keep(e, index)) return false;
-    span.observe(e.time, e.time_text);
-    return true;
-  };
+  AnalyzerOptions options = o.limits.analyzer_options();
+  options.prefilter = database.get();
+  options.window = window;
+  AnalyzeRead read{o.inputs, registry, *loaded.rules, options, jobs, {}, &progress, o.follow};
+  read.analysed = [&span](const Event& e) { span.observe(e.time, e.time_text); };
   ReadOutcome outcome = analyze_inputs(read, analyzer);
   progress.stop();
   if (o.follow) {
@@ -136,7 +136,7 @@ int run_analyze(const AnalyzeOptions& o) {
   timer.mark("correlation");
   ReadStats stats;
   stats.seconds = seconds_since(started);
-  stats.outside_window = window.dropped();
+  stats.outside_window = analyzer.outside_window();
   span.fill(stats);
   AnalysisResult shown = result;  // what is printed: redacted unless --no-redact
   Redactor().redact(result);      // what is stored: always redacted

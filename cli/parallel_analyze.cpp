@@ -20,17 +20,17 @@ struct InputResult {
   std::unique_ptr<Analyzer> part;
 };
 
-// The caller's admit(): it keeps state per input but is shared by the workers, so it runs
-// under one lock — taken only when there is more than one worker (the per-event hot path of
-// the usual one-input run pays nothing for it).
-class Admission {
+// The caller's analysed(): it is shared by the workers, so it runs under one lock — taken
+// only when there is more than one worker (the per-event hot path of the usual one-input run
+// pays nothing for it).
+class Analysed {
  public:
-  Admission(const AnalyzeRead& read, bool shared) : read_(read), shared_(shared) {}
-  bool operator()(const Event& e, std::size_t index) {
-    if (!read_.admit) return true;
-    if (!shared_) return read_.admit(e, index);
+  Analysed(const AnalyzeRead& read, bool shared) : read_(read), shared_(shared) {}
+  void operator()(const Event& e) {
+    if (!read_.analysed) return;
+    if (!shared_) return read_.analysed(e);
     const std::lock_guard<std::mutex> hold(lock_);
-    return read_.admit(e, index);
+    read_.analysed(e);
   }
 
  private:
@@ -39,30 +39,21 @@ class Admission {
   std::mutex lock_;
 };
 
+// One input into its own Analyzer part: the reader's buffers go to the part's prefilter
+// before their events (Analyzer::scan), every event to the part's front door.
 void read_one(const AnalyzeRead& read, const EventReader& reader, const ResolvedInput& input,
-              std::size_t index, std::optional<LinePrefilter>& prefilter, Admission& admit,
-              InputResult& out) {
-  out.part = std::make_unique<Analyzer>(read.rules, read.limits);
+              std::size_t index, Analysed& analysed, InputResult& out) {
+  out.part = std::make_unique<Analyzer>(read.rules, read.options);
   Analyzer& part = *out.part;
-  LineReader::Observer observer;
-  EventReader::Sink sink;
-  if (prefilter) prefilter->begin_input();
-  if (prefilter || read.progress != nullptr) {
-    observer = [&prefilter, &read](std::string_view lines, std::uint64_t offset) {
-      if (prefilter) prefilter->scan_lines(lines, offset);
-      if (read.progress != nullptr) read.progress->add(lines.size());
-    };
-  }
-  if (prefilter) {
-    sink = [&](Event&& e) {
-      auto candidates = prefilter->candidates(e);  // every event, in order: it walks the hits
-      if (admit(e, index)) part.add(e, index, std::move(candidates));
-    };
-  } else {
-    sink = [&](Event&& e) {
-      if (admit(e, index)) part.add(e, index);
-    };
-  }
+  part.begin_input();
+  const LineReader::Observer observer = [&part, &read](std::string_view lines,
+                                                       std::uint64_t offset) {
+    part.scan(lines, offset);
+    if (read.progress != nullptr) read.progress->add(lines.size());
+  };
+  const EventReader::Sink sink = [&](Event&& e) {
+    if (part.add(e, index)) analysed(e);
+  };
   out.summary = reader.read(input, sink, out.diagnostics, observer);
 }
 
@@ -102,14 +93,12 @@ ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
   };
   std::vector<std::exception_ptr> errors(std::max(1U, read.jobs));
   const std::size_t workers = std::min<std::size_t>(errors.size(), inputs.size());
-  Admission admit(read, workers > 1);
+  Analysed analysed(read, workers > 1);
   std::atomic<std::size_t> next{0};
   auto work = [&](std::size_t worker) {
     try {
-      std::optional<LinePrefilter> prefilter;
-      if (read.database != nullptr) prefilter.emplace(*read.database);
       for (std::size_t i; (i = next.fetch_add(1)) < inputs.size();) {
-        read_one(read, reader, inputs[i], i, prefilter, admit, results[i]);
+        read_one(read, reader, inputs[i], i, analysed, results[i]);
         finish_input(i);
       }
     } catch (...) {

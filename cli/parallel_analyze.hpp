@@ -1,7 +1,7 @@
 #pragma once
-// `analyze`'s reading loop: whole inputs are read by `jobs` workers, each with its own
-// Analyzer part and prefilter scratch, and the parts (and the inputs' diagnostics) are merged
-// in input order, so the output does not depend on `jobs` or on which worker finished first.
+// `analyze`'s reading loop: whole inputs are read by `jobs` workers, each input into its own
+// Analyzer part (with its own prefilter scratch), and the parts (and the inputs' diagnostics) are
+// merged in input order, so the output does not depend on `jobs` or on which worker finished first.
 
 #include <functional>
 #include <string>
@@ -17,14 +17,15 @@ struct AnalyzeRead {
   const InputOptions& inputs;
   const ParserRegistry& registry;
   const RuleSet& rules;
-  AnalyzerOptions limits;  // each input's part keeps the same caps as the merged result
-  const PatternDatabase* database = nullptr;  // null: RE2::Set per event (--no-prefilter)
+  // Each input's Analyzer part: the merged result's caps, the prefilter's database and the
+  // time window (the engine applies both; analyzer.hpp).
+  AnalyzerOptions options;
   unsigned jobs = 1;
-  // Decides per event whether the analysis sees it (--since/--until) and notes its time; empty
-  // keeps everything. Called for each input's events in order, never from two threads at once.
-  std::function<bool(const Event&, std::size_t input_index)> admit;
+  // Sees each event the analysis kept (inside the window), e.g. to note its time; empty: none.
+  // Called for each input's events in order, never from two threads at once.
+  std::function<void(const Event&)> analysed;
   ProgressMeter* progress = nullptr;  // counts the bytes read, when a bar is shown
-  bool skip_live = false;  // --follow: stdin and the journal are left to follow_inputs
+  bool skip_live = false;             // --follow: stdin and the journal are left to follow_inputs
 };
 
 // Where compiled prefilter databases are cached: $XDG_CACHE_HOME/logdx, else ~/.cache/logdx;

@@ -106,8 +106,9 @@ void RuleOptions::add_to(CLI::App& command) {
   command.add_flag("--no-user-rules", no_user,
                    "do not load $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/) "
                    "nor the config file's `rules`");
-  command.add_option("--max-rule-file-bytes", max_file_bytes,
-                     "refuse rule files larger than this (default 8388608)")
+  command
+      .add_option("--max-rule-file-bytes", max_file_bytes,
+                  "refuse rule files larger than this (default 8388608)")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
 }
 
@@ -134,9 +135,8 @@ RuleSources RuleOptions::sources() const {
 RuleLoadResult RuleOptions::load() const { return load_rule_sources(sources()); }
 
 RuleLoadResult load_rule_sources(const RuleSources& sources) {
-  RuleLoadResult result =
-      RuleLoader(RuleReaderOptions{.max_file_bytes = sources.max_file_bytes})
-          .load_texts(sources.texts);
+  RuleLoadResult result = RuleLoader(RuleReaderOptions{.max_file_bytes = sources.max_file_bytes})
+                              .load_texts(sources.texts);
   if (sources.problems.empty()) return result;
   // Whole-file problems first: they explain why a file's rules are missing from the rest.
   result.diagnostics.insert(result.diagnostics.begin(), sources.problems.begin(),
@@ -147,10 +147,9 @@ RuleLoadResult load_rule_sources(const RuleSources& sources) {
 }
 
 RuleCollection collect_rule_sources(const RuleSources& sources) {
-  const RuleReader reader;
+  const RuleLoader loader;
   RuleCollector collector;
-  for (const RuleText& text : sources.texts)
-    collector.add(reader.read_text(text.text, text.name).file);
+  for (const RuleText& text : sources.texts) collector.add(loader.read(text).file);
   return collector.finish();
 }
 

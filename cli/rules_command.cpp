@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "builtin_rules.hpp"
 #include "commands.hpp"
 #include "logdx/engine/prefilter.hpp"
 #include "logdx/engine/rule_tester.hpp"
@@ -77,15 +78,16 @@ int run_show(const RulesArgs& args) {
 // but each costs a regex run per line, so the author should know.
 void print_prefilter_notes(const RuleLoadResult& loaded) {
   if (!loaded.rules) return;
-  const auto database = PatternDatabase::build(*loaded.rules);
+  // The pack's verdicts come from its build-time database (same reasons, no compile).
+  const auto database = PatternDatabase::build(*loaded.rules, {}, builtin_prefilter_database());
   if (!database) return;
   for (const RejectedPattern& r : database->rejected()) {
     const CompiledRule& rule = loaded.rules->rules()[r.ref.rule];
     const CompiledPattern& pattern = rule.patterns[r.ref.pattern];
-    fmt::print("{}:{}:{}: note: rule '{}': pattern checked by RE2 on every event, not by the "
-               "prefilter ({})\n",
-               pattern.at.file, pattern.at.line, pattern.at.column, rule.id,
-               terminal_safe(r.reason));
+    fmt::print(
+        "{}:{}:{}: note: rule '{}': pattern checked by RE2 on every event, not by the "
+        "prefilter ({})\n",
+        pattern.at.file, pattern.at.line, pattern.at.column, rule.id, terminal_safe(r.reason));
   }
   if (!database->rejected().empty()) fmt::print("\n");
 }

@@ -43,8 +43,6 @@ std::optional<Timestamp> absolute_time(std::string_view text) {
   return parse_iso8601(full);
 }
 
-bool calendar(const Timestamp& t) { return t.kind == TimeKind::utc || t.kind == TimeKind::local; }
-
 }  // namespace
 
 WallClock WallClock::system() {
@@ -71,24 +69,6 @@ TimeBound parse_time_bound(std::string_view option, std::string_view text, const
       fmt::format("{}: '{}' is not a time; use ISO-8601 (2026-11-24T10:00:00Z, 2026-11-24 10:00, "
                   "2026-11-24) or a relative time (90s, 30m, 2h, 7d, 1w)",
                   option, text));
-}
-
-bool TimeWindow::inside(const Timestamp& time) const {
-  const bool utc = time.kind == TimeKind::utc;
-  if (since_ && time.nanos < (utc ? since_->utc_nanos : since_->local_nanos)) return false;
-  if (until_ && time.nanos > (utc ? until_->utc_nanos : until_->local_nanos)) return false;
-  return true;
-}
-
-bool TimeWindow::keep(const Event& event, std::size_t input_index) {
-  if (!active() || event.time.kind == TimeKind::monotonic) return true;
-  if (input_index >= last_.size()) last_.resize(input_index + 1);
-  Timestamp& last = last_[input_index];
-  if (calendar(event.time)) last = event.time;
-  const Timestamp& judged = calendar(event.time) ? event.time : last;
-  if (!calendar(judged) || inside(judged)) return true;
-  ++dropped_;
-  return false;
 }
 
 }  // namespace logdx::cli

@@ -304,12 +304,17 @@ rules:
     offset += l.size() + 1;
   }
   CHECK(got == std::vector<std::vector<std::size_t>>{{}, {0}, {1}, {1}});
-  // What the Matcher makes of them is what it makes of RuleSet::candidates.
-  Analyzer with_prefilter(rules), without(rules);
+  // What the Matcher makes of them is what it makes of RuleSet::candidates (the Analyzer
+  // with the prefilter in it, fed the bytes first, against one without).
+  AnalyzerOptions filtered;
+  filtered.prefilter = db.get();
+  Analyzer with_prefilter(rules, filtered), without(rules);
+  with_prefilter.begin_input();
+  with_prefilter.scan(buffer, 0);
   offset = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Event e = line_event(lines[i], lines[i], offset);
-    with_prefilter.add(e, 0, got[i]);
+    with_prefilter.add(e, 0);
     without.add(e, 0);
     offset += lines[i].size() + 1;
   }
@@ -324,4 +329,66 @@ rules:
     CHECK(a.diagnoses[i].count == b.diagnoses[i].count);
     CHECK(a.diagnoses[i].fingerprint == b.diagnoses[i].fingerprint);
   }
+}
+
+TEST_CASE("the pack's build-time database serves its patterns; a user's get their own",
+          "[prefilter]") {
+  if (!prefilter_available()) return;
+  namespace fs = std::filesystem;
+  const std::string user_rule = R"(
+  - id: mine
+    cause: oom
+    match:
+      regex: 'gateway ran dry of file handles'
+)";
+  const RuleSet pack_only = rules_from(kRules);
+  const std::string pack = compile_pack_database(pack_only);
+  REQUIRE_FALSE(pack.empty());
+  const fs::path dir =
+      fs::temp_directory_path() / ("logdx-prefilter-pack-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  auto entries = [&dir] {
+    std::error_code ec;
+    std::size_t n = 0;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); ++it)
+      ++n;
+    return n;
+  };
+
+  // The pack alone: nothing compiled, nothing written, the same candidates as RE2.
+  const auto served = PatternDatabase::build(pack_only, dir.string(), pack);
+  CHECK(served->from_cache());
+  CHECK(entries() == 0);
+  CHECK(served->rejected().size() == PatternDatabase::build(pack_only)->rejected().size());
+  const std::string oom = "kernel: Out of memory: Killed process 12 (node)";
+  {
+    LinePrefilter filter(*served);
+    filter.begin_input();
+    filter.scan_lines(oom + "\n", 0);
+    const Event e = line_event(oom, oom.substr(8), 0);
+    CHECK(filter.candidates(e) == pack_only.candidates(e));
+    CHECK(filter.candidates(e) == std::vector<std::size_t>{2});
+  }
+
+  // A user's rule added: only its pattern is compiled (and cached); the pack's stays served.
+  const RuleSet with_user = rules_from(std::string(kRules) + user_rule);
+  const auto both = PatternDatabase::build(with_user, dir.string(), pack);
+  CHECK_FALSE(both->from_cache());
+  CHECK(entries() == 1);
+  CHECK(PatternDatabase::build(with_user, dir.string(), pack)->from_cache());
+  const std::string dry = "gateway ran dry of file handles";
+  LinePrefilter filter(*both);
+  filter.begin_input();
+  filter.scan_lines(oom + "\n" + dry + "\n", 0);
+  const Event e1 = line_event(oom, oom.substr(8), 0);
+  const Event e2 = line_event(dry, dry, oom.size() + 1);
+  CHECK(filter.candidates(e1) == with_user.candidates(e1));
+  CHECK(filter.candidates(e2) == with_user.candidates(e2));
+  CHECK(filter.candidates(e2) == std::vector<std::size_t>{with_user.rules().size() - 1});
+
+  // A damaged pack is never trusted: everything is compiled as without one.
+  const auto damaged = PatternDatabase::build(pack_only, {}, pack.substr(0, pack.size() / 2));
+  CHECK_FALSE(damaged->from_cache());
+  CHECK(damaged->refs().size() == served->refs().size());
+  fs::remove_all(dir);
 }

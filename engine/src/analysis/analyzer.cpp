@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "analysis/correlation.hpp"
@@ -16,6 +17,7 @@
 #include "analysis/last_words.hpp"
 #include "analysis/matcher.hpp"
 #include "analysis/ranking.hpp"
+#include "logdx/engine/prefilter.hpp"
 
 namespace logdx {
 
@@ -48,7 +50,9 @@ struct Analyzer::State {
   State(const RuleSet& rule_set, AnalyzerOptions analyzer_options)
       : rules(rule_set),
         options(analyzer_options),
-        matcher(rule_set, analyzer_options.max_hits_per_rule) {}
+        matcher(rule_set, analyzer_options.max_hits_per_rule) {
+    if (options.prefilter != nullptr) prefilter.emplace(*options.prefilter);
+  }
 
   // Puts the hits in time order (so hit indexes are time order) and splits them per rule.
   std::vector<RuleHits> order_hits();
@@ -58,6 +62,8 @@ struct Analyzer::State {
   const RuleSet& rules;
   AnalyzerOptions options;
   analysis::Matcher matcher;
+  std::optional<LinePrefilter> prefilter;  // its own Hyperscan scratch: one per Analyzer
+  std::uint64_t outside_window = 0;        // of merged parts; options.window counts its own
 };
 
 std::vector<RuleHits> Analyzer::State::order_hits() {
@@ -125,16 +131,36 @@ Analyzer::Analyzer(const RuleSet& rules, AnalyzerOptions options)
 
 Analyzer::~Analyzer() = default;
 
-void Analyzer::add(const Event& event, std::size_t input_index) {
-  state_->matcher.add(event, input_index, state_->rules.candidates(event));
+void Analyzer::begin_input() {
+  if (state_->prefilter) state_->prefilter->begin_input();
 }
 
-void Analyzer::add(const Event& event, std::size_t input_index,
-                   const std::vector<std::size_t>& candidates) {
-  state_->matcher.add(event, input_index, candidates);
+void Analyzer::scan(std::string_view lines, std::uint64_t offset) {
+  if (state_->prefilter) state_->prefilter->scan_lines(lines, offset);
 }
 
-void Analyzer::merge(Analyzer&& part) { state_->matcher.absorb(std::move(part.state_->matcher)); }
+bool Analyzer::add(const Event& event, std::size_t input_index) {
+  State& s = *state_;
+  if (!s.prefilter) {
+    if (!s.options.window.keep(event, input_index)) return false;
+    s.matcher.add(event, input_index, s.rules.candidates(event));
+    return true;
+  }
+  // Asked for every event, in order, even one the window drops: it walks the input's hits.
+  const std::vector<std::size_t> candidates = s.prefilter->candidates(event);
+  if (!s.options.window.keep(event, input_index)) return false;
+  s.matcher.add(event, input_index, candidates);
+  return true;
+}
+
+std::uint64_t Analyzer::outside_window() const {
+  return state_->outside_window + state_->options.window.dropped();
+}
+
+void Analyzer::merge(Analyzer&& part) {
+  state_->matcher.absorb(std::move(part.state_->matcher));
+  state_->outside_window += part.outside_window();
+}
 
 AnalysisResult Analyzer::finish() {
   AnalysisResult result;

@@ -32,8 +32,7 @@ Timeline::InputTimes& Timeline::at(std::size_t input_index) {
 void Timeline::observe(const Event& event, std::size_t input_index) {
   if (!event.time.has_value()) return;
   InputTimes& times = at(input_index);
-  times.last = event.time;
-  times.last_text.assign(event.time_text);  // reuses capacity: no allocation per line
+  times.carried.observe(event.time, event.time_text);
   if (event.time.kind == TimeKind::monotonic) {
     raise(times.max_monotonic, event.time.nanos);
   } else {
@@ -46,8 +45,8 @@ void Timeline::place(const Event& event, std::size_t input_index, MatchedEvent& 
     out.effective = event.time;
     out.effective_text = event.time_text;
   } else {
-    out.effective = inputs_[input_index].last;
-    out.effective_text = inputs_[input_index].last_text;
+    out.effective = inputs_[input_index].carried.last();
+    out.effective_text = inputs_[input_index].carried.last_text();
   }
   out.clock = clock_of(out.effective, input_index);
 }
@@ -55,7 +54,8 @@ void Timeline::place(const Event& event, std::size_t input_index, MatchedEvent& 
 void Timeline::absorb(Timeline&& part) {
   for (std::size_t i = 0; i < part.inputs_.size(); ++i) {
     InputTimes& theirs = part.inputs_[i];
-    if (!theirs.last.has_value() && !theirs.max_absolute && !theirs.max_monotonic) continue;
+    if (!theirs.carried.last().has_value() && !theirs.max_absolute && !theirs.max_monotonic)
+      continue;
     at(i) = std::move(theirs);
   }
 }

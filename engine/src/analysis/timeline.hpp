@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/matched_event.hpp"
+#include "logdx/engine/carried_time.hpp"
 #include "logdx/parsers/event.hpp"
 
 namespace logdx::analysis {
@@ -31,8 +32,7 @@ class Timeline {
 
  private:
   struct InputTimes {
-    Timestamp last;
-    std::string last_text;
+    CarriedTime carried;  // the last time seen, for events that have none
     std::optional<std::int64_t> max_absolute;
     std::optional<std::int64_t> max_monotonic;
   };

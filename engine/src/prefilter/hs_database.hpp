@@ -16,8 +16,12 @@ namespace logdx {
 
 struct PatternDatabase::Impl {
 #ifdef LOGDX_HAVE_HYPERSCAN
-  hs_database_t* database = nullptr;  // null when no pattern was accepted
+  // The pack's database as the build compiled it (ids from 0), and the database of the
+  // patterns it does not serve (a user's rules; ids from own_offset). Either may be null.
+  hs_database_t* pack = nullptr;
+  hs_database_t* own = nullptr;
 #endif
+  std::uint32_t own_offset = 0;
   ~Impl();
 };
 

@@ -21,9 +21,11 @@ int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to
 }  // namespace
 
 HsScratch::HsScratch(const PatternDatabase& database) : database_(database) {
-  hs_database_t* db = database_.impl().database;
-  if (db != nullptr && hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) {
-    throw std::runtime_error("Hyperscan: cannot allocate scratch space");
+  // One scratch serves both databases (hs_alloc_scratch grows it to fit each).
+  for (hs_database_t* db : {database_.impl().pack, database_.impl().own}) {
+    if (db != nullptr && hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) {
+      throw std::runtime_error("Hyperscan: cannot allocate scratch space");
+    }
   }
 }
 
@@ -32,10 +34,20 @@ HsScratch::~HsScratch() {
 }
 
 bool HsScratch::scan(std::string_view text, const MatchSink& sink) {
-  hs_database_t* db = database_.impl().database;
-  if (db == nullptr || text.empty()) return true;
-  return hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, scratch_, on_match,
-                 const_cast<MatchSink*>(&sink)) == HS_SUCCESS;
+  const PatternDatabase::Impl& impl = database_.impl();
+  if (text.empty()) return true;
+  if (impl.pack != nullptr &&
+      hs_scan(impl.pack, text.data(), static_cast<unsigned int>(text.size()), 0, scratch_, on_match,
+              const_cast<MatchSink*>(&sink)) != HS_SUCCESS) {
+    return false;
+  }
+  if (impl.own == nullptr) return true;
+  const std::uint32_t offset = impl.own_offset;
+  const MatchSink shifted = [&sink, offset](std::uint32_t id, std::uint64_t end) {
+    sink(id + offset, end);
+  };
+  return hs_scan(impl.own, text.data(), static_cast<unsigned int>(text.size()), 0, scratch_,
+                 on_match, const_cast<MatchSink*>(&shifted)) == HS_SUCCESS;
 }
 
 #else
@@ -56,7 +68,7 @@ struct LinePrefilter::Scratch {
 LinePrefilter::LinePrefilter(const PatternDatabase& database)
     : database_(database),
       scratch_(std::make_unique<Scratch>(database)),
-      last_line_(database.refs().size(), 0) {}
+      last_line_(database.id_count(), 0) {}
 
 LinePrefilter::~LinePrefilter() = default;
 
@@ -112,12 +124,15 @@ void LinePrefilter::rules_of(const std::vector<std::uint32_t>& ids, const Event&
   // A Hyperscan hit is not checked again here: the Matcher evaluates the rule's conditions
   // with RE2 anyway (confirming and capturing), and a false "maybe" only costs that
   // evaluation. Patterns Hyperscan refused are checked by RE2 on every event.
-  for (std::uint32_t id : ids) out.push_back(database_.refs()[id].rule);
+  for (std::uint32_t id : ids) {
+    const std::size_t rule = database_.rule_of(id);
+    if (rule != PatternDatabase::kNoRule) out.push_back(rule);
+  }
   const auto& rules = database_.rules().rules();
   for (const RejectedPattern& rejected : database_.rejected()) {
     const CompiledPattern& pattern = rules[rejected.ref.rule].patterns[rejected.ref.pattern];
     const std::string& text = pattern.field == "raw" ? event.raw : event.message;
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *pattern.re)) {
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern.re->get())) {
       out.push_back(rejected.ref.rule);
     }
   }

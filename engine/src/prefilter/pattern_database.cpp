@@ -7,11 +7,13 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "analysis/fingerprint.hpp"
 #include "prefilter/database_cache.hpp"
 #include "prefilter/hs_database.hpp"
 #include "prefilter/literal_core.hpp"
+#include "prefilter/pack_database.hpp"
 #include "prefilter/relax_pattern.hpp"
 #include "prefilter/trigger_patterns.hpp"
 
@@ -19,7 +21,8 @@ namespace logdx {
 
 PatternDatabase::Impl::~Impl() {
 #ifdef LOGDX_HAVE_HYPERSCAN
-  if (database != nullptr) hs_free_database(database);
+  if (pack != nullptr) hs_free_database(pack);
+  if (own != nullptr) hs_free_database(own);
 #endif
 }
 
@@ -108,62 +111,179 @@ prefilter::CachedDatabase compile(const std::vector<prefilter::Relaxed>& relaxed
   return out;
 }
 
-}  // namespace
-
-std::unique_ptr<PatternDatabase> PatternDatabase::build(const RuleSet& rules,
-                                                        const std::string& cache_dir) {
-  std::unique_ptr<PatternDatabase> db(new PatternDatabase(rules));
-  std::vector<PatternRef> scanned;
+// Every trigger pattern of every rule, relaxed, with the key it is compiled from.
+struct Triggers {
+  std::vector<PatternRef> refs;
   std::vector<prefilter::Relaxed> relaxed;
+  std::vector<std::string> keys;  // "+" relaxed pattern, or "-" why it stays with RE2
+};
+
+Triggers triggers_of(const RuleSet& rules) {
+  Triggers out;
   for (std::size_t r = 0; r < rules.rules().size(); ++r) {
     const CompiledRule& rule = rules.rules()[r];
     for (std::size_t p : prefilter::trigger_patterns(rule)) {
-      scanned.push_back({r, p});
-      prefilter::Relaxed r = prefilter::relax_pattern(rule.patterns[p].expanded);
-      if (r.pattern) r.pattern = prefilter::literal_core(*r.pattern);
-      relaxed.push_back(std::move(r));
+      out.refs.push_back({r, p});
+      prefilter::Relaxed relaxed = prefilter::relax_pattern(rule.patterns[p].expanded);
+      if (relaxed.pattern) relaxed.pattern = prefilter::literal_core(*relaxed.pattern);
+      out.keys.push_back(relaxed.pattern ? "+" + *relaxed.pattern : "-" + relaxed.reason);
+      out.relaxed.push_back(std::move(relaxed));
     }
   }
+  return out;
+}
+
+// The Features word Hyperscan prints for a database compiled on this CPU
+// (hs_serialized_database_info: "Version: 5.4.0 Features: AVX2 Mode: BLOCK").
+std::string host_features() {
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) != HS_SUCCESS) return "?";
+  if ((platform.cpu_features & HS_CPU_FEATURES_AVX512VBMI) != 0) return "AVX512VBMI";
+  if ((platform.cpu_features & HS_CPU_FEATURES_AVX512) != 0) return "AVX512";
+  if ((platform.cpu_features & HS_CPU_FEATURES_AVX2) != 0) return "AVX2";
+  return "";
+}
+
+// The pack's database when it was compiled for exactly this CPU's features (a database for
+// fewer features would run, slower; one for more would not run at all): else null, and the
+// pack's patterns are compiled into the cache like a user's.
+hs_database_t* fitting_database(const std::string& serialized) {
+  if (serialized.empty()) return nullptr;
+  char* info = nullptr;
+  if (hs_serialized_database_info(serialized.data(), serialized.size(), &info) != HS_SUCCESS) {
+    return nullptr;
+  }
+  const std::string text(info);
+  std::free(info);
+  if (text.find(" Features: " + host_features() + " Mode:") == std::string::npos) return nullptr;
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(serialized.data(), serialized.size(), &db) != HS_SUCCESS) {
+    return nullptr;
+  }
+  return db;
+}
+
+// Compiles (or reads from the cache) the database of `relaxed`.
+prefilter::CachedDatabase own_database(const std::vector<prefilter::Relaxed>& relaxed,
+                                       const std::string& cache_dir, hs_database_t*& loaded,
+                                       bool& from_cache) {
   const std::string key = cache_key(relaxed);
   const std::string path = cache_dir.empty() ? "" : cache_dir + "/prefilter-" + key + ".hsdb";
   std::optional<prefilter::CachedDatabase> entry;
-  if (!path.empty()) entry = prefilter::load_cached(path, key, scanned.size());
-  hs_database_t* loaded = nullptr;
+  if (!path.empty()) entry = prefilter::load_cached(path, key, relaxed.size());
   if (entry && !entry->serialized.empty() &&
       hs_deserialize_database(entry->serialized.data(), entry->serialized.size(), &loaded) !=
           HS_SUCCESS) {
     entry.reset();
   }
-  db->from_cache_ = entry.has_value();
-  if (!entry) {
-    entry = compile(relaxed);
-    if (!entry->serialized.empty() &&
-        hs_deserialize_database(entry->serialized.data(), entry->serialized.size(), &loaded) !=
-            HS_SUCCESS) {
-      throw std::runtime_error("Hyperscan: cannot read back a database it serialized");
-    }
-    if (!path.empty()) prefilter::store_cached(path, key, *entry);
+  from_cache = entry.has_value();
+  if (entry) return std::move(*entry);
+  prefilter::CachedDatabase compiled = compile(relaxed);
+  if (!compiled.serialized.empty() &&
+      hs_deserialize_database(compiled.serialized.data(), compiled.serialized.size(), &loaded) !=
+          HS_SUCCESS) {
+    throw std::runtime_error("Hyperscan: cannot read back a database it serialized");
   }
-  db->impl_->database = loaded;
-  for (std::size_t i = 0; i < scanned.size(); ++i) {
-    if (entry->refusals[i].empty()) {
-      db->refs_.push_back(scanned[i]);
+  if (!path.empty()) prefilter::store_cached(path, key, compiled);
+  return compiled;
+}
+
+// What the pack's database serves: every trigger whose key the pack compiled (each pack
+// pattern serves at most one trigger, in order); `rest` are the indexes of the others.
+struct PackUse {
+  hs_database_t* database = nullptr;
+  std::uint32_t ids = 0;  // ids the pack's database reports: 0 .. ids - 1
+  std::vector<std::pair<std::size_t, std::uint32_t>> accepted;  // trigger -> id
+  std::vector<std::pair<std::size_t, std::string>> refused;     // trigger -> why
+  std::vector<std::size_t> rest;
+};
+
+PackUse use_pack(const Triggers& triggers, std::string_view bytes) {
+  PackUse use;
+  auto pack = prefilter::decode_pack(bytes, hs_version());
+  use.database = pack ? fitting_database(pack->database.serialized) : nullptr;
+  if (use.database == nullptr) {
+    for (std::size_t j = 0; j < triggers.refs.size(); ++j) use.rest.push_back(j);
+    return use;
+  }
+  std::unordered_multimap<std::string_view, std::size_t> by_key;
+  std::vector<std::uint32_t> ids(pack->keys.size(), 0);
+  for (std::size_t i = 0; i < pack->keys.size(); ++i) {
+    by_key.emplace(pack->keys[i], i);
+    if (pack->database.refusals[i].empty()) ids[i] = use.ids++;
+  }
+  for (std::size_t j = 0; j < triggers.refs.size(); ++j) {
+    const auto found = by_key.find(triggers.keys[j]);
+    if (found == by_key.end()) {
+      use.rest.push_back(j);
+      continue;
+    }
+    const std::size_t i = found->second;
+    by_key.erase(found);
+    if (pack->database.refusals[i].empty()) {
+      use.accepted.emplace_back(j, ids[i]);
     } else {
-      db->rejected_.push_back({scanned[i], entry->refusals[i]});
+      use.refused.emplace_back(j, pack->database.refusals[i]);
     }
   }
-  if (loaded == nullptr && !db->refs_.empty()) {  // a cache entry without its database
-    for (const PatternRef& ref : db->refs_) db->rejected_.push_back({ref, "no database"});
-    db->refs_.clear();
+  return use;
+}
+
+}  // namespace
+
+void PatternDatabase::accept(const PatternRef& ref, std::uint32_t id) {
+  if (id_rules_.size() <= id) id_rules_.resize(id + 1, kNoRule);
+  id_rules_[id] = ref.rule;
+  refs_.push_back(ref);
+}
+
+std::unique_ptr<PatternDatabase> PatternDatabase::build(const RuleSet& rules,
+                                                        const std::string& cache_dir,
+                                                        std::string_view pack) {
+  std::unique_ptr<PatternDatabase> db(new PatternDatabase(rules));
+  const Triggers triggers = triggers_of(rules);
+  const PackUse used = use_pack(triggers, pack);
+  db->impl_->pack = used.database;
+  db->impl_->own_offset = used.ids;
+  db->id_rules_.assign(used.ids, kNoRule);
+  for (const auto& [j, id] : used.accepted) db->accept(triggers.refs[j], id);
+  for (const auto& [j, why] : used.refused) db->rejected_.push_back({triggers.refs[j], why});
+  const std::vector<std::size_t>& rest = used.rest;
+  db->from_cache_ = true;
+  if (rest.empty()) return db;
+  std::vector<prefilter::Relaxed> relaxed;
+  for (std::size_t j : rest) relaxed.push_back(triggers.relaxed[j]);
+  hs_database_t* loaded = nullptr;
+  const prefilter::CachedDatabase entry = own_database(relaxed, cache_dir, loaded, db->from_cache_);
+  db->impl_->own = loaded;
+  std::uint32_t next_id = db->impl_->own_offset;
+  for (std::size_t k = 0; k < rest.size(); ++k) {
+    const PatternRef& ref = triggers.refs[rest[k]];
+    if (!entry.refusals[k].empty()) {
+      db->rejected_.push_back({ref, entry.refusals[k]});
+    } else if (loaded == nullptr) {  // a cache entry without its database
+      db->rejected_.push_back({ref, "no database"});
+    } else {
+      db->accept(ref, next_id++);
+    }
   }
   return db;
 }
 
+std::string compile_pack_database(const RuleSet& rules) {
+  const Triggers triggers = triggers_of(rules);
+  prefilter::PackDatabase pack{triggers.keys, compile(triggers.relaxed)};
+  return prefilter::encode_pack(pack, hs_version());
+}
+
 #else
 
-std::unique_ptr<PatternDatabase> PatternDatabase::build(const RuleSet&, const std::string&) {
+std::unique_ptr<PatternDatabase> PatternDatabase::build(const RuleSet&, const std::string&,
+                                                        std::string_view) {
   return nullptr;
 }
+
+std::string compile_pack_database(const RuleSet&) { return {}; }
 
 #endif
 

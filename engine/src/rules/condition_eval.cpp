@@ -41,7 +41,7 @@ bool field_value_holds(const CompiledCondition& condition, const Event& event, C
       condition.values.end()) {
     return true;
   }
-  return condition.re && search(*condition.re, *text, captures);
+  return condition.re && search(condition.re->get(), *text, captures);
 }
 
 }  // namespace
@@ -64,7 +64,7 @@ bool evaluate_condition(const CompiledCondition& condition, const Event& event,
   switch (condition.kind) {
     case Kind::regex: {
       const auto text = event_field(event, condition.field);
-      return text && search(*condition.re, *text, captures);
+      return text && search(condition.re->get(), *text, captures);
     }
     case Kind::any:
       for (const CompiledCondition& child : condition.children) {

@@ -109,7 +109,7 @@ bool needs_scan_hit(const CompiledCondition& condition, const CompiledRule& rule
 
 void check_pattern_shape(const CompiledPattern& pattern, std::vector<RuleDiagnostic>& out) {
   // A pattern that matches the empty string matches (somewhere in) every line.
-  if (RE2::PartialMatch("", *pattern.re)) {
+  if (RE2::PartialMatch("", pattern.re->get())) {
     out.push_back(
         make_rule_diagnostic(RuleProblem::catch_all_pattern, pattern.at, {pattern.written}));
     return;

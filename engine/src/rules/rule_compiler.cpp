@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/compile_rule.hpp"
+#include "rules/named_groups.hpp"
 #include "rules/pattern_expander.hpp"
 #include "rules/rule_checks.hpp"
 
@@ -77,22 +78,42 @@ class RuleBuilder {
                bool positive, CompiledCondition& out) {
     auto expanded = rules::expand_pattern(written, collection_, out_);
     if (!expanded) return false;
-    auto re = std::make_shared<const RE2>(*expanded, options_);
-    if (!re->ok()) {
-      out_.push_back(make_rule_diagnostic(
-          RuleProblem::bad_regex,
-          rules::position_in(written, written.value.find(re->error_arg()), re->error_arg()),
-          {re->error()}));
-      return false;
-    }
-    for (const auto& [name, index] : re->NamedCapturingGroups()) {
-      if (role == Role::match || role == Role::step) rule_.capture_names.push_back(name);
-    }
+    auto re = written.at.source && written.at.source->checked_at_build
+                  ? deferred(*expanded, role)
+                  : compiled(written, *expanded, role);
+    if (!re) return false;
     out.re = re;
     out.pattern = static_cast<int>(rule_.patterns.size());
     rule_.patterns.push_back(
         {std::move(re), written.value, *expanded, field, written.at, role, step, positive});
     return true;
+  }
+
+  // Checked by the build: compiled on first use, its captures read from the text.
+  std::shared_ptr<const RuleRegex> deferred(const std::string& expanded, Role role) {
+    if (role == Role::match || role == Role::step) {
+      for (std::string& name : rules::named_groups(expanded)) {
+        rule_.capture_names.push_back(std::move(name));
+      }
+    }
+    return std::make_shared<const RuleRegex>(expanded, options_.max_mem());
+  }
+
+  // A user's pattern: compiled now, so that its errors are reported at load.
+  std::shared_ptr<const RuleRegex> compiled(const LocatedString& written,
+                                            const std::string& expanded, Role role) {
+    auto re = std::make_unique<const RE2>(expanded, options_);
+    if (!re->ok()) {
+      out_.push_back(make_rule_diagnostic(
+          RuleProblem::bad_regex,
+          rules::position_in(written, written.value.find(re->error_arg()), re->error_arg()),
+          {re->error()}));
+      return nullptr;
+    }
+    for (const auto& [name, index] : re->NamedCapturingGroups()) {
+      if (role == Role::match || role == Role::step) rule_.capture_names.push_back(name);
+    }
+    return std::make_shared<const RuleRegex>(std::move(re));
   }
 
   const RuleCollection& collection_;

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "logdx/engine/rule_collector.hpp"
+#include "logdx/engine/rule_file_codec.hpp"
 #include "rules/format_checks.hpp"
 
 namespace logdx {
@@ -54,7 +55,7 @@ RuleLoadResult RuleLoader::load(const std::vector<std::filesystem::path>& paths)
 
 RuleLoadResult RuleLoader::load_texts(const std::vector<RuleText>& texts) const {
   std::vector<RuleReadResult> read;
-  for (const RuleText& text : texts) read.push_back(reader_.read_text(text.text, text.name));
+  for (const RuleText& text : texts) read.push_back(this->read(text));
   return finish(std::move(read));
 }
 
@@ -63,13 +64,25 @@ RuleLoadResult RuleLoader::load_formats(const std::vector<RuleText>& texts) cons
   std::vector<RuleFile> read;
   for (const RuleText& text : texts) {
     result.files.push_back(text.name);
-    read.push_back(reader_.read_text(text.text, text.name).file);
+    read.push_back(this->read(text).file);
   }
   std::vector<const RuleFile*> files;
   for (const RuleFile& file : read) files.push_back(&file);
   result.formats = rules::check_formats(files, result.diagnostics);
   sort_by_position(result.files, result.diagnostics);
   return result;
+}
+
+RuleReadResult RuleLoader::read(const RuleText& text) const {
+  if (text.encoded.empty()) return reader_.read_text(text.text, text.name);
+  auto source = std::make_shared<SourceText>();
+  source->name = text.name;
+  source->text = text.text;
+  source->checked_at_build = true;
+  auto decoded = decode_rule_file(text.encoded, source);
+  // A stale or damaged encoding (not produced by this build) is never trusted: read the YAML.
+  if (!decoded) return reader_.read_text(text.text, text.name);
+  return RuleReadResult{std::move(*decoded), {}};
 }
 
 RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {

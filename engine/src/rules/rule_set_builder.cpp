@@ -45,29 +45,29 @@ void check_join_target(const RuleDef& def, const CompiledRule& rule,
       {fmt::format("join rule '{}'", rule.correlate->rule), "the id of a defined rule"}));
 }
 
+// The set is built now only when a pattern in it was not checked by the build (a user's
+// rule), so that a refusal is reported at load; else on first scan.
 std::optional<PatternScan> build_scan(const std::vector<CompiledRule>& rules, bool raw,
                                       std::int64_t max_mem, std::vector<RuleDiagnostic>& out) {
-  auto set = std::make_unique<RE2::Set>(rule_regex_options(max_mem), RE2::UNANCHORED);
+  std::vector<std::string> patterns;
   std::vector<PatternRef> refs;
+  const CompiledPattern* unchecked = nullptr;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (std::size_t p = 0; p < rules[r].patterns.size(); ++p) {
       const CompiledPattern& pattern = rules[r].patterns[p];
       if (!is_scanned(pattern) || (pattern.field == "raw") != raw) continue;
-      std::string error;
-      if (set->Add(pattern.expanded, &error) < 0) {
-        out.push_back(make_rule_diagnostic(RuleProblem::bad_regex, pattern.at, {error}));
-        return std::nullopt;
-      }
+      patterns.push_back(pattern.expanded);
       refs.push_back({r, p});
+      if (!pattern.at.source || !pattern.at.source->checked_at_build) unchecked = &pattern;
     }
   }
-  if (!refs.empty() && !set->Compile()) {
-    out.push_back(make_rule_diagnostic(
-        RuleProblem::bad_regex, SourcePosition{},
-        {fmt::format("the combined scan of all rules needs more than {} bytes", max_mem)}));
+  PatternScan scan(std::move(patterns), std::move(refs), max_mem);
+  if (unchecked == nullptr) return scan;
+  if (std::string error = scan.prepare(); !error.empty()) {
+    out.push_back(make_rule_diagnostic(RuleProblem::bad_regex, SourcePosition{}, {error}));
     return std::nullopt;
   }
-  return PatternScan(std::move(set), std::move(refs));
+  return scan;
 }
 
 }  // namespace
@@ -98,7 +98,9 @@ RuleCompileResult RuleCompiler::compile(const RuleCollection& collection) const 
     check_scannable(*defs[i], compiled[i], out);
     check_join_target(*defs[i], compiled[i], collection, out);
     for (const CompiledPattern& pattern : compiled[i].patterns) {
-      if (is_scanned(pattern)) rules::check_pattern_shape(pattern, out);
+      // The build refuses a pack with warnings, so its patterns need no second look.
+      const bool checked = pattern.at.source && pattern.at.source->checked_at_build;
+      if (is_scanned(pattern) && !checked) rules::check_pattern_shape(pattern, out);
     }
   }
   if (has_errors(out)) return result;

@@ -1,18 +1,25 @@
 #pragma once
 // The engine's front door: events in (any order, from any number of inputs), ranked diagnoses
-// out. Matching uses the RuleSet's pattern scan (one pass per event, never a loop over every
-// rule); only events that hit a rule are kept, sorted by time (ties: input order), for
-// correlation (threshold, sequence, absent, join) when the analysis finishes.
+// out. Each event is judged by the time window (--since/--until, time_window.hpp), then offered
+// to the rules its trigger patterns name: the Hyperscan prefilter's (prefilter.hpp; it sees
+// the input's bytes through scan() before their events) or the RuleSet's RE2 scan, never a
+// loop over every rule. Only events that hit a rule are kept, sorted by time (ties: input
+// order), for correlation (threshold, sequence, absent, join) when the analysis finishes.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "logdx/engine/compiled_rule.hpp"
 #include "logdx/engine/diagnosis.hpp"
+#include "logdx/engine/time_window.hpp"
 #include "logdx/parsers/event.hpp"
 
 namespace logdx {
+
+class PatternDatabase;
 
 struct AnalyzerOptions {
   std::size_t max_groups_per_rule = 10000;  // correlation state cap (a note says when it hit)
@@ -20,9 +27,15 @@ struct AnalyzerOptions {
   // not kept (a note says how many), so memory stays bounded on logs where a rule's pattern
   // (a join partner such as "GET / 200") matches nearly every line.
   std::size_t max_hits_per_rule = 20000;
-  std::size_t evidence_head = 3;            // evidence kept from the start of a diagnosis ...
-  std::size_t evidence_tail = 2;            // ... and from its end; the rest is counted
-  std::size_t evidence_partner = 2;         // join partner lines shown after those (counted too)
+  std::size_t evidence_head = 3;     // evidence kept from the start of a diagnosis ...
+  std::size_t evidence_tail = 2;     // ... and from its end; the rest is counted
+  std::size_t evidence_partner = 2;  // join partner lines shown after those (counted too)
+  // The prefilter's database (null: the RuleSet's RE2 scan per event); it changes how fast,
+  // never what. Must outlive the Analyzer.
+  const PatternDatabase* prefilter = nullptr;
+  // Events outside it are counted (outside_window) and otherwise ignored; each Analyzer
+  // applies its own copy.
+  TimeWindow window;
 };
 
 class Analyzer {
@@ -32,13 +45,15 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Offers one event. `input_index` orders ties between inputs (the order they were given).
-  void add(const Event& event, std::size_t input_index);
-  // The same, with the event's candidate rules already known (LinePrefilter::candidates):
-  // every rule one of whose conditions may hold must be among them.
-  void add(const Event& event, std::size_t input_index,
-           const std::vector<std::size_t>& candidates);
-
+  // Reading one input in order (what a LineReader observer sees): begin_input() first, then
+  // every buffer of its bytes through scan() before the events read from it go to add().
+  // Without a prefilter both do nothing. One input at a time per Analyzer.
+  void begin_input();
+  void scan(std::string_view lines, std::uint64_t offset);
+  // Offers one event; false when the time window left it out. `input_index` orders ties
+  // between inputs (the order they were given). With a prefilter, every event of the input
+  // must come, in order.
+  bool add(const Event& event, std::size_t input_index);
   // Parallel reading: each worker feeds its own Analyzer (same rules and options) the events
   // of whole inputs; the parts are then merged here in input order (every input of `part`
   // after every input already added). The result is the one a single Analyzer fed all the
@@ -49,6 +64,8 @@ class Analyzer {
   // called again after more add() calls (--follow re-evaluates as lines arrive); each call
   // gives what one call on all the events would.
   AnalysisResult finish();
+  // Events the time window left out (merged parts included).
+  std::uint64_t outside_window() const;
 
  private:
   struct State;

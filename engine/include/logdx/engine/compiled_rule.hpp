@@ -7,6 +7,7 @@
 #include <re2/set.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,16 +16,17 @@
 #include <vector>
 
 #include "logdx/engine/rule_file.hpp"
+#include "logdx/engine/rule_regex.hpp"
 
 namespace logdx {
 
 // A compiled regex of a rule, with where it came from.
 struct CompiledPattern {
   enum class Role : std::uint8_t { match, step, missing, field_value };
-  std::shared_ptr<const RE2> re;
-  std::string written;   // as in the file
-  std::string expanded;  // after {{macro}} / {{list:NAME}}
-  std::string field;     // searched field: "" = message, "raw", "unit", "fields.KEY", ...
+  std::shared_ptr<const RuleRegex> re;  // compiled on first use (rule_regex.hpp)
+  std::string written;                  // as in the file
+  std::string expanded;                 // after {{macro}} / {{list:NAME}}
+  std::string field;  // searched field: "" = message, "raw", "unit", "fields.KEY", ...
   SourcePosition at;
   Role role = Role::match;
   int step = -1;         // Role::step: which sequence step
@@ -33,9 +35,9 @@ struct CompiledPattern {
 
 struct CompiledCondition {
   Condition::Kind kind = Condition::Kind::regex;
-  std::string field;              // regex / field_value
-  std::shared_ptr<const RE2> re;  // regex, or field_value {regex: ...}
-  int pattern = -1;               // index into CompiledRule::patterns
+  std::string field;                    // regex / field_value
+  std::shared_ptr<const RuleRegex> re;  // regex, or field_value {regex: ...}
+  int pattern = -1;                     // index into CompiledRule::patterns
   std::vector<CompiledCondition> children;
   std::vector<SourceKind> sources;
   std::vector<std::string> values;  // field_value: values, or the in_list list's values
@@ -93,18 +95,29 @@ struct PatternRef {
 };
 
 // One RE2::Set over the positive patterns that search one field ("" = message, or "raw").
+// Built on first scan (thread-safe): with the prefilter on, most runs never need it.
 class PatternScan {
  public:
-  PatternScan(std::unique_ptr<RE2::Set> set, std::vector<PatternRef> refs)
-      : set_(std::move(set)), refs_(std::move(refs)) {}
+  PatternScan(std::vector<std::string> patterns, std::vector<PatternRef> refs,
+              std::int64_t max_mem);
+  ~PatternScan();
+  PatternScan(PatternScan&&) noexcept;
+  PatternScan& operator=(PatternScan&&) noexcept;
+
   bool empty() const { return refs_.empty(); }
   const std::vector<PatternRef>& refs() const { return refs_; }
+  // Builds the set now; the error when RE2 refuses it (a pattern, or the memory budget),
+  // else empty. The compiler calls it for rule sets with a user's pattern, to report at load.
+  std::string prepare() const;
   // The patterns that occur in `text` (one pass over it).
   std::vector<PatternRef> scan(std::string_view text) const;
 
  private:
-  std::unique_ptr<RE2::Set> set_;
+  struct Lazy;
+  const RE2::Set& set() const;
+
   std::vector<PatternRef> refs_;
+  std::unique_ptr<Lazy> lazy_;
 };
 
 // The enabled rules, compiled. Disabled rules are not in it (the collection still has them).

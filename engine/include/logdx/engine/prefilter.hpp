@@ -33,20 +33,30 @@ struct RejectedPattern {
 
 class PatternDatabase {
  public:
-  // Compiles the database of `rules`' scanned patterns, or reads it from `cache_dir` (empty:
-  // no cache) when a valid entry for exactly these patterns is there; a missing or damaged
-  // entry is compiled and written again. Null when this build has no Hyperscan. `rules`
-  // must outlive the database.
+  // The database of `rules`' trigger patterns. Patterns the built-in pack's database `pack`
+  // (compile_pack_database, made by the build) holds are served by it when it was compiled
+  // for this CPU; the others (a user's rules, or all when the pack does not fit) are compiled,
+  // or read from `cache_dir` (empty: no cache) when a valid entry for exactly these patterns
+  // is there, in a database of their own, so adding a rule never recompiles the pack's. Null
+  // when this build has no Hyperscan. `rules` must outlive the database.
   static std::unique_ptr<PatternDatabase> build(const RuleSet& rules,
-                                                const std::string& cache_dir = {});
+                                                const std::string& cache_dir = {},
+                                                std::string_view pack = {});
   ~PatternDatabase();
   PatternDatabase(const PatternDatabase&) = delete;
   PatternDatabase& operator=(const PatternDatabase&) = delete;
 
+  static constexpr std::size_t kNoRule = static_cast<std::size_t>(-1);
+
   const RuleSet& rules() const { return rules_; }
-  // Pattern id (as Hyperscan reports it) -> the rule pattern it stands for.
+  // The trigger patterns a database scans for.
   const std::vector<PatternRef>& refs() const { return refs_; }
+  // Pattern id (as Hyperscan reports it) -> the rule it triggers; kNoRule for a pack
+  // pattern no rule of this set uses (a pack rule a user disabled or changed).
+  std::size_t rule_of(std::uint32_t id) const { return id_rules_[id]; }
+  std::size_t id_count() const { return id_rules_.size(); }
   const std::vector<RejectedPattern>& rejected() const { return rejected_; }
+  // Nothing was compiled: every pattern came from the pack's database or the cache.
   bool from_cache() const { return from_cache_; }
 
   struct Impl;
@@ -54,13 +64,19 @@ class PatternDatabase {
 
  private:
   explicit PatternDatabase(const RuleSet& rules);
+  void accept(const PatternRef& ref, std::uint32_t id);
 
   const RuleSet& rules_;
   std::vector<PatternRef> refs_;
+  std::vector<std::size_t> id_rules_;
   std::vector<RejectedPattern> rejected_;
   bool from_cache_ = false;
   std::unique_ptr<Impl> impl_;
 };
+
+// The built-in pack's database, made at build time by the pack generator and embedded in the
+// binary (prefilter/pack_database.hpp has the layout). Empty without Hyperscan.
+std::string compile_pack_database(const RuleSet& rules);
 
 // One reader's scanner (it owns Hyperscan scratch, so one per thread) over one input at a
 // time. Feed it the input's bytes in order with scan_lines, then ask candidates() for each

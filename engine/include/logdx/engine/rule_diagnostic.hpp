@@ -54,6 +54,10 @@ DiagnosticSeverity severity_of(RuleProblem code);
 struct SourceText {
   std::string name;  // as the user gave it (path) or a label for inline text
   std::string text;
+  // The build compiled every pattern of this text with RE2 and found no problem (the built-in
+  // pack, decoded from its build-time form): the compiler leaves these patterns to be compiled
+  // on first use (rule_regex.hpp) instead of at every start.
+  bool checked_at_build = false;
   // The 1-based line `line` without its newline; empty when out of range.
   std::string_view line(int line) const;
 };

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logdx/engine/compiled_rule.hpp"
@@ -32,6 +33,10 @@ struct RuleLoadResult {
 struct RuleText {
   std::string name;
   std::string text;
+  // The reader's output for `text`, encoded at build time (rule_file_codec.hpp), for the
+  // built-in pack: when set, the loader decodes it instead of parsing the YAML, and the
+  // patterns are compiled on first use (the build checked them). Empty: read `text`.
+  std::string_view encoded = {};
 };
 
 class RuleLoader {
@@ -46,6 +51,8 @@ class RuleLoader {
   // Only the `formats:` of the texts (what `parse` and `detect` need): no rule is compiled,
   // and the diagnostics are the formats' own, so a broken rule elsewhere does not stop a parse.
   RuleLoadResult load_formats(const std::vector<RuleText>& texts) const;
+  // One text through the reader, or decoded when it carries its build-time form.
+  RuleReadResult read(const RuleText& text) const;
 
  private:
   RuleLoadResult finish(std::vector<RuleReadResult> read) const;

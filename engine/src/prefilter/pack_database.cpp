@@ -1,0 +1,80 @@
+#include "prefilter/pack_database.hpp"
+
+namespace logdx::prefilter {
+namespace {
+
+constexpr std::string_view kMagic = "logdx-prefilter-pack 1";
+
+void put_counted(std::string& out, std::string_view text) {
+  out += std::to_string(text.size());
+  out += '\n';
+  out += text;
+}
+
+bool next_line(std::string_view& text, std::string_view& line) {
+  const std::size_t end = text.find('\n');
+  if (end == std::string_view::npos) return false;
+  line = text.substr(0, end);
+  text.remove_prefix(end + 1);
+  return true;
+}
+
+std::optional<std::size_t> number(std::string_view text) {
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  std::size_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return value;
+}
+
+bool take_counted(std::string_view& text, std::string& out) {
+  std::string_view line;
+  if (!next_line(text, line)) return false;
+  const auto size = number(line);
+  if (!size || *size > text.size()) return false;
+  out.assign(text.substr(0, *size));
+  text.remove_prefix(*size);
+  return true;
+}
+
+}  // namespace
+
+std::string encode_pack(const PackDatabase& pack, std::string_view hs_version) {
+  std::string out(kMagic);
+  out += '\n';
+  out += hs_version;
+  out += '\n';
+  out += std::to_string(pack.keys.size()) + "\n";
+  for (std::size_t i = 0; i < pack.keys.size(); ++i) {
+    put_counted(out, pack.keys[i]);
+    const std::string& refusal = pack.database.refusals[i];
+    out += refusal.empty() ? std::string("+") : "-" + refusal;
+    out += '\n';
+  }
+  put_counted(out, pack.database.serialized);
+  return out;
+}
+
+std::optional<PackDatabase> decode_pack(std::string_view text, std::string_view hs_version) {
+  std::string_view line;
+  if (!next_line(text, line) || line != kMagic) return std::nullopt;
+  if (!next_line(text, line) || line != hs_version) return std::nullopt;
+  if (!next_line(text, line)) return std::nullopt;
+  const auto count = number(line);
+  if (!count || *count > text.size()) return std::nullopt;
+  PackDatabase pack;
+  for (std::size_t i = 0; i < *count; ++i) {
+    pack.keys.emplace_back();
+    if (!take_counted(text, pack.keys.back())) return std::nullopt;
+    if (!next_line(text, line) || line.empty() || (line[0] != '+' && line[0] != '-')) {
+      return std::nullopt;
+    }
+    pack.database.refusals.emplace_back(line[0] == '+' ? std::string_view() : line.substr(1));
+  }
+  if (!take_counted(text, pack.database.serialized) || !text.empty()) return std::nullopt;
+  return pack;
+}
+
+}  // namespace logdx::prefilter

@@ -1,0 +1,30 @@
+#pragma once
+// The built-in pack's prefilter database as the build compiled it (compile_pack_database):
+// per trigger pattern of the pack, in order, the key it was compiled from ("+" relaxed pattern,
+// or "-" why it stays with RE2) and whether Hyperscan took it, then the serialized database.
+// At run time every trigger pattern whose key is in the pack is served by this database, so
+// only patterns of a user's rules are compiled (and cached) on this machine.
+//
+// Layout: "logdx-prefilter-pack 1\n" hs_version "\n" count "\n", per pattern
+// "<key length>\n<key>" then the refusal line ("+" or "-" reason), then
+// "<size>\n<serialized bytes>". The pack is produced by the same build that reads it.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "prefilter/database_cache.hpp"
+
+namespace logdx::prefilter {
+
+struct PackDatabase {
+  std::vector<std::string> keys;  // one per trigger pattern of the pack
+  CachedDatabase database;        // refusals per pattern, and the serialized database
+};
+
+std::string encode_pack(const PackDatabase& pack, std::string_view hs_version);
+// nullopt when the bytes are damaged or were made by another Hyperscan version.
+std::optional<PackDatabase> decode_pack(std::string_view bytes, std::string_view hs_version);
+
+}  // namespace logdx::prefilter
