@@ -101,6 +101,32 @@ TEST_CASE("syslog-iso reads journalctl -o short-iso and short-iso-precise as UTC
   CHECK(p.events[9].time_text == "2026-02-10T15:20:41.688080+0000");
 }
 
+// V8's fatal report (node 12-24 src/api/api.cc / node_errors.cc: "FATAL ERROR: Reached heap
+// limit Allocation failed - JavaScript heap out of memory") and console loggers' level words
+// behind a shipper's or a paste's ISO stamp: the level is not a host, the message keeps its head.
+TEST_CASE("syslog-iso refuses a capitalised level word as the host", "[journal]") {
+  const auto fatal = run_parser(
+      "syslog-iso",
+      "2026-03-05T08:20:25.123+00:00 FATAL ERROR: Reached heap limit Allocation failed - "
+      "JavaScript heap out of memory\n"
+      "2026-03-05T08:20:26+0000 INFO gateway: listening on ws://127.0.0.1:18789\n"
+      "2026-03-05T08:20:27Z WARN node[42]: slow\n");
+  CHECK(fatal.events.empty());
+  CHECK(fatal.no_match == 3);
+  // Real hosts still parse, in any case, with or without a [pid]; a level-like word in lower
+  // case or mixed case is a host name someone chose.
+  const auto hosts = run_parser("syslog-iso",
+                                "2026-03-05T08:20:25+0000 WEB01 node[42]: x\n"
+                                "2026-03-05T08:20:25+0000 info systemd[1]: y\n"
+                                "2026-03-05T08:20:25+0000 Error kernel: z\n");
+  REQUIRE(hosts.events.size() == 3);
+  CHECK(hosts.events[0].host == "WEB01");
+  CHECK(hosts.events[1].host == "info");
+  CHECK(hosts.events[2].host == "Error");
+  // The same holds after a BSD stamp.
+  CHECK(run_parser("syslog-bsd", "Mar  5 08:20:25 ERROR app: boom\n", kYear2026).no_match == 1);
+}
+
 TEST_CASE("journal-monotonic reads short-monotonic and refuses dmesg text", "[journal]") {
   const auto r = run_file("journal-monotonic", "formats/journalctl-short-monotonic.log");
   REQUIRE(r.events.size() == 23);

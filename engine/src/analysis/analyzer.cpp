@@ -12,6 +12,7 @@
 #include "analysis/correlation.hpp"
 #include "analysis/diagnosis_builder.hpp"
 #include "analysis/draft.hpp"
+#include "analysis/failing_victim.hpp"
 #include "analysis/join.hpp"
 #include "analysis/key_events.hpp"
 #include "analysis/last_words.hpp"
@@ -194,9 +195,10 @@ AnalysisResult Analyzer::finish() {
           analysis::link_profile(draft, rules[r], events, hits, pid_names, exit_reader));
     }
   }
+  analysis::raise_failing_victims(built, profiles, state_->matcher.names_gateway());
   const analysis::LastWordsByLoop last_words =
       analysis::find_last_words(rules, drafts, context_hits, events, hits);
-  result.diagnoses = analysis::fold_and_rank(std::move(built), profiles);
+  result.diagnoses = analysis::fold_and_rank(std::move(built), std::move(profiles));
   analysis::attach_last_words(result.diagnoses, last_words, events);
   result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
   const auto& over_cap = state_->matcher.over_cap_per_rule();

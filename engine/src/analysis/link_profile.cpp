@@ -231,6 +231,9 @@ LinkProfile link_profile(const Draft& draft, const CompiledRule& rule,
   // ports count, but its pids are its own process's.
   builder.add_captures(draft.partner_captures, false);
   LinkProfile out = std::move(builder.out);
+  for (std::uint32_t h : draft.hits) out.events.push_back(hits[h].event);
+  std::sort(out.events.begin(), out.events.end());
+  out.events.erase(std::unique(out.events.begin(), out.events.end()), out.events.end());
   out.span = span_of(draft.hits, events, hits);
   if (out.span && rule.correlate && rule.correlate->kind == Correlate::Kind::absent) {
     // An `absent` finding is the silence after its start: it lasts its whole window.

@@ -37,6 +37,9 @@ struct LinkProfile {
   bool gateway = false;
   std::optional<TimeSpan> span;
   ExitSigns exits;
+  // Its own lines (indexes into the kept events, sorted, distinct): two findings of one cause
+  // on the same lines are one finding (same_event.hpp).
+  std::vector<std::uint32_t> events;
   // The port holder it names (holder_pid, holder_command), for merging port findings.
   std::vector<std::pair<std::string, std::string>> holder;
 

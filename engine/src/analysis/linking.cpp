@@ -17,7 +17,11 @@ bool other_hosts(const LinkProfile& a, const LinkProfile& b) {
   return !intersect(a.hosts, b.hosts, [](const auto& x, const auto& y) { return x == y; });
 }
 
-bool kills(std::string_view cause_id) { return cause_id.starts_with("oom_"); }
+// An OOM kill ends its victim with SIGKILL, whoever the victim is (memory_pressure is the
+// kill of a process that is not the gateway).
+bool kills(std::string_view cause_id) {
+  return cause_id.starts_with("oom_") || cause_id == "memory_pressure";
+}
 
 enum class Timing : std::uint8_t { fits, unknown, apart };
 

@@ -1,15 +1,40 @@
 #include "analysis/matcher.hpp"
 
+#include <algorithm>
+#include <array>
+#include <string_view>
 #include <utility>
 
 #include "analysis/fingerprint.hpp"
 #include "logdx/engine/condition_eval.hpp"
 
 namespace logdx::analysis {
+namespace {
+
+// The names that make a subject the gateway (causes.md, "Whose failure counts"; the same words
+// link_profile.cpp uses).
+constexpr std::array<std::string_view, 4> kGatewayWords = {"openclaw", "clawdbot", "moltbot",
+                                                           "gateway"};
+
+bool contains_ascii_nocase(std::string_view text, std::string_view word) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  return std::search(text.begin(), text.end(), word.begin(), word.end(),
+                     [&](char a, char b) { return lower(a) == b; }) != text.end();
+}
+
+bool about_gateway(const Event& event) {
+  if (event.source == SourceKind::gateway) return true;
+  return std::any_of(kGatewayWords.begin(), kGatewayWords.end(), [&](std::string_view word) {
+    return contains_ascii_nocase(event.unit, word) || contains_ascii_nocase(event.app, word);
+  });
+}
+
+}  // namespace
 
 void Matcher::add(const Event& event, std::size_t input_index,
                   const std::vector<std::size_t>& candidates) {
   ++seen_;
+  if (!names_gateway_) names_gateway_ = about_gateway(event);
   timeline_.observe(event, input_index);
   if (candidates.empty()) return;
   const std::size_t hits_before = hits_.size();
@@ -72,6 +97,7 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
 void Matcher::absorb(Matcher&& part) {
   const std::uint64_t arrival_offset = seen_;
   seen_ += part.seen_;
+  names_gateway_ = names_gateway_ || part.names_gateway_;
   timeline_.absorb(std::move(part.timeline_));
   std::size_t h = 0;
   for (std::uint32_t e = 0; e < part.events_.size(); ++e) {

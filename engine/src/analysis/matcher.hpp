@@ -36,6 +36,9 @@ class Matcher {
   const std::vector<Hit>& hits() const { return hits_; }
   const Timeline& timeline() const { return timeline_; }
   std::uint64_t events_seen() const { return seen_; }
+  // Whether any event, matched or not, is about the gateway (its own log, or a unit/app named
+  // like it): an OOM victim in an input without one may be what the input is about.
+  bool names_gateway() const { return names_gateway_; }
   // Per rule: hits that were not kept because the rule reached max_hits_per_rule.
   const std::vector<std::uint64_t>& over_cap_per_rule() const { return over_cap_per_rule_; }
 
@@ -53,6 +56,7 @@ class Matcher {
   Timeline timeline_;
   Captures scratch_;
   std::uint64_t seen_ = 0;
+  bool names_gateway_ = false;
 };
 
 }  // namespace logdx::analysis

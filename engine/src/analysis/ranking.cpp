@@ -9,6 +9,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "analysis/same_event.hpp"
+
 namespace logdx::analysis {
 namespace {
 
@@ -79,7 +81,8 @@ double evidence_strength(std::uint64_t direct, std::uint64_t indirect) {
 }
 
 std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built,
-                                     const std::vector<LinkProfile>& profiles) {
+                                     std::vector<LinkProfile> profiles) {
+  merge_same_event_findings(built, profiles);
   const FoldPlan plan = plan_folds(built, profiles);
   const std::vector<int>& parent = plan.parent;
   name_related(built, plan);

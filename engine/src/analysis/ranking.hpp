@@ -35,9 +35,10 @@ struct FoldPlan {
 // merged, so the winner may gain holder facts. No cycles.
 FoldPlan plan_folds(std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& profiles);
 
-// Folds, ranks roots 1..N and returns them with their symptoms nested in `explains` and the
-// possibly related findings named in `related`.
+// Merges findings of one cause on the same lines (same_event.hpp), folds, ranks roots 1..N
+// and returns them with their symptoms nested in `explains` and the possibly related findings
+// named in `related`.
 std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built,
-                                     const std::vector<LinkProfile>& profiles);
+                                     std::vector<LinkProfile> profiles);
 
 }  // namespace logdx::analysis

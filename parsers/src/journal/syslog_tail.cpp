@@ -3,6 +3,7 @@
 
 #include "journal/syslog_tail.hpp"
 
+#include <algorithm>
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
@@ -57,6 +58,16 @@ const auto hostless_rule = x3::lit(' ') >> ident >> -pid >> -label >> x3::lit(':
 
 bool is_init_scope(std::string_view unit) { return unit == "init.scope"; }
 
+// "2026-03-05T08:20:25Z FATAL ERROR: Reached heap limit ..." or "... INFO gateway: ready" is a
+// stamped console line whose level word only sits where a host would: syslog writers put the
+// host name there as the system gives it, and no host is named in capitals after a log level,
+// while console loggers (V8's FATAL ERROR, log4j/winston-style levels) print exactly that.
+bool is_level_word(std::string_view word) {
+  const bool capitals = !word.empty() && std::all_of(word.begin(), word.end(),
+                                                     [](char c) { return c >= 'A' && c <= 'Z'; });
+  return capitals && level_from_string(word) != Level::unknown;
+}
+
 // kern.log keeps the kernel's own "[ 2198.039371] " stamp inside the message (imklog).
 void strip_uptime(Event& event) {
   std::string_view rest = event.message;
@@ -93,7 +104,8 @@ bool parse_syslog_tail(std::string_view in, SyslogTail& out) {
   out = SyslogTail{};
   const char* first = in.data();
   const char* const last = in.data() + in.size();
-  if (!x3::parse(first, last, x3::with<tail_tag>(std::ref(out))[tail_rule])) {
+  if (!x3::parse(first, last, x3::with<tail_tag>(std::ref(out))[tail_rule]) ||
+      is_level_word(out.host)) {
     out = SyslogTail{};
     first = in.data();
     if (!x3::parse(first, last, x3::with<tail_tag>(std::ref(out))[hostless_rule])) return false;

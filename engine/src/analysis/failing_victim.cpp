@@ -1,0 +1,93 @@
+#include "analysis/failing_victim.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "analysis/linking.hpp"
+
+namespace logdx::analysis {
+namespace {
+
+constexpr std::string_view kHostPressure = "memory_pressure";
+
+bool rule_explains(const BuiltDiagnosis& cause, const BuiltDiagnosis& symptom) {
+  const auto& list = cause.rule->explains;
+  return std::find(list.begin(), list.end(), symptom.diagnosis.cause) != list.end();
+}
+
+// The failure of the victim this input shows, or -1.
+int failure_of_victim(const std::vector<BuiltDiagnosis>& built,
+                      const std::vector<LinkProfile>& profiles, std::size_t victim) {
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    if (i == victim || built[i].diagnosis.severity < Severity::error) continue;
+    if (!rule_explains(built[victim], built[i])) continue;
+    if (link_between(built[victim].diagnosis.cause, profiles[victim], profiles[i]) ==
+        Link::linked) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+// Whether the victim is all the input is about: every other finding shares its subject.
+bool only_subject(const std::vector<LinkProfile>& profiles, std::size_t victim) {
+  if (!profiles[victim].has_subject() || profiles[victim].gateway) return false;
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    if (i == victim || !profiles[i].has_subject()) continue;
+    if (profiles[i].gateway || !share_subject(profiles[i], profiles[victim])) return false;
+  }
+  return true;
+}
+
+std::string fact(const Diagnosis& d, std::string_view name) {
+  for (const auto& [key, value] : d.facts) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+// Who was killed, as the finding's facts name it.
+std::string victim_name(const Diagnosis& d) {
+  std::string name = fact(d, "killed_process");
+  if (name.empty()) name = fact(d, "unit");
+  if (name.empty()) name = "a process";
+  const std::string pid = fact(d, "killed_pid");
+  return pid.empty() ? name : fmt::format("{} (pid {})", name, pid);
+}
+
+void raise(BuiltDiagnosis& victim, std::string reason) {
+  Diagnosis& d = victim.diagnosis;
+  const bool systemd = std::find(victim.rule->sources.begin(), victim.rule->sources.end(),
+                                 SourceKind::systemd) != victim.rule->sources.end();
+  d.cause = systemd ? "oom_systemd" : "oom_kernel";
+  d.severity = Severity::error;
+  d.title =
+      fmt::format("The OOM killer killed {}: the root cause of its failure here", victim_name(d));
+  d.notes.push_back(std::move(reason));
+}
+
+}  // namespace
+
+void raise_failing_victims(std::vector<BuiltDiagnosis>& built,
+                           const std::vector<LinkProfile>& profiles, bool input_names_gateway) {
+  for (std::size_t v = 0; v < built.size(); ++v) {
+    if (built[v].diagnosis.cause != kHostPressure) continue;
+    if (built[v].diagnosis.severity >= Severity::error) continue;
+    const int failure = failure_of_victim(built, profiles, v);
+    if (failure >= 0) {
+      raise(built[v], fmt::format("the victim is the subject of '{}' ({}) right after the kill, so "
+                                  "the kill is its cause, not only host memory pressure",
+                                  built[static_cast<std::size_t>(failure)].diagnosis.rule,
+                                  built[static_cast<std::size_t>(failure)].diagnosis.cause));
+    } else if (!input_names_gateway && only_subject(profiles, v)) {
+      raise(built[v],
+            "the victim is the only service this input is about (no gateway line, no other "
+            "service's finding), so the kill is its root cause");
+    }
+  }
+}
+
+}  // namespace logdx::analysis

@@ -1,0 +1,81 @@
+// Which finding wins: the worse severity, then the higher confidence, then the rule defined
+// first (the order ranking would give two findings proved by the same lines, so the id a user
+// sees is the one the report would have ranked first).
+#include "analysis/same_event.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+
+namespace logdx::analysis {
+namespace {
+
+bool ranks_before(const std::vector<BuiltDiagnosis>& built, std::size_t a, std::size_t b) {
+  const Diagnosis& da = built[a].diagnosis;
+  const Diagnosis& db = built[b].diagnosis;
+  if (da.severity != db.severity) return da.severity > db.severity;
+  if (da.confidence != db.confidence) return da.confidence > db.confidence;
+  return a < b;  // built is in rule order
+}
+
+// Whether every line of `part` is a line of `whole` (both sorted event indexes).
+bool lines_within(const LinkProfile& part, const LinkProfile& whole) {
+  return !part.events.empty() && std::includes(whole.events.begin(), whole.events.end(),
+                                               part.events.begin(), part.events.end());
+}
+
+// The finding `loser` is merged into, or -1.
+int merged_into(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& profiles,
+                const std::vector<bool>& gone, std::size_t loser) {
+  int best = -1;
+  for (std::size_t w = 0; w < built.size(); ++w) {
+    if (w == loser || gone[w] || built[w].diagnosis.cause != built[loser].diagnosis.cause) {
+      continue;
+    }
+    if (built[w].rule == built[loser].rule) continue;  // one rule's drafts differ by key
+    if (!ranks_before(built, w, loser) || !lines_within(profiles[loser], profiles[w])) continue;
+    if (best < 0 || ranks_before(built, w, static_cast<std::size_t>(best))) {
+      best = static_cast<int>(w);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+void merge_same_event_findings(std::vector<BuiltDiagnosis>& built,
+                               std::vector<LinkProfile>& profiles) {
+  std::vector<std::size_t> order(built.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Losers are decided from the lowest-ranked up, so a chain of three ends in its best one.
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return ranks_before(built, b, a); });
+  std::vector<bool> gone(built.size(), false);
+  std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
+  for (std::size_t loser : order) {
+    const int winner = merged_into(built, profiles, gone, loser);
+    if (winner < 0) continue;
+    gone[loser] = true;
+    auto& into = also[static_cast<std::size_t>(winner)];
+    into.push_back(built[loser].diagnosis.rule);
+    into.insert(into.end(), also[loser].begin(), also[loser].end());
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    if (gone[i]) continue;
+    for (const std::string& rule : also[i]) {
+      built[i].diagnosis.notes.push_back(
+          fmt::format("also matched by rule '{}' on the same line(s)", rule));
+    }
+    if (out != i) {
+      built[out] = std::move(built[i]);
+      profiles[out] = std::move(profiles[i]);
+    }
+    ++out;
+  }
+  built.resize(out);
+  profiles.resize(out);
+}
+
+}  // namespace logdx::analysis

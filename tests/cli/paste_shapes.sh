@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Pastes as people bring them, through the real binary: a V8 heap OOM behind an ISO stamp, a
+# token-mismatch close split over lines by a wrapper, openclaw's start refusals for a
+# non-loopback bind, one crash record matched by two rules, an OOM victim that is the pasted
+# service. Each with a paste that must stay quiet.
+set -uo pipefail
+logdx="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+paste_run() {  # paste_run TEXT : analyze TEXT from stdin as JSON; sets code and out
+  printf '%s\n' "$1" | "$logdx" analyze --no-db --no-user-rules -o json - >"$work/out" 2>"$work/err"
+  code=$?
+  out="$(cat "$work/out")"
+}
+# root CAUSE [RULE] [SEVERITY]: whether the first diagnosis is that
+root_is() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+want = sys.argv[2:]
+got = [d[0]["cause"], d[0]["rule"], d[0]["severity"]] if d else ["none"]
+sys.exit(0 if all(w == "" or w == g for w, g in zip(want, got)) else 1)
+' "$work/out" "$@"
+}
+# quiet: nothing at error or above
+quiet() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if all(x["severity"] in ("info", "warning") for x in d) else 1)
+' "$work/out"
+}
+
+# node 20.20.2 V8 "FATAL ERROR: ... JavaScript heap out of memory" behind a shipper's ISO stamp:
+# the stamp's level word is not a syslog host, so the message keeps its head.
+paste_run "2026-07-08T13:11:50Z FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+check "heap OOM behind an ISO stamp" $(root_is node_heap_oom node-heap-out-of-memory; echo $?)
+paste_run "2026-07-08T13:11:50+00:00 INFO web01: why does node print FATAL ERROR: here"
+check "a level word as host is no V8 abort" $(quiet; echo $?)
+
+# openclaw's close reason and code 1008 on lines of their own, each behind a wrapper's prefix
+paste_run "[2026-03-23 14:57:09.412] [error] [Gateway stderr] [gateway] connect failed: unauthorized: device token mismatch (rotate/reissue device token)
+[2026-03-23 14:57:09.412] [error] [Gateway stderr] code=1008
+[2026-03-23 14:57:09.413] [error] [Gateway stderr] reason=unauthorized: device token mismatch (rotate/reissue device token)"
+check "split close, desktop wrapper prefix" $(root_is token_mismatch connect-token-mismatch-split-close; echo $?)
+paste_run "03-23 14:57:09.412  4312  4330 E OpenClawGateway: gateway closed: unauthorized: gateway token mismatch (set gateway.remote.token to match gateway.auth.token)
+03-23 14:57:09.412  4312  4330 E OpenClawGateway:   code: 1008,
+03-23 14:57:09.413  4312  4330 E OpenClawGateway:   reason: 'unauthorized: gateway token mismatch'"
+check "split close, logcat prefix and inspect fields" $(root_is token_mismatch connect-token-mismatch-split-close; echo $?)
+paste_run "[2026-03-23 14:57:09.412] [error] [Gateway stderr] [gateway] connect failed: unauthorized: device token mismatch (rotate/reissue device token)
+[2026-03-23 14:57:09.412] [error] [Gateway stderr] code=1000
+[2026-03-23 14:59:30.001] [error] [Gateway stderr] code=1008"
+check "split close: a normal code, and 1008 minutes later, are no pair" $(quiet; echo $?)
+
+# openclaw 2026.2.24+ refusals before the bind (resolveGatewayRuntimeConfig)
+paste_run "2026-05-02T08:14:33.101+00:00 Gateway failed to start: Error: non-loopback Control UI requires gateway.controlUi.allowedOrigins (set explicit origins), or set gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true to use Host-header origin fallback mode"
+check "allowedOrigins refusal is missing_config" \
+  $(root_is missing_config gateway-control-ui-origins-required critical; echo $?)
+check "allowedOrigins fix names the key" \
+  $(grep -q 'openclaw config set gateway.controlUi.allowedOrigins' "$work/out"; echo $?)
+paste_run "Gateway failed to start: GatewayEffectiveConfigConflictError: tailscale serve/funnel requires gateway bind=loopback (127.0.0.1)"
+check "tailscale/bind conflict is invalid_config" \
+  $(root_is invalid_config gateway-start-refused-bind-conflict; echo $?)
+paste_run "Control UI is enabled on a non-loopback bind but gateway.controlUi.allowedOrigins is empty. Strict origin policy requires explicit allowed origins for non-loopback deployments."
+check "the security audit's finding is no start refusal" $(quiet; echo $?)
+
+# node 18.20.8 unhandled rejection with its reason after the caret: one crash finding
+paste_run "node:internal/process/promises:288
+            triggerUncaughtException(err, true /* fromPromise */);
+            ^
+
+ReferenceError: fetchChannels is not defined
+    at file:///usr/lib/node_modules/openclaw/dist/run-S_R0Bn7l.mjs:88:5"
+check "one crash finding per crash record" $(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+crash = [x for x in d if x["cause"] == "crash"]
+ok = len(crash) == 1 and crash[0]["rule"] == "gateway-uncaught-exception" and any(
+    "also matched by rule '"'"'node-unhandled-rejection'"'"'" in n for n in crash[0].get("notes", []))
+sys.exit(0 if ok else 1)' "$work/out"; echo $?)
+
+# linux 5.x OOM report of the pasted service, then systemd v243+ failing its unit
+paste_run "Jul 30 02:24:00 db-01 kernel: java invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0
+Jul 30 02:24:00 db-01 kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/tomcat9.service,task=java,pid=28438,uid=998
+Jul 30 02:24:00 db-01 kernel: Out of memory: Killed process 28438 (java) total-vm:20255636kB, anon-rss:466160kB, file-rss:13684kB, shmem-rss:0kB, UID:998 pgtables:1424kB oom_score_adj:0
+Jul 30 02:24:01 db-01 systemd[1]: tomcat9.service: Failed with result 'oom-kill'."
+check "an OOM victim whose unit fails is its root cause" \
+  $(root_is oom_kernel host-memory-pressure-oom-kill error; echo $?)
+check "the unit's failure is folded under the kill" $(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if [x["rule"] for x in d[0].get("explains", [])] == ["oom-systemd-unit-failed"] else 1)' "$work/out"; echo $?)
+finish

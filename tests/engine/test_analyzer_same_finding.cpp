@@ -1,0 +1,96 @@
+// Two rules of one cause on the same lines are one finding (docs/ranking.md, "One event, one
+// finding"): the higher-ranked rule keeps its id and names the other as also matched.
+#include "analyzer_test_support.hpp"
+
+using namespace logdx;
+using namespace logdx::testing;
+
+namespace {
+
+// node 15+ lib/internal/process/promises.js prints the header line and a caret, then the
+// thrown error (captured on node 16/18/20/22: corpus/captured/node/unhandled-rejection-*.log).
+const char* const kCrashRules = R"(logdx_rules: 1
+rules:
+  - id: uncaught-error
+    cause: crash
+    severity: critical
+    confidence: 0.75
+    match: {regex: '\n\s*\^+\s*\n\s*\n(?P<error>[A-Z]\w*Error: [^\n]+)'}
+    key: [error]
+  - id: unhandled-rejection
+    cause: crash
+    severity: error
+    confidence: 0.7
+    match: {regex: 'triggerUncaughtException\(err, true /\* fromPromise \*/\);'}
+  - id: fetch-failed
+    cause: network_unstable
+    severity: error
+    confidence: 0.6
+    match: {regex: 'TypeError: fetch failed'}
+)";
+
+const std::string kRejection =
+    "node:internal/process/promises:288\n"
+    "            triggerUncaughtException(err, true /* fromPromise */);\n"
+    "            ^\n\n"
+    "TypeError: fetch failed\n"
+    "    at node:internal/deps/undici/undici:13502:13";
+
+const std::string kHeaderOnly =
+    "node:internal/process/promises:392\n"
+    "      new UnhandledPromiseRejection(reason);\n"
+    "      ^\n\n"
+    "            triggerUncaughtException(err, true /* fromPromise */);";
+
+std::size_t count_rule(const std::vector<Diagnosis>& list, const std::string& rule) {
+  std::size_t n = 0;
+  for (const Diagnosis& d : list) {
+    n += (d.rule == rule ? 1 : 0) + count_rule(d.explains, rule);
+  }
+  return n;
+}
+
+bool has_note(const Diagnosis& d, const std::string& text) {
+  for (const std::string& note : d.notes) {
+    if (note.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("two rules of one cause on one crash record are one finding", "[ranking][merge]") {
+  const RuleSet rules = rules_from(kCrashRules);
+  const auto result = analyze(rules, {{"2026-03-05T08:00:01Z", kRejection}});
+  CHECK(count_rule(result.diagnoses, "unhandled-rejection") == 0);
+  const Diagnosis* kept = find_rule(result.diagnoses, "uncaught-error");
+  REQUIRE(kept != nullptr);
+  CHECK(kept->severity == Severity::critical);
+  CHECK(has_note(*kept, "also matched by rule 'unhandled-rejection'"));
+  // Another cause on the same line is another finding.
+  CHECK(find_rule(result.diagnoses, "fetch-failed") != nullptr);
+}
+
+TEST_CASE("one rule's lines within the other's still merge; extra lines keep both",
+          "[ranking][merge]") {
+  const RuleSet rules = rules_from(kCrashRules);
+  SECTION("the lower-ranked finding has a line the other lacks: both stay") {
+    const auto result = analyze(
+        rules, {{"2026-03-05T08:00:01Z", kRejection}, {"2026-03-05T08:05:01Z", kHeaderOnly}});
+    CHECK(count_rule(result.diagnoses, "uncaught-error") == 1);
+    CHECK(count_rule(result.diagnoses, "unhandled-rejection") == 1);
+    CHECK_FALSE(has_note(*find_rule(result.diagnoses, "uncaught-error"), "also matched"));
+  }
+  SECTION("the same crash twice: both rules on both records, one finding") {
+    const auto result = analyze(
+        rules, {{"2026-03-05T08:00:01Z", kRejection}, {"2026-03-05T08:05:01Z", kRejection}});
+    CHECK(count_rule(result.diagnoses, "unhandled-rejection") == 0);
+    REQUIRE(find_rule(result.diagnoses, "uncaught-error") != nullptr);
+    CHECK(find_rule(result.diagnoses, "uncaught-error")->count == 2);
+  }
+  SECTION("only the lower-ranked rule matched: it stays, without a note") {
+    const auto result = analyze(rules, {{"2026-03-05T08:00:01Z", kHeaderOnly}});
+    REQUIRE(find_rule(result.diagnoses, "unhandled-rejection") != nullptr);
+    CHECK(find_rule(result.diagnoses, "unhandled-rejection")->notes.empty());
+  }
+}
