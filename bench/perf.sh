@@ -3,8 +3,12 @@
 # 100 MB, and 1 GB with --1g; `cat`, `wc -l`, `rg -c` and `grep -cP` with the pack's own line
 # patterns next to `logdx analyze --no-db` (-j1, -j2, and -j1 --no-prefilter) on the same
 # bytes in the same run; the rule-scaling run (pack vs pack + 10x variant rules); peak RSS;
-# a one-line input end to end (one_line_rows, median of 20). Each time is the best of RUNS (default 3): the machine is shared.
-# usage: bench/perf.sh [--1g] [--runs N]
+# a one-line input end to end (one_line_rows, median of 20); then the same mixed log with 1 % and 10 % failure lines (memory
+# must stay flat) and a plain-text log (no envelope any parser knows: the per-line fallback).
+# Ends with one table from this run: MB/s, x rg, % of cat, peak RSS, one-line ms.
+# Each time is the best of RUNS (default 3): the machine is shared, so MB/s is given on CPU time
+# (user + sys) beside wall time. --size MB sets the size of the default input (100).
+# usage: bench/perf.sh [--1g] [--runs N] [--size MB]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 logdx="${LOGDX:-$root/build/logdx}"
@@ -15,7 +19,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --1g) sizes+=(1024) ;;
     --runs) runs="$2"; shift ;;
-    *) echo "usage: $0 [--1g] [--runs N]" >&2; exit 2 ;;
+    --size) sizes=("$2"); shift ;;
+    *) echo "usage: $0 [--1g] [--runs N] [--size MB]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -87,6 +92,14 @@ one_line_rows() {
   printf "%-44s %9s %9s\n" "1-line ms: analyze --no-db --no-prefilter" ${t}
 }
 
+summary=()  # rows of the closing table: "input|MB/s wall|MB/s cpu|x rg|% of cat|RSS MB"
+# Adds a summary row for logdx -j1 on one input set: its times next to cat's and rg's.
+summarize() {  # label megabytes "WALL CPU" of logdx, of cat, of rg; peak KB
+  local w c
+  w=$(nz "$(wall "$3")"); c=$(nz "$(cpu "$3")")
+  summary+=("$1|$(printf %.1f "$(echo "$2 / $w" | bc -l)")|$(printf %.1f "$(echo "$2 / $c" | bc -l)")|$(printf %.2f "$(echo "$(nz "$(wall "$5")") / $w" | bc -l)")|$(printf %.1f "$(echo "100 * $(nz "$(wall "$4")") / $w" | bc -l)")|$(( $6 / 1024 ))")
+}
+
 echo "logdx $("$logdx" --version 2>/dev/null | head -1); $(nproc) cores; best of $runs runs"
 echo "$(wc -l <"$patterns") pack line patterns for rg and grep -P (RE2 syntax is PCRE-like;" \
      "POSIX -E reads [^\\]] and \\d differently, so grep -E would not search the same thing)"
@@ -121,9 +134,40 @@ for size in "${sizes[@]}"; do
   t_var=$(best_of "${analyze[@]}" -j1 --rules "$out/variants-10x.yaml" "$data")
   echo "rule scaling (-j1, CPU): pack $(cpu "$t_j1") s; pack + 10x variants" \
        "$(cpu "$t_var") s = $(printf %.2f "$(echo "$(cpu "$t_var") / $(cpu "$t_j1")" | bc -l)")x the time"
-  echo "peak RSS: -j1 $(peak_kb "${analyze[@]}" -j1 "$data") KB, -j2" \
+  rss_j1=$(peak_kb "${analyze[@]}" -j1 "$data" || true)  # exit 1 means findings
+  echo "peak RSS: -j1 $rss_j1 KB, -j2" \
        "$(peak_kb "${analyze[@]}" -j2 "$data") KB, stdin -j1" \
        "$(cat "${files[@]}" | /usr/bin/time -f %M "${analyze[@]}" -j1 - 2>&1 >/dev/null | tail -1) KB"
+  summarize "mixed $size MB, 0.05 % failing, -j1" "$mb" "$t_j1" "$t_cat" "$t_rg" "$rss_j1"
+  summarize "mixed $size MB, 0.05 % failing, -j2" "$mb" "$t_j2" "$t_cat" "$t_rg" \
+    "$(peak_kb "${analyze[@]}" -j2 "$data")"
 done
 
+# Memory at any density, and the plain-text path: the first size only (-j1, one core).
+size="${sizes[0]}"
+for variant in "density 0.01" "density 0.1" "plain"; do
+  case "$variant" in
+    plain) data="$out/plain-$size"; label="plain text $size MB, 0.05 % failing"
+           gen=(--plain) ;;
+    *) pct=$(echo "${variant#density } * 100" | bc -l | sed 's/\.0*$//; s/^\./0./')
+       data="$out/mixed-$size-d${variant#density }"; label="mixed $size MB, $pct % failing"
+       gen=(--density "${variant#density }") ;;
+  esac
+  [ -d "$data" ] || python3 "$root/bench/gen_mixed_log.py" "$data" "$size" "${gen[@]}"
+  files=("$data"/*)
+  mb=$(echo "$(cat "${files[@]}" | wc -c) / 1048576" | bc -l)
+  cat "${files[@]}" >/dev/null
+  t_cat=$(best_of cat "${files[@]}")
+  t_rg=$(best_of rg -c -j1 -f "$patterns" "$data")
+  t_j1=$(best_of "${analyze[@]}" -j1 "$data")
+  summarize "$label, -j1" "$mb" "$t_j1" "$t_cat" "$t_rg" "$(peak_kb "${analyze[@]}" -j1 "$data")"
+done
+
+echo
+echo "summary (this run; MB/s of logdx analyze --no-db; x rg and % of cat on wall time, same bytes)"
+printf "%-40s %9s %10s %7s %9s %8s\n" input MB/s MB/cpu-s "x rg" "% of cat" "RSS MB"
+for line in "${summary[@]}"; do
+  IFS='|' read -r label mbs mbc xrg pcat rss <<<"$line"
+  printf "%-40s %9s %10s %7s %9s %8s\n" "$label" "$mbs" "$mbc" "$xrg" "$pcat" "$rss"
+done
 one_line_rows

@@ -18,6 +18,7 @@
 #include "analysis/last_words.hpp"
 #include "analysis/matcher.hpp"
 #include "analysis/ranking.hpp"
+#include "analysis/volatile_fold.hpp"
 #include "logdx/engine/prefilter.hpp"
 
 namespace logdx {
@@ -180,6 +181,9 @@ AnalysisResult Analyzer::finish() {
   const auto& events = state_->matcher.events();
   const auto& hits = state_->matcher.hits();
   analysis::resolve_joins(state_->rules, drafts, events, hits);
+  // After the joins: each occurrence (each pid) found its own partner first.
+  for (std::size_t r = 0; r < rules.size(); ++r)
+    analysis::fold_volatile_drafts(rules[r], drafts[r]);
 
   const analysis::EvidenceLimits limits{state_->options.evidence_head,
                                         state_->options.evidence_tail,

@@ -39,9 +39,10 @@ int EnvelopePeeler::peel(Event& event) {
       // A format does not nest inside itself (a docker -t stamp inside a docker -t line is
       // the app's own ISO stamp, which the next peel reads).
       if (parser->info().name == event.parser) continue;
+      parser->reset();
+      if (!parser->may_start(event.message)) continue;
       Event& inner = scratch_;
       inner.clear();
-      parser->reset();
       if (parser->parse_line(event.message, inner, nullptr) != LineVerdict::record) continue;
       if (inner.message.size() >= event.message.size() && !inner.time.has_value() &&
           inner.fields.empty()) {

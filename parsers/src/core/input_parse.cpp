@@ -58,6 +58,7 @@ void InputParse::close_record() {
 
 EnvelopeParser* InputParse::try_fallbacks(std::string_view text, LineVerdict& verdict) {
   for (auto& parser : fallbacks_) {
+    if (!parser->may_start(text)) continue;
     verdict = parser->parse_line(text, attempt(), nullptr);
     if (verdict == LineVerdict::record || verdict == LineVerdict::skip) return parser.get();
   }

@@ -116,8 +116,9 @@ PrefixPeeler::PrefixPeeler(const ParserRegistry& registry, const ParserOptions& 
 
 EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
   for (auto& parser : parsers_) {
-    event.clear();
     parser->reset();
+    if (!parser->may_start(rest)) continue;
+    event.clear();
     if (parser->parse_line(rest, event, nullptr) != LineVerdict::record) continue;
     // Claimed but learned nothing (a format that takes any text): not a real record.
     if (event.message.size() >= rest.size() && !event.time.has_value() && event.fields.empty()) {

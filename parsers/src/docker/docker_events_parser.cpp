@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 
+#include "core/line_shape.hpp"
 #include "docker/docker_parsers.hpp"
 #include "docker/docker_text.hpp"
 
@@ -103,6 +104,7 @@ bool read_action(std::string_view middle, std::string_view type, Event& event) {
 class EventsParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kEventsInfo; }
+  bool may_start(std::string_view line) const override { return starts_with_digit(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

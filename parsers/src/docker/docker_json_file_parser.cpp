@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/line_shape.hpp"
 #include "docker/docker_parsers.hpp"
 #include "logdx/parsers/source_classifier.hpp"
 
@@ -41,6 +42,7 @@ std::string_view without_newline(std::string_view log, bool& complete) {
 class JsonFileParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJsonFileInfo; }
+  bool may_start(std::string_view line) const override { return partial_ || holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     Entry entry;

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "core/line_shape.hpp"
 #include "docker/docker_parsers.hpp"
 #include "docker/docker_text.hpp"
 #include "logdx/parsers/source_classifier.hpp"
@@ -19,6 +20,7 @@ const ParserInfo kTimestampsInfo{"docker-timestamps",
 class TimestampsParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kTimestampsInfo; }
+  bool may_start(std::string_view line) const override { return starts_with_digit(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

@@ -110,6 +110,38 @@ const auto monotonic_rule = x3::lit('[') >> *x3::lit(' ') >>
                             >> x3::lit(']');
 const auto unix_rule = seconds_digits[setter(&TimeParts::whole_seconds)] >> -fraction;
 
+bool is_name_byte(char c) {
+  return std::string_view(" \t0123456789:/.[]").find(c) == std::string_view::npos;
+}
+
+// Where `name{2,max} '.'? ' '` (a %a or %b name and its blank) ends at the front of `in`, or
+// npos: a necessary condition checked before the grammar, so that prose ("worker 3: ...")
+// does not cost a month-name lookup per word.
+std::size_t after_name(std::string_view in) {
+  std::size_t n = 0;
+  while (n < in.size() && n <= kMaxMonthNameBytes && is_name_byte(in[n])) ++n;
+  if (n < 2 || n > kMaxMonthNameBytes) return std::string_view::npos;
+  if (n < in.size() && in[n] == '.') ++n;
+  return n < in.size() && in[n] == ' ' ? n + 1 : std::string_view::npos;
+}
+
+bool is_digit_at(std::string_view in, std::size_t at) {
+  return at < in.size() && in[at] >= '0' && in[at] <= '9';
+}
+
+// `bsd_rule`'s shape up to its hour: name, blanks, a one- or two-digit day, a blank, two digits
+// and a colon.
+bool may_be_bsd(std::string_view in) {
+  std::size_t at = after_name(in);
+  if (at == std::string_view::npos) return false;
+  while (at < in.size() && in[at] == ' ') ++at;
+  if (!is_digit_at(in, at)) return false;
+  ++at;
+  if (is_digit_at(in, at)) ++at;
+  return at + 3 < in.size() && in[at] == ' ' && is_digit_at(in, at + 1) &&
+         is_digit_at(in, at + 2) && in[at + 3] == ':';
+}
+
 bool valid_civil(const TimeParts& p) {
   return p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= 31 && p.hour <= 23 &&
          p.minute <= 59 && p.second <= 60;
@@ -159,6 +191,7 @@ bool iso8601(std::string_view& in, Timestamp& out, std::string_view& text) {
 }
 
 bool bsd_syslog(std::string_view& in, int year, Timestamp& out, std::string_view& text) {
+  if (!may_be_bsd(in)) return false;
   return run(bsd_rule, in, out, text, [year](TimeParts& p, Timestamp& t) {
     p.year = year;
     if (!finish_civil(p, t)) return false;
@@ -168,10 +201,12 @@ bool bsd_syslog(std::string_view& in, int year, Timestamp& out, std::string_view
 }
 
 bool ctime(std::string_view& in, Timestamp& out, std::string_view& text) {
+  if (after_name(in) == std::string_view::npos) return false;
   return run(ctime_rule, in, out, text, finish_civil);
 }
 
 bool weekday_iso(std::string_view& in, Timestamp& out, std::string_view& text) {
+  if (after_name(in) == std::string_view::npos) return false;
   return run(weekday_iso_rule, in, out, text, finish_civil);
 }
 

@@ -2,6 +2,7 @@
 
 #include "journal/json_parser.hpp"
 
+#include "core/line_shape.hpp"
 #include "journal/journal_record.hpp"
 #include "journal/json_value.hpp"
 
@@ -19,6 +20,7 @@ std::string_view trim(std::string_view s) {
 class JournalJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJournalJsonInfo; }
+  bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& fresh, Event*) override {
     const std::string_view text = trim(line);

@@ -2,6 +2,7 @@
 // member line is read on its own (wrapped in braces), so an entry is usable as it arrives and
 // a cut-off entry still yields what it had.
 
+#include "core/line_shape.hpp"
 #include "journal/journal_record.hpp"
 #include "journal/json_parser.hpp"
 #include "journal/json_value.hpp"
@@ -18,6 +19,7 @@ std::string_view trim(std::string_view s) {
 class JournalJsonPrettyParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJournalJsonPrettyInfo; }
+  bool may_start(std::string_view line) const override { return inside_ || holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) override {
     const std::string_view text = trim(line);

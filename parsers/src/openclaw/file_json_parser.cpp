@@ -1,6 +1,7 @@
 // openclaw's JSON-lines file log (/tmp/openclaw/openclaw-YYYY-MM-DD.log), one tslog object per
 // line. Keyed on "_meta" + "0", which generic JSON logs do not have.
 
+#include "core/line_shape.hpp"
 #include "openclaw/file_log_reader.hpp"
 #include "openclaw/openclaw_parsers.hpp"
 
@@ -15,6 +16,7 @@ const ParserInfo kFileJsonInfo{
 class FileJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kFileJsonInfo; }
+  bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     return reader_.read(line, event) ? LineVerdict::record : LineVerdict::no_match;

@@ -3,6 +3,7 @@
 // structured arguments come from "raw"), and {"type":"error","message":...,"hint":...} when the
 // command itself failed (a record at level error).
 
+#include "core/line_shape.hpp"
 #include "openclaw/file_log_reader.hpp"
 #include "openclaw/openclaw_parsers.hpp"
 
@@ -17,6 +18,7 @@ const ParserInfo kLogsJsonInfo{
 class LogsJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kLogsJsonInfo; }
+  bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (line.empty() || line.front() != '{') return LineVerdict::no_match;

@@ -4,6 +4,7 @@
 // ("\n" kept inside the message) or a fragment of a bigger block (a V8 OOM report arrives over
 // several objects; the reader's joiner reassembles it).
 
+#include "core/line_shape.hpp"
 #include "pm2/pm2_common.hpp"
 #include "pm2/pm2_json_record.hpp"
 #include "pm2/pm2_parsers.hpp"
@@ -18,6 +19,7 @@ const ParserInfo kAppJsonInfo{"pm2-app-json",
 class AppJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kAppJsonInfo; }
+  bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     const auto record = reader_.read(line);

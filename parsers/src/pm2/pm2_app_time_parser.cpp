@@ -5,6 +5,7 @@
 // file name), so it stays empty. `pm2 logs` repeats these lines after its own prefix, so the
 // format also appears inside pm2-logs messages (peelable).
 
+#include "core/line_shape.hpp"
 #include "grammar/time.hpp"
 #include "logdx/parsers/source_classifier.hpp"
 #include "pm2/pm2_common.hpp"
@@ -20,6 +21,7 @@ const ParserInfo kAppTimeInfo{"pm2-app-time",
 class AppTimeParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kAppTimeInfo; }
+  bool may_start(std::string_view line) const override { return starts_with_digit(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

@@ -4,6 +4,7 @@
 // {"timestamp","type":"process_event","status":"exit|online|restart overlimit|...","app_name"}.
 // pm2-runtime --json prints the same on stdout, hence peelable.
 
+#include "core/line_shape.hpp"
 #include "pm2/pm2_common.hpp"
 #include "pm2/pm2_json_record.hpp"
 #include "pm2/pm2_parsers.hpp"
@@ -18,6 +19,7 @@ const ParserInfo kJsonInfo{
 class JsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJsonInfo; }
+  bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     const auto record = reader_.read(line);

@@ -5,6 +5,7 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "core/line_shape.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "proxy/caddy_context.hpp"
@@ -64,6 +65,7 @@ bool is_caller(std::string_view text) {
 class CaddyConsoleParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kCaddyConsoleInfo; }
+  bool may_start(std::string_view line) const override { return starts_with_digit(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

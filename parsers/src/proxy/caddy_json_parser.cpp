@@ -2,6 +2,7 @@
 // float), "logger" (http.log.error, http.log.access.log0, tls, admin, ...), "msg" and the
 // entry's context. Inside `docker logs` / compose / journal envelopes as often as on its own.
 
+#include "core/line_shape.hpp"
 #include "proxy/caddy_context.hpp"
 #include "proxy/caddy_time.hpp"
 #include "proxy/proxy_parsers.hpp"
@@ -27,6 +28,7 @@ bool looks_like_entry(std::string_view line) {
 class CaddyJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kCaddyJsonInfo; }
+  bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (!looks_like_entry(line)) return LineVerdict::no_match;

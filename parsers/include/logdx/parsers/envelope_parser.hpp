@@ -50,6 +50,16 @@ class EnvelopeParser {
   //    must not be touched.
   virtual LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) = 0;
 
+  // A cheap necessary condition, checked before parse_line on the lines other parsers were
+  // offered first (the per-line fallback, the peelers): false only when parse_line(line,
+  // fresh, nullptr) would say no_match and leave the parser's state as it is. Most lines of an
+  // input are not this format's, and most formats can tell that from a byte or two; a parser
+  // in the middle of a multi-line record says true. The default always says true.
+  virtual bool may_start(std::string_view line) const {
+    (void)line;
+    return true;
+  }
+
   // Forget any per-input state (called when detection scoring is done, before real parsing).
   virtual void reset() {}
 };

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# One problem seen many times is one finding (engine: analysis/volatile_fold.hpp): the kernel
+# OOM killer killing node again and again, each time with a new pid, through the real binary.
+set -uo pipefail
+logdx="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+# 40 kills of node (each restart is a new pid), dmesg style, a minute apart.
+kills="$work/dmesg.log"
+for i in $(seq 0 39); do
+  secs=$((1000 + 60 * i))
+  pid=$((2301 + 7 * i))
+  printf '[%d.000000] node invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n' "$secs"
+  printf '[%d.000100] Out of memory: Killed process %d (node) total-vm:1234567kB, anon-rss:456789kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:4000kB oom_score_adj:0\n' "$secs" "$pid"
+  printf '[%d.000200] oom_reaper: reaped process %d (node), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n' "$secs" "$pid"
+done >"$kills"
+
+# Each kill's identity in JSON: rule id, count, the first fact's pid and the notes.
+summary() {
+  python3 -c '
+import json, sys
+def walk(ds):
+    for d in ds:
+        yield d
+        yield from walk(d.get("explains", []))
+for d in walk(json.load(sys.stdin)["diagnoses"]):
+    if d["rule"].startswith("oom-kernel"):
+        print(d["rule"], d["count"], "|".join(d.get("notes", [])))
+'
+}
+
+run analyze --no-db --no-user-rules -o json "$kills"
+check "analyze exits 1 (findings)" "$([ "$code" -eq 1 ]; echo $?)"
+rows="$(summary <<<"$out")"
+check "one OOM finding, not one per pid: $rows" "$([ "$(grep -c . <<<"$rows")" -eq 1 ]; echo $?)"
+check "it counts every kill: $rows" "$(grep -q '^oom-kernel-killed-node 40 ' <<<"$rows"; echo $?)"
+check "its note names the first pids and how many more: $rows" \
+  "$(grep -q '40 findings that differ only in killed_pid are folded into this one (killed_pid 2301, 2308, 2315 and 37 more)' <<<"$rows"; echo $?)"
+
+# The evidence reaches the last kill (pid 2574), and the text report shows the note too.
+last="$(python3 -c '
+import json, sys
+for d in json.load(sys.stdin)["diagnoses"]:
+    if d["rule"] == "oom-kernel-killed-node":
+        print(d["evidence"][-1]["text"])
+' <<<"$out")"
+check "evidence reaches the last kill: $last" "$(grep -q 'process 2574 ' <<<"$last"; echo $?)"
+run analyze --no-db --no-user-rules "$kills"
+check "text shows the fold note" "$(grep -q 'differ only in killed_pid' <<<"$out"; echo $?)"
+
+# One kill alone is left as it was: its own pid, no fold note.
+head -3 "$kills" >"$work/one.log"
+run analyze --no-db --no-user-rules -o json "$work/one.log"
+rows="$(summary <<<"$out")"
+check "a single kill is not folded: $rows" "$([ "$rows" = "oom-kernel-killed-node 1 " ]; echo $?)"
+
+# Two different processes killed stay two findings (the process name is no volatile id).
+sed 's/(node)/(chrome)/; s/ node invoked/ chrome invoked/' "$kills" | head -6 >"$work/other.log"
+cat "$kills" "$work/other.log" >"$work/mixed.log"
+run analyze --no-db --no-user-rules -o json "$work/mixed.log"
+rows="$(summary <<<"$out")"
+check "node's kills still fold with another process's present: $rows" \
+  "$(grep -q '^oom-kernel-killed-node 40 ' <<<"$rows"; echo $?)"
+
+finish
