@@ -35,9 +35,9 @@ std::optional<Located> locate(const CompiledCondition& condition, const MatchedE
   switch (condition.kind) {
     case Kind::regex:
       if (condition.field.empty() || condition.field == "message") {
-        return locate_regex(*condition.re, event.message, false);
+        return locate_regex(condition.re->get(), event.message, false);
       }
-      if (condition.field == "raw") return locate_regex(*condition.re, event.raw, true);
+      if (condition.field == "raw") return locate_regex(condition.re->get(), event.raw, true);
       return std::nullopt;  // host, unit, ...: not a line of the record
     case Kind::any:
     case Kind::all:
