@@ -25,6 +25,24 @@ DatabaseOptions without_migration() {
   return options;
 }
 
+// What logdx 0.1.0 (schema version 1) wrote for one run that saw one incident.
+constexpr const char* kVersion1Rows = R"sql(
+INSERT INTO runs (id, started_at, command_line, host, logdx_version, rules_version, duration_ms,
+  exit_code, events, matched)
+  VALUES (1, '2026-11-24T10:00:00Z', 'logdx analyze gateway.log', 'oc-gw-01', '0.1.0',
+  'xxh3:0123456789abcdef', 42, 1, 10, 3);
+INSERT INTO run_inputs VALUES (1, 0, 'gateway.log', 100, 'xxh3:aa', 'syslog', 10, 10);
+INSERT INTO incidents (id, fingerprint, cause, rule, title, severity, confidence, first_seen,
+  last_seen, first_run_at, last_run_at, runs, last_occurrence_id)
+  VALUES (1, 'aaaa000011112222', 'port_conflict', 'gateway-port-in-use', 'Port 18789 is held',
+  'critical', 0.94, '2026-11-24T10:00:03Z', '2026-11-24T10:02:11Z', '2026-11-24T10:00:00Z',
+  '2026-11-24T10:00:00Z', 1, 1);
+INSERT INTO occurrences (id, run_id, incident_id, parent_id, rank, severity, confidence, title,
+  count, first_event, last_event, episode)
+  VALUES (1, 1, 1, NULL, 1, 'critical', 0.94, 'Port 18789 is held', 3, '2026-11-24T10:00:03Z',
+  '2026-11-24T10:02:11Z', 'xxh3:0000000000000001');
+)sql";
+
 }  // namespace
 
 TEST_CASE("migrations are numbered 1, 2, ... with no gaps", "[storage][schema]") {
@@ -43,13 +61,18 @@ TEST_CASE("a database made by every earlier version upgrades to the latest with 
       Database old(path, OpenMode::create, without_migration());
       migrate_to(old, version);
       REQUIRE(old.schema_version() == version);
-      if (version >= 1) IncidentStore(old).record(run_at("2026-11-24T10:00:00Z"), {port_conflict()});
+      // Today's store writes today's schema: an old database gets the rows its version wrote.
+      if (version >= 1) old.exec(kVersion1Rows);
     }
     Database db(path, OpenMode::existing);
     CHECK(db.schema_version() == latest_schema_version());
     if (version >= 1) CHECK(HistoryReader(db).incident("aaaa").incident.runs == 1);
-    IncidentStore(db).record(run_at("2026-11-25T10:00:00Z"), {port_conflict()});
+    RunRecord again = run_at("2026-11-25T10:00:00Z");
+    again.inputs = {{"gateway.log", 100, "xxh3:aa", "syslog", 10, 10}};
+    const StoredRun stored = IncidentStore(db).record(again, {port_conflict()});
     CHECK(HistoryReader(db).runs(0, std::nullopt).size() == (version >= 1 ? 2u : 1u));
+    // The old run's input set was filled in: the new run read the same logs.
+    CHECK(stored.recalls.at("aaaa000011112222").same_inputs == (version >= 1 ? 1u : 0u));
   }
 }
 
