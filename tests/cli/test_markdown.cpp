@@ -25,7 +25,7 @@ Diagnosis hostile_diagnosis() {
   e.line = 7;
   e.text = "TypeError: x\n```\n</details>\n## injected heading";
   d.evidence.push_back(e);
-  d.fixes.push_back({"openclaw gateway restart", "start it ``again``"});
+  d.fixes.push_back({.text = "openclaw gateway restart", .why = "start it ``again``"});
   Diagnosis folded = d;
   folded.rank = 0;
   folded.cause = "restart_loop_pm2";

@@ -76,7 +76,8 @@ inline Diagnosis port_conflict(std::uint64_t count = 3) {
   d.evidence = {
       evidence(17, kT0, "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"),
       evidence(40, kT0 + 128, "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789")};
-  d.fixes = {{"lsof -nP -iTCP:18789 -sTCP:LISTEN", "see which process holds the port"}};
+  d.fixes = {
+      {.text = "lsof -nP -iTCP:18789 -sTCP:LISTEN", .why = "see which process holds the port"}};
   d.fingerprint = "aaaa000011112222";
   d.explains = {restart_loop()};
   return d;
