@@ -69,16 +69,19 @@ void append_why(std::string& out, std::size_t used, const std::string& why_text,
 // never wrapped or cut (it must paste whole).
 void append_fix(std::string& out, const RenderedFix& f, const std::string& indent,
                 const TextStyle& style, const Palette& p) {
-  const std::string text = terminal_safe(f.text);
-  std::string lead = indent + "$ ";
-  if (f.kind == FixKind::config) {
+  // What a person copies is bold: the command with its `$ `, the edit's text.
+  std::string shown = terminal_safe(f.text);
+  std::string lead = indent;
+  if (f.kind == FixKind::shell) {
+    shown = "$ " + shown;
+  } else if (f.kind == FixKind::config) {
     out += wrap("in " + terminal_safe(f.file) + ":", style.width, indent, indent + "  ");
     lead = indent + "  ";
-  } else if (f.kind == FixKind::manual) {
+  } else {
     lead = indent + "step: ";
   }
-  out += fmt::format("{}{}{}{}", lead, p.bold, text, p.reset);
-  append_why(out, display_width(lead) + display_width(text), f.why, indent, style, p);
+  out += fmt::format("{}{}{}{}", lead, p.bold, shown, p.reset);
+  append_why(out, display_width(lead) + display_width(shown), f.why, indent, style, p);
 }
 
 // A fix shown under another diagnosis is referred to, not repeated: one line per diagnosis
