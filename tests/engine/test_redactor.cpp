@@ -68,8 +68,10 @@ TEST_CASE("redaction is idempotent and covers a whole diagnosis tree", "[redact]
   d.title = "Rejected: gateway.auth.token 4f1c2e9a8b7d6c5e";
   d.facts = {{"url", "ws://h/?token=4f1c2e9a8b7d6c5e"}};
   d.evidence = {{"gw.log", 3, {}, "", "token: 4f1c2e9a8b7d6c5e"}};
-  d.fixes = {
-      {.text = "openclaw config set gateway.auth.token 4f1c2e9a8b7d6c5e", .why = "reset it"}};
+  logdx::RenderedFix fix;
+  fix.text = "openclaw config set gateway.auth.token 4f1c2e9a8b7d6c5e";
+  fix.why = "reset it";
+  d.fixes = {fix};
   logdx::Diagnosis folded = d;
   d.explains = {folded};
   r.redact(d);
