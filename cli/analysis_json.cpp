@@ -3,19 +3,64 @@
 #include <cmath>
 
 #include "json_writer.hpp"
+#include "version_text.hpp"
 
 namespace logdx::cli {
 namespace {
 
-void write_time(JsonWriter& w, const char* key, const Timestamp& time, const std::string& text) {
-  const std::string value = contract_time(time, text);
-  w.key(key);
-  if (value.empty()) {
-    w.null();
-  } else {
-    w.value(value);
+std::string_view time_kind(const Timestamp& t) {
+  switch (t.kind) {
+    case TimeKind::utc:
+      return "utc";
+    case TimeKind::local:
+      return "local";
+    case TimeKind::monotonic:
+      return "since_boot";
+    case TimeKind::none:
+      break;
   }
+  return "as_written";
 }
+
+// Every time is `KEY` (ISO-8601: UTC with Z, a local wall-clock time without a zone, seconds
+// since boot as a duration "PT12.5S", else the text as written), `KEY_kind` (utc, local,
+// since_boot, as_written), `KEY_as_written` (the stamp in the log) and `KEY_year_inferred`
+// (true when the log gave no year: syslog). `KEY` is null only when there is no time at all.
+void write_time(JsonWriter& w, const std::string& key, const Timestamp& t,
+                const std::string& as_written) {
+  w.key(key);
+  if (!t.has_value() && as_written.empty()) {
+    w.null();
+    return;
+  }
+  w.value(iso_time(t, as_written));
+  w.key(key + "_kind").value(time_kind(t));
+  if (!as_written.empty()) w.key(key + "_as_written").value(as_written);
+  if (t.year_inferred) w.key(key + "_year_inferred").value(true);
+}
+
+}  // namespace
+
+std::string iso_time(const Timestamp& t, const std::string& as_written) {
+  if (t.kind == TimeKind::monotonic) return "PT" + format_timestamp(t) + "S";
+  if (t.has_value()) return format_timestamp(t);
+  return as_written;
+}
+
+// `command` repeats a shell fix's text, so scripts of schema 1 that read it keep working.
+void write_fix(JsonWriter& w, const RenderedFix& f) {
+  w.begin_object().key("kind").value(to_string(f.kind)).key("text").value(f.text);
+  if (f.kind == FixKind::shell) w.key("command").value(f.text);
+  if (f.kind == FixKind::config) w.key("file").value(f.file);
+  w.key("why").value(f.why);
+  if (!f.shown_under.empty()) {
+    w.key("shown_under").begin_object().key("fingerprint").value(f.shown_under);
+    w.key("rule").value(f.shown_under_rule).end_object();
+  }
+  w.end_object();
+}
+
+namespace {
 
 void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   w.begin_object();
@@ -48,9 +93,7 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
     w.end_array();
   }
   w.key("fixes").begin_array();
-  for (const auto& f : d.fixes) {
-    w.begin_object().key("command").value(f.command).key("why").value(f.why).end_object();
-  }
+  for (const auto& f : d.fixes) write_fix(w, f);
   w.end_array();
   w.key("explains").begin_array();
   for (const auto& folded : d.explains) write_diagnosis(w, folded);
@@ -113,6 +156,46 @@ void write_host(JsonWriter& w, const host::HostReport& host) {
   w.end_array();
 }
 
+// What was read, as the text report's last line says it: inputs, lines, events, the span of the
+// events' times, and what was left out and why.
+void write_read_summary(JsonWriter& w, const std::vector<InputSummary>& inputs,
+                        const ReadStats& stats) {
+  std::uint64_t lines = 0, events = 0, lines_cut = 0, skipped = 0, failed = 0;
+  for (const auto& in : inputs) {
+    lines += in.lines;
+    events += in.events;
+    lines_cut += in.lines_cut;
+    skipped += in.skipped ? 1 : 0;
+    failed += in.failed ? 1 : 0;
+  }
+  w.key("read").begin_object();
+  w.key("inputs").value(static_cast<std::uint64_t>(inputs.size()));
+  w.key("lines").value(lines).key("events").value(events);
+  write_time(w, "first", stats.first, stats.first_text);
+  write_time(w, "last", stats.last, stats.last_text);
+  w.key("left_out").begin_object();
+  w.key("events_outside_since_until").value(stats.outside_window);
+  w.key("inputs_skipped_as_binary").value(skipped);
+  w.key("inputs_not_read_to_the_end").value(failed);
+  w.key("long_lines_cut").value(lines_cut);
+  w.end_object();
+  w.end_object();
+}
+
+// The notes, warnings and errors about inputs that stderr shows (a missing file, an unreadable
+// one), so a script reading only stdout sees them too.
+void write_input_problems(JsonWriter& w, const std::vector<InputProblem>* problems) {
+  w.key("input_errors").begin_array();
+  if (problems != nullptr) {
+    for (const auto& p : *problems) {
+      w.begin_object().key("severity").value(p.severity).key("input").value(p.input);
+      if (p.line > 0) w.key("line").value(p.line);
+      w.key("message").value(p.message).end_object();
+    }
+  }
+  w.end_array();
+}
+
 }  // namespace
 
 std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis) {
@@ -127,7 +210,7 @@ std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis
 }
 
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs) {
-  return analysis_json(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
+  return analysis_json(AnalysisReport{result, inputs, {}, nullptr, nullptr, false, nullptr});
 }
 
 std::string analysis_json(const AnalysisReport& report) {
@@ -136,7 +219,10 @@ std::string analysis_json(const AnalysisReport& report) {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
-  w.key("schema").value("logdx.analysis/1");
+  w.key("schema").value(kAnalysisSchema);
+  w.key("logdx_version").value(LOGDX_VERSION);
+  write_read_summary(w, inputs, report.stats);
+  write_input_problems(w, report.problems);
   w.key("inputs").begin_array();
   for (const auto& in : inputs) {
     w.begin_object();

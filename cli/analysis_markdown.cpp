@@ -81,14 +81,33 @@ std::string evidence_block(const Diagnosis& d) {
   return markdown_fence(body, "text");
 }
 
-std::string fix_block(const Diagnosis& d) {
-  std::string body;
+// Shell commands in one `sh` fence (they paste as a script); each config edit under "In FILE:"
+// in a `text` fence of its own, exactly as it goes in the file; manual steps as a list. A fix
+// shown under another diagnosis is referred to by that diagnosis' rule.
+std::string fix_section(const Diagnosis& d) {
+  std::string shell, edits, steps, elsewhere;
   for (const auto& f : d.fixes) {
-    body += terminal_safe(f.command);
-    if (!f.why.empty()) body += "   # " + terminal_safe(f.why);
-    body += '\n';
+    const std::string why = f.why.empty() ? "" : "   # " + terminal_safe(f.why);
+    if (!f.shown_under.empty()) {
+      elsewhere += fmt::format("- see the fixes of {}: {}\n", code(f.shown_under_rule),
+                               code(terminal_safe(f.text)));
+    } else if (f.kind == FixKind::shell) {
+      shell += terminal_safe(f.text) + why + "\n";
+    } else if (f.kind == FixKind::config) {
+      edits += fmt::format("In {}{}:\n\n{}\n", code(terminal_safe(f.file)),
+                           f.why.empty() ? "" : " (" + markdown_inline(f.why) + ")",
+                           markdown_fence(terminal_safe(f.text) + "\n", "text"));
+    } else {
+      steps += fmt::format("- {}{}\n", markdown_inline(f.text),
+                           f.why.empty() ? "" : " (" + markdown_inline(f.why) + ")");
+    }
   }
-  return markdown_fence(body, "sh");
+  std::string out;
+  if (!shell.empty()) out += markdown_fence(shell, "sh") + "\n";
+  if (!edits.empty()) out += edits;
+  if (!steps.empty()) out += steps + "\n";
+  if (!elsewhere.empty()) out += elsewhere + "\n";
+  return out;
 }
 
 std::string detail_line(const Diagnosis& d) {
@@ -128,7 +147,7 @@ void append_diagnosis(std::string& out, const Diagnosis& d, const std::string& h
   }
   for (const auto& note : d.notes) out += fmt::format("> Note: {}\n\n", markdown_inline(note));
   out += "Evidence:\n\n" + evidence_block(d) + "\n";
-  if (!d.fixes.empty()) out += "Fix (logdx never runs these):\n\n" + fix_block(d) + "\n";
+  if (!d.fixes.empty()) out += "Fix (logdx never runs these):\n\n" + fix_section(d);
   if (!d.explains.empty()) {
     const std::size_t n = count_folded(d.explains);
     out += fmt::format("<details>\n<summary>This also explains {} symptom{}</summary>\n\n", n,

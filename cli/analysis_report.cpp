@@ -2,6 +2,19 @@
 
 namespace logdx::cli {
 
+std::string report_time(const Timestamp& t, std::string_view as_written) {
+  switch (t.kind) {
+    case TimeKind::utc:
+    case TimeKind::local:
+      return format_timestamp(t);
+    case TimeKind::monotonic:
+      return format_timestamp(t) + " s since boot";
+    case TimeKind::none:
+      break;
+  }
+  return std::string(as_written);
+}
+
 bool has_fault(const AnalysisResult& result) {
   return !result.diagnoses.empty() && result.diagnoses[0].severity >= Severity::error;
 }

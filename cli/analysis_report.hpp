@@ -4,8 +4,11 @@
 // list, host checks, the timeline). Printers only read it.
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "input_problem.hpp"
 #include "logdx/engine/compiled_rule.hpp"
 #include "logdx/engine/diagnosis.hpp"
 #include "logdx/host/host_checks.hpp"
@@ -29,7 +32,15 @@ struct AnalysisReport {
   const RuleSet* rules = nullptr;          // the loaded pack (SARIF lists its rules)
   const host::HostReport* host = nullptr;  // analyze --host; nullptr when not asked
   bool timeline = false;                   // analyze --timeline
+  // What stderr said about the inputs (a missing file); JSON carries it. nullptr: none known.
+  const std::vector<InputProblem>* problems = nullptr;
 };
+
+// A time as every report shows it, so one report has one format throughout: ISO-8601 for
+// calendar times (UTC with `Z`; a local wall-clock time, as syslog writes it, without a zone),
+// "N s since boot" for raw dmesg stamps, else the text as written (a time of day alone). The
+// text as written stays in the evidence lines (and beside each time in JSON).
+std::string report_time(const Timestamp& t, std::string_view as_written);
 
 // Only a fault is called a root cause: when the worst finding is a warning or a remark, the
 // verdict is that nothing is broken, and the findings follow as remarks.

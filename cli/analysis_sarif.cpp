@@ -65,7 +65,7 @@ void write_location(JsonWriter& w, const Evidence& e) {
 }
 
 void write_time(JsonWriter& w, const char* key, const Timestamp& time, const std::string& text) {
-  const std::string value = contract_time(time, text);
+  const std::string value = iso_time(time, text);
   if (!value.empty()) w.key(key).value(value);
 }
 
@@ -96,9 +96,7 @@ void write_result(JsonWriter& w, const Diagnosis& d, const RuleIndex& index,
   for (const auto& [name, value] : d.facts) w.key(name).value(value);
   w.end_object();
   w.key("fixes").begin_array();
-  for (const auto& f : d.fixes) {
-    w.begin_object().key("command").value(f.command).key("why").value(f.why).end_object();
-  }
+  for (const auto& f : d.fixes) write_fix(w, f);  // as -o json has them
   w.end_array();
   if (d.evidence_omitted > 0) w.key("evidenceOmitted").value(d.evidence_omitted);
   w.end_object();

@@ -76,24 +76,64 @@ void append_evidence(std::string& out, const Diagnosis& d, const std::string& in
   }
 }
 
-// A command is never wrapped or cut (it must paste whole); its reason goes beside it as a
-// shell comment when it fits, else on the line below.
+// A fix's reason goes beside its line as a comment when it fits, else on the line below.
+void append_why(std::string& out, std::size_t used, const std::string& why_text,
+                const std::string& indent, const TextStyle& style, const Palette& p) {
+  if (why_text.empty()) {
+    out += "\n";
+    return;
+  }
+  const std::string why = "# " + terminal_safe(why_text);
+  if (style.width == 0 || used + 3 + display_width(why) <= style.width) {
+    out += fmt::format("   {}{}{}\n", p.dim, why, p.reset);
+  } else {
+    const std::string under = indent + "  ";
+    out += "\n" + p.paint(p.dim, wrap(why, style.width, under, under + "# "));
+  }
+}
+
+// Each kind as it is valid: a command after `$ `, a config edit's exact text under "in FILE:"
+// (no shell quoting: it goes in a file), a manual step after "step: ". A command or an edit is
+// never wrapped or cut (it must paste whole).
+void append_fix(std::string& out, const RenderedFix& f, const std::string& indent,
+                const TextStyle& style, const Palette& p) {
+  // What a person copies is bold: the command with its `$ `, the edit's text.
+  std::string shown = terminal_safe(f.text);
+  std::string lead = indent;
+  if (f.kind == FixKind::shell) {
+    shown = "$ " + shown;
+  } else if (f.kind == FixKind::config) {
+    out += wrap("in " + terminal_safe(f.file) + ":", style.width, indent, indent + "  ");
+    lead = indent + "  ";
+  } else {
+    lead = indent + "step: ";
+  }
+  out += fmt::format("{}{}{}{}", lead, p.bold, shown, p.reset);
+  append_why(out, display_width(lead) + display_width(shown), f.why, indent, style, p);
+}
+
+// A fix shown under another diagnosis is referred to, not repeated: one line per diagnosis
+// that shows them.
 void append_fixes(std::string& out, const Diagnosis& d, const std::string& indent,
                   const TextStyle& style, const Palette& p) {
+  std::vector<std::pair<std::string, int>> elsewhere;  // rule, how many of its fixes
   for (const auto& f : d.fixes) {
-    const std::string command = fmt::format("{}$ {}", indent, terminal_safe(f.command));
-    out += fmt::format("{}{}$ {}{}", indent, p.bold, terminal_safe(f.command), p.reset);
-    if (f.why.empty()) {
-      out += "\n";
+    if (f.shown_under.empty()) {
+      append_fix(out, f, indent, style, p);
       continue;
     }
-    const std::string why = "# " + terminal_safe(f.why);
-    if (style.width == 0 || display_width(command) + 3 + display_width(why) <= style.width) {
-      out += fmt::format("   {}{}{}\n", p.dim, why, p.reset);
+    auto it = std::find_if(elsewhere.begin(), elsewhere.end(),
+                           [&](const auto& e) { return e.first == f.shown_under_rule; });
+    if (it == elsewhere.end()) {
+      elsewhere.emplace_back(f.shown_under_rule, 1);
     } else {
-      const std::string under = indent + "  ";
-      out += "\n" + p.paint(p.dim, wrap(why, style.width, under, under + "# "));
+      ++it->second;
     }
+  }
+  for (const auto& [rule, count] : elsewhere) {
+    out += p.paint(p.dim, wrap(fmt::format("(and {} fix{} shown under {})", count,
+                                           count == 1 ? "" : "es", rule),
+                               style.width, indent, indent + "  "));
   }
 }
 
@@ -157,8 +197,8 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
 }  // namespace
 
 std::string seen_span(const Diagnosis& d) {
-  const std::string first = contract_time(d.first_seen, d.first_seen_text);
-  const std::string last = contract_time(d.last_seen, d.last_seen_text);
+  const std::string first = report_time(d.first_seen, d.first_seen_text);
+  const std::string last = report_time(d.last_seen, d.last_seen_text);
   if (first.empty()) return {};
   if (last.empty() || last == first) return fmt::format(", at {}", first);
   return fmt::format(", {} .. {}", first, last);
@@ -175,10 +215,12 @@ std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStat
   std::string text =
       fmt::format("Read {} input{} ({}), {} lines, {} events", inputs.size(),
                   inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines, events);
-  const std::string first = contract_time(stats.first, stats.first_text);
-  const std::string last = contract_time(stats.last, stats.last_text);
+  const std::string first = report_time(stats.first, stats.first_text);
+  const std::string last = report_time(stats.last, stats.last_text);
   if (!first.empty())
     text += first == last ? fmt::format(", at {}", first) : fmt::format(", {} .. {}", first, last);
+  // Syslog gives no year: the one shown is logdx's inference (the file's date or --year).
+  if (stats.first.year_inferred || stats.last.year_inferred) text += " (year inferred)";
   if (stats.outside_window > 0) {
     text += fmt::format(" ({} outside --since/--until left out)", stats.outside_window);
   }

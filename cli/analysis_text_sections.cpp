@@ -34,7 +34,7 @@ bool file_names_unique(const std::vector<TimelineEntry>& timeline) {
 
 std::string timeline_line(const TimelineEntry& e, std::size_t time_width, std::size_t where_width,
                           bool names_unique, const TextStyle& style, const Palette& p) {
-  std::string time = contract_time(e.time, e.time_text);
+  std::string time = report_time(e.time, e.time_text);
   if (time.empty()) time = "(no time)";
   const std::string where =
       fmt::format("{}:{}", terminal_safe(short_input(e.input, names_unique)), e.line);
@@ -59,7 +59,7 @@ std::string timeline_text(const std::vector<TimelineEntry>& timeline, const Text
   const bool names_unique = file_names_unique(timeline);
   std::size_t time_width = 0, where_width = 0;
   for (const auto& e : timeline) {
-    time_width = std::max(time_width, contract_time(e.time, e.time_text).size());
+    time_width = std::max(time_width, report_time(e.time, e.time_text).size());
     where_width =
         std::max(where_width,
                  display_width(fmt::format("{}:{}", short_input(e.input, names_unique), e.line)));

@@ -153,8 +153,9 @@ int run_analyze(const AnalyzeOptions& o) {
                timer.line(), analysis, stored, analysis > 0 ? 100 * stored / analysis : 0.0);
   }
   const std::optional<host::HostReport> host = o.out.host_report(shown);
-  const AnalysisReport report{shown,          outcome.summaries,       stats,
-                              &*loaded.rules, host ? &*host : nullptr, o.out.timeline};
+  const AnalysisReport report{
+      shown,          outcome.summaries, stats, &*loaded.rules, host ? &*host : nullptr,
+      o.out.timeline, &outcome.problems};
   const std::string text = render(o.out, report);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);

@@ -33,12 +33,30 @@ void optional_value(JsonWriter& w, const char* key, const std::optional<std::str
   }
 }
 
+// What a stored time is: the history keeps UTC times as RFC 3339 with `Z`, local ones as ISO
+// without a zone (older runs: as the log wrote them).
+std::string_view stored_time_kind(std::string_view time) {
+  const bool iso = time.size() >= 19 && time[4] == '-' && time[7] == '-' && time[10] == 'T';
+  if (iso && time.back() == 'Z') return "utc";
+  if (iso && time.find_first_of("+Z", 19) == std::string_view::npos) return "local";
+  return "as_written";
+}
+
+// `KEY` never null where the history has a time: the UTC one, else the first run's own, with
+// `KEY_kind` saying which (utc, local, as_written).
+void write_stored_time(JsonWriter& w, const std::string& key, const std::optional<std::string>& utc,
+                       const std::optional<std::string>& other) {
+  const std::optional<std::string>& time = utc ? utc : other;
+  optional_value(w, key.c_str(), time);
+  if (time) w.key(key + "_kind").value(stored_time_kind(*time));
+}
+
 void write_incident_fields(JsonWriter& w, const storage::IncidentRow& r) {
   w.key("fingerprint").value(r.fingerprint).key("cause").value(r.cause);
   w.key("rule").value(r.rule).key("title").value(r.title).key("severity").value(r.severity);
   w.key("confidence").value(r.confidence);
-  optional_value(w, "first_seen", r.first_seen);
-  optional_value(w, "last_seen", r.last_seen);
+  write_stored_time(w, "first_seen", r.first_seen, r.first_seen_as_written);
+  write_stored_time(w, "last_seen", r.last_seen, r.last_seen_as_written);
   optional_value(w, "first_seen_as_written", r.first_seen_as_written);
   optional_value(w, "last_seen_as_written", r.last_seen_as_written);
   w.key("first_run").value(r.first_run_at).key("last_run").value(r.last_run_at);
@@ -60,8 +78,8 @@ void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   optional_value(w, "folded_under", o.folded_under);
   w.key("severity").value(o.severity).key("confidence").value(o.confidence);
   w.key("title").value(o.title).key("count").value(o.count);
-  optional_value(w, "first_seen", o.first_event);
-  optional_value(w, "last_seen", o.last_event);
+  write_stored_time(w, "first_seen", o.first_event, std::nullopt);
+  write_stored_time(w, "last_seen", o.last_event, std::nullopt);
   write_pairs(w, "facts", o.facts);
   w.key("fixes").begin_array();
   for (const auto& [command, why] : o.fixes) {
@@ -71,7 +89,7 @@ void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   w.key("evidence").begin_array();
   for (const auto& e : o.evidence) {
     w.begin_object().key("input").value(e.input).key("line").value(e.line);
-    optional_value(w, "time", e.time);
+    write_stored_time(w, "time", e.time, std::nullopt);
     w.key("text").value(e.text).end_object();
   }
   w.end_array();

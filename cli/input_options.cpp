@@ -96,6 +96,7 @@ std::vector<ResolvedInput> resolve_reported(const InputOptions& options,
     outcome.had_error = outcome.had_error || error;
     fmt::print(stderr, "logdx: {}: {}: {}\n", error ? "error" : "note", terminal_safe(note.path),
                terminal_safe(note.message));
+    outcome.problems.push_back({error ? "error" : "note", note.path, 0, note.message});
   }
   return std::move(resolved.inputs);
 }
@@ -103,6 +104,8 @@ std::vector<ResolvedInput> resolve_reported(const InputOptions& options,
 void report_diagnostics(const std::vector<ReaderDiagnostic>& diagnostics, ReadOutcome& outcome) {
   for (const auto& d : diagnostics) {
     report(d);
+    outcome.problems.push_back(
+        {std::string(severity_word(d.severity)), d.input, d.line, d.message});
     outcome.had_error = outcome.had_error || d.severity == ReaderDiagnostic::Severity::error;
   }
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "input_problem.hpp"
 #include "logdx/parsers/event_reader.hpp"
 
 namespace CLI {
@@ -36,7 +37,8 @@ ResolvedInput journal_input(const InputOptions& options);
 
 struct ReadOutcome {
   std::vector<InputSummary> summaries;
-  bool had_error = false;  // any input could not be found or read to the end
+  bool had_error = false;              // any input could not be found or read to the end
+  std::vector<InputProblem> problems;  // what stderr said about the inputs, in that order
 };
 
 // Resolves and reads every input, passing events to `sink` and printing notes, warnings and

@@ -271,16 +271,33 @@ std::string_view rule_schema_json() {
       "properties": {"match": {"$ref": "#/$defs/condition"}}
     },
     "fix": {
+      "description": "Exactly one of command (a shell command), edit (a config edit, with in) or step (a manual step).",
       "type": "object",
-      "required": ["command"],
       "additionalProperties": false,
       "properties": {
         "command": {
           "description": "A shell command; {capture} values are shell-quoted; logdx never runs it.",
           "$ref": "#/$defs/scalar"
         },
+        "edit": {
+          "description": "A config edit: the exact text to put in the file named by in; {capture} values are inserted as written.",
+          "$ref": "#/$defs/scalar"
+        },
+        "in": {
+          "description": "The file (or place) an edit goes in, e.g. the nginx site config.",
+          "$ref": "#/$defs/scalar"
+        },
+        "step": {
+          "description": "A manual step, in words.",
+          "$ref": "#/$defs/scalar"
+        },
         "why": {"$ref": "#/$defs/scalar"}
-      }
+      },
+      "oneOf": [
+        {"required": ["command"], "not": {"anyOf": [{"required": ["edit"]}, {"required": ["step"]}, {"required": ["in"]}]}},
+        {"required": ["edit", "in"], "not": {"anyOf": [{"required": ["command"]}, {"required": ["step"]}]}},
+        {"required": ["step"], "not": {"anyOf": [{"required": ["command"]}, {"required": ["edit"]}, {"required": ["in"]}]}}
+      ]
     },
     "tests": {
       "type": "object",

@@ -202,7 +202,11 @@ void print_rule(const CompiledRule& rule, const CollectedRule& collected) {
   if (rule.correlate) print_correlate(*rule.correlate);
   fmt::print("fixes:{}\n", rule.fixes.empty() ? "      none" : "");
   for (const CompiledFix& fix : rule.fixes) {
-    fmt::print("  $ {}\n", safe(fix.command));
+    if (fix.kind == FixKind::config) {
+      fmt::print("  in {}:\n    {}\n", safe(fix.file), safe(fix.text));
+    } else {
+      fmt::print("  {}{}\n", fix.kind == FixKind::shell ? "$ " : "step: ", safe(fix.text));
+    }
     if (!fix.why.empty()) fmt::print("    {}\n", safe(fix.why));
   }
   print_tests(rule.tests);

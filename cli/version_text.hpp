@@ -9,8 +9,9 @@
 
 namespace logdx::cli {
 
-// The schema `analyze -o json` writes (../shared/contract.md).
-inline constexpr const char* kAnalysisSchema = "logdx.analysis/1";
+// The schema `analyze -o json` writes (docs/output.md, "JSON"). 2: ISO-8601 times with their
+// kind and the text as written, typed fixes, the read summary and input errors.
+inline constexpr const char* kAnalysisSchema = "logdx.analysis/2";
 
 // The pack's digest: XXH3 over each file's name, a NUL and its text, in load order. With no
 // user rules it is the `rules_version` an analyze run records in the history.

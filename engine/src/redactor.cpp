@@ -116,7 +116,10 @@ void Redactor::redact(Diagnosis& d) const {
   d.title = redact(d.title);
   for (auto& fact : d.facts) fact.second = redact(fact.second);
   for (auto& e : d.evidence) e.text = redact(e.text);
-  for (auto& f : d.fixes) f.command = redact(f.command);
+  for (auto& f : d.fixes) {
+    f.text = redact(f.text);
+    f.why = redact(f.why);
+  }
   for (auto& folded : d.explains) redact(folded);
 }
 

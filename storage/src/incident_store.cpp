@@ -77,8 +77,10 @@ std::optional<std::string> absolute_time(const Timestamp& t) {
   return format_timestamp(t);
 }
 
+// ISO-8601 for calendar times (a local one without a zone, so `incidents -o json` has a time
+// jq can sort wherever the log had one), else the text as written.
 std::optional<std::string> shown_time(const Timestamp& t, const std::string& text) {
-  std::string shown = contract_time(t, text);
+  std::string shown = t.kind == TimeKind::local ? format_timestamp(t) : contract_time(t, text);
   if (shown.empty()) return std::nullopt;
   return shown;
 }
@@ -162,7 +164,7 @@ class RunWriter {
     }
     position = 0;
     for (const auto& fix : d.fixes) {
-      s_.insert_fix.bind(1, occurrence).bind(2, position++).bind(3, fix.command);
+      s_.insert_fix.bind(1, occurrence).bind(2, position++).bind(3, fix.text);
       s_.insert_fix.bind(4, fix.why).run();
     }
     position = 0;

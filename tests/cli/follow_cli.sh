@@ -48,7 +48,7 @@ import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
 follow, summary = lines[:-1], lines[-1]
 assert all(l["schema"] == "logdx.follow/1" and l["change"] in ("new", "changed") for l in follow)
-assert summary["schema"] == "logdx.analysis/1"
+assert summary["schema"] == "logdx.analysis/2"
 assert summary["diagnoses"][0]["cause"] == "port_conflict"
 assert summary["inputs"][0]["lines"] == 70, summary["inputs"]
 evidence = summary["diagnoses"][0]["evidence"]

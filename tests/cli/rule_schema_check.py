@@ -113,6 +113,12 @@ if jsonschema:
         "rule without cause": "logdx_rules: 1\nrules: [{id: a, match: {regex: x}}]",
         "bad severity": "logdx_rules: 1\nrules: [{id: a, cause: c, severity: fatal, "
                         "match: {regex: x}}]",
+        "an edit without in": "logdx_rules: 1\nrules: [{id: a, cause: c, match: {regex: x}, "
+                              "fixes: [{edit: 'proxy_read_timeout 300s;'}]}]",
+        "a fix with two kinds": "logdx_rules: 1\nrules: [{id: a, cause: c, match: {regex: x}, "
+                                "fixes: [{command: ls, step: look}]}]",
+        "in on a command": "logdx_rules: 1\nrules: [{id: a, cause: c, match: {regex: x}, "
+                           "fixes: [{command: ls, in: f}]}]",
     }
     for what, text in bad.items():
         check(not validator.is_valid(yaml.load(text, Loader=Loader)), f"schema accepts {what}")

@@ -96,6 +96,8 @@ check "show: macro expanded" $(has "expanded: $prefix(?:(?P<port>\d{1,5}))" "$ou
 check "show: written form" $(has "written:  $prefix{{port}}" "$out"; echo $?)
 check "show: origin" $(has "origin:     $rules/good.yaml:11:5" "$out"; echo $?)
 check "show: fix" $(has '$ lsof -nP -iTCP:{port} -sTCP:LISTEN' "$out"; echo $?)
+check "show: config edit under its file" $([[ "$out" == *$'  in the nginx site config:\n    proxy_pass http://127.0.0.1:{port};'* ]]; echo $?)
+check "show: manual step" $(has 'step: Stop whatever else was started on port {port|or:18789}' "$out"; echo $?)
 
 # 11. rules list: disabled rules are listed as such; -o json is JSON.
 run rules list --no-builtin-rules --rules "$rules/good.yaml" --rules "$rules/disables_good.yaml"

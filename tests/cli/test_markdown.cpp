@@ -25,7 +25,10 @@ Diagnosis hostile_diagnosis() {
   e.line = 7;
   e.text = "TypeError: x\n```\n</details>\n## injected heading";
   d.evidence.push_back(e);
-  d.fixes.push_back({"openclaw gateway restart", "start it ``again``"});
+  logdx::RenderedFix fix;
+  fix.text = "openclaw gateway restart";
+  fix.why = "start it ``again``";
+  d.fixes.push_back(fix);
   Diagnosis folded = d;
   folded.rank = 0;
   folded.cause = "restart_loop_pm2";

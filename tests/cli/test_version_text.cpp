@@ -17,7 +17,7 @@ TEST_CASE("version text: program, rule pack (rules, files, language, digest), sc
   CHECK_THAT(text, Catch::Contains("rule pack: 3 rules (2 enabled) in 2 files, rule language 1, "
                                    "digest " +
                                    logdx::cli::rule_pack_digest(pack)));
-  CHECK_THAT(text, Catch::EndsWith("schemas: analysis JSON logdx.analysis/1, history database 4"));
+  CHECK_THAT(text, Catch::EndsWith("schemas: analysis JSON logdx.analysis/2, history database 4"));
 }
 
 TEST_CASE("version text: the digest changes with any byte of any pack file") {

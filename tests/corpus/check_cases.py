@@ -9,7 +9,7 @@ A case passes when:
   - every secondary cause appears somewhere in the result (folded under the root or beside it);
   - every expected evidence line (or its evidence_plain form) is among the evidence texts
     (a multi-line evidence text counts when the expected line is one of its lines);
-  - every fix_contains string occurs in one of the rendered fix commands (anywhere in the tree).
+  - every fix_contains string occurs in one of the rendered fixes' texts (anywhere in the tree).
 Cases listed in the known-failures file (one folder name per line, '#' comments) are reported
 as XFAIL instead of failing; one that passes is reported as XPASS. Exit 0 when nothing failed
 unexpectedly, 1 otherwise. Prints "N passed, M failed" last.
@@ -66,7 +66,8 @@ def check_case(logdx, case_dir):
         alt = plain[i] if i < len(plain) else None
         if line not in texts and (alt is None or alt not in texts):
             problems.append(f"evidence line not shown: {line[:120]}")
-    commands = [fx.get("command", "") for d in every for fx in d.get("fixes", [])]
+    # `text` is every kind's text (a command, a config edit, a step); schema 1 had `command`
+    commands = [fx.get("text", fx.get("command", "")) for d in every for fx in d.get("fixes", [])]
     for needle in expected.get("fix_contains") or []:
         if not any(str(needle) in c for c in commands):
             problems.append(f"no fix contains {needle!r}")

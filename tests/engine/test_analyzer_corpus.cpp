@@ -119,7 +119,7 @@ rules:
   CHECK(root.title == "Port 18789 is held by docker-proxy (pid 1187)");
   CHECK(root.count == 3);
   REQUIRE(root.fixes.size() == 1);
-  CHECK(root.fixes[0].command == "lsof -i :18789");
+  CHECK(root.fixes[0].text == "lsof -i :18789");
   bool holder_line = false;
   for (const Evidence& e : root.evidence) holder_line = holder_line || e.line == 20;
   CHECK(holder_line);

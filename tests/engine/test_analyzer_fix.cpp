@@ -99,6 +99,6 @@ rules:
   const Diagnosis& d = result.diagnoses[0];
   CHECK(d.title == "config $(rm -rf ~); `id` is unreadable");  // text stays as written
   REQUIRE(d.fixes.size() == 1);
-  CHECK(d.fixes[0].command == "ls -l '$(rm -rf ~); `id`'");
+  CHECK(d.fixes[0].text == "ls -l '$(rm -rf ~); `id`'");
   CHECK(d.fixes[0].why == "check the file");
 }

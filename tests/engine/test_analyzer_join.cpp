@@ -69,7 +69,7 @@ TEST_CASE("join: with its partner the diagnosis stands, with the partner's facts
   CHECK(d->confidence == Approx(0.9));
   REQUIRE(d->evidence.size() == 2);
   CHECK_THAT(d->evidence[1].text, Catch::Contains("docker-proxy"));
-  CHECK(d->fixes[0].command == "lsof -i :18789");
+  CHECK(d->fixes[0].text == "lsof -i :18789");
   CHECK(result.diagnoses[0].rule == "gateway-port-in-use");  // critical outranks the info
 }
 

@@ -54,7 +54,7 @@ TEST_CASE("every matching event of a rule without correlate counts; others are n
   CHECK(d.evidence[1].line == 3);
   CHECK(d.evidence[0].text == "2026-03-05T08:20:25Z " + eaddrinuse(18789));
   REQUIRE(d.fixes.size() == 1);
-  CHECK(d.fixes[0].command == "lsof -nP -iTCP:18789 -sTCP:LISTEN");
+  CHECK(d.fixes[0].text == "lsof -nP -iTCP:18789 -sTCP:LISTEN");
 }
 
 TEST_CASE("default facts are every named capture in the rule's order, first value wins",

@@ -68,12 +68,15 @@ TEST_CASE("redaction is idempotent and covers a whole diagnosis tree", "[redact]
   d.title = "Rejected: gateway.auth.token 4f1c2e9a8b7d6c5e";
   d.facts = {{"url", "ws://h/?token=4f1c2e9a8b7d6c5e"}};
   d.evidence = {{"gw.log", 3, {}, "", "token: 4f1c2e9a8b7d6c5e"}};
-  d.fixes = {{"openclaw config set gateway.auth.token 4f1c2e9a8b7d6c5e", "reset it"}};
+  logdx::RenderedFix fix;
+  fix.text = "openclaw config set gateway.auth.token 4f1c2e9a8b7d6c5e";
+  fix.why = "reset it";
+  d.fixes = {fix};
   logdx::Diagnosis folded = d;
   d.explains = {folded};
   r.redact(d);
   auto clean = [](const logdx::Diagnosis& x) {
-    std::string all = x.title + x.facts[0].second + x.evidence[0].text + x.fixes[0].command;
+    std::string all = x.title + x.facts[0].second + x.evidence[0].text + x.fixes[0].text;
     return all.find("4f1c2e9a8b7d6c5e") == std::string::npos;
   };
   CHECK(clean(d));

@@ -64,7 +64,7 @@ TEST_CASE("a valid rule file compiles with its keys, defaults and scan", "[rules
   CHECK(port.confidence == Approx(0.9));
   CHECK(port.sources == std::vector<SourceKind>{SourceKind::gateway, SourceKind::pm2});
   CHECK(port.capture_names == std::vector<std::string>{"host", "port"});
-  CHECK(port.fixes.at(0).command == "lsof -nP -iTCP:{port} -sTCP:LISTEN");
+  CHECK(port.fixes.at(0).text == "lsof -nP -iTCP:{port} -sTCP:LISTEN");
   CHECK(port.origin.line == 8);
   const CompiledRule& oom = set.rules()[1];
   CHECK(oom.severity == Severity::error);  // default

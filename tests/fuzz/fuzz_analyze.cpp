@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   logdx::cli::ReadStats stats;
   stats.seconds = 0.5;
   const logdx::cli::AnalysisReport report{result, summaries, stats, &s.rules, nullptr, true};
-  check_json(logdx::cli::analysis_json(report), "logdx.analysis/1");
+  check_json(logdx::cli::analysis_json(report), "logdx.analysis/2");
   check_json(logdx::cli::analysis_sarif(report), "");
   check_text(logdx::cli::analysis_text(report, logdx::cli::TextStyle{false, 80}));
   check_text(logdx::cli::analysis_markdown(report));

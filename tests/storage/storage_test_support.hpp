@@ -76,7 +76,10 @@ inline Diagnosis port_conflict(std::uint64_t count = 3) {
   d.evidence = {
       evidence(17, kT0, "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"),
       evidence(40, kT0 + 128, "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789")};
-  d.fixes = {{"lsof -nP -iTCP:18789 -sTCP:LISTEN", "see which process holds the port"}};
+  RenderedFix fix;
+  fix.text = "lsof -nP -iTCP:18789 -sTCP:LISTEN";
+  fix.why = "see which process holds the port";
+  d.fixes = {fix};
   d.fingerprint = "aaaa000011112222";
   d.explains = {restart_loop()};
   return d;

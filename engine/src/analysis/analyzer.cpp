@@ -18,6 +18,7 @@
 #include "analysis/last_words.hpp"
 #include "analysis/matcher.hpp"
 #include "analysis/ranking.hpp"
+#include "analysis/repeated_fixes.hpp"
 #include "analysis/volatile_fold.hpp"
 #include "logdx/engine/prefilter.hpp"
 
@@ -204,6 +205,7 @@ AnalysisResult Analyzer::finish() {
       analysis::find_last_words(rules, drafts, context_hits, events, hits);
   result.diagnoses = analysis::fold_and_rank(std::move(built), std::move(profiles));
   analysis::attach_last_words(result.diagnoses, last_words, events);
+  analysis::mark_repeated_fixes(result.diagnoses);
   result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
   const auto& over_cap = state_->matcher.over_cap_per_rule();
   for (std::size_t r = 0; r < rules.size(); ++r) {

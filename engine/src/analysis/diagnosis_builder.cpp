@@ -104,7 +104,7 @@ double clamp_confidence(double value) {
 
 namespace {
 
-// Facts, then the title and fix commands, which may name facts, captures and the join
+// Facts, then the title and fixes (text, file and why), which may name facts, captures and the join
 // partner's captures (in that order of precedence).
 void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
   auto captured = [&](std::string_view name) -> std::optional<std::string> {
@@ -130,7 +130,12 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
   };
   d.title = render_text(rule.title.empty() ? rule.id : rule.title, lookup);
   for (const CompiledFix& fix : rule.fixes) {
-    d.fixes.push_back(RenderedFix{render_command(fix.command, lookup), fix.why});
+    RenderedFix rendered;
+    rendered.kind = fix.kind;
+    rendered.text = render_fix_text(fix.kind, fix.text, lookup);
+    rendered.file = render_text(fix.file, lookup);
+    rendered.why = render_text(fix.why, lookup);
+    d.fixes.push_back(std::move(rendered));
   }
 }
 

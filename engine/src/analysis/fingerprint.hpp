@@ -19,8 +19,12 @@ std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = kFnvOffset);
 // `openclaw-gateway.service` are one incident.
 std::string normalise_key_value(std::string_view value);
 
+// The IPv6 loopback written as the IPv4 one ("[::1]:18789" -> "127.0.0.1:18789"): a client
+// that dials localhost tries both for one request, which is one finding.
+std::string loopback_as_one(std::string value);
+
 // 16 lower-case hex digits of FNV-1a 64 over: rule id, NUL, then per key name in the rule's
-// order "name=normalised value" and NUL (an absent capture counts as empty).
+// order "name=" loopback_as_one(normalised value) and NUL (an absent capture counts as empty).
 std::string fingerprint(std::string_view rule_id,
                         const std::vector<std::pair<std::string, std::string>>& key_values);
 

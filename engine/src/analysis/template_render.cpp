@@ -1,22 +1,10 @@
 #include "analysis/template_render.hpp"
 
+#include "analysis/placeholder.hpp"
 #include "analysis/shell_quote.hpp"
 
 namespace logdx::analysis {
 namespace {
-
-bool is_name_char(char c, bool first) {
-  const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-  return alpha || (!first && c >= '0' && c <= '9');
-}
-
-// The length of the `{name}` placeholder at text[open] ('{'), or 0 when it is not one.
-std::size_t placeholder_length(std::string_view text, std::size_t open) {
-  std::size_t end = open + 1;
-  while (end < text.size() && is_name_char(text[end], end == open + 1)) ++end;
-  if (end == open + 1 || end >= text.size() || text[end] != '}') return 0;
-  return end + 1 - open;
-}
 
 // Where the shell is in the command text when it reaches a placeholder.
 enum class Quote { none, single, dbl };
@@ -36,21 +24,34 @@ std::string quoted_for(Quote state, std::string_view value) {
   return shell_quote(value);
 }
 
-std::string render(std::string_view text, const PlaceholderLookup& lookup, bool shell) {
+// A value in a config edit stays one line: a capture from a multi-line record is cut at its
+// first line break, so the edit shows the exact single line to put in the file.
+std::string one_config_line(std::string_view value) {
+  return std::string(value.substr(0, value.find_first_of("\r\n")));
+}
+
+enum class Insert { as_is, shell, config_line };
+
+std::string render(std::string_view text, const PlaceholderLookup& lookup, Insert insert) {
   std::string out;
   out.reserve(text.size());
   Quote state = Quote::none;
+  const bool shell = insert == Insert::shell;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '{') {
-      if (const std::size_t length = placeholder_length(text, i)) {
-        const auto value = lookup(text.substr(i + 1, length - 2));
-        if (value) {
-          out += shell ? quoted_for(state, *value) : *value;
+      if (const auto p = placeholder_at(text, i)) {
+        const auto value = filtered_value(*p, lookup(p->name));
+        if (!value) {
+          out.append(text.substr(i, p->length));
+        } else if (shell) {
+          out += quoted_for(state, *value);
+        } else if (insert == Insert::config_line) {
+          out += one_config_line(*value);
         } else {
-          out.append(text.substr(i, length));
+          out += *value;
         }
-        i += length - 1;
+        i += p->length - 1;
         continue;
       }
     }
@@ -70,11 +71,23 @@ std::string render(std::string_view text, const PlaceholderLookup& lookup, bool 
 }  // namespace
 
 std::string render_text(std::string_view text, const PlaceholderLookup& lookup) {
-  return render(text, lookup, false);
+  return render(text, lookup, Insert::as_is);
 }
 
 std::string render_command(std::string_view command, const PlaceholderLookup& lookup) {
-  return render(command, lookup, true);
+  return render(command, lookup, Insert::shell);
+}
+
+std::string render_fix_text(FixKind kind, std::string_view text, const PlaceholderLookup& lookup) {
+  switch (kind) {
+    case FixKind::shell:
+      return render(text, lookup, Insert::shell);
+    case FixKind::config:
+      return render(text, lookup, Insert::config_line);
+    case FixKind::manual:
+      return render(text, lookup, Insert::as_is);
+  }
+  return render(text, lookup, Insert::shell);
 }
 
 }  // namespace logdx::analysis

@@ -4,34 +4,34 @@
 
 #include <algorithm>
 
+#include "analysis/placeholder.hpp"
 #include "rules/names.hpp"
 #include "rules/pattern_expander.hpp"
 
 namespace logdx::rules {
 namespace {
 
-bool is_name_char(char c, bool first) {
-  const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-  return alpha || (!first && c >= '0' && c <= '9');
-}
-
 bool defined(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Reports each `{name}` of `text` that `names` lacks.
+// Reports each `{name}` of `text` that `names` lacks, and each filter logdx does not know.
 void check_template(const LocatedString& text, std::string_view where, const std::string& rule,
                     const std::vector<std::string>& names, std::vector<RuleDiagnostic>& out) {
   const std::string& s = text.value;
   for (std::size_t open = s.find('{'); open != std::string::npos; open = s.find('{', open + 1)) {
-    std::size_t end = open + 1;
-    while (end < s.size() && is_name_char(s[end], end == open + 1)) ++end;
-    if (end == open + 1 || end >= s.size() || s[end] != '}') continue;
-    const std::string name = s.substr(open + 1, end - open - 1);
+    const auto p = analysis::placeholder_at(s, open);
+    if (!p) continue;
+    const std::string written = s.substr(open, p->length);
+    if (const auto filter = analysis::unknown_filter(*p)) {
+      out.push_back(make_rule_diagnostic(RuleProblem::unknown_filter,
+                                         position_in(text, open, written),
+                                         {std::string(filter->name), written, rule}));
+    }
+    const std::string name(p->name);
     if (defined(names, name)) continue;
     out.push_back(make_rule_diagnostic(RuleProblem::undefined_placeholder,
-                                       position_in(text, open, s.substr(open, end + 1 - open)),
-                                       {name, where, rule}));
+                                       position_in(text, open, written), {name, where, rule}));
   }
 }
 
@@ -72,7 +72,11 @@ void check_placeholders(const RuleDef& def, const CompiledRule& rule, const Name
     }
   }
   if (def.fixes) {
-    for (const Fix& fix : *def.fixes) check_template(fix.command, "fixes", rule.id, known, out);
+    for (const Fix& fix : *def.fixes) {
+      check_template(fix.text, "fixes", rule.id, known, out);
+      if (fix.file) check_template(*fix.file, "fixes", rule.id, known, out);
+      check_template(fix.why, "fixes", rule.id, known, out);
+    }
   }
   if (def.key) {
     for (const LocatedString& name : *def.key) check_name(name, "key", rule.id, own, out);

@@ -144,7 +144,10 @@ void copy_plain_keys(const RuleDef& def, CompiledRule& rule) {
   rule.key = values(def.key);
   rule.explains = values(def.explains);
   if (def.fixes) {
-    for (const Fix& fix : *def.fixes) rule.fixes.push_back({fix.command.value, fix.why.value});
+    for (const Fix& fix : *def.fixes) {
+      rule.fixes.push_back(
+          {fix.kind, fix.text.value, fix.file ? fix.file->value : std::string(), fix.why.value});
+    }
   }
   if (def.tests) rule.tests = *def.tests;
 }

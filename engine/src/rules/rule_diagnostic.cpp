@@ -18,7 +18,7 @@ constexpr auto kError = DiagnosticSeverity::error;
 constexpr auto kWarning = DiagnosticSeverity::warning;
 
 // Indexed by RuleProblem. Every message the loader prints is here.
-constexpr std::array<ProblemInfo, 23> kProblems = {{
+constexpr std::array<ProblemInfo, 24> kProblems = {{
     {"yaml-syntax", kError, "the file is not valid YAML: {}"},
     {"unknown-key", kError, "unknown key '{}' in {}{}"},
     {"wrong-type", kError, "{} must be {}"},
@@ -47,6 +47,8 @@ constexpr std::array<ProblemInfo, 23> kProblems = {{
      "pid, level, message"},
     {"bad-format", kError, "format '{}' {}"},
     {"sample-mismatch", kError, "sample of format '{}' is not read by it: {}"},
+    {"unknown-filter", kError,
+     "filter '{}' in '{}' of rule '{}' is not one logdx has (above, or:TEXT)"},
 }};
 
 const ProblemInfo& info(RuleProblem code) { return kProblems[static_cast<std::size_t>(code)]; }

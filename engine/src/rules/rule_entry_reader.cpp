@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "rules/condition_reader.hpp"
@@ -73,10 +74,68 @@ bool read_sources(const YAML::Node& value, const LocatedString& key, RuleDef& ru
   return true;
 }
 
+// The key a fix's text is written under names its kind; `in` belongs to an edit.
+std::optional<FixKind> fix_kind_of_key(std::string_view key) {
+  if (key == "command") return FixKind::shell;
+  if (key == "edit") return FixKind::config;
+  if (key == "step") return FixKind::manual;
+  return std::nullopt;
+}
+
+// Exactly one of command / edit / step; `in` with an edit and only with one.
+bool check_fix_shape(const Fix& fix, int texts, const SourcePosition& at, YamlContext& context) {
+  if (texts == 0) {
+    context.report(RuleProblem::missing_key, at, {"a fix", "'command', 'edit' or 'step'"});
+    return false;
+  }
+  if (texts > 1) {
+    context.report(RuleProblem::wrong_type, at,
+                   {"a fix", "one of 'command', 'edit' or 'step', not several"});
+    return false;
+  }
+  if (fix.kind == FixKind::config && !fix.file) {
+    context.report(RuleProblem::missing_key, at, {"an 'edit' fix", "'in' (the file it goes in)"});
+    return false;
+  }
+  if (fix.kind != FixKind::config && fix.file) {
+    context.report(RuleProblem::wrong_type, fix.file->at,
+                   {"'in'", "written only with 'edit' (a config edit)"});
+    return false;
+  }
+  return true;
+}
+
+bool read_fix(const YAML::Node& item, const SourcePosition& at, Fix& fix, YamlContext& context) {
+  static constexpr std::array<std::string_view, 5> kFixKeys = {"command", "edit", "in", "step",
+                                                               "why"};
+  bool ok = true;
+  int texts = 0;
+  fix.at = at;
+  for (auto it = item.begin(); it != item.end(); ++it) {
+    auto name = context.key(it->first, "a fix");
+    if (!name || !context.known_key(*name, kFixKeys, "a fix")) {
+      ok = false;
+      continue;
+    }
+    auto text = context.scalar(it->second, name->at, name->value);
+    if (!text) {
+      ok = false;
+    } else if (const auto kind = fix_kind_of_key(name->value)) {
+      fix.kind = *kind;
+      fix.text = std::move(*text);
+      ++texts;
+    } else if (name->value == "in") {
+      fix.file = std::move(*text);
+    } else {
+      fix.why = std::move(*text);
+    }
+  }
+  return check_fix_shape(fix, texts, at, context) && ok;
+}
+
 bool read_fixes(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
                 YamlContext& context) {
   if (!context.expect_sequence(value, key.at, "fixes")) return false;
-  static constexpr std::array<std::string_view, 2> kFixKeys = {"command", "why"};
   std::vector<Fix> fixes;
   bool ok = true;
   for (const YAML::Node& item : value) {
@@ -86,22 +145,7 @@ bool read_fixes(const YAML::Node& value, const LocatedString& key, RuleDef& rule
       continue;
     }
     Fix fix;
-    for (auto it = item.begin(); it != item.end(); ++it) {
-      auto name = context.key(it->first, "a fix");
-      if (!name || !context.known_key(*name, kFixKeys, "a fix")) {
-        ok = false;
-        continue;
-      }
-      auto text = context.scalar(it->second, name->at, name->value);
-      if (!text)
-        ok = false;
-      else
-        (name->value == "command" ? fix.command : fix.why) = std::move(*text);
-    }
-    if (fix.command.at.line == 0) {
-      context.report(RuleProblem::missing_key, at, {"a fix", "'command'"});
-      ok = false;
-    }
+    if (!read_fix(item, at, fix, context)) ok = false;
     fixes.push_back(std::move(fix));
   }
   rule.fixes = std::move(fixes);

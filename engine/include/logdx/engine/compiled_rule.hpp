@@ -61,7 +61,9 @@ struct CompiledCorrelate {
 };
 
 struct CompiledFix {
-  std::string command;  // template: {name} placeholders
+  FixKind kind = FixKind::shell;
+  std::string text;  // template: {name} placeholders
+  std::string file;  // config edits: where the text goes (a template too); else empty
   std::string why;
 };
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "logdx/engine/fix_kind.hpp"
 #include "logdx/engine/severity.hpp"
 #include "logdx/parsers/timestamp.hpp"
 
@@ -29,11 +30,23 @@ struct Evidence {
   std::size_t message_at = std::string::npos;
 };
 
-// A fix command rendered for this case: placeholders filled in, each value shell-quoted so a
-// capture can never be more than one argument. logdx never runs it.
+// A fix rendered for this case, valid as printed for its kind (fix_kind.hpp): a shell
+// command's values are shell-quoted so a capture can never be more than one argument; a config
+// edit's are inserted as written. logdx never runs or applies one.
 struct RenderedFix {
-  std::string command;
+  FixKind kind = FixKind::shell;
+  std::string text;  // the command, the exact text of the edit, or the step
+  std::string file;  // config: the file (or place) the edit goes in
   std::string why;
+  // The same fix (kind, file, text) is shown once, under the best-ranked diagnosis that has it;
+  // every other diagnosis with it names that one here (its fingerprint and rule). Empty: shown
+  // under this diagnosis.
+  std::string shown_under;
+  std::string shown_under_rule;
+
+  bool same_fix_as(const RenderedFix& other) const {
+    return kind == other.kind && file == other.file && text == other.text;
+  }
 };
 
 // What earlier analyses knew of an incident (from the history database): filled in by the

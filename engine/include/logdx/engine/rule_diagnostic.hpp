@@ -39,6 +39,8 @@ enum class RuleProblem : std::uint8_t {
   unknown_group,
   bad_format,
   sample_mismatch,
+  // placeholders
+  unknown_filter,
 };
 
 enum class DiagnosticSeverity : std::uint8_t { error, warning };

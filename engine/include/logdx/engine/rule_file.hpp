@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "logdx/engine/fix_kind.hpp"
 #include "logdx/engine/rule_diagnostic.hpp"
 #include "logdx/engine/severity.hpp"
 #include "logdx/parsers/event.hpp"
@@ -69,8 +70,13 @@ struct Correlate {
   std::optional<Located<double>> confidence_cut;
 };
 
+// One entry of `fixes:`. Its kind is the key its text is written under: `command` (shell, the
+// default of older files), `edit` with `in` (config), or `step` (manual).
 struct Fix {
-  LocatedString command;
+  SourcePosition at;  // the entry's mapping
+  FixKind kind = FixKind::shell;
+  LocatedString text;                 // command / edit / step, a template
+  std::optional<LocatedString> file;  // config: `in`, the file (or place) to put the edit in
   LocatedString why;
 };
 
