@@ -4,6 +4,7 @@
 // list, host checks, the timeline). Printers only read it.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "logdx/engine/compiled_rule.hpp"
@@ -29,6 +30,8 @@ struct AnalysisReport {
   const RuleSet* rules = nullptr;          // the loaded pack (SARIF lists its rules)
   const host::HostReport* host = nullptr;  // analyze --host; nullptr when not asked
   bool timeline = false;                   // analyze --timeline
+  std::size_t hidden = 0;                  // findings left out by --top
+  std::string nothing_read;  // why there was nothing to analyse (read_verdict.hpp); "" if any
 };
 
 // Only a fault is called a root cause: when the worst finding is a warning or a remark, the

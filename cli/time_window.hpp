@@ -1,7 +1,7 @@
 #pragma once
 // `--since` / `--until`: which events an analysis looks at, decided before any rule sees them.
-// A bound is ISO-8601 ("2026-11-24T10:00:00Z", "2026-11-24 10:00", "2026-11-24") or relative
-// to now ("90s", "30m", "2h", "7d", "1w"). The clock is passed in, so tests fix "now".
+// A bound is any form of time_arg.hpp (ISO-8601, "18:41", "today", "1 hour ago", "2h"); a
+// zone-less one is the machine's wall clock. The clock is passed in, so tests fix "now".
 //
 // Which time an event is judged by:
 // - its own time; a local (zone-less) time against the bound in the machine's zone, so

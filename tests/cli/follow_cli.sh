@@ -95,7 +95,8 @@ if [ -x "$remote" ]; then
   check "journal: SIGTERM ends it with the summary" "$(tail -1 "$work/journal.out" | grep -q '"path":"journal"'; echo $?)"
 fi
 
-printf 'plain words\n' >"$work/quiet.log"
+# A recognised line with nothing wrong in it (plain prose would be "Nothing recognised").
+printf '2026-11-24T10:00:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)\n' >"$work/quiet.log"
 "$logdx" analyze --no-db --follow "$work/quiet.log" >"$work/out2" 2>"$work/err2" &
 pid=$!
 wait_for "following 1 input" "$work/err2"
