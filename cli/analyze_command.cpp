@@ -254,7 +254,6 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
   o->argv = argv;
   CLI::App* command = app.add_subcommand(
       "analyze", "find out what went wrong: ranked root causes with proof and fixes");
-  command->alias("analyse");  // the British spelling is not a typo
   o->inputs.add_to(*command);
   o->rules.add_to(*command);
   o->out.add_to(*command);

@@ -46,8 +46,20 @@ int main(int argc, char** argv) {
       logdx::cli::add_config_command(app, config),
   };
   logdx::cli::remember_defaults(app, *config);
+  // `analyse` is not a typo: the British spelling runs analyze. Not a CLI11 alias, which would
+  // list it in every help beside the name.
+  std::vector<std::string> args(command_line.rbegin(), command_line.rend() - 1);
+  for (auto it = args.rbegin(); it != args.rend(); ++it) {
+    if (*it == "--config") {
+      if (++it == args.rend()) break;
+      continue;
+    }
+    if (it->empty() || (*it)[0] == '-') continue;
+    if (*it == "analyse") *it = "analyze";
+    break;
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(std::move(args));
   } catch (const CLI::ParseError& e) {
     // A mistyped command or option is named with its nearest spelling; CLI11's own message
     // ("A subcommand is required") would blame the user for something they did write.
