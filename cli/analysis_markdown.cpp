@@ -242,7 +242,9 @@ std::string analysis_markdown(const AnalysisReport& report) {
   const AnalysisResult& result = report.result;
   std::string out;
   const bool fault = has_fault(result);
-  if (result.diagnoses.empty()) {
+  if (result.diagnoses.empty() && !report.nothing_read.empty()) {
+    out += "## Nothing to analyse\n\n" + markdown_inline(report.nothing_read) + "\n\n";
+  } else if (result.diagnoses.empty()) {
     out += "## No problem found\n\n";
   } else if (!fault) {
     out += fmt::format("## No fault found\n\nNothing at error or above; {} remark{}.\n\n",

@@ -34,6 +34,8 @@ struct AnalysisReport {
   bool timeline = false;                   // analyze --timeline
   // What stderr said about the inputs (a missing file); JSON carries it. nullptr: none known.
   const std::vector<InputProblem>* problems = nullptr;
+  std::size_t hidden = 0;                  // findings left out by --top
+  std::string nothing_read;  // why there was nothing to analyse (read_verdict.hpp); "" if any
 };
 
 // A time as every report shows it, so one report has one format throughout: ISO-8601 for

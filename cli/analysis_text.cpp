@@ -70,6 +70,7 @@ void append_evidence(std::string& out, const Diagnosis& d, const std::string& in
       const std::size_t room = style.width > under.size() + 20 ? style.width - under.size() : 20;
       out += where.substr(0, where.size() - 2) + "\n" + under + one_line(e, room, true) + "\n";
     }
+    out += context_text(e, indent, style);
   }
   if (d.evidence_omitted > 0) {
     out += fmt::format("{}... {} more like this\n", indent, d.evidence_omitted);
@@ -233,7 +234,7 @@ std::string analysis_text(const AnalysisReport& report, const TextStyle& style) 
   std::string out;
   const bool fault = has_fault(result);
   if (result.diagnoses.empty()) {
-    out += "No problem found.\n";
+    out += verdict_when_empty(report, style);
   } else if (!fault) {
     out += fmt::format("No fault found (nothing at error or above); {} remark{}:\n\n",
                        result.diagnoses.size(), result.diagnoses.size() == 1 ? "" : "s");
@@ -243,6 +244,7 @@ std::string analysis_text(const AnalysisReport& report, const TextStyle& style) 
     append_diagnosis(out, result.diagnoses[i], i == 0 && fault, style, p);
     if (i + 1 < result.diagnoses.size()) out += "\n";
   }
+  out += hidden_note(report);
   for (const auto& note : result.notes) {
     out += wrap(terminal_safe(note.message), style.width, "note: ", "  ");
   }

@@ -11,9 +11,12 @@
 
 namespace logdx::cli {
 
+class EvidenceContext;
+
 struct TextStyle {
   bool color = false;
   std::size_t width = 0;  // 0: no limit (pipes); prose is wrapped, commands never
+  const EvidenceContext* context = nullptr;  // --context: raw lines shown around evidence
 };
 
 std::string analysis_text(const AnalysisReport& report, const TextStyle& style);
@@ -22,6 +25,14 @@ std::string analysis_text(const AnalysisReport& report, const TextStyle& style);
 // when a diagnosis was seen ("" when its lines had no time).
 std::string seen_span(const Diagnosis& d);
 std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStats& stats);
+
+// --brief, and the pieces the full report shares with it (analysis_brief.cpp): the verdict
+// when there is no finding (what was read when that was nothing), the --top note, and the
+// --context lines under one evidence line ("" without --context).
+std::string analysis_brief(const AnalysisReport& report, const TextStyle& style);
+std::string verdict_when_empty(const AnalysisReport& report, const TextStyle& style);
+std::string hidden_note(const AnalysisReport& report);
+std::string context_text(const Evidence& e, const std::string& indent, const TextStyle& style);
 
 // The optional sections (analysis_text_sections.cpp).
 std::string timeline_text(const std::vector<TimelineEntry>& timeline, const TextStyle& style);

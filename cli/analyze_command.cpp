@@ -5,6 +5,7 @@
 // what could be read is still printed).
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -13,8 +14,10 @@
 #include <memory>
 #include <thread>
 
+#include "analysis_text.hpp"
 #include "builtin_rules.hpp"
 #include "commands.hpp"
+#include "evidence_context.hpp"
 #include "follow_loop.hpp"
 #include "format_registry.hpp"
 #include "history_options.hpp"
@@ -28,6 +31,7 @@
 #include "parallel_analyze.hpp"
 #include "phase_timer.hpp"
 #include "progress_meter.hpp"
+#include "read_verdict.hpp"
 #include "rule_options.hpp"
 #include "run_history.hpp"
 #include "terminal_text.hpp"
@@ -47,7 +51,12 @@ struct AnalyzeOptions {
   bool verbose = false;
   bool follow = false;
   bool no_prefilter = false;
-  bool quiet = false;
+  bool quiet = false;             // -q: no report, the exit status only (grep -q, rg -q)
+  bool no_progress = false;       // no progress bar (what -q meant before)
+  bool json = false;              // --json: -o json (rg --json)
+  bool brief = false;             // one block per finding
+  std::size_t top = 0;            // 0: every finding
+  std::size_t context = 0;        // raw lines around each evidence line
   unsigned jobs = 0;              // 0: every core
   std::vector<std::string> argv;  // the whole command line, recorded with the run
 };
@@ -70,9 +79,9 @@ std::string rules_version(const RuleSources& sources) {
   return digest.hex();
 }
 
-int exit_code_of(const AnalyzeOptions& o, const ReadOutcome& outcome,
-                 const AnalysisResult& result) {
-  if (outcome.had_error) return 2;
+int exit_code_of(const AnalyzeOptions& o, const ReadOutcome& outcome, const ReadVerdict& verdict,
+                 const AnalysisResult& result, bool rule_error) {
+  if (outcome.had_error || rule_error || verdict.unreadable()) return 2;
   return at_or_above(result.diagnoses, *severity_from_string(o.fail_on)) ? 1 : 0;
 }
 
@@ -97,16 +106,80 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// On a terminal, reading standard input looks like a hang: say what logdx waits for.
+void say_reading_stdin(const AnalyzeOptions& o) {
+  if (o.quiet || !o.inputs.reads_stdin() || isatty(STDIN_FILENO) == 0) return;
+  fmt::print(stderr,
+             "logdx: reading standard input: paste the log, then Ctrl-D (or name files: "
+             "logdx analyze FILE...)\n");
+}
+
+// A broken rule file of the user's is reported (file:line:col) and left out; the pack and the
+// other files still run. Returns nullopt when nothing can run (the pack itself is broken).
+std::optional<TolerantRuleLoad> load_rules(const RuleSources& sources) {
+  TolerantRuleLoad loaded = load_skipping_broken_files(sources);
+  for (const auto& d : loaded.result.diagnostics) {
+    fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
+  }
+  if (!loaded.result.ok()) return std::nullopt;
+  for (const auto& file : loaded.skipped) {
+    fmt::print(stderr,
+               "logdx: error: {}: skipped because of the errors above; the built-in pack and the "
+               "other rule files ran\n",
+               terminal_safe(file));
+  }
+  return loaded;
+}
+
+std::string window_words(const OutputOptions& out) {
+  std::string words;
+  if (!out.since.empty()) words = fmt::format("--since {}", out.since);
+  if (!out.until.empty()) words += fmt::format("{}--until {}", words.empty() ? "" : " ", out.until);
+  return words;
+}
+
+// What the report shows of the result: --top keeps the first N findings (the history keeps
+// them all).
+std::size_t keep_top(const AnalyzeOptions& o, AnalysisResult& shown) {
+  if (o.top == 0 || shown.diagnoses.size() <= o.top) return 0;
+  const std::size_t hidden = shown.diagnoses.size() - o.top;
+  shown.diagnoses.resize(o.top);
+  return hidden;
+}
+
+// The report for stdout, in the chosen format; the verdict on an empty read goes to stderr for
+// the machine formats, whose stdout is for tools.
+void print_report(const AnalyzeOptions& o, const AnalysisReport& report) {
+  const bool text = o.out.format == "text";
+  if (!text && !report.nothing_read.empty()) {
+    fmt::print(stderr, "logdx: note: {}\n", terminal_safe(report.nothing_read));
+  }
+  if (o.quiet) return;
+  std::string printed;
+  if (text) {
+    TextStyle style = o.out.text_style();
+    EvidenceContext context;
+    if (o.context > 0) {
+      context =
+          EvidenceContext::gather(report.result.diagnoses, resolve_silently(o.inputs), o.context);
+      style.context = &context;
+    }
+    printed = o.brief ? analysis_brief(report, style) : analysis_text(report, style);
+  } else {
+    printed = render(o.out, report);
+  }
+  std::fwrite(printed.data(), 1, printed.size(), stdout);
+  std::fflush(stdout);
+}
+
 int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   PhaseTimer timer;
   const TimeWindow window = o.out.window(WallClock::system());  // a bad --since: usage error
   const RuleSources sources = o.rules.sources();
-  const RuleLoadResult loaded = load_rule_sources(sources);
-  for (const auto& d : loaded.diagnostics) {
-    fmt::print(stderr, "{}\n", terminal_safe(d.render_text(), true));
-  }
-  if (!loaded.ok()) return 2;  // a rule error: nothing is analysed with a broken pack
+  const std::optional<TolerantRuleLoad> tolerant = load_rules(sources);
+  if (!tolerant) return 2;  // the pack itself does not load: nothing can be analysed
+  const RuleLoadResult& loaded = tolerant->result;
   timer.mark("rules");
   TimeSpan span;
   Analyzer analyzer(*loaded.rules, o.limits.analyzer_options());
@@ -118,18 +191,23 @@ int run_analyze(const AnalyzeOptions& o) {
       o.no_prefilter ? nullptr : PatternDatabase::build(*loaded.rules, prefilter_cache_dir(), pack);
   timer.mark("prefilter database");
   const unsigned jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
-  ProgressMeter progress(!o.quiet, total_input_bytes(o.inputs.paths));
+  say_reading_stdin(o);
+  ProgressMeter progress(!o.quiet && !o.no_progress, total_input_bytes(o.inputs.paths));
   AnalyzerOptions options = o.limits.analyzer_options();
   options.prefilter = database.get();
   options.window = window;
   AnalyzeRead read{o.inputs, registry, *loaded.rules, options, jobs, {}, &progress, o.follow};
-  read.analysed = [&span](const Event& e) { span.observe(e.time, e.time_text); };
+  std::uint64_t recognised = 0;  // kept events in a format, not plain text (read_verdict.hpp)
+  read.analysed = [&span, &recognised](const Event& e) {
+    if (e.parser != "plain") ++recognised;
+    span.observe(e.time, e.time_text);
+  };
   ReadOutcome outcome = analyze_inputs(read, analyzer);
   progress.stop();
   if (o.follow) {
     outcome.summaries =
         follow_inputs(o.inputs, registry, outcome.summaries, analyzer,
-                      FollowOutput{o.out.format == "json", !o.no_redact}, read.admit);
+                      FollowOutput{o.out.format == "json", !o.no_redact}, read.analysed);
   }
   timer.mark("reading and matching");
   AnalysisResult result = analyzer.finish();
@@ -138,13 +216,24 @@ int run_analyze(const AnalyzeOptions& o) {
   stats.seconds = seconds_since(started);
   stats.outside_window = analyzer.outside_window();
   span.fill(stats);
+  ReadVerdict verdict = read_verdict({outcome.summaries, outcome.left_out, analyzer.outside_window(),
+                                      window_words(o.out), recognised, o.inputs.paths});
+  // Plain text with a finding is a finding; the verdict matters only when there is none.
+  // (--follow's live events are not counted as recognised: no verdict on them either.)
+  if (verdict.kind == EmptyRead::plain_text_only && (o.follow || !result.diagnoses.empty())) {
+    verdict = {};
+  }
   AnalysisResult shown = result;  // what is printed: redacted unless --no-redact
   Redactor().redact(result);      // what is stored: always redacted
   if (!o.no_redact) shown = result;
   timer.mark("redaction");
   const double analysis = timer.total();
-  const int code = store_run(o, outcome, result, rules_version(sources), stats.seconds,
-                             exit_code_of(o, outcome, result), shown);
+  int code = exit_code_of(o, outcome, verdict, result,
+                          !loaded.diagnostics.empty() && has_errors(loaded.diagnostics));
+  // A run that analysed nothing is not history: it would count as "nothing wrong" later.
+  if (!verdict.analysed_nothing()) {
+    code = store_run(o, outcome, result, rules_version(sources), stats.seconds, code, shown);
+  }
   timer.mark("storing the run");
   if (o.verbose) {
     const double stored = timer.total() - analysis;
@@ -153,12 +242,17 @@ int run_analyze(const AnalyzeOptions& o) {
                timer.line(), analysis, stored, analysis > 0 ? 100 * stored / analysis : 0.0);
   }
   const std::optional<host::HostReport> host = o.out.host_report(shown);
-  const AnalysisReport report{
-      shown,          outcome.summaries, stats, &*loaded.rules, host ? &*host : nullptr,
-      o.out.timeline, &outcome.problems};
-  const std::string text = render(o.out, report);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  const std::size_t hidden = keep_top(o, shown);
+  const AnalysisReport report{shown,
+                              outcome.summaries,
+                              stats,
+                              &*loaded.rules,
+                              host ? &*host : nullptr,
+                              o.out.timeline,
+                              &outcome.problems,
+                              hidden,
+                              verdict.message};
+  print_report(o, report);
   return code;
 }
 
@@ -177,13 +271,26 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
       ->check(CLI::IsMember({"info", "warning", "error", "critical"}));
   o->history.add_to(*command);
   command->add_flag("--no-db", o->no_db, "do not record this run in the history");
-  command->add_flag("--follow", o->follow,
+  command->add_flag("-f,--follow", o->follow,
                     "keep reading appended lines (files across rotation, stdin, the journal), "
                     "report diagnoses as they appear; Ctrl-C prints the summary");
   command->add_flag("-v,--verbose", o->verbose, "print how long each phase took on stderr");
-  command->add_flag("-q,--quiet", o->quiet, "no progress bar on the terminal");
-  command->add_option("-j,--jobs", o->jobs, "inputs read in parallel (default: every core)")
-      ->check(CLI::Range(1U, 256U));
+  command->add_flag("-q,--quiet", o->quiet,
+                    "print no report: the exit status alone says the verdict (errors still go "
+                    "to stderr)");
+  command->add_flag("--no-progress", o->no_progress, "no progress bar on the terminal");
+  command->add_flag("--json", o->json, "the same as -o json");
+  command->add_flag("--brief", o->brief,
+                    "one short block per finding: the cause, one line of proof, the first fix");
+  whole_number(command->add_option("--top", o->top, "show only the first N findings (1 to 1000)"),
+               1, 1000);
+  whole_number(command->add_option("--context", o->context,
+                                   "show N raw lines before and after each evidence line, read "
+                                   "back from its file (0 to 100)"),
+               0, 100);
+  whole_number(command->add_option("-j,--jobs", o->jobs,
+                                   "inputs read in parallel (default: every core; 1 to 256)"),
+               1, 256);
   command->add_flag("--no-prefilter", o->no_prefilter,
                     "scan every event with RE2 instead of Hyperscan first (same results, slower)");
   command->add_flag("--no-redact", o->no_redact,
@@ -201,6 +308,7 @@ CommandRunner add_analyze_command(CLI::App& app, const std::vector<std::string>&
       "  logdx analyze --follow -o json ~/.pm2/logs/openclaw-out.log   # JSON lines as they come");
   return [command, o]() {
     if (!command->parsed()) return -1;
+    if (o->json) o->out.format = "json";
     return run_analyze(*o);
   };
 }

@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "config_apply.hpp"
+#include "limit_options.hpp"
 #include "logdx/storage/database.hpp"
 #include "terminal_text.hpp"
 #include "text_table.hpp"
@@ -37,8 +38,9 @@ void add_show_options(CLI::App& show, ShowOptions& o) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   show.add_option("--fail-on", o.fail_on, "as in analyze: info, warning, error or critical")
       ->check(CLI::IsMember({"info", "warning", "error", "critical"}));
-  show.add_option("--max-line-bytes", o.max_line_bytes, "as in analyze: cut longer lines")
-      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30));
+  whole_number(show.add_option("--max-line-bytes", o.max_line_bytes,
+                               "as in analyze: cut longer lines (256 to 1073741824)"),
+               256, std::size_t{1} << 30);
 }
 
 std::string file_line(const ConfigState& state) {

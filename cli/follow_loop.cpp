@@ -147,7 +147,7 @@ std::unique_ptr<ByteSource> open_followed(const Followed& f, const std::atomic<b
 std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const ParserRegistry& registry,
                                         const std::vector<InputSummary>& first_pass,
                                         Analyzer& analyzer, const FollowOutput& output,
-                                        const FollowAdmit& admit) {
+                                        const FollowKept& kept) {
   std::vector<InputSummary> summaries = first_pass;
   const std::vector<Followed> followed = followed_inputs(inputs, summaries);
   // Signals are taken by sigtimedwait in this thread only: block them before the readers
@@ -200,7 +200,7 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const Parser
     auto arrived = queue.take();
     if (arrived.empty()) continue;
     for (auto& [event, index] : arrived) {
-      if (admit(event, index)) analyzer.add(event, index);
+      if (analyzer.add(event, index) && kept) kept(event);
     }
     changes.report(analyzer.finish().diagnoses);
   }

@@ -19,10 +19,10 @@ struct FollowOutput {
   bool redact = true;
 };
 
-// Whether an event reaches the analyzer (--since/--until), and where the read summary learns
-// its time span: the first pass's own filter, so what arrives while following is judged and
-// counted the same way and the final summary covers everything read.
-using FollowAdmit = std::function<bool(const Event&, std::size_t input_index)>;
+// Sees each followed event the analyzer kept (the engine applies --since/--until): the first
+// pass's own observer, so what arrives while following is counted the same way and the final
+// summary covers everything read.
+using FollowKept = std::function<void(const Event&)>;
 
 // `first_pass` is what read_inputs reported (offsets and parsers per input, in order).
 // Returns the summaries with the followed lines and events added.
@@ -30,6 +30,6 @@ using FollowAdmit = std::function<bool(const Event&, std::size_t input_index)>;
 std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const ParserRegistry& registry,
                                         const std::vector<InputSummary>& first_pass,
                                         Analyzer& analyzer, const FollowOutput& output,
-                                        const FollowAdmit& admit);
+                                        const FollowKept& kept);
 
 }  // namespace logdx::cli

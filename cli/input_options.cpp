@@ -1,10 +1,12 @@
 #include "input_options.hpp"
 
-#include <stdexcept>
-
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <stdexcept>
+
+#include "limit_options.hpp"
 #include "terminal_text.hpp"
 
 namespace logdx::cli {
@@ -12,9 +14,12 @@ namespace {
 
 std::string_view severity_word(ReaderDiagnostic::Severity s) {
   switch (s) {
-    case ReaderDiagnostic::Severity::note: return "note";
-    case ReaderDiagnostic::Severity::warning: return "warning";
-    case ReaderDiagnostic::Severity::error: return "error";
+    case ReaderDiagnostic::Severity::note:
+      return "note";
+    case ReaderDiagnostic::Severity::warning:
+      return "warning";
+    case ReaderDiagnostic::Severity::error:
+      return "error";
   }
   return "error";
 }
@@ -34,13 +39,16 @@ void InputOptions::add_to(CLI::App& command) {
   command.add_option("paths", paths, "files, folders, globs, .gz/.zst; '-' or nothing = stdin");
   command.add_option("--parser", parser, "force an envelope parser (see `logdx detect`)");
   command.add_option("--year", year, "year for timestamps that have none (default: file mtime)");
-  command.add_option("--max-line-bytes", max_line_bytes, "cut longer lines (default 1048576)")
-      ->check(CLI::Range(std::size_t{256}, std::size_t{1} << 30));
+  whole_number(command.add_option("--max-line-bytes", max_line_bytes,
+                                  "cut longer lines (default 1048576, 256 to 1073741824)"),
+               256, std::size_t{1} << 30)
+      ->group(kAdvancedGroup);
   command.add_flag("--journal", journal,
                    "read the systemd journal directly (sd-journal), after any paths");
   // One value per occurrence: a greedy vector option would swallow the paths after it.
-  command.add_option("-u,--unit", units,
-                     "with --journal: only this unit (repeatable), plus kernel messages")
+  command
+      .add_option("-u,--unit", units,
+                  "with --journal: only this unit (repeatable), plus kernel messages")
       ->type_name("UNIT")
       ->allow_extra_args(false);
   command.add_option("--journal-dir", journal_dir, "read the journal files in this folder")
@@ -97,8 +105,21 @@ std::vector<ResolvedInput> resolve_reported(const InputOptions& options,
     fmt::print(stderr, "logdx: {}: {}: {}\n", error ? "error" : "note", terminal_safe(note.path),
                terminal_safe(note.message));
     outcome.problems.push_back({error ? "error" : "note", note.path, 0, note.message});
+    outcome.left_out.push_back(fmt::format("{}: {}", note.path, note.message));
   }
   return std::move(resolved.inputs);
+}
+
+std::vector<ResolvedInput> resolve_silently(const InputOptions& options) {
+  ResolvedInputs resolved;
+  if (!options.reads_journal() || !options.paths.empty()) resolved = resolve_inputs(options.paths);
+  if (options.reads_journal()) resolved.inputs.push_back(journal_input(options));
+  return std::move(resolved.inputs);
+}
+
+bool InputOptions::reads_stdin() const {
+  if (paths.empty()) return !reads_journal();
+  return std::find(paths.begin(), paths.end(), "-") != paths.end();
 }
 
 void report_diagnostics(const std::vector<ReaderDiagnostic>& diagnostics, ReadOutcome& outcome) {
@@ -118,8 +139,8 @@ ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& regis
   for (const auto& input : inputs) {
     std::vector<ReaderDiagnostic> diagnostics;
     const std::size_t index = outcome.summaries.size();
-    outcome.summaries.push_back(
-        reader.read(input, [&sink, index](Event&& e) { sink(std::move(e), index); }, diagnostics));
+    outcome.summaries.push_back(reader.read(
+        input, [&sink, index](Event&& e) { sink(std::move(e), index); }, diagnostics));
     report_diagnostics(diagnostics, outcome);
   }
   return outcome;

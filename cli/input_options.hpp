@@ -28,6 +28,8 @@ struct InputOptions {
 
   void add_to(CLI::App& command);
   bool reads_journal() const { return journal || !journal_dir.empty() || !journal_files.empty(); }
+  // Whether standard input is one of the inputs (no path and no journal, or "-").
+  bool reads_stdin() const;
   ReaderOptions reader_options() const;
 };
 
@@ -39,6 +41,7 @@ struct ReadOutcome {
   std::vector<InputSummary> summaries;
   bool had_error = false;              // any input could not be found or read to the end
   std::vector<InputProblem> problems;  // what stderr said about the inputs, in that order
+  std::vector<std::string> left_out;   // "PATH: why" for each path the resolver left out
 };
 
 // Resolves and reads every input, passing events to `sink` and printing notes, warnings and
@@ -53,6 +56,9 @@ ReadOutcome read_inputs(const InputOptions& options, const ParserRegistry& regis
 // checks --parser, resolves the paths and prints the resolver's notes ...
 std::vector<ResolvedInput> resolve_reported(const InputOptions& options,
                                             const ParserRegistry& registry, ReadOutcome& outcome);
+// The inputs as resolve_reported finds them, without a word on stderr (for reading evidence
+// back after the analysis: --context).
+std::vector<ResolvedInput> resolve_silently(const InputOptions& options);
 // ... and prints one input's reader diagnostics.
 void report_diagnostics(const std::vector<ReaderDiagnostic>& diagnostics, ReadOutcome& outcome);
 

@@ -4,21 +4,26 @@
 
 namespace logdx::cli {
 
+CLI::Option* whole_number(CLI::Option* option, std::size_t min, std::size_t max) {
+  return option->type_name("N")->check(CLI::Range(min, max).description(""));
+}
+
 void LimitOptions::add_to(CLI::App& command) {
-  command
-      .add_option("--max-groups", max_groups,
-                  "correlation groups kept per rule (default 10000); further groups are not "
-                  "correlated, a note says so")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000'000}));
-  command
-      .add_option("--max-hits-per-rule", max_hits,
-                  "matching lines kept per rule (default 20000); later ones are counted only")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
-  command
-      .add_option("--max-evidence", max_evidence,
-                  "log lines shown as proof per diagnosis (default 5: first 3, last 2); the rest "
-                  "are counted")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{10'000}));
+  whole_number(command.add_option("--max-groups", max_groups,
+                                  "correlation groups kept per rule (default 10000, 1 to 10 "
+                                  "million); further groups are not correlated, a note says so"),
+               1, 10'000'000)
+      ->group(kAdvancedGroup);
+  whole_number(command.add_option("--max-hits-per-rule", max_hits,
+                                  "matching lines kept per rule (default 20000, 1 to 100 "
+                                  "million); later ones are counted only"),
+               1, 100'000'000)
+      ->group(kAdvancedGroup);
+  whole_number(command.add_option("--max-evidence", max_evidence,
+                                  "log lines shown as proof per diagnosis (default 5: first 3, "
+                                  "last 2; at most 10000); the rest are counted"),
+               1, 10'000)
+      ->group(kAdvancedGroup);
 }
 
 AnalyzerOptions LimitOptions::analyzer_options() const {

@@ -10,7 +10,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace logdx::cli {
 
@@ -23,5 +24,13 @@ struct LimitOptions {
   void add_to(CLI::App& command);
   AnalyzerOptions analyzer_options() const;
 };
+
+// The help's heading for tuning options (limits, test hooks): kept apart from the options
+// people use every day, as `rg --help` keeps its long tail below.
+inline constexpr const char* kAdvancedGroup = "Advanced";
+
+// A whole-number option between `min` and `max`: "N" in the help, the range said in the
+// option's words, not CLI11's "UINT:UINT in [256 - 1073741824]". Returns `option`.
+CLI::Option* whole_number(CLI::Option* option, std::size_t min, std::size_t max);
 
 }  // namespace logdx::cli

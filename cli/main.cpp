@@ -1,18 +1,19 @@
 // logdx: wires the libraries to the command line. Every exception that reaches here is an
 // error the user must see, with exit code 2 (contract).
 
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-
 #include "builtin_rules.hpp"
 #include "commands.hpp"
 #include "config_apply.hpp"
 #include "logdx/storage/database.hpp"
+#include "usage_hint.hpp"
 #include "version_text.hpp"
 
 int main(int argc, char** argv) {
@@ -45,11 +46,31 @@ int main(int argc, char** argv) {
       logdx::cli::add_config_command(app, config),
   };
   logdx::cli::remember_defaults(app, *config);
+  // `analyse` is not a typo: the British spelling runs analyze. Not a CLI11 alias, which would
+  // list it in every help beside the name.
+  std::vector<std::string> args(command_line.rbegin(), command_line.rend() - 1);
+  for (auto it = args.rbegin(); it != args.rend(); ++it) {
+    if (*it == "--config") {
+      if (++it == args.rend()) break;
+      continue;
+    }
+    if (it->empty() || (*it)[0] == '-') continue;
+    if (*it == "analyse") *it = "analyze";
+    break;
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(std::move(args));
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    // A mistyped command or option is named with its nearest spelling; CLI11's own message
+    // ("A subcommand is required") would blame the user for something they did write.
+    const std::string hint =
+        e.get_exit_code() == 0 ? "" : logdx::cli::usage_hint(app, command_line);
+    if (hint.empty()) {
+      const int code = app.exit(e);
+      return code == 0 ? 0 : 2;
+    }
+    fmt::print(stderr, "logdx: error: {}\n", hint);
+    return 2;
   }
   try {
     const int config_error =

@@ -12,6 +12,7 @@
 #include "analysis_json.hpp"
 #include "analysis_markdown.hpp"
 #include "analysis_sarif.hpp"
+#include "limit_options.hpp"
 #include "text_layout.hpp"
 
 namespace logdx::cli {
@@ -54,14 +55,16 @@ void OutputOptions::add_to(CLI::App& command) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command.add_flag("--timeline", timeline,
                    "show the key events of every input merged in time order");
-  command.add_option(
-      "--since", since,
-      "only events at or after TIME (2026-11-24T10:00:00Z, 2026-11-24, 2h, 30m, 7d)");
+  command.add_option("--since", since,
+                     "only events at or after TIME: 2026-11-24T10:00:00Z, 2026-11-24 10:00, "
+                     "18:41, today, yesterday, now, 2h, 1h30m, -1h, \"1 hour ago\"");
   command.add_option("--until", until, "only events at or before TIME (same forms as --since)");
   command.add_flag("--host", host,
                    "also check this machine now (port holder, memory, gateway process, config)");
-  command.add_option("--host-root", host_root,
-                     "read /proc, the home folder and configs under this folder (for tests)");
+  command
+      .add_option("--host-root", host_root,
+                  "read /proc, the home folder and configs under this folder (for tests)")
+      ->group(kAdvancedGroup);
 }
 
 TimeWindow OutputOptions::window(const WallClock& clock) const {

@@ -6,9 +6,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 #include "builtin_rules.hpp"
+#include "limit_options.hpp"
 #include "logdx/engine/rule_reader.hpp"
 
 namespace logdx::cli {
@@ -106,10 +108,11 @@ void RuleOptions::add_to(CLI::App& command) {
   command.add_flag("--no-user-rules", no_user,
                    "do not load $XDG_CONFIG_HOME/logdx/rules/ (default ~/.config/logdx/rules/) "
                    "nor the config file's `rules`");
-  command
-      .add_option("--max-rule-file-bytes", max_file_bytes,
-                  "refuse rule files larger than this (default 8388608)")
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+  whole_number(command.add_option("--max-rule-file-bytes", max_file_bytes,
+                                  "refuse rule files larger than this (default 8388608, 1024 to "
+                                  "1073741824)"),
+               1024, std::size_t{1} << 30)
+      ->group(kAdvancedGroup);
 }
 
 RuleSources RuleOptions::sources() const {
@@ -144,6 +147,50 @@ RuleLoadResult load_rule_sources(const RuleSources& sources) {
   result.files.insert(result.files.end(), sources.unread.begin(), sources.unread.end());
   if (has_errors(result.diagnostics)) result.rules.reset();
   return result;
+}
+
+bool is_builtin_rule_file(std::string_view name) { return name.rfind("builtin:", 0) == 0; }
+
+namespace {
+
+// The user files (not the pack's) that an error points into.
+std::set<std::string> broken_user_files(const std::vector<RuleDiagnostic>& diagnostics) {
+  std::set<std::string> broken;
+  for (const RuleDiagnostic& d : diagnostics) {
+    if (d.is_error() && !d.where.file.empty() && !is_builtin_rule_file(d.where.file)) {
+      broken.insert(d.where.file);
+    }
+  }
+  return broken;
+}
+
+}  // namespace
+
+TolerantRuleLoad load_skipping_broken_files(const RuleSources& sources) {
+  TolerantRuleLoad out{load_rule_sources(sources), sources.unread};
+  if (out.result.ok()) return out;
+  // Every problem of the first pass is reported, whatever is skipped afterwards. Unread files
+  // are reported there once; they are not among the texts, so the next pass goes without them.
+  std::vector<RuleDiagnostic> reported = out.result.diagnostics;
+  RuleSources kept = sources;
+  kept.problems.clear();
+  kept.unread.clear();
+  out.result = load_rule_sources(kept);
+  // Leaving a file out can break another that used its macros or lists: repeat until the rest
+  // loads or only the pack's own errors are left. The first round's errors are reported already.
+  for (bool first_round = true; !out.result.ok(); first_round = false) {
+    const std::set<std::string> broken = broken_user_files(out.result.diagnostics);
+    const auto before = kept.texts.size();
+    std::erase_if(kept.texts, [&broken](const RuleText& t) { return broken.count(t.name) > 0; });
+    if (kept.texts.size() == before) break;
+    for (const RuleDiagnostic& d : out.result.diagnostics) {
+      if (!first_round && d.is_error() && broken.count(d.where.file) > 0) reported.push_back(d);
+    }
+    out.skipped.insert(out.skipped.end(), broken.begin(), broken.end());
+    out.result = load_rule_sources(kept);
+  }
+  out.result.diagnostics = std::move(reported);
+  return out;
 }
 
 RuleCollection collect_rule_sources(const RuleSources& sources) {

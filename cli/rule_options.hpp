@@ -6,6 +6,7 @@
 // file's `rules` reach `paths` before the --rules ones (config_apply.hpp).
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logdx/engine/rule_collector.hpp"
@@ -23,7 +24,7 @@ namespace logdx::cli {
 struct RuleSources {
   std::vector<RuleText> texts;
   std::vector<RuleDiagnostic> problems;
-  std::vector<std::string> unread;  // names of the files left out
+  std::vector<std::string> unread;                                  // names of the files left out
   std::size_t max_file_bytes = RuleReaderOptions{}.max_file_bytes;  // --max-rule-file-bytes
 };
 
@@ -46,6 +47,19 @@ std::vector<std::string> expand_rule_paths(const std::vector<std::string>& paths
 
 // The loader on texts, with the sources' own problems (unreadable files) added.
 RuleLoadResult load_rule_sources(const RuleSources& sources);
+
+// The rules of an analysis, where one broken file of the user's must not cost the rest: a rule
+// file other than the pack's that has an error is left out whole (its problems stay in
+// `result.diagnostics` with their file:line:col) and everything else loads. An error in the pack
+// itself still leaves no RuleSet. `skipped` names the files left out, in load order.
+struct TolerantRuleLoad {
+  RuleLoadResult result;
+  std::vector<std::string> skipped;
+};
+TolerantRuleLoad load_skipping_broken_files(const RuleSources& sources);
+
+// Whether a rule file is one of the built-in pack's (named "builtin:...").
+bool is_builtin_rule_file(std::string_view name);
 
 // The rules as defined after overrides, disabled ones included, without compiling anything
 // (what `rules list` shows). Problems are not reported here; `load_rule_sources` has them.

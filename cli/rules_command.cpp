@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -92,15 +93,39 @@ void print_prefilter_notes(const RuleLoadResult& loaded) {
   if (!database->rejected().empty()) fmt::print("\n");
 }
 
+// What lint checked, in the user's terms: their files and the rules those define. The pack is
+// loaded under them (for its macros and lists, and the rules they override) but not counted,
+// unless it is all there is.
+std::string checked_words(const RuleLoadResult& loaded, const RuleSources& sources) {
+  std::vector<std::string> files;
+  std::copy_if(loaded.files.begin(), loaded.files.end(), std::back_inserter(files),
+               [](const std::string& f) { return !is_builtin_rule_file(f); });
+  const bool pack_only = files.empty();
+  const RuleCollection collection = collect_rule_sources(sources);
+  const auto rules =
+      std::count_if(collection.rules.begin(), collection.rules.end(), [&](const CollectedRule& r) {
+        return pack_only || std::find(files.begin(), files.end(), r.def.at.file) != files.end();
+      });
+  if (pack_only) {
+    return fmt::format("the built-in pack ({}, {})", plural(loaded.files.size(), "file"),
+                       plural(static_cast<std::size_t>(rules), "rule"));
+  }
+  const bool with_pack = files.size() < loaded.files.size();
+  return fmt::format("{} ({}){}", plural(files.size(), "file"),
+                     plural(static_cast<std::size_t>(rules), "rule"),
+                     with_pack ? ", checked with the built-in pack" : "");
+}
+
 int run_lint(const RulesArgs& args) {
-  const RuleLoadResult loaded = args.rules.load();
+  const RuleSources sources = args.rules.sources();
+  const RuleLoadResult loaded = load_rule_sources(sources);
   const auto errors =
       static_cast<std::size_t>(std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
                                              [](const RuleDiagnostic& d) { return d.is_error(); }));
   const std::size_t warnings = loaded.diagnostics.size() - errors;
   const std::string summary =
       fmt::format("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"),
-                  plural(loaded.files.size(), "file"));
+                  checked_words(loaded, sources));
   if (args.format == "json") {
     std::string out = "[";
     for (const RuleDiagnostic& d : loaded.diagnostics) {

@@ -1,8 +1,8 @@
 #pragma once
 // `--since` / `--until` read from the command line into the engine's TimeBound; the engine
 // applies the window (logdx/engine/time_window.hpp says which time judges which event).
-// A bound is ISO-8601 ("2026-11-24T10:00:00Z", "2026-11-24 10:00", "2026-11-24") or relative
-// to now ("90s", "30m", "2h", "7d", "1w"). The clock is passed in, so tests fix "now".
+// A bound is any form of time_arg.hpp (ISO-8601, "18:41", "today", "1 hour ago", "2h"); a
+// zone-less one is the machine's wall clock. The clock is passed in, so tests fix "now".
 
 #include <cstdint>
 #include <string_view>

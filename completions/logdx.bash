@@ -11,7 +11,7 @@ _logdx_options() {  # the options of "command" or "command sub"
   local db="--db --db-timeout"
   case "$1" in
     "") echo "$global -V --version" ;;
-    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until --follow --host --host-root -j --jobs --no-prefilter -q --quiet --max-groups --max-hits-per-rule --max-evidence" ;;
+    analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until -f --follow --host --host-root -j --jobs --no-prefilter -q --quiet --no-progress --json --brief --top --context --max-groups --max-hits-per-rule --max-evidence" ;;
     parse) echo "$global $input" ;;
     detect) echo "$global $input -o --output" ;;
     "rules list" | "rules lint") echo "$global $rules -o --output" ;;
@@ -42,7 +42,8 @@ _logdx_takes_value() {
     --config | --parser | --year | --max-line-bytes | --rules | -o | --output | --fail-on | \
       --color | --db | --db-timeout | --since | --cause | --rule | --limit | --older-than | \
       -u | --unit | --journal-dir | --journal-file | --until | --host-root | -j | --jobs | \
-      --max-rule-file-bytes | --max-groups | --max-hits-per-rule | --max-evidence)
+      --max-rule-file-bytes | --max-groups | --max-hits-per-rule | --max-evidence | --top | \
+      --context)
       return 0 ;;
   esac
   return 1

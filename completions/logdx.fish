@@ -14,7 +14,7 @@ function __logdx_path_is --description 'true when the command line is `logdx <wo
             continue
         end
         switch $w
-            case --config --parser --year --max-line-bytes --rules -o --output --fail-on --color --db --db-timeout --since --cause --rule --limit --older-than
+            case --config --parser --year --max-line-bytes --rules -o --output --fail-on --color --db --db-timeout --since --cause --rule --limit --older-than --top --context
                 set skip 1
             case '-*'
             case '*'
@@ -88,12 +88,17 @@ complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-db -d 'do not r
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -s v -l verbose -d 'print phase timings'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-redact -d 'print secrets as found'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l timeline -d 'key events in time order'
-complete -c logdx -n '__fish_seen_subcommand_from analyze' -l since -x -d 'from this time (ISO-8601 or 2h)'
-complete -c logdx -n '__fish_seen_subcommand_from analyze' -l until -x -d 'up to this time (ISO-8601 or 2h)'
-complete -c logdx -n '__fish_seen_subcommand_from analyze' -l follow -d 'keep reading appended lines'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l since -x -d 'from this time (ISO-8601, 18:41, today, 1h ago)'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l until -x -d 'up to this time (ISO-8601, 18:41, today, 1h ago)'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -s f -l follow -d 'keep reading appended lines'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l json -d 'the same as -o json'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l brief -d 'one short block per finding'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l top -x -d 'show only the first N findings'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l context -x -d 'raw lines around each evidence line'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -s j -l jobs -x -d 'inputs read in parallel'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-prefilter -d 'RE2 only, no Hyperscan'
-complete -c logdx -n '__fish_seen_subcommand_from analyze' -s q -l quiet -d 'no progress bar'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -s q -l quiet -d 'no report, the exit status only'
+complete -c logdx -n '__fish_seen_subcommand_from analyze' -l no-progress -d 'no progress bar'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l max-groups -x -d 'correlation groups per rule'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l max-hits-per-rule -x -d 'lines kept per rule'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -l max-evidence -x -d 'evidence lines per diagnosis'

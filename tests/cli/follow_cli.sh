@@ -118,7 +118,8 @@ follow_text until --until 2026-03-05T08:20:30Z
 check "text follow: --until applies to the followed lines (got: $summary)" \
   "$(grep -q '2026-03-05T08:19:57Z \.\. 2026-03-05T08:20:25.153Z' <<<"$summary"; echo $?)"
 
-printf 'plain words\n' >"$work/quiet.log"
+# A recognised line with nothing wrong in it (plain prose would be "Nothing recognised").
+printf '2026-11-24T10:00:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)\n' >"$work/quiet.log"
 "$logdx" analyze --no-db --follow "$work/quiet.log" >"$work/out2" 2>"$work/err2" &
 pid=$!
 wait_for "following 1 input" "$work/err2"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The progress bar: drawn on a terminal (a pty from `script`), never into a pipe or with
-# --quiet, and gone from the screen when the result is printed.
+# --no-progress or --quiet, and gone from the screen when the result is printed.
 set -uo pipefail
 logdx="$(realpath "$1")"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,8 +17,12 @@ check "on a terminal: a bar with the share and the size" \
 check "on a terminal: the line is cleared at the end" "$(tail -c 8 "$work/tty.err" | grep -aq $'\r\x1b\[K'; echo $?)"
 check "the result is untouched by it" "$(grep -q '^Root cause:' "$work/tty.out"; echo $?)"
 
-script -q -e -c "$logdx analyze --no-db -q -j1 $work/big.log >/dev/null" /dev/null >"$work/quiet.err"
+script -q -e -c "$logdx analyze --no-db --no-progress -j1 $work/big.log >$work/np.out" /dev/null >"$work/np.err"
+check "--no-progress: no bar" "$(! grep -aq 'MB of' "$work/np.err"; echo $?)"
+check "--no-progress: the report still printed" "$(grep -q '^Root cause:' "$work/np.out"; echo $?)"
+script -q -e -c "$logdx analyze --no-db -q -j1 $work/big.log >$work/quiet.out" /dev/null >"$work/quiet.err"
 check "--quiet: no bar" "$(! grep -aq 'MB of' "$work/quiet.err"; echo $?)"
+check "--quiet: no report" "$([ ! -s "$work/quiet.out" ]; echo $?)"
 "$logdx" analyze --no-db -j1 "$work/big.log" >/dev/null 2>"$work/pipe.err"
 check "stderr a pipe: no bar" "$(! grep -aq 'MB of' "$work/pipe.err"; echo $?)"
 "$logdx" analyze -v --db "$work/h.db" "$work/big.log" >/dev/null 2>"$work/v.err"

@@ -47,9 +47,26 @@ TEST_CASE("absolute bounds: with a zone, without one, a date alone, minutes only
         parse_iso8601("2026-11-24T00:00:00Z")->nanos);
 }
 
+TEST_CASE("journalctl's forms: today and 18:41 on the machine's clock, spans as instants",
+          "[time-window]") {
+  // Now is 14:00 on the machine's clock (two hours ahead of 12:00Z).
+  const TimeBound today = parse_time_bound("--since", "today", kClock);
+  CHECK(today.local_nanos == parse_iso8601("2026-11-25T00:00:00Z")->nanos);
+  CHECK(today.utc_nanos == parse_iso8601("2026-11-24T22:00:00Z")->nanos);
+  const TimeBound at = parse_time_bound("--until", "18:41", kClock);
+  CHECK(at.utc_nanos == parse_iso8601("2026-11-25T16:41:00Z")->nanos);
+  CHECK(parse_time_bound("--since", "yesterday", kClock).local_nanos ==
+        parse_iso8601("2026-11-24T00:00:00Z")->nanos);
+  CHECK(parse_time_bound("--since", "1 hour ago", kClock).utc_nanos ==
+        kClock.now_utc_nanos - 3600 * kNanos);
+  CHECK(parse_time_bound("--since", "-1h30m", kClock).utc_nanos ==
+        kClock.now_utc_nanos - 5400 * kNanos);
+  CHECK(parse_time_bound("--until", "now", kClock).utc_nanos == kClock.now_utc_nanos);
+}
+
 TEST_CASE("a bound that is not a time is a usage error naming the option", "[time-window]") {
-  CHECK_THROWS_WITH(parse_time_bound("--since", "yesterday", kClock),
-                    Catch::Contains("--since: 'yesterday' is not a time"));
+  CHECK_THROWS_WITH(parse_time_bound("--since", "last tuesday", kClock),
+                    Catch::Contains("--since: 'last tuesday' is not a time"));
   CHECK_THROWS_AS(parse_time_bound("--until", "2h30", kClock), std::invalid_argument);
   CHECK_THROWS_AS(parse_time_bound("--until", "h", kClock), std::invalid_argument);
   CHECK_THROWS_AS(parse_time_bound("--until", "", kClock), std::invalid_argument);
