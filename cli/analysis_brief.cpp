@@ -36,7 +36,7 @@ void append_brief(std::string& out, const Diagnosis& d, const TextStyle& style, 
     out += where + cut(first_line(e.text), room(style, display_width(where))) + "\n";
   }
   if (!d.fixes.empty()) {
-    out += fmt::format("   {}$ {}{}\n", p.bold, terminal_safe(d.fixes.front().command), p.reset);
+    out += fix_text(d.fixes.front(), "   ", style);
   }
 }
 

@@ -197,6 +197,12 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
 
 }  // namespace
 
+std::string fix_text(const RenderedFix& f, const std::string& indent, const TextStyle& style) {
+  std::string out;
+  append_fix(out, f, indent, style, Palette(style.color));
+  return out;
+}
+
 std::string seen_span(const Diagnosis& d) {
   const std::string first = report_time(d.first_seen, d.first_seen_text);
   const std::string last = report_time(d.last_seen, d.last_seen_text);

@@ -38,7 +38,7 @@ void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, Correlat
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, Fix> {
-  a(v.command, v.why);
+  a(v.at, v.kind, v.text, v.file, v.why);
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, MatchTest> {
