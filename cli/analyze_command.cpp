@@ -182,7 +182,11 @@ int run_analyze(const AnalyzeOptions& o) {
   const RuleLoadResult& loaded = tolerant->result;
   timer.mark("rules");
   TimeSpan span;
-  Analyzer analyzer(*loaded.rules, o.limits.analyzer_options());
+  // The parts read by analyze_inputs are merged into this one; --follow adds its live events
+  // here directly, so it applies the same window (without the prefilter: no scan() runs there).
+  AnalyzerOptions merged_options = o.limits.analyzer_options();
+  merged_options.window = window;
+  Analyzer analyzer(*loaded.rules, merged_options);
   const auto registry = registry_with_formats(loaded.formats);
   // The prefilter and -j change how fast, never what (prefilter.hpp, parallel_analyze.hpp).
   // The pack's patterns come from the database the build compiled (when it fits this CPU).
