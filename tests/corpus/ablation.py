@@ -408,7 +408,7 @@ def run(args):
     if not items:
         print("no evidence lines found", file=sys.stderr)
         return 2
-    command = [args.logdx, "analyze", "-o", "json", "--no-db", "--no-user-rules", "-j", "1", "-q"]
+    command = [args.logdx, "analyze", "-o", "json", "--no-db", "--no-user-rules", "-j", "1", "--no-progress"]
     if args.rules:
         command += ["--no-builtin-rules", "--rules", args.rules]
     messages = parse_messages(args.logdx, [line for _, _, line, _ in items])
