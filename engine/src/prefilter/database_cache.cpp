@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "analysis/fingerprint.hpp"
+#include "prefilter/text_records.hpp"
 
 namespace logdx::prefilter {
 namespace {
@@ -27,24 +28,6 @@ std::string body_of(const CachedDatabase& entry) {
   body += std::to_string(entry.serialized.size()) + "\n";
   body += entry.serialized;
   return body;
-}
-
-bool next_line(std::string_view& text, std::string_view& line) {
-  const std::size_t end = text.find('\n');
-  if (end == std::string_view::npos) return false;
-  line = text.substr(0, end);
-  text.remove_prefix(end + 1);
-  return true;
-}
-
-std::optional<std::size_t> number(std::string_view text) {
-  if (text.empty() || text.size() > 12) return std::nullopt;
-  std::size_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return value;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "prefilter/pack_database.hpp"
 
+#include "prefilter/text_records.hpp"
+
 namespace logdx::prefilter {
 namespace {
 
@@ -9,24 +11,6 @@ void put_counted(std::string& out, std::string_view text) {
   out += std::to_string(text.size());
   out += '\n';
   out += text;
-}
-
-bool next_line(std::string_view& text, std::string_view& line) {
-  const std::size_t end = text.find('\n');
-  if (end == std::string_view::npos) return false;
-  line = text.substr(0, end);
-  text.remove_prefix(end + 1);
-  return true;
-}
-
-std::optional<std::size_t> number(std::string_view text) {
-  if (text.empty() || text.size() > 12) return std::nullopt;
-  std::size_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<std::size_t>(c - '0');
-  }
-  return value;
 }
 
 bool take_counted(std::string_view& text, std::string& out) {
