@@ -210,7 +210,7 @@ std::string follow_json_line(std::string_view change, const Diagnosis& diagnosis
 }
 
 std::string analysis_json(const AnalysisResult& result, const std::vector<InputSummary>& inputs) {
-  return analysis_json(AnalysisReport{result, inputs, {}, nullptr, nullptr, false, nullptr});
+  return analysis_json(AnalysisReport{result, inputs, {}, nullptr, nullptr, false, nullptr, 0, {}});
 }
 
 std::string analysis_json(const AnalysisReport& report) {

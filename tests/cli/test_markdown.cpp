@@ -54,8 +54,8 @@ TEST_CASE("a fence is longer than any backtick run inside it", "[markdown]") {
 TEST_CASE("hostile log text stays inside its blocks", "[markdown]") {
   const AnalysisResult result{{hostile_diagnosis()}, {}, {}, 1, 1};
   const std::vector<InputSummary> inputs(1);
-  const std::string md =
-      analysis_markdown(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
+  const std::string md = analysis_markdown(
+      AnalysisReport{result, inputs, {}, nullptr, nullptr, false, nullptr, 0, {}});
   CHECK(md.rfind("## Root cause: Crash in \\`eval\\` &lt;script&gt;", 0) == 0);
   // The evidence fence is four backticks (the text holds three), so "## injected heading" and
   // "</details>" are code, not structure.
@@ -75,7 +75,7 @@ TEST_CASE("hostile log text stays inside its blocks", "[markdown]") {
 TEST_CASE("nothing found reads as such", "[markdown]") {
   const AnalysisResult result;
   const std::vector<InputSummary> inputs;
-  const std::string md =
-      analysis_markdown(AnalysisReport{result, inputs, {}, nullptr, nullptr, false});
+  const std::string md = analysis_markdown(
+      AnalysisReport{result, inputs, {}, nullptr, nullptr, false, nullptr, 0, {}});
   CHECK(md.rfind("## No problem found\n", 0) == 0);
 }
