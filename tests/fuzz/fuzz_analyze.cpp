@@ -13,9 +13,9 @@
 #include "analysis_report.hpp"
 #include "analysis_sarif.hpp"
 #include "analysis_text.hpp"
-#include "logdx/engine/redactor.hpp"
 #include "fuzz_input.hpp"
 #include "logdx/engine/analyzer.hpp"
+#include "logdx/engine/redactor.hpp"
 #include "logdx/engine/rule_loader.hpp"
 
 namespace {
@@ -78,7 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   logdx::Redactor().redact(result);  // as analyze prints it: redaction must keep every output valid
   logdx::cli::ReadStats stats;
   stats.seconds = 0.5;
-  const logdx::cli::AnalysisReport report{result, summaries, stats, &s.rules, nullptr, true};
+  const logdx::cli::AnalysisReport report{result, summaries, stats, &s.rules, nullptr,
+                                          true,   nullptr,   0,     {}};
   check_json(logdx::cli::analysis_json(report), "logdx.analysis/2");
   check_json(logdx::cli::analysis_sarif(report), "");
   check_text(logdx::cli::analysis_text(report, logdx::cli::TextStyle{false, 80}));
