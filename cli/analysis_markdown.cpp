@@ -6,6 +6,7 @@
 
 #include "analysis_json.hpp"
 #include "analysis_text.hpp"
+#include "logdx/engine/record_lines.hpp"
 #include "terminal_text.hpp"
 #include "text_layout.hpp"
 
@@ -67,7 +68,7 @@ std::string record_lines(const Evidence& e) {
   std::string out = first_lines(safe);
   out = out.substr(0, out.rfind("\n(+"));  // the count is given again below
   out += fmt::format("\n(... {} lines ...)\n{}", e.focus_line - kEvidenceLines,
-                     nth_line(safe, e.focus_line));
+                     engine::nth_line(safe, e.focus_line));
   if (e.focus_line + 1 < lines) out += fmt::format("\n(+{} more lines)", lines - e.focus_line - 1);
   return out;
 }

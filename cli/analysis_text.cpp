@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analysis_json.hpp"
+#include "logdx/engine/record_lines.hpp"
 #include "terminal_text.hpp"
 #include "text_layout.hpp"
 #include "text_palette.hpp"
@@ -19,7 +20,7 @@ constexpr std::size_t kEvidenceWidth = 160;  // long lines are cut for reading, 
 // the message is kept and the envelope shortened. A note says where the line sits in a
 // longer record; it fits in `room` only on a terminal, where the line must not wrap.
 std::string one_line(const Evidence& e, std::size_t room, bool terminal) {
-  const std::string_view line = nth_line(e.text, e.focus_line);
+  const std::string_view line = engine::nth_line(e.text, e.focus_line);
   const auto lines = std::count(e.text.begin(), e.text.end(), '\n') + 1;
   std::string more;
   if (e.focus_line > 0) {

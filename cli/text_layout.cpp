@@ -124,15 +124,4 @@ std::string fit_log_line(std::string_view envelope, std::string_view message, st
   return cut(shown + std::string(message), width);
 }
 
-std::string_view nth_line(std::string_view text, std::size_t n) {
-  std::size_t start = 0;
-  for (; n > 0; --n) {
-    start = text.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
-  }
-  const std::size_t end = text.find('\n', start);
-  return text.substr(start, end == std::string_view::npos ? text.npos : end - start);
-}
-
 }  // namespace logdx::cli

@@ -33,7 +33,4 @@ std::string cut(std::string_view text, std::size_t width);
 std::string fit_log_line(std::string_view envelope, std::string_view message, std::string_view time,
                          std::size_t width);
 
-// Line `n` (0-based) of `text`, without its newline; empty past the last line.
-std::string_view nth_line(std::string_view text, std::size_t n);
-
 }  // namespace logdx::cli

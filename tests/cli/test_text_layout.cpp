@@ -89,12 +89,6 @@ TEST_CASE("an unknown split cuts the line at its end; no time keeps only the end
         "... [gateway] " + std::string(kMessage));
 }
 
-TEST_CASE("nth_line picks one line of a record", "[layout]") {
-  CHECK(nth_line("a\nbb\nccc", 0) == "a");
-  CHECK(nth_line("a\nbb\nccc", 2) == "ccc");
-  CHECK(nth_line("a\nbb\nccc", 3).empty());
-  CHECK(nth_line("one", 0) == "one");
-}
 
 TEST_CASE("padding in an envelope is not kept as its end", "[layout]") {
   // PM2's `pm2 logs`: the app name padded to a column, then "| ".

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "logdx/engine/record_lines.hpp"
+
 namespace logdx::analysis {
 namespace {
 
@@ -65,17 +67,6 @@ std::optional<Located> locate(const CompiledRule& rule, const MatchedEvent& even
   return std::nullopt;
 }
 
-// Line `n` of `text` (without its newline); empty past the end.
-std::string_view nth_line(std::string_view text, std::size_t n) {
-  std::size_t start = 0;
-  for (; n > 0; --n) {
-    start = text.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
-  }
-  return text.substr(start, text.find('\n', start) - start);
-}
-
 // The raw line a match in the message came from. The message is the records' messages joined
 // (envelopes peeled; a hard-wrapped paste joined with a space, not a newline), so the match's
 // own first line is looked for in the raw text; failing that, line n of a message with as many
@@ -96,7 +87,7 @@ std::size_t raw_line_of(const Located& found, const MatchedEvent& event) {
 }  // namespace
 
 std::size_t message_start(const MatchedEvent& event, std::size_t line) {
-  const std::string_view raw_line = nth_line(event.raw, line);
+  const std::string_view raw_line = engine::nth_line(event.raw, line);
   if (raw_line.empty() || event.message.empty()) return std::string::npos;
   // The message line this raw line carries: the same line when the record's message has a
   // line per raw line, else the longest message line found in it (blank lines a record
@@ -105,7 +96,7 @@ std::size_t message_start(const MatchedEvent& event, std::size_t line) {
   std::size_t at = std::string::npos;
   const std::size_t message_lines = line_of(event.message, event.message.size()) + 1;
   for (std::size_t i = 0; i < message_lines; ++i) {
-    const std::string_view candidate = nth_line(event.message, i);
+    const std::string_view candidate = engine::nth_line(event.message, i);
     if (candidate.size() <= found.size()) continue;
     // The last place: an envelope ends before its message, and nested envelopes repeat words.
     const std::size_t place = raw_line.rfind(candidate);

@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "regex_syntax/character_class.hpp"
+
 namespace logdx::prefilter {
 namespace {
 
@@ -14,23 +16,6 @@ struct Atom {
   bool flags = false;    // a flags-only group such as (?i)
 };
 
-std::size_t class_end(std::string_view p, std::size_t i) {
-  ++i;
-  if (i < p.size() && p[i] == '^') ++i;
-  if (i < p.size() && p[i] == ']') ++i;
-  while (i < p.size() && p[i] != ']') {
-    if (p[i] == '\\') {
-      i += 2;
-    } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
-      const std::size_t close = p.find(":]", i + 2);
-      i = close == std::string_view::npos ? p.size() : close + 2;
-    } else {
-      ++i;
-    }
-  }
-  return i < p.size() ? i + 1 : std::string_view::npos;
-}
-
 std::size_t group_end(std::string_view p, std::size_t i) {
   int depth = 0;
   while (i < p.size()) {
@@ -39,7 +24,7 @@ std::size_t group_end(std::string_view p, std::size_t i) {
       continue;
     }
     if (p[i] == '[') {
-      i = class_end(p, i);
+      i = regex_syntax::character_class_end(p, i);
       if (i == std::string_view::npos) return i;
       continue;
     }
@@ -91,7 +76,7 @@ std::optional<std::vector<Atom>> atoms_of(std::string_view p) {
     if (c == '\\') {
       i = escape_end(p, i, a.literal);
     } else if (c == '[') {
-      i = class_end(p, i);
+      i = regex_syntax::character_class_end(p, i);
     } else if (c == '(') {
       i = group_end(p, i);
       if (i != std::string_view::npos && p.substr(a.begin, 2) == "(?") {

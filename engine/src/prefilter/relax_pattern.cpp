@@ -4,28 +4,18 @@
 
 #include <algorithm>
 
+#include "regex_syntax/character_class.hpp"
+
 namespace logdx::prefilter {
 namespace {
 
 // Copies a character class starting at `i` (the '['); returns the index after its ']'.
 // Assertions mean nothing inside a class, so it is copied verbatim.
 std::size_t copy_class(std::string_view p, std::size_t i, std::string& out) {
-  const std::size_t start = i++;
-  if (i < p.size() && p[i] == '^') ++i;
-  if (i < p.size() && p[i] == ']') ++i;  // a ']' first is a literal
-  while (i < p.size() && p[i] != ']') {
-    if (p[i] == '\\' && i + 1 < p.size()) {
-      i += 2;
-    } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
-      const std::size_t close = p.find(":]", i + 2);
-      i = close == std::string_view::npos ? p.size() : close + 2;
-    } else {
-      ++i;
-    }
-  }
-  if (i < p.size()) ++i;
-  out.append(p.substr(start, i - start));
-  return i;
+  const std::size_t end = regex_syntax::character_class_end(p, i);
+  const std::size_t stop = end == std::string_view::npos ? p.size() : end;
+  out.append(p.substr(i, stop - i));
+  return stop;
 }
 
 // Copies the escape at `i` (the '\'), dropping the zero-width ones; returns the next index.

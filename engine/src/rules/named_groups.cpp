@@ -1,26 +1,9 @@
 #include "rules/named_groups.hpp"
 
+#include "regex_syntax/character_class.hpp"
+
 namespace logdx::rules {
 namespace {
-
-// Index just past the character class starting at `i` (pattern[i] == '['): a leading `^` and
-// a leading `]` are members, `\x` is one member, `[:alpha:]` holds a `]` of its own.
-std::size_t skip_class(std::string_view p, std::size_t i) {
-  ++i;
-  if (i < p.size() && p[i] == '^') ++i;
-  if (i < p.size() && p[i] == ']') ++i;
-  while (i < p.size() && p[i] != ']') {
-    if (p[i] == '\\') {
-      i += 2;
-    } else if (p.substr(i, 2) == "[:") {
-      const std::size_t end = p.find(":]", i + 2);
-      i = end == std::string_view::npos ? i + 1 : end + 2;
-    } else {
-      ++i;
-    }
-  }
-  return i + 1;
-}
 
 // Index just past an escape starting at `i` (pattern[i] == '\\'); `\Q` quotes up to `\E`.
 std::size_t skip_escape(std::string_view p, std::size_t i) {
@@ -42,7 +25,7 @@ std::vector<std::string> named_groups(std::string_view p) {
     if (p[i] == '\\') {
       i = skip_escape(p, i);
     } else if (p[i] == '[') {
-      i = skip_class(p, i);
+      i = regex_syntax::character_class_end(p, i);  // npos ends the scan
     } else if (p[i] == '(' && (p.substr(i, 4) == "(?P<" || is_bare_name(p.substr(i, 4)))) {
       const std::size_t start = i + (p[i + 2] == 'P' ? 4 : 3);
       const std::size_t end = p.find('>', start);
