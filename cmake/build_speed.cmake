@@ -82,3 +82,28 @@ if(LOGDX_PCH AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   # time; its content is what matters.
   add_compile_options("SHELL:-Xclang -fno-pch-timestamp")
 endif()
+
+# logdx_unity_groups(TARGET DIR GROUP NAME SOURCE... [GROUP NAME SOURCE...]...): TARGET's
+# SOURCEs (in DIR) are compiled as one unit per group (CMake's unity build, group mode), so a
+# heavy header they all include is compiled once per group. Units outside any group compile on
+# their own. LOGDX_UNITY=OFF compiles every unit on its own (as a check that each includes what
+# it uses).
+option(LOGDX_UNITY "Compile the command-line units that share CLI11 in unity groups" ON)
+function(logdx_unity_groups target dir)
+  if(NOT LOGDX_UNITY)
+    return()
+  endif()
+  set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_MODE GROUP)
+  set(group "")
+  foreach(arg IN LISTS ARGN)
+    if(arg STREQUAL "GROUP")
+      set(expect_name TRUE)
+    elseif(expect_name)
+      set(group ${arg})
+      set(expect_name FALSE)
+    else()
+      set_source_files_properties(${dir}/${arg} TARGET_DIRECTORY ${target}
+        PROPERTIES UNITY_GROUP ${group})
+    endif()
+  endforeach()
+endfunction()
