@@ -23,7 +23,7 @@ Evidence as_evidence(const storage::StoredEvidence& e) {
   Evidence out;
   out.input = e.input;
   out.line = e.line;
-  out.time_text = e.time.value_or("");
+  out.time_text = e.time_as_written ? *e.time_as_written : e.time.value_or("");
   out.text = e.text;
   out.focus_line = e.focus_line;
   out.message_at = e.message_at;
@@ -96,6 +96,7 @@ void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   for (const auto& e : o.evidence) {
     w.begin_object().key("input").value(e.input).key("line").value(e.line);
     write_stored_time(w, "time", e.time, std::nullopt);
+    if (e.time_as_written) w.key("time_as_written").value(*e.time_as_written);
     w.key("text").value(e.text).end_object();
   }
   w.end_array();

@@ -96,12 +96,13 @@ std::vector<RenderedFix> fixes_of(const Database& db, std::int64_t occurrence) {
 }
 
 std::vector<StoredEvidence> evidence_of(const Database& db, std::int64_t occurrence) {
-  Statement s(db.handle(),
-              "SELECT l.input, l.line, e.time, e.text, e.focus_line, e.message_at "
-              "FROM occurrence_evidence l "
-              "JOIN evidence e ON e.id = l.evidence_id WHERE l.occurrence_id = ? "
-              "ORDER BY l.position",
-              db.path());
+  Statement s(
+      db.handle(),
+      "SELECT l.input, l.line, e.time, e.text, e.focus_line, e.message_at, e.time_as_written "
+      "FROM occurrence_evidence l "
+      "JOIN evidence e ON e.id = l.evidence_id WHERE l.occurrence_id = ? "
+      "ORDER BY l.position",
+      db.path());
   s.bind(1, occurrence);
   std::vector<StoredEvidence> out;
   while (s.step()) {
@@ -112,6 +113,7 @@ std::vector<StoredEvidence> evidence_of(const Database& db, std::int64_t occurre
     e.text = s.text(3);
     e.focus_line = static_cast<std::size_t>(s.integer(4));
     if (!s.is_null(5)) e.message_at = static_cast<std::size_t>(s.integer(5));
+    e.time_as_written = optional_text(s, 6);
     out.push_back(std::move(e));
   }
   return out;

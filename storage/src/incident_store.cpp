@@ -63,7 +63,7 @@ struct RunStatements {
                    path),
         insert_evidence(db,
                         "INSERT OR IGNORE INTO evidence (incident_id, digest, time, text, "
-                        "focus_line, message_at) VALUES (?,?,?,?,?,?)",
+                        "focus_line, message_at, time_as_written) VALUES (?,?,?,?,?,?,?)",
                         path),
         find_evidence(db, "SELECT id FROM evidence WHERE incident_id = ? AND digest = ?", path),
         link_evidence(db,
@@ -180,10 +180,13 @@ class RunWriter {
       s_.insert_evidence.bind_optional(3, shown_time(e.time, e.time_text)).bind(4, e.text);
       s_.insert_evidence.bind(5, as_int(e.focus_line));
       if (e.message_at == std::string::npos) {
-        s_.insert_evidence.bind_null(6).run();
+        s_.insert_evidence.bind_null(6);
       } else {
-        s_.insert_evidence.bind(6, as_int(e.message_at)).run();
+        s_.insert_evidence.bind(6, as_int(e.message_at));
       }
+      s_.insert_evidence.bind_optional(
+          7, e.time_text.empty() ? std::nullopt : std::optional(e.time_text));
+      s_.insert_evidence.run();
       s_.find_evidence.bind(1, incident).bind(2, digest);
       s_.find_evidence.step();
       const std::int64_t evidence = s_.find_evidence.integer(0);

@@ -73,6 +73,12 @@ run incidents show --db "$oom_db" "$oom"
 check "show: a record's decisive line, as analyze shows it" \
   "$(grep -qE 'input-2.log:4  .*Out of memory: Killed process 31877 .*\(line 52 of 53 of the record\)' <<<"$out"; echo $?)"
 check "show: not the record's first line" "$(! grep -qE 'input-2.log:4  .*invoked oom-killer' <<<"$out"; echo $?)"
+COLUMNS=100 "$logdx" incidents show --db "$oom_db" "$oom" >"$work/out" 2>"$work/err"
+check "show, 100 columns: the envelope shortened around the stamp as written, as analyze does" \
+  "$(grep -qF '      [Thu Mar  5 08:23:05 2026] Out of memory: Killed process 3187... (line 52 of 53 of the record)' "$work/out"; echo $?)"
+run incidents show --db "$oom_db" -o json "$oom"
+check "show json: evidence keeps its stamp as written beside the ISO time" \
+  "$([ "$(jq_py '[(e["time"], e.get("time_as_written")) for e in d["occurrences"][0]["evidence"]][1]')" = "('2026-03-05T08:23:05', 'Thu Mar  5 08:23:05 2026')" ]; echo $?)"
 
 # --- a history written by schema version 2 is upgraded and read, nothing lost --------------------
 v2="$work/v2.db"

@@ -202,6 +202,7 @@ Diagnosis oom_with_config_fix() {
                         "oc-gw-01 kernel: Out of memory: Killed process 31877 (node)");
   e.focus_line = 2;
   e.message_at = 17;
+  e.time_text = "[Tue Nov 24 10:00:03 2026]";
   d.evidence = {e};
   RenderedFix edit;
   edit.kind = FixKind::config;
@@ -237,7 +238,7 @@ TEST_CASE("the committed version-2 history upgrades with every row kept; its fix
   CHECK(count_rows(db, "SELECT count(*) FROM fixes WHERE kind != 'shell' OR file != ''") == 0);
   CHECK(count_rows(db,
                    "SELECT count(*) FROM evidence WHERE focus_line != 0 "
-                   "OR message_at IS NOT NULL") == 0);
+                   "OR message_at IS NOT NULL OR time_as_written IS NOT NULL") == 0);
   const auto incidents = HistoryReader(db).incidents(
       {std::nullopt, std::string("proxy_upstream_refused"), std::nullopt});
   REQUIRE(incidents.size() == 1);
@@ -276,6 +277,7 @@ TEST_CASE("version 3 keeps each fix's kind and file and each evidence line's dec
   const auto& e = detail.occurrences[0].evidence.at(0);
   CHECK(e.focus_line == 2);
   CHECK(e.message_at == 17);
+  CHECK(e.time_as_written == std::optional<std::string>("[Tue Nov 24 10:00:03 2026]"));
   CHECK(e.text.find("Killed process 31877") != std::string::npos);
   // A kind the schema does not know is refused, not stored as something else.
   CHECK_THROWS(db.exec("UPDATE fixes SET kind = 'sh'"));

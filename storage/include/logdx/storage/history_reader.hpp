@@ -55,6 +55,7 @@ struct StoredEvidence {
   // starts (npos: not known). Runs stored before schema version 3: the first line, npos.
   std::size_t focus_line = 0;
   std::size_t message_at = std::string::npos;
+  std::optional<std::string> time_as_written;  // the stamp in the log (schema 3 on)
 };
 
 struct Occurrence {
