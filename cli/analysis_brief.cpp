@@ -57,8 +57,8 @@ std::string analysis_brief(const AnalysisReport& report, const TextStyle& style)
 }
 
 std::string verdict_when_empty(const AnalysisReport& report, const TextStyle& style) {
-  if (report.nothing_read.empty()) return "No problem found.\n";
-  return wrap(terminal_safe(report.nothing_read), style.width, "", "  ");
+  if (report.nothing_read.message.empty()) return "No problem found.\n";
+  return wrap(terminal_safe(report.nothing_read.message), style.width, "", "  ");
 }
 
 std::string hidden_note(const AnalysisReport& report) {

@@ -157,9 +157,11 @@ void write_host(JsonWriter& w, const host::HostReport& host) {
 }
 
 // What was read, as the text report's last line says it: inputs, lines, events, the span of the
-// events' times, and what was left out and why.
+// events' times, what was left out and why, and `empty`: null when something was analysed, else
+// why nothing was (the text report's verdict instead of "No problem found"), so a script that
+// reads stdout alone does not take an empty read for a clean log.
 void write_read_summary(JsonWriter& w, const std::vector<InputSummary>& inputs,
-                        const ReadStats& stats) {
+                        const ReadStats& stats, const ReadVerdict& verdict) {
   std::uint64_t lines = 0, events = 0, lines_cut = 0, skipped = 0, failed = 0;
   for (const auto& in : inputs) {
     lines += in.lines;
@@ -179,6 +181,13 @@ void write_read_summary(JsonWriter& w, const std::vector<InputSummary>& inputs,
   w.key("inputs_not_read_to_the_end").value(failed);
   w.key("long_lines_cut").value(lines_cut);
   w.end_object();
+  w.key("empty");
+  if (verdict.kind == EmptyRead::none) {
+    w.null();
+  } else {
+    w.begin_object().key("reason").value(to_string(verdict.kind));
+    w.key("message").value(verdict.message).end_object();
+  }
   w.end_object();
 }
 
@@ -221,7 +230,7 @@ std::string analysis_json(const AnalysisReport& report) {
   w.begin_object();
   w.key("schema").value(kAnalysisSchema);
   w.key("logdx_version").value(LOGDX_VERSION);
-  write_read_summary(w, inputs, report.stats);
+  write_read_summary(w, inputs, report.stats, report.nothing_read);
   write_input_problems(w, report.problems);
   w.key("inputs").begin_array();
   for (const auto& in : inputs) {

@@ -243,8 +243,8 @@ std::string analysis_markdown(const AnalysisReport& report) {
   const AnalysisResult& result = report.result;
   std::string out;
   const bool fault = has_fault(result);
-  if (result.diagnoses.empty() && !report.nothing_read.empty()) {
-    out += "## Nothing to analyse\n\n" + markdown_inline(report.nothing_read) + "\n\n";
+  if (result.diagnoses.empty() && !report.nothing_read.message.empty()) {
+    out += "## Nothing to analyse\n\n" + markdown_inline(report.nothing_read.message) + "\n\n";
   } else if (result.diagnoses.empty()) {
     out += "## No problem found\n\n";
   } else if (!fault) {

@@ -13,6 +13,7 @@
 #include "logdx/engine/diagnosis.hpp"
 #include "logdx/host/host_checks.hpp"
 #include "logdx/parsers/event_reader.hpp"
+#include "read_verdict.hpp"
 
 namespace logdx::cli {
 
@@ -34,8 +35,9 @@ struct AnalysisReport {
   bool timeline = false;                   // analyze --timeline
   // What stderr said about the inputs (a missing file); JSON carries it. nullptr: none known.
   const std::vector<InputProblem>* problems = nullptr;
-  std::size_t hidden = 0;                  // findings left out by --top
-  std::string nothing_read;  // why there was nothing to analyse (read_verdict.hpp); "" if any
+  std::size_t hidden = 0;  // findings left out by --top
+  // Why there was nothing to analyse (kind none and no message when there was something).
+  ReadVerdict nothing_read;
 };
 
 // A time as every report shows it, so one report has one format throughout: ISO-8601 for

@@ -60,17 +60,7 @@ constexpr std::size_t kMinTextRoom = 40;
 void append_evidence(std::string& out, const Diagnosis& d, const std::string& indent,
                      const TextStyle& style) {
   for (const auto& e : d.evidence) {
-    const std::string where = fmt::format("{}{}:{}  ", indent, terminal_safe(e.input), e.line);
-    const std::size_t used = display_width(where);
-    if (style.width == 0) {
-      out += where + one_line(e, kEvidenceWidth, false) + "\n";
-    } else if (style.width >= used + kMinTextRoom) {
-      out += where + one_line(e, style.width - used, true) + "\n";
-    } else {
-      const std::string under = indent + "  ";
-      const std::size_t room = style.width > under.size() + 20 ? style.width - under.size() : 20;
-      out += where.substr(0, where.size() - 2) + "\n" + under + one_line(e, room, true) + "\n";
-    }
+    out += evidence_text(e, indent, style);
     out += context_text(e, indent, style);
   }
   if (d.evidence_omitted > 0) {
@@ -197,6 +187,18 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
 }
 
 }  // namespace
+
+std::string evidence_text(const Evidence& e, const std::string& indent, const TextStyle& style) {
+  const std::string where = fmt::format("{}{}:{}  ", indent, terminal_safe(e.input), e.line);
+  const std::size_t used = display_width(where);
+  if (style.width == 0) return where + one_line(e, kEvidenceWidth, false) + "\n";
+  if (style.width >= used + kMinTextRoom) {
+    return where + one_line(e, style.width - used, true) + "\n";
+  }
+  const std::string under = indent + "  ";
+  const std::size_t room = style.width > under.size() + 20 ? style.width - under.size() : 20;
+  return where.substr(0, where.size() - 2) + "\n" + under + one_line(e, room, true) + "\n";
+}
 
 std::string fix_text(const RenderedFix& f, const std::string& indent, const TextStyle& style) {
   std::string out;

@@ -24,6 +24,9 @@ std::string analysis_text(const AnalysisReport& report, const TextStyle& style);
 // The parts shared with the Markdown printer: what was read, and ", A .. B" / ", at A" for
 // when a diagnosis was seen ("" when its lines had no time).
 std::string seen_span(const Diagnosis& d);
+// One evidence line, "INDENT input:line  LINE\n": the line of the record the rule matched,
+// fitted to the width with its message kept (below its location on a narrow terminal).
+std::string evidence_text(const Evidence& e, const std::string& indent, const TextStyle& style);
 // One fix as it is valid to copy (a `$ ` command, an edit "in FILE:", a step), with its why.
 std::string fix_text(const RenderedFix& f, const std::string& indent, const TextStyle& style);
 std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStats& stats);

@@ -151,8 +151,8 @@ std::size_t keep_top(const AnalyzeOptions& o, AnalysisResult& shown) {
 // the machine formats, whose stdout is for tools.
 void print_report(const AnalyzeOptions& o, const AnalysisReport& report) {
   const bool text = o.out.format == "text";
-  if (!text && !report.nothing_read.empty()) {
-    fmt::print(stderr, "logdx: note: {}\n", terminal_safe(report.nothing_read));
+  if (!text && !report.nothing_read.message.empty()) {
+    fmt::print(stderr, "logdx: note: {}\n", terminal_safe(report.nothing_read.message));
   }
   if (o.quiet) return;
   std::string printed;
@@ -220,8 +220,9 @@ int run_analyze(const AnalyzeOptions& o) {
   stats.seconds = seconds_since(started);
   stats.outside_window = analyzer.outside_window();
   span.fill(stats);
-  ReadVerdict verdict = read_verdict({outcome.summaries, outcome.left_out, analyzer.outside_window(),
-                                      window_words(o.out), recognised, o.inputs.paths});
+  ReadVerdict verdict =
+      read_verdict({outcome.summaries, outcome.left_out, analyzer.outside_window(),
+                    window_words(o.out), recognised, o.inputs.paths});
   // Plain text with a finding is a finding; the verdict matters only when there is none.
   // (--follow's live events are not counted as recognised: no verdict on them either.)
   if (verdict.kind == EmptyRead::plain_text_only && (o.follow || !result.diagnoses.empty())) {
@@ -255,7 +256,7 @@ int run_analyze(const AnalyzeOptions& o) {
                               o.out.timeline,
                               &outcome.problems,
                               hidden,
-                              verdict.message};
+                              verdict};
   print_report(o, report);
   return code;
 }

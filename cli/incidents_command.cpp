@@ -2,18 +2,20 @@
 // fingerprint from the history; `logdx incidents show FINGERPRINT`: every run that saw it,
 // with its evidence and the fix.
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <memory>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "history_open.hpp"
 #include "history_options.hpp"
 #include "incidents_views.hpp"
 #include "logdx/storage/history_reader.hpp"
+#include "text_layout.hpp"
 #include "time_arg.hpp"
 
 namespace logdx::cli {
@@ -62,13 +64,14 @@ int run_show(const IncidentsOptions& o) {
     return 2;
   }
   const storage::IncidentDetail detail = storage::HistoryReader(*db).incident(o.fingerprint);
-  print(o.output == "json" ? incident_json(detail) : incident_text(detail));
+  print(o.output == "json"
+            ? incident_json(detail)
+            : incident_text(detail, TextStyle{false, output_width(STDOUT_FILENO), nullptr}));
   return 0;
 }
 
 void add_output_option(CLI::App& command, std::string& output) {
-  command.add_option("-o,--output", output, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  command.add_option("-o,--output", output, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "analysis_json.hpp"
+#include "analysis_text.hpp"
 #include "command_line_text.hpp"
 #include "json_writer.hpp"
 #include "terminal_text.hpp"
@@ -14,12 +16,18 @@ namespace logdx::cli {
 namespace {
 
 constexpr std::size_t kShortFingerprint = 8;
-constexpr std::size_t kEvidenceWidth = 160;  // as in analyze's text; JSON has the whole line
 
-std::string evidence_line(const std::string& text) {
-  std::string line = terminal_safe(text.substr(0, text.find('\n')));
-  if (line.size() > kEvidenceWidth) line = line.substr(0, kEvidenceWidth - 3) + "...";
-  return line;
+// A stored line as analyze's printers take it, so `incidents show` shows it as `analyze` did:
+// the record's decisive line, its message kept when the width is short.
+Evidence as_evidence(const storage::StoredEvidence& e) {
+  Evidence out;
+  out.input = e.input;
+  out.line = e.line;
+  out.time_text = e.time_as_written ? *e.time_as_written : e.time.value_or("");
+  out.text = e.text;
+  out.focus_line = e.focus_line;
+  out.message_at = e.message_at;
+  return out;
 }
 
 std::string or_dash(const std::optional<std::string>& text) { return text ? *text : "-"; }
@@ -82,14 +90,13 @@ void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   write_stored_time(w, "last_seen", o.last_event, std::nullopt);
   write_pairs(w, "facts", o.facts);
   w.key("fixes").begin_array();
-  for (const auto& [command, why] : o.fixes) {
-    w.begin_object().key("command").value(command).key("why").value(why).end_object();
-  }
+  for (const auto& f : o.fixes) write_fix(w, f);  // as analyze -o json writes them
   w.end_array();
   w.key("evidence").begin_array();
   for (const auto& e : o.evidence) {
     w.begin_object().key("input").value(e.input).key("line").value(e.line);
     write_stored_time(w, "time", e.time, std::nullopt);
+    if (e.time_as_written) w.key("time_as_written").value(*e.time_as_written);
     w.key("text").value(e.text).end_object();
   }
   w.end_array();
@@ -112,7 +119,8 @@ std::string run_heading(const storage::Occurrence& o, ShownSoFar& shown) {
   return out + "\n";
 }
 
-void append_evidence(std::string& out, const storage::Occurrence& o, ShownSoFar& shown) {
+void append_evidence(std::string& out, const storage::Occurrence& o, ShownSoFar& shown,
+                     const TextStyle& style) {
   std::size_t repeated = 0;
   std::set<std::int64_t> earlier_runs;
   for (const auto& e : o.evidence) {
@@ -123,7 +131,7 @@ void append_evidence(std::string& out, const storage::Occurrence& o, ShownSoFar&
       earlier_runs.insert(it->second);
       continue;
     }
-    out += fmt::format("    {}:{}  {}\n", terminal_safe(e.input), e.line, evidence_line(e.text));
+    out += evidence_text(as_evidence(e), "    ", style);
   }
   if (repeated == 0) return;
   out += fmt::format("    {} {}evidence line{} as shown under run {}\n",
@@ -132,7 +140,8 @@ void append_evidence(std::string& out, const storage::Occurrence& o, ShownSoFar&
                      repeated == 1 ? "" : "s", fmt::join(earlier_runs, ", "));
 }
 
-std::string occurrence_text(const storage::Occurrence& o, ShownSoFar& shown) {
+std::string occurrence_text(const storage::Occurrence& o, ShownSoFar& shown,
+                            const TextStyle& style) {
   std::string out = run_heading(o, shown);
   const std::string place =
       o.folded_under ? fmt::format("folded under {}", o.folded_under->substr(0, kShortFingerprint))
@@ -143,14 +152,15 @@ std::string occurrence_text(const storage::Occurrence& o, ShownSoFar& shown) {
                ? fmt::format(", {} .. {}", *o.first_event, *o.last_event)
                : fmt::format(", at {}", *o.first_event);
   }
-  out += fmt::format("  {}, {}, confidence {:.2f}, {} event{}{}\n", place, o.severity,
-                     o.confidence, o.count, o.count == 1 ? "" : "s", span);
+  out += fmt::format("  {}, {}, confidence {:.2f}, {} event{}{}\n", place, o.severity, o.confidence,
+                     o.count, o.count == 1 ? "" : "s", span);
   if (!o.facts.empty()) {
     std::string facts;
-    for (const auto& [k, v] : o.facts) facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
+    for (const auto& [k, v] : o.facts)
+      facts += fmt::format("{}{}={}", facts.empty() ? "" : ", ", k, v);
     out += fmt::format("  facts: {}\n", terminal_safe(facts));
   }
-  append_evidence(out, o, shown);
+  append_evidence(out, o, shown, style);
   return out;
 }
 
@@ -202,10 +212,10 @@ std::string incidents_json(const std::vector<storage::IncidentRow>& rows,
   return out;
 }
 
-std::string incident_text(const storage::IncidentDetail& detail) {
+std::string incident_text(const storage::IncidentDetail& detail, const TextStyle& style) {
   const storage::IncidentRow& r = detail.incident;
-  std::string out = fmt::format("Incident {}: {} (rule {})\n  {}\n", r.fingerprint, r.cause,
-                                r.rule, terminal_safe(r.title));
+  std::string out = fmt::format("Incident {}: {} (rule {})\n  {}\n", r.fingerprint, r.cause, r.rule,
+                                terminal_safe(r.title));
   out += fmt::format(
       "  latest {}, confidence {:.2f}; happened {} time{}, seen in {} run{}{} "
       "({} .. {}); {} event{}, {} distinct evidence line{}\n",
@@ -220,14 +230,10 @@ std::string incident_text(const storage::IncidentDetail& detail) {
                        or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written));
   }
   ShownSoFar shown;
-  for (const auto& o : detail.occurrences) out += "\n" + occurrence_text(o, shown);
+  for (const auto& o : detail.occurrences) out += "\n" + occurrence_text(o, shown, style);
   if (!detail.occurrences.empty() && !detail.occurrences.back().fixes.empty()) {
     out += "\nFix (from the latest run):\n";
-    for (const auto& [command, why] : detail.occurrences.back().fixes) {
-      out += fmt::format("  $ {}", terminal_safe(command));
-      if (!why.empty()) out += fmt::format("   # {}", terminal_safe(why));
-      out += "\n";
-    }
+    for (const auto& f : detail.occurrences.back().fixes) out += fix_text(f, "  ", style);
   }
   return out;
 }
@@ -261,9 +267,8 @@ std::string history_text(const std::vector<storage::RunRow>& runs, const std::st
                        terminal_safe(db_path));
   }
   if (runs.empty()) return fmt::format("No runs recorded in {}.\n", terminal_safe(db_path));
-  TextTable table({"RUN", "STARTED", "EXIT", "INPUTS", "EVENTS", "DIAGNOSES", "ROOT CAUSE",
-                   "COMMAND"},
-                  7);
+  TextTable table(
+      {"RUN", "STARTED", "EXIT", "INPUTS", "EVENTS", "DIAGNOSES", "ROOT CAUSE", "COMMAND"}, 7);
   for (const auto& r : runs) {
     table.add_row({std::to_string(r.id), r.started_at, std::to_string(r.exit_code),
                    std::to_string(r.inputs.size()), std::to_string(r.events),

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis_text.hpp"
 #include "logdx/storage/history_reader.hpp"
 
 namespace logdx::cli {
@@ -14,7 +15,9 @@ std::string incidents_text(const std::vector<storage::IncidentRow>& rows,
 std::string incidents_json(const std::vector<storage::IncidentRow>& rows,
                            const std::string& db_path);
 
-std::string incident_text(const storage::IncidentDetail& detail);
+// Evidence and fixes as `analyze` shows them (analysis_text.hpp): the record's decisive line,
+// each fix by its kind (a `$` command, an edit "in FILE:", a step).
+std::string incident_text(const storage::IncidentDetail& detail, const TextStyle& style);
 std::string incident_json(const storage::IncidentDetail& detail);
 
 std::string history_text(const std::vector<storage::RunRow>& runs, const std::string& db_path,

@@ -38,6 +38,22 @@ std::string no_lines_message(const std::vector<InputSummary>& inputs) {
 
 }  // namespace
 
+std::string_view to_string(EmptyRead kind) {
+  switch (kind) {
+    case EmptyRead::none:
+      return "";
+    case EmptyRead::no_input:
+      return "no_input";
+    case EmptyRead::no_lines:
+      return "no_lines";
+    case EmptyRead::outside_window:
+      return "outside_window";
+    case EmptyRead::plain_text_only:
+      return "plain_text_only";
+  }
+  return "";
+}
+
 ReadVerdict read_verdict(const ReadFacts& facts) {
   std::uint64_t lines = 0;
   std::uint64_t events = 0;

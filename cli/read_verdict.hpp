@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logdx/parsers/event_reader.hpp"
@@ -40,5 +41,9 @@ struct ReadFacts {
 };
 
 ReadVerdict read_verdict(const ReadFacts& facts);
+
+// "no_input", "no_lines", "outside_window", "plain_text_only" (JSON's `read.empty.reason`);
+// "" for none.
+std::string_view to_string(EmptyRead kind);
 
 }  // namespace logdx::cli

@@ -68,16 +68,53 @@ std::vector<std::pair<std::string, std::string>> pairs(const Database& db, const
   return out;
 }
 
+// The kind a stored name stands for (to_string's inverse). The column's CHECK admits only
+// these; anything else (a hand-edited file) is read as shell, as every fix was before.
+FixKind fix_kind_named(std::string_view name) {
+  for (const FixKind kind : {FixKind::config, FixKind::manual}) {
+    if (to_string(kind) == name) return kind;
+  }
+  return FixKind::shell;
+}
+
+std::vector<RenderedFix> fixes_of(const Database& db, std::int64_t occurrence) {
+  Statement s(
+      db.handle(),
+      "SELECT kind, command, file, why FROM fixes WHERE occurrence_id = ? ORDER BY position",
+      db.path());
+  s.bind(1, occurrence);
+  std::vector<RenderedFix> out;
+  while (s.step()) {
+    RenderedFix f;
+    f.kind = fix_kind_named(s.text(0));
+    f.text = s.text(1);
+    f.file = s.text(2);
+    f.why = s.text(3);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 std::vector<StoredEvidence> evidence_of(const Database& db, std::int64_t occurrence) {
-  Statement s(db.handle(),
-              "SELECT l.input, l.line, e.time, e.text FROM occurrence_evidence l "
-              "JOIN evidence e ON e.id = l.evidence_id WHERE l.occurrence_id = ? "
-              "ORDER BY l.position",
-              db.path());
+  Statement s(
+      db.handle(),
+      "SELECT l.input, l.line, e.time, e.text, e.focus_line, e.message_at, e.time_as_written "
+      "FROM occurrence_evidence l "
+      "JOIN evidence e ON e.id = l.evidence_id WHERE l.occurrence_id = ? "
+      "ORDER BY l.position",
+      db.path());
   s.bind(1, occurrence);
   std::vector<StoredEvidence> out;
   while (s.step()) {
-    out.push_back({s.text(0), count_of(s, 1), optional_text(s, 2), s.text(3)});
+    StoredEvidence e;
+    e.input = s.text(0);
+    e.line = count_of(s, 1);
+    e.time = optional_text(s, 2);
+    e.text = s.text(3);
+    e.focus_line = static_cast<std::size_t>(s.integer(4));
+    if (!s.is_null(5)) e.message_at = static_cast<std::size_t>(s.integer(5));
+    e.time_as_written = optional_text(s, 6);
+    out.push_back(std::move(e));
   }
   return out;
 }
@@ -103,10 +140,12 @@ std::string find_fingerprint(const Database& db, const std::string& prefix) {
     throw StorageError(StorageErrorKind::not_found, db.path(),
                        fmt::format("no incident with fingerprint {} in {}", prefix, db.path()));
   }
-  throw StorageError(StorageErrorKind::not_found, db.path(),
-                     fmt::format("fingerprint prefix {} is ambiguous: {}{}", prefix,
-                                 fmt::join(found.begin(), found.begin() + std::min<std::size_t>(found.size(), 5), ", "),
-                                 found.size() > 5 ? ", ..." : ""));
+  throw StorageError(
+      StorageErrorKind::not_found, db.path(),
+      fmt::format(
+          "fingerprint prefix {} is ambiguous: {}{}", prefix,
+          fmt::join(found.begin(), found.begin() + std::min<std::size_t>(found.size(), 5), ", "),
+          found.size() > 5 ? ", ..." : ""));
 }
 
 }  // namespace
@@ -158,10 +197,9 @@ IncidentDetail HistoryReader::incident(const std::string& fingerprint_prefix) co
     o.last_event = optional_text(s, 11);
     o.input_set = s.text(12);
     o.episode = s.text(13);
-    o.facts = pairs(db_, "SELECT name, value FROM facts WHERE occurrence_id = ? ORDER BY position",
-                    id);
-    o.fixes = pairs(db_, "SELECT command, why FROM fixes WHERE occurrence_id = ? ORDER BY position",
-                    id);
+    o.facts =
+        pairs(db_, "SELECT name, value FROM facts WHERE occurrence_id = ? ORDER BY position", id);
+    o.fixes = fixes_of(db_, id);
     o.evidence = evidence_of(db_, id);
     detail.occurrences.push_back(std::move(o));
   }
@@ -181,7 +219,8 @@ std::vector<RunRow> HistoryReader::runs(std::size_t limit,
               "FROM runs r WHERE (?1 IS NULL OR r.started_at >= ?1) "
               "ORDER BY r.started_at DESC, r.id DESC LIMIT ?2",
               db_.path());
-  s.bind_optional(1, since).bind(2, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+  s.bind_optional(1, since).bind(2,
+                                 limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
   std::vector<RunRow> out;
   while (s.step()) {
     RunRow r;

@@ -57,11 +57,13 @@ struct RunStatements {
                           path),
         insert_fact(db, "INSERT INTO facts (occurrence_id, position, name, value) VALUES (?,?,?,?)",
                     path),
-        insert_fix(db, "INSERT INTO fixes (occurrence_id, position, command, why) VALUES (?,?,?,?)",
+        insert_fix(db,
+                   "INSERT INTO fixes (occurrence_id, position, command, why, kind, file) "
+                   "VALUES (?,?,?,?,?,?)",
                    path),
         insert_evidence(db,
-                        "INSERT OR IGNORE INTO evidence (incident_id, digest, time, text) "
-                        "VALUES (?,?,?,?)",
+                        "INSERT OR IGNORE INTO evidence (incident_id, digest, time, text, "
+                        "focus_line, message_at, time_as_written) VALUES (?,?,?,?,?,?,?)",
                         path),
         find_evidence(db, "SELECT id FROM evidence WHERE incident_id = ? AND digest = ?", path),
         link_evidence(db,
@@ -141,7 +143,10 @@ class RunWriter {
     stored_.recalls[d.fingerprint] = recall(incident);
     Statement& o = s_.insert_occurrence;
     o.bind(1, run_id_).bind(2, incident);
-    if (parent) o.bind(3, *parent); else o.bind_null(3);
+    if (parent)
+      o.bind(3, *parent);
+    else
+      o.bind_null(3);
     o.bind(4, std::int64_t{d.rank}).bind(5, std::string(to_string(d.severity)));
     o.bind(6, d.confidence).bind(7, d.title).bind(8, as_int(d.count));
     o.bind_optional(9, shown_time(d.first_seen, d.first_seen_text));
@@ -165,13 +170,23 @@ class RunWriter {
     position = 0;
     for (const auto& fix : d.fixes) {
       s_.insert_fix.bind(1, occurrence).bind(2, position++).bind(3, fix.text);
-      s_.insert_fix.bind(4, fix.why).run();
+      s_.insert_fix.bind(4, fix.why).bind(5, std::string(to_string(fix.kind)));
+      s_.insert_fix.bind(6, fix.file).run();
     }
     position = 0;
     for (const auto& e : d.evidence) {
       const std::string digest = evidence_digest(e);
       s_.insert_evidence.bind(1, incident).bind(2, digest);
-      s_.insert_evidence.bind_optional(3, shown_time(e.time, e.time_text)).bind(4, e.text).run();
+      s_.insert_evidence.bind_optional(3, shown_time(e.time, e.time_text)).bind(4, e.text);
+      s_.insert_evidence.bind(5, as_int(e.focus_line));
+      if (e.message_at == std::string::npos) {
+        s_.insert_evidence.bind_null(6);
+      } else {
+        s_.insert_evidence.bind(6, as_int(e.message_at));
+      }
+      s_.insert_evidence.bind_optional(
+          7, e.time_text.empty() ? std::nullopt : std::optional(e.time_text));
+      s_.insert_evidence.run();
       s_.find_evidence.bind(1, incident).bind(2, digest);
       s_.find_evidence.step();
       const std::int64_t evidence = s_.find_evidence.integer(0);

@@ -123,9 +123,28 @@ UPDATE runs SET input_set = coalesce((SELECT group_concat(h, ' ') FROM
 CREATE INDEX runs_by_input_set ON runs (input_set);
 )sql";
 
+// Version 3: a fix keeps its kind (shell, config, manual) and a config edit the file it goes
+// in, so the history shows an nginx directive as an edit, not as a `$` command; an evidence
+// line keeps which line of its record the rule matched (focus_line, 0-based) and where the
+// message starts in that line (message_at, NULL when not known), so the decisive line of a
+// multi-line record (a kernel OOM report's "Killed process") is shown as `analyze` shows it;
+// and the line's stamp as the log wrote it (time_as_written), which a short terminal keeps
+// when it shortens the envelope and JSON gives beside the ISO time.
+// Earlier rows did not record a kind: they were all printed as commands, so they stay shell;
+// their focus is the record's first line, which is what was shown for them.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE fixes ADD COLUMN kind TEXT NOT NULL DEFAULT 'shell'
+  CHECK (kind IN ('shell', 'config', 'manual'));
+ALTER TABLE fixes ADD COLUMN file TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence ADD COLUMN focus_line INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE evidence ADD COLUMN message_at INTEGER;
+ALTER TABLE evidence ADD COLUMN time_as_written TEXT;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
 };
 
 void apply(Database& db, int target) {

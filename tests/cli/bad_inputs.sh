@@ -7,6 +7,7 @@ work="$(mktemp -d)"
 trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
+scratch_home  # never the user's history: analyze records every run there
 
 valid_json_lines() {
   python3 -c 'import json,sys

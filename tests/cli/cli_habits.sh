@@ -8,14 +8,11 @@
 set -uo pipefail
 logdx="$(realpath "$1")"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$root/tests/cli/lib.sh"
+new_work
+scratch_home
 cd "$root"
-export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
-unset COLUMNS
-has() { grep -qF -- "$1" <<<"$2"; }
 port_log=corpus/cases/01-port-conflict-systemd-docker-proxy/input.log
 
 # A gateway log with times: a port conflict an hour and a half ago, a start three hours ago.
@@ -71,6 +68,28 @@ run analyze --no-db -o json "$work/nope.log"
 check "json, nothing read: stdout is still the JSON document" \
   $(python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/out"; echo $?)
 check "json, nothing read: the verdict on stderr" $(has "logdx: note: Nothing to analyse" "$err"; echo $?)
+empty_is() {  # empty_is PYTHON-EXPRESSION-ON-e ; e = read.empty of the JSON on stdout
+  python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["read"]["empty"]; sys.exit(0 if eval(sys.argv[2]) else 1)' \
+    "$work/out" "$1"
+}
+check "json, missing file: read.empty says no input, with the text's verdict" \
+  $(empty_is 'e["reason"] == "no_input" and e["message"].startswith("Nothing to analyse: no input could be read")'; echo $?)
+run analyze --no-db --json "$work/empty-folder"
+check "json, empty folder: exit 2, read.empty no_input (got $code)" \
+  $([ "$code" -eq 2 ] && empty_is 'e["reason"] == "no_input"'; echo $?)
+run analyze --no-db --json  # stdin is /dev/null
+check "json, empty stdin: read.empty no_lines" \
+  $(empty_is 'e["reason"] == "no_lines" and "standard input was empty" in e["message"]'; echo $?)
+run analyze --no-db --json --since 1h "$work/recent.log"
+check "json, window left nothing: read.empty outside_window, exit 0 (got $code)" \
+  $([ "$code" -eq 0 ] && empty_is 'e["reason"] == "outside_window"'; echo $?)
+run analyze --no-db --json "$work/prose.txt"
+check "json, plain text only: read.empty plain_text_only" \
+  $(empty_is 'e["reason"] == "plain_text_only" and e["message"].startswith("Nothing recognised")'; echo $?)
+run analyze --no-db --json "$work/fine.log"
+check "json, a log read with nothing wrong: read.empty is null" $(empty_is 'e is None'; echo $?)
+run analyze --no-db --json "$work/recent.log"
+check "json, a finding: read.empty is null" $(empty_is 'e is None'; echo $?)
 
 # The history keeps only runs that read something.
 db="$work/h.db"

@@ -5,16 +5,13 @@
 # and the text as written, the read summary, input errors, incidents' times): docs/output.md.
 set -uo pipefail
 logdx="$(realpath "$1")"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
-export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
-unset COLUMNS
+new_work
+scratch_home
 
-has() { grep -qF -- "$1" <<<"$2"; }
-json() {  # json PYTHON-EXPRESSION-ON-d ; evaluates against $out
-  python3 -c "import json,sys; d=json.loads(sys.stdin.read()); sys.exit(0 if ($1) else 1)" <<<"$out"
+json() {  # json PYTHON-EXPRESSION-ON-d [ARG...] ; evaluates against $out, ARGs in sys.argv[1:]
+  python3 -c "import json,sys; d=json.loads(sys.stdin.read()); sys.exit(0 if ($1) else 1)" "${@:2}" <<<"$out"
 }
 
 # --- a config edit is shown as the text to put in the file, never shell-quoted -------------
@@ -41,6 +38,27 @@ check "json: shell fix keeps command = text" "$(json '
 run analyze --no-db --no-user-rules -o markdown "$work/gateway.log"
 check "markdown: the edit in a text fence under In FILE" \
   "$(grep -A3 '^In `the nginx site config' <<<"$out" | grep -qx 'proxy_pass http://\[::1\]:18789;'; echo $?)"
+
+# The history shows them the same way: `incidents show` prints each fix by its kind with
+# analyze's printer, and its JSON writes them as analyze -o json does.
+run analyze --no-user-rules --db "$work/kinds.db" -o json "$work/gateway.log"
+fingerprint="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+print(next(x["incident"]["fingerprint"] for x in d["diagnoses"]
+           if any(f["kind"] == "config" for f in x["fixes"])))' "$work/out")"
+analyzed="$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+print(json.dumps(next(x["fixes"] for x in d["diagnoses"]
+                      if x["incident"]["fingerprint"] == sys.argv[2])))' "$work/out" "$fingerprint")"
+run incidents show --db "$work/kinds.db" "$fingerprint"
+check "incidents show: the edit under its file, not after \$" \
+  "$(grep -A1 -F 'in the nginx site config' <<<"$out" | grep -qE '^ +proxy_pass http://\[::1\]:18789;'; echo $?)"
+check "incidents show: no edit printed as a command" "$(! grep -qF '$ proxy_pass' <<<"$out"; echo $?)"
+check "incidents show: shell commands still after \$" \
+  "$(has '$ openclaw config get gateway.port' "$out"; echo $?)"
+run incidents show --db "$work/kinds.db" -o json "$fingerprint"
+check "incidents show json: the fixes exactly as analyze -o json wrote them" "$(json '
+  [{k: v for k, v in f.items() if k != "shown_under"} for f in d["occurrences"][-1]["fixes"]]
+  == [{k: v for k, v in f.items() if k != "shown_under"} for f in json.loads(sys.argv[1])]
+  ' "$analyzed"; echo $?)"
 
 # --- one request refused on [::1] and 127.0.0.1 is one finding --------------------------------
 cat >"$work/nginx-error.log" <<'EOF'

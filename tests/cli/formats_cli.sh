@@ -7,14 +7,11 @@
 # usage: formats_cli.sh LOGDX
 set -uo pipefail
 logdx="$1"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config"
-mkdir -p "$XDG_CONFIG_HOME/logdx/rules"
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
-
-has() { grep -qF -- "$1" <<<"$2"; }
+new_work
+scratch_home  # also keeps the user's history out of reach: analyze records every run
+mkdir -p "$XDG_CONFIG_HOME/logdx/rules"
 
 # A made-up supervisor's prefix no built-in grammar knows: `<<name>> YYYY-MM-DD HH:MM:SS | `.
 cat >"$work/wrapped.log" <<'LOG'

@@ -62,6 +62,40 @@ check "show json parses" "$([ "$(jq_py 'len(d["occurrences"])')" = 3 ]; echo $?)
 check "show json: 1 episode, 2 re-reads, every run's evidence kept" \
   "$([ "$(jq_py '(d["episodes"], d["rereads"], [len(o["evidence"]) > 0 for o in d["occurrences"]])')" = "(1, 2, [True, True, True])" ]; echo $?)"
 
+# --- incidents show prints evidence as analyze does: the decisive line of a record ---------------
+# A kernel OOM report is one multi-line record; the rule matched its "Killed process" line.
+oom_db="$work/oom.db"
+run analyze --no-user-rules --db "$oom_db" -o json \
+  corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-1.log \
+  corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-2.log
+oom="$(jq_py 'd["diagnoses"][0]["incident"]["fingerprint"]')"
+run incidents show --db "$oom_db" "$oom"
+check "show: a record's decisive line, as analyze shows it" \
+  "$(grep -qE 'input-2.log:4  .*Out of memory: Killed process 31877 .*\(line 52 of 53 of the record\)' <<<"$out"; echo $?)"
+check "show: not the record's first line" "$(! grep -qE 'input-2.log:4  .*invoked oom-killer' <<<"$out"; echo $?)"
+COLUMNS=100 "$logdx" incidents show --db "$oom_db" "$oom" >"$work/out" 2>"$work/err"
+check "show, 100 columns: the envelope shortened around the stamp as written, as analyze does" \
+  "$(grep -qF '      [Thu Mar  5 08:23:05 2026] Out of memory: Killed process 3187... (line 52 of 53 of the record)' "$work/out"; echo $?)"
+run incidents show --db "$oom_db" -o json "$oom"
+check "show json: evidence keeps its stamp as written beside the ISO time" \
+  "$([ "$(jq_py '[(e["time"], e.get("time_as_written")) for e in d["occurrences"][0]["evidence"]][1]')" = "('2026-03-05T08:23:05', 'Thu Mar  5 08:23:05 2026')" ]; echo $?)"
+
+# --- a history written by schema version 2 is upgraded and read, nothing lost --------------------
+v2="$work/v2.db"
+python3 -c 'import sqlite3,sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read())' \
+  "$v2" tests/storage/fixtures/history-v2.sql
+run incidents --db "$v2" -o json
+check "v2 history: both incidents listed after the upgrade" \
+  "$([ "$code" = 0 ] && [ "$(jq_py 'sorted(i["cause"] for i in d["incidents"])')" = "['oom_kernel', 'proxy_upstream_refused']" ]; echo $?)"
+check "v2 history: upgraded to the latest schema" \
+  "$([ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$v2")" -ge 3 ]; echo $?)"
+nginx_v2="$(jq_py '[i["fingerprint"] for i in d["incidents"] if i["cause"] == "proxy_upstream_refused"][0]')"
+run incidents show --db "$v2" -o json "$nginx_v2"
+check "v2 history: its fixes read back whole, as shell (no kind was stored)" \
+  "$([ "$(jq_py '[(f["kind"], f["text"]) for f in d["occurrences"][0]["fixes"]][2]')" = "('shell', 'proxy_pass http://127.0.0.1:18789;')" ]; echo $?)"
+run history --db "$v2"
+check "v2 history: its three runs" "$([ "$code" = 0 ] && [ "$(grep -c ' logdx analyze ' <<<"$out")" = 3 ]; echo $?)"
+
 # --- history, prune, query ----------------------------------------------------------------------
 run history
 check "history: commands start with logdx, not the binary's path" \

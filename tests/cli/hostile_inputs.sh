@@ -9,6 +9,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
+scratch_home  # never the user's history: analyze records every run there
 
 # Every analyze here: no user rules, a time bound, and memory bounded too unless the build has
 # AddressSanitizer (its shadow memory needs terabytes of address space).

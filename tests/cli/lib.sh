@@ -1,7 +1,22 @@
 # Shared by the shell tests that drive the real binary. The caller sets `logdx` and `work`
-# (a temporary folder) before sourcing this file, and ends with `finish`.
+# (a temporary folder: its own, or `new_work`'s) and ends with `finish`.
 failures=0
 pass=0
+
+new_work() {  # a temporary folder in $work, removed when the script exits
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+}
+
+# The user's own config, rules, history and caches are never read or written by a test: XDG
+# homes under $work (created empty), and no COLUMNS, so the output is laid out as for a pipe.
+scratch_home() {
+  export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
+  mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_CACHE_HOME"
+  unset COLUMNS
+}
+
+has() { grep -qF -- "$1" <<<"$2"; }  # has TEXT IN: whether IN holds TEXT as written
 
 check() {  # check NAME CONDITION-EXIT-STATUS
   if [ "$2" -eq 0 ]; then pass=$((pass + 1)); else echo "FAIL: $1"; failures=$((failures + 1)); fi

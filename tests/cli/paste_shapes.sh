@@ -93,4 +93,21 @@ check "the unit's failure is folded under the kill" $(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["diagnoses"]
 sys.exit(0 if [x["rule"] for x in d[0].get("explains", [])] == ["oom-systemd-unit-failed"] else 1)' "$work/out"; echo $?)
+# The gateway console's port refusal, once as the gateway writes it (+00:00) and once as a tool
+# that rewrote its stamps in UTC writes it (Z): the same diagnosis with the same holder.
+console_paste='2026-11-24T10:00:00.201+00:00 [gateway] starting gateway on port 18789
+2026-11-24T10:00:00.305+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+2026-11-24T10:00:00.308+00:00 Port 18789 is already in use.
+2026-11-24T10:00:00.310+00:00 - pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 18789 -container-ip 172.18.0.2 -container-port 18789 -use-listen-fd (0.0.0.0:18789)'
+root_facts() {  # the first diagnosis' rule, holder pid and first time, as one line
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["diagnoses"][0]
+print(d["rule"], d["facts"].get("holder_pid"), d["first_seen"])' "$work/out"
+}
+paste_run "$console_paste"
+check "console paste, +00:00: port conflict with its holder" $(root_is port_conflict gateway-port-in-use; echo $?)
+offset_facts="$(root_facts)"
+paste_run "${console_paste//+00:00 /Z }"
+check "console paste, Z zone: still the port conflict" $(root_is port_conflict gateway-port-in-use; echo $?)
+check "console paste, Z zone: the same rule, holder and time ($offset_facts)" \
+  $([ "$(root_facts)" = "$offset_facts" ] && [ "$offset_facts" = "gateway-port-in-use 1187 2026-11-24T10:00:00.305Z" ]; echo $?)
 finish

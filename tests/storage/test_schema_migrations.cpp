@@ -1,9 +1,11 @@
 // Migrations by PRAGMA user_version: a database made by every earlier schema version is
-// upgraded in place with its data; the committed dump of a real version-1 history (made by
-// `logdx analyze` on corpus case 01) loads and reads back through today's code.
+// upgraded in place with its data; the committed dumps of real version-1 and version-2 histories
+// (made by `logdx analyze` on corpus cases) load, upgrade without losing a row and read back
+// through today's code.
+
+#include <fmt/format.h>
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <iterator>
 
@@ -11,6 +13,7 @@
 #include "logdx/storage/incident_store.hpp"
 #include "logdx/storage/read_only_query.hpp"
 #include "schema.hpp"
+#include "statement.hpp"
 #include "storage_test_support.hpp"
 
 using namespace logdx;
@@ -63,6 +66,9 @@ TEST_CASE("a database made by every earlier version upgrades to the latest with 
       REQUIRE(old.schema_version() == version);
       // Today's store writes today's schema: an old database gets the rows its version wrote.
       if (version >= 1) old.exec(kVersion1Rows);
+      // From version 2 on, logdx writes each run's input set itself (version 1's are filled in
+      // by the migration).
+      if (version >= 2) old.exec("UPDATE runs SET input_set = 'xxh3:aa' WHERE id = 1");
     }
     Database db(path, OpenMode::existing);
     CHECK(db.schema_version() == latest_schema_version());
@@ -89,7 +95,8 @@ TEST_CASE("the committed version-1 history loads, upgrades and reads back", "[st
   }
   Database db(path, OpenMode::existing);
   CHECK(db.schema_version() == latest_schema_version());
-  const auto incidents = HistoryReader(db).incidents({std::nullopt, std::string("port_conflict"), std::nullopt});
+  const auto incidents =
+      HistoryReader(db).incidents({std::nullopt, std::string("port_conflict"), std::nullopt});
   REQUIRE(incidents.size() == 1);
   CHECK(incidents[0].runs == 2);
   const auto detail = HistoryReader(db).incident(incidents[0].fingerprint);
@@ -140,4 +147,138 @@ TEST_CASE("the input set ignores names and order, and is empty when nothing was 
   CHECK(input_set({a, b}) == "xxh3:aa xxh3:bb");
   CHECK(input_set({a}) != input_set({a, b}));
   CHECK(input_set({}).empty());
+}
+
+namespace {
+
+std::string load_dump(const char* name) {
+  std::ifstream dump(std::string(LOGDX_STORAGE_FIXTURES) + "/" + name);
+  REQUIRE(dump.good());
+  return std::string((std::istreambuf_iterator<char>(dump)), {});
+}
+
+// Every row of every table version 2 had, each row as one line of its columns: what an upgrade
+// must keep as it was (new columns are not part of it).
+std::string version2_rows(const Database& db) {
+  constexpr const char* kTables[][2] = {
+      {"runs", "id, started_at, command_line, host, exit_code, events, matched, input_set"},
+      {"run_inputs", "run_id, position, path, size, content_hash, parser, lines, events"},
+      {"incidents", "id, fingerprint, cause, rule, title, severity, first_seen, last_seen, runs"},
+      {"occurrences", "id, run_id, incident_id, parent_id, rank, count, first_event, episode"},
+      {"facts", "occurrence_id, position, name, value"},
+      {"fixes", "occurrence_id, position, command, why"},
+      {"evidence", "id, incident_id, digest, time, text"},
+      {"occurrence_evidence", "occurrence_id, position, evidence_id, input, line"},
+  };
+  std::string out;
+  for (const auto& [table, columns] : kTables) {
+    Statement s(db.handle(), fmt::format("SELECT {} FROM {} ORDER BY 1, 2", columns, table),
+                db.path());
+    while (s.step()) {
+      out += table;
+      for (int c = 0; c < s.columns(); ++c) out += "|" + (s.is_null(c) ? "NULL" : s.text(c));
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::uint64_t count_rows(const Database& db, const std::string& sql) {
+  Statement s(db.handle(), sql, db.path());
+  REQUIRE(s.step());
+  return static_cast<std::uint64_t>(s.integer(0));
+}
+
+// A kernel OOM report: the rule matched its "Killed process" line, the third of the record.
+Diagnosis oom_with_config_fix() {
+  Diagnosis d = port_conflict();
+  d.rule = "oom-kernel-killed-node";
+  d.cause = "oom_kernel";
+  d.fingerprint = "cccc000011112222";
+  d.explains.clear();
+  Evidence e = evidence(52, kT0,
+                        "oc-gw-01 kernel: node invoked oom-killer\n"
+                        "oc-gw-01 kernel: Mem-Info:\n"
+                        "oc-gw-01 kernel: Out of memory: Killed process 31877 (node)");
+  e.focus_line = 2;
+  e.message_at = 17;
+  e.time_text = "[Tue Nov 24 10:00:03 2026]";
+  d.evidence = {e};
+  RenderedFix edit;
+  edit.kind = FixKind::config;
+  edit.file = "/etc/systemd/system/openclaw-gateway.service";
+  edit.text = "Environment=NODE_OPTIONS=--max-old-space-size=3072";
+  edit.why = "above the 1998 MB heap the log shows";
+  RenderedFix step;
+  step.kind = FixKind::manual;
+  step.text = "add swap or RAM to the host";
+  d.fixes = {d.fixes.front(), edit, step};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("the committed version-2 history upgrades with every row kept; its fixes are shell",
+          "[storage][schema]") {
+  TempFolder tmp;
+  const std::string path = tmp.file("history.db");
+  std::string before;
+  {
+    Database old(path, OpenMode::create, without_migration());
+    old.exec(load_dump("history-v2.sql").c_str());
+    REQUIRE(old.schema_version() == 2);
+    before = version2_rows(old);
+  }
+  Database db(path, OpenMode::existing);
+  CHECK(db.schema_version() == latest_schema_version());
+  CHECK(version2_rows(db) == before);
+  // Version 2 stored no kind: its fixes were all printed as commands, and stay shell; its
+  // evidence was shown by the record's first line, and still is.
+  CHECK(count_rows(db, "SELECT count(*) FROM fixes") > 0);
+  CHECK(count_rows(db, "SELECT count(*) FROM fixes WHERE kind != 'shell' OR file != ''") == 0);
+  CHECK(count_rows(db,
+                   "SELECT count(*) FROM evidence WHERE focus_line != 0 "
+                   "OR message_at IS NOT NULL OR time_as_written IS NOT NULL") == 0);
+  const auto incidents = HistoryReader(db).incidents(
+      {std::nullopt, std::string("proxy_upstream_refused"), std::nullopt});
+  REQUIRE(incidents.size() == 1);
+  const auto detail = HistoryReader(db).incident(incidents[0].fingerprint);
+  REQUIRE(detail.occurrences.size() == 1);
+  const auto& fixes = detail.occurrences[0].fixes;
+  REQUIRE(fixes.size() == 3);
+  CHECK(fixes[2].kind == FixKind::shell);
+  CHECK(fixes[2].text == "proxy_pass http://127.0.0.1:18789;");
+  CHECK(fixes[2].file.empty());
+  CHECK(detail.occurrences[0].evidence.at(0).message_at == std::string::npos);
+}
+
+TEST_CASE("version 3 keeps each fix's kind and file and each evidence line's decisive line",
+          "[storage][schema]") {
+  TempFolder tmp;
+  const std::string path = tmp.file("history.db");
+  {
+    Database old(path, OpenMode::create, without_migration());
+    old.exec(load_dump("history-v2.sql").c_str());
+  }
+  Database db(path, OpenMode::existing);
+  IncidentStore(db).record(run_at("2026-12-01T10:00:00Z"), {oom_with_config_fix()});
+  const auto detail = HistoryReader(db).incident("cccc");
+  REQUIRE(detail.occurrences.size() == 1);
+  const auto& fixes = detail.occurrences[0].fixes;
+  REQUIRE(fixes.size() == 3);
+  CHECK(fixes[0].kind == FixKind::shell);
+  CHECK(fixes[0].text == "lsof -nP -iTCP:18789 -sTCP:LISTEN");
+  CHECK(fixes[1].kind == FixKind::config);
+  CHECK(fixes[1].file == "/etc/systemd/system/openclaw-gateway.service");
+  CHECK(fixes[1].text == "Environment=NODE_OPTIONS=--max-old-space-size=3072");
+  CHECK(fixes[1].why == "above the 1998 MB heap the log shows");
+  CHECK(fixes[2].kind == FixKind::manual);
+  CHECK(fixes[2].file.empty());
+  const auto& e = detail.occurrences[0].evidence.at(0);
+  CHECK(e.focus_line == 2);
+  CHECK(e.message_at == 17);
+  CHECK(e.time_as_written == std::optional<std::string>("[Tue Nov 24 10:00:03 2026]"));
+  CHECK(e.text.find("Killed process 31877") != std::string::npos);
+  // A kind the schema does not know is refused, not stored as something else.
+  CHECK_THROWS(db.exec("UPDATE fixes SET kind = 'sh'"));
 }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "logdx/engine/diagnosis.hpp"
 #include "logdx/storage/database.hpp"
 #include "logdx/storage/run_record.hpp"
 
@@ -50,13 +51,18 @@ struct StoredEvidence {
   std::uint64_t line = 0;
   std::optional<std::string> time;
   std::string text;
+  // As Evidence has them: the record's line the rule matched (0-based) and where its message
+  // starts (npos: not known). Runs stored before schema version 3: the first line, npos.
+  std::size_t focus_line = 0;
+  std::size_t message_at = std::string::npos;
+  std::optional<std::string> time_as_written;  // the stamp in the log (schema 3 on)
 };
 
 struct Occurrence {
   std::int64_t run_id = 0;
   std::string run_started_at;
   std::string command_line;
-  int rank = 0;  // 0: folded under another diagnosis of that run
+  int rank = 0;                             // 0: folded under another diagnosis of that run
   std::optional<std::string> folded_under;  // that diagnosis' fingerprint
   std::string severity;
   double confidence = 0;
@@ -65,7 +71,9 @@ struct Occurrence {
   std::optional<std::string> first_event;
   std::optional<std::string> last_event;
   std::vector<std::pair<std::string, std::string>> facts;
-  std::vector<std::pair<std::string, std::string>> fixes;  // command, why
+  // Kind, text, file and why as the run rendered them (shown_under is not stored: every fix
+  // of the occurrence is here). Runs stored before schema version 3 give every fix as shell.
+  std::vector<RenderedFix> fixes;
   std::vector<StoredEvidence> evidence;
   std::string input_set;  // the run's inputs (runs.input_set): equal sets = the same logs
   std::string episode;    // equal = the same time it happened
@@ -89,7 +97,7 @@ struct RunRow {
   std::uint64_t matched = 0;
   std::uint64_t diagnoses = 0;
   std::optional<std::int64_t> same_inputs_as;  // the first earlier run that read the same logs
-  std::optional<std::string> root_cause;  // the rank-1 cause, if any
+  std::optional<std::string> root_cause;       // the rank-1 cause, if any
   std::vector<RunInput> inputs;
 };
 
