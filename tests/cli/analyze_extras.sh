@@ -7,6 +7,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
+scratch_home  # never the user's config, rules, history or caches
 cd "$(dirname "$0")/../.." || exit 2
 port_case=corpus/cases/01-port-conflict-systemd-docker-proxy/input.log
 config_case=corpus/cases/03-missing-config-pm2-loop-hundreds/input.log

@@ -8,6 +8,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 source "$root/tests/cli/lib.sh"
+scratch_home  # never the user\'s config, rules, history or caches
 cd "$root"
 remote=/lib/systemd/systemd-journal-remote
 if [ ! -x "$remote" ]; then

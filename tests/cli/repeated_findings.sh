@@ -7,6 +7,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
+scratch_home  # never the user's config, rules, history or caches
 
 # 40 kills of node (each restart is a new pid), dmesg style, a minute apart.
 kills="$work/dmesg.log"
