@@ -67,7 +67,7 @@ check "capped rule without a finding: exit 0, no limit note" \
 
 # 1b. A broad join partner: an nginx access log whose every line is "GET / 200", which the
 #     access-log rule of a WebSocket refusal matches. That rule stands only beside the browser's
-#     report of the same path and status (a required join), so it keeps at most 64 lines per
+#     report of the same path and status (a required join), so it keeps at most 1000 lines per
 #     path and status, says so in a note when it has a finding, and -j2 and --no-prefilter
 #     keep the same lines.
 awk 'BEGIN { for (i = 0; i < 5000; i++)
@@ -84,10 +84,10 @@ for variant in "" "--no-prefilter" "-j2"; do
   else
     analyze -o json $variant "$work/access.log" "$work/console.log"
   fi
-  check "broad join partner ${variant:-(prefilter)}: 64 lines kept (got $(json_get "$access_count"))" \
-    $([ "$(json_get "$access_count")" = "[64]" ]; echo $?)
+  check "broad join partner ${variant:-(prefilter)}: 1000 lines kept (got $(json_get "$access_count"))" \
+    $([ "$(json_get "$access_count")" = "[1000]" ]; echo $?)
   check "broad join partner ${variant:-(prefilter)}: the note counts the rest" \
-    $(json_get 'd["notes"]' | grep -q "rule '$access_rule': 4936 more matching lines with the same join values after the first 64"; echo $?)
+    $(json_get 'd["notes"]' | grep -q "rule '$access_rule': 4000 more matching lines with the same join values after the first 1000"; echo $?)
 done
 analyze -o json "$work/access.log"
 check "broad join partner without the browser's line: no finding, no note" \
