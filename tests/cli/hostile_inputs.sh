@@ -66,6 +66,34 @@ analyze --no-builtin-rules --rules "$work/refused.yaml" --max-groups 100 --max-h
 check "capped rule without a finding: exit 0, no limit note" \
   $([ "$code" -eq 0 ] && ! grep -qE "more than 100 groups|more matching lines" <<<"$out$err"; echo $?)
 
+# 1b. A broad join partner: an nginx access log whose every line is "GET / 200", which the
+#     access-log rule of a WebSocket refusal matches. That rule stands only beside the browser's
+#     report of the same path and status (a required join), so it keeps at most 1000 lines per
+#     path and status, says so in a note when it has a finding, and -j2 and --no-prefilter
+#     keep the same lines.
+awk 'BEGIN { for (i = 0; i < 5000; i++)
+  printf "203.0.113.%d - - [02/Nov/2026:20:%02d:%02d +0000] \"GET / HTTP/1.1\" 200 1873 \"-\" \"Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36\"\n",
+    i % 200, i / 60 % 60, i % 60 }' >"$work/access.log"
+head -n 2500 "$work/access.log" >"$work/access-1.log"
+tail -n +2501 "$work/access.log" >"$work/access-2.log"
+echo "index-C4gGL9E4.js:1 WebSocket connection to 'wss://claw.example.com/' failed: Error during WebSocket handshake: Unexpected response code: 200" >"$work/console.log"
+access_rule=connect-ws-path-answered-without-upgrade
+access_count='[x["count"] for x in d["diagnoses"] if x["rule"] == "'$access_rule'"]'
+for variant in "" "--no-prefilter" "-j2"; do
+  if [ "$variant" = "-j2" ]; then
+    analyze -o json -j2 "$work/access-1.log" "$work/access-2.log" "$work/console.log"
+  else
+    analyze -o json $variant "$work/access.log" "$work/console.log"
+  fi
+  check "broad join partner ${variant:-(prefilter)}: 1000 lines kept (got $(json_get "$access_count"))" \
+    $([ "$(json_get "$access_count")" = "[1000]" ]; echo $?)
+  check "broad join partner ${variant:-(prefilter)}: the note counts the rest" \
+    $(json_get 'd["notes"]' | grep -q "rule '$access_rule': 4000 more matching lines with the same join values after the first 1000"; echo $?)
+done
+analyze -o json "$work/access.log"
+check "broad join partner without the browser's line: no finding, no note" \
+  $([ "$(json_get "$access_count")" = "[]" ] && ! grep -q "join values" "$work/out"; echo $?)
+
 # 2. Deeply nested JSON in a log line (and in a JSON log): no stack overflow, the line is kept.
 python3 -c 'print("[gateway] payload " + "{\"a\":" * 100000 + "1" + "}" * 100000)' >"$work/deep.log"
 python3 -c 'print("{\"msg\":" * 100000 + "1" + "}" * 100000)' >>"$work/deep.log"

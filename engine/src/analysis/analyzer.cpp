@@ -53,7 +53,8 @@ struct Analyzer::State {
   State(const RuleSet& rule_set, AnalyzerOptions analyzer_options)
       : rules(rule_set),
         options(analyzer_options),
-        matcher(rule_set, analyzer_options.max_hits_per_rule) {
+        matcher(rule_set, analyzer_options.max_hits_per_rule,
+                analyzer_options.max_hits_per_join_value) {
     if (options.prefilter != nullptr) prefilter.emplace(*options.prefilter);
   }
 
@@ -217,6 +218,14 @@ AnalysisResult Analyzer::finish() {
         "(max_hits_per_rule), so its findings cover the first {} only",
         rules[r].id, over_cap[r], state_->options.max_hits_per_rule,
         state_->options.max_hits_per_rule)});
+  }
+  const auto& over_join_cap = state_->matcher.over_join_cap_per_rule();
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (over_join_cap[r] == 0 || !rules[r].report || drafts[r].empty()) continue;
+    result.notes.push_back(AnalysisNote{fmt::format(
+        "rule '{}': {} more matching lines with the same join values after the first {} were "
+        "counted but not kept (max_hits_per_join_value), so its counts cover those only",
+        rules[r].id, over_join_cap[r], state_->options.max_hits_per_join_value)});
   }
   result.events_seen = state_->matcher.events_seen();
   result.events_matched = events.size();

@@ -22,6 +22,36 @@ bool contains_ascii_nocase(std::string_view text, std::string_view word) {
                      [&](char a, char b) { return lower(a) == b; }) != text.end();
 }
 
+// A rule whose diagnosis stands only with a partner: how many of its lines are kept is
+// bounded per value of its `on` captures (AnalyzerOptions::max_hits_per_join_value).
+bool bounded_by_join(const CompiledRule& rule) {
+  return rule.correlate && rule.correlate->kind == Correlate::Kind::join &&
+         rule.correlate->required && !rule.correlate->on.empty();
+}
+
+// The event member of that name, as value_of() reads it from the kept event.
+std::string member_value(const Event& event, const std::string& name) {
+  if (name == "unit") return event.unit;
+  if (name == "app") return event.app;
+  if (name == "host") return event.host;
+  if (name == "process") return event.process;
+  if (name == "input") return event.where.input;
+  if (name == "source") return std::string(to_string(event.source));
+  if (name == "pid") return event.pid ? std::to_string(*event.pid) : std::string();
+  return {};
+}
+
+// The rule's own `on` values of a hit, joined by a separator (the join's key on this side).
+template <typename ValueOf>
+std::string join_values(const CompiledRule& rule, ValueOf value_of_name) {
+  std::string out;
+  for (const auto& on : rule.correlate->on) {
+    out += value_of_name(on.first);
+    out += '\x1f';
+  }
+  return out;
+}
+
 bool about_gateway(const Event& event) {
   if (event.source == SourceKind::gateway) return true;
   return std::any_of(kGatewayWords.begin(), kGatewayWords.end(), [&](std::string_view word) {
@@ -52,6 +82,13 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
       ++over_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
       return;
     }
+    if (role == Hit::Role::match && bounded_by_join(rule)) {
+      const std::string values = join_values(rule, [&](const std::string& name) {
+        const std::string* capture = find_capture(scratch_, name);
+        return capture ? *capture : member_value(event, name);
+      });
+      if (!take_join_value(rule_index, values)) return;
+    }
     ++kept_per_rule_[rule_index];
     hits_.push_back(Hit{event_index, rule_index, role, step, std::move(scratch_)});
     scratch_.clear();
@@ -72,6 +109,16 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
   if (correlate.missing && evaluate_condition(*correlate.missing, event, scratch_)) {
     record(Hit::Role::missing, -1);
   }
+}
+
+bool Matcher::take_join_value(std::uint32_t rule_index, const std::string& values) {
+  std::size_t& kept = kept_per_join_value_[rule_index][values];
+  if (kept >= max_hits_per_join_value_) {
+    ++over_join_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
+    return false;
+  }
+  ++kept;
+  return true;
 }
 
 void Matcher::keep(const Event& event, std::size_t input_index) {
@@ -109,6 +156,12 @@ void Matcher::absorb(Matcher&& part) {
         ++over_cap_per_rule_[hit.rule];
         continue;
       }
+      const CompiledRule& rule = rules_.rules()[hit.rule];
+      if (hit.role == Hit::Role::match && bounded_by_join(rule)) {
+        const std::string values = join_values(
+            rule, [&](const std::string& name) { return value_of(hit, part.events_[e], name); });
+        if (!take_join_value(hit.rule, values)) continue;
+      }
       ++kept_per_rule_[hit.rule];
       hit.event = event_index;
       hits_.push_back(std::move(hit));
@@ -120,6 +173,7 @@ void Matcher::absorb(Matcher&& part) {
   }
   for (std::size_t r = 0; r < over_cap_per_rule_.size(); ++r) {
     over_cap_per_rule_[r] += part.over_cap_per_rule_[r];
+    over_join_cap_per_rule_[r] += part.over_join_cap_per_rule_[r];
   }
 }
 

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/matched_event.hpp"
@@ -15,11 +17,14 @@ namespace logdx::analysis {
 
 class Matcher {
  public:
-  Matcher(const RuleSet& rules, std::size_t max_hits_per_rule)
+  Matcher(const RuleSet& rules, std::size_t max_hits_per_rule, std::size_t max_hits_per_join_value)
       : rules_(rules),
         max_hits_per_rule_(max_hits_per_rule),
+        max_hits_per_join_value_(max_hits_per_join_value),
         kept_per_rule_(rules.rules().size(), 0),
-        over_cap_per_rule_(rules.rules().size(), 0) {}
+        over_cap_per_rule_(rules.rules().size(), 0),
+        kept_per_join_value_(rules.rules().size()),
+        over_join_cap_per_rule_(rules.rules().size(), 0) {}
 
   // `candidates`: rules to evaluate. Any list that holds every rule one of whose conditions
   // holds on `event` records the same hits (each condition needs a scanned pattern to hit,
@@ -41,16 +46,28 @@ class Matcher {
   bool names_gateway() const { return names_gateway_; }
   // Per rule: hits that were not kept because the rule reached max_hits_per_rule.
   const std::vector<std::uint64_t>& over_cap_per_rule() const { return over_cap_per_rule_; }
+  // Per rule with a required join: match hits not kept because their `on` values already had
+  // max_hits_per_join_value lines.
+  const std::vector<std::uint64_t>& over_join_cap_per_rule() const {
+    return over_join_cap_per_rule_;
+  }
 
  private:
   // Evaluates the candidate rule's conditions on `event`; appends a Hit per one that held.
   void match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index);
   void keep(const Event& event, std::size_t input_index);
+  // Whether a match hit of `rule` with these `on` values may still be kept; counts it if so.
+  // Always true for a rule without a required join.
+  bool take_join_value(std::uint32_t rule_index, const std::string& values);
 
   const RuleSet& rules_;
   std::size_t max_hits_per_rule_;
+  std::size_t max_hits_per_join_value_;
   std::vector<std::size_t> kept_per_rule_;
   std::vector<std::uint64_t> over_cap_per_rule_;
+  // Per rule with a required join: kept match hits per `on` value tuple (join_values()).
+  std::vector<std::unordered_map<std::string, std::size_t>> kept_per_join_value_;
+  std::vector<std::uint64_t> over_join_cap_per_rule_;
   std::vector<MatchedEvent> events_;
   std::vector<Hit> hits_;
   Timeline timeline_;

@@ -5,7 +5,7 @@
 namespace logdx::prefilter {
 namespace {
 
-constexpr std::string_view kMagic = "logdx-prefilter-pack 1";
+constexpr std::string_view kMagic = "logdx-prefilter-pack 2";
 
 void put_counted(std::string& out, std::string_view text) {
   out += std::to_string(text.size());
@@ -33,6 +33,7 @@ std::string encode_pack(const PackDatabase& pack, std::string_view hs_version) {
   out += std::to_string(pack.keys.size()) + "\n";
   for (std::size_t i = 0; i < pack.keys.size(); ++i) {
     put_counted(out, pack.keys[i]);
+    put_counted(out, pack.sources[i]);
     const std::string& refusal = pack.database.refusals[i];
     out += refusal.empty() ? std::string("+") : "-" + refusal;
     out += '\n';
@@ -51,7 +52,10 @@ std::optional<PackDatabase> decode_pack(std::string_view text, std::string_view 
   PackDatabase pack;
   for (std::size_t i = 0; i < *count; ++i) {
     pack.keys.emplace_back();
-    if (!take_counted(text, pack.keys.back())) return std::nullopt;
+    pack.sources.emplace_back();
+    if (!take_counted(text, pack.keys.back()) || !take_counted(text, pack.sources.back())) {
+      return std::nullopt;
+    }
     if (!next_line(text, line) || line.empty() || (line[0] != '+' && line[0] != '-')) {
       return std::nullopt;
     }

@@ -5,8 +5,9 @@
 // At run time every trigger pattern whose key is in the pack is served by this database, so
 // only patterns of a user's rules are compiled (and cached) on this machine.
 //
-// Layout: "logdx-prefilter-pack 1\n" hs_version "\n" count "\n", per pattern
-// "<key length>\n<key>" then the refusal line ("+" or "-" reason), then
+// Layout: "logdx-prefilter-pack 2\n" hs_version "\n" count "\n", per pattern
+// "<key length>\n<key>", "<source length>\n<source>", then the refusal line ("+" or "-" reason),
+// then
 // "<size>\n<serialized bytes>". The pack is produced by the same build that reads it.
 
 #include <optional>
@@ -19,8 +20,9 @@
 namespace logdx::prefilter {
 
 struct PackDatabase {
-  std::vector<std::string> keys;  // one per trigger pattern of the pack
-  CachedDatabase database;        // refusals per pattern, and the serialized database
+  std::vector<std::string> keys;     // one per trigger pattern of the pack
+  std::vector<std::string> sources;  // its expanded pattern, which the key is made from
+  CachedDatabase database;           // refusals per pattern, and the serialized database
 };
 
 std::string encode_pack(const PackDatabase& pack, std::string_view hs_version);

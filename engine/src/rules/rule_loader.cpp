@@ -95,7 +95,7 @@ RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {
     result.files.push_back(file.file.source ? file.file.source->name : std::string());
     std::move(file.diagnostics.begin(), file.diagnostics.end(),
               std::back_inserter(result.diagnostics));
-    collector.add(file.file);
+    collector.add(std::move(file.file));  // `files` is not used past check_formats
   }
   const RuleCollection collection = collector.finish();
   auto collected = collector.take_diagnostics();

@@ -13,17 +13,18 @@ namespace logdx {
 LineReader::LineReader(ByteSource& source, std::size_t max_line_bytes, std::size_t block_bytes)
     : source_(source),
       max_line_(std::max<std::size_t>(max_line_bytes, 1)),
-      buffer_(max_line_ + std::max<std::size_t>(block_bytes, 1)) {}
+      capacity_(max_line_ + std::max<std::size_t>(block_bytes, 1)),
+      buffer_(std::make_unique_for_overwrite<char[]>(capacity_)) {}
 
 bool LineReader::refill() {
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
   std::size_t got = 0;
   try {
-    got = source_.read(std::span<char>(buffer_).subspan(end_));
+    got = source_.read(std::span<char>(buffer_.get() + end_, capacity_ - end_));
   } catch (const InputError&) {
     // Deliver what is buffered first: the good part of a truncated .gz is still evidence.
     error_ = std::current_exception();
@@ -33,7 +34,7 @@ bool LineReader::refill() {
     observe();
     return false;
   }
-  digest_.update(std::string_view(buffer_.data() + end_, got));
+  digest_.update(std::string_view(buffer_.get() + end_, got));
   end_ += got;
   bytes_read_ += got;
   observe();
@@ -48,18 +49,18 @@ void LineReader::observe() {
     from = static_cast<std::size_t>(observed_to_ - base);
   } else {
     // Bytes went by unseen (a line longer than the buffer): resume at the next line start.
-    const void* newline = std::memchr(buffer_.data(), '\n', end_);
+    const void* newline = std::memchr(buffer_.get(), '\n', end_);
     if (newline == nullptr) return;
-    from = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.data()) + 1;
+    from = static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.get()) + 1;
   }
   if (from >= end_) return;
   std::size_t to = end_;
   if (!eof_) {
-    const void* last = memrchr(buffer_.data() + from, '\n', end_ - from);
+    const void* last = memrchr(buffer_.get() + from, '\n', end_ - from);
     if (last == nullptr) return;  // no whole line yet
-    to = static_cast<std::size_t>(static_cast<const char*>(last) - buffer_.data()) + 1;
+    to = static_cast<std::size_t>(static_cast<const char*>(last) - buffer_.get()) + 1;
   }
-  observer_(std::string_view(buffer_.data() + from, to - from), base + from);
+  observer_(std::string_view(buffer_.get() + from, to - from), base + from);
   observed_to_ = base + to;
 }
 
@@ -69,7 +70,7 @@ bool LineReader::next(Line& line) {
     const std::size_t available = end_ - begin_;
     // One byte past max_line tells "exactly max_line then '\n'" from "longer".
     const std::size_t window = std::min(available, max_line_ + 1);
-    const char* start = buffer_.data() + begin_;
+    const char* start = buffer_.get() + begin_;
     const void* newline =
         window > scanned ? std::memchr(start + scanned, '\n', window - scanned) : nullptr;
     std::size_t length = 0;

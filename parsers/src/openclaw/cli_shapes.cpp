@@ -7,8 +7,8 @@
 #include <cctype>
 #include <string>
 
-#include "openclaw/stamp.hpp"
 #include "grammar/ascii_chars.hpp"
+#include "openclaw/stamp.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -117,6 +117,23 @@ constexpr std::array<std::string_view, 7> kContextPrefixes = {"No channels confi
                                                               "Paired (",
                                                               "Pending (",
                                                               "Found "};
+
+// The first bytes of a list's prefixes: every plain-text line is offered to this parser (the
+// per-line fallback, each prefix boundary), and most start with none of them, so the list is
+// compared only after this one lookup (a tenth of the plain-text path went to these compares).
+template <std::size_t N>
+constexpr std::array<bool, 256> first_bytes(const std::array<std::string_view, N>& prefixes) {
+  std::array<bool, 256> out{};
+  for (std::string_view prefix : prefixes) out[static_cast<unsigned char>(prefix.front())] = true;
+  return out;
+}
+
+constexpr std::array<bool, 256> kMessageFirst = first_bytes(kMessagePrefixes);
+constexpr std::array<bool, 256> kContextFirst = first_bytes(kContextPrefixes);
+
+bool may_start_one_of(std::string_view line, const std::array<bool, 256>& first) {
+  return !line.empty() && first[static_cast<unsigned char>(line.front())];
+}
 
 constexpr std::array<std::string_view, 8> kTitles = {
     "Overview",       "Security audit",           "Channels",       "Sessions", "Targets",
@@ -228,6 +245,7 @@ CliMatch read_bracketed(std::string_view line, Event& event) {
 CliMatch read_cli_line(std::string_view line, Event& event) {
   if (auto m = read_bracketed(line, event); m != CliMatch::none) return m;
   for (auto prefix : kMessagePrefixes) {
+    if (!may_start_one_of(line, kMessageFirst)) break;  // none of them can match
     if (starts_with(line, prefix)) {
       event.message.assign(line);
       return CliMatch::strong;
@@ -241,6 +259,7 @@ CliMatch read_cli_line(std::string_view line, Event& event) {
   if (auto m = read_port_report(line, event); m != CliMatch::none) return m;
   if (auto m = read_key_value(line, event); m != CliMatch::none) return m;
   for (auto prefix : kContextPrefixes) {
+    if (!may_start_one_of(line, kContextFirst)) break;  // none of them can match
     if (starts_with(line, prefix)) {
       event.message.assign(line);
       return CliMatch::context;

@@ -27,6 +27,11 @@ struct AnalyzerOptions {
   // not kept (a note says how many), so memory stays bounded on logs where a rule's pattern
   // (a join partner such as "GET / 200") matches nearly every line.
   std::size_t max_hits_per_rule = 20000;
+  // A rule whose diagnosis needs a partner (a required `join`, e.g. an access-log line that
+  // stands only beside the browser's report of the same path and status) keeps at most this
+  // many lines per value of its `on` captures: the partner decides whether the diagnosis
+  // stands, not the hundred-thousandth "GET / 200" of the day. Later ones are counted.
+  std::size_t max_hits_per_join_value = 1000;
   std::size_t evidence_head = 3;     // evidence kept from the start of a diagnosis ...
   std::size_t evidence_tail = 2;     // ... and from its end; the rest is counted
   std::size_t evidence_partner = 2;  // join partner lines shown after those (counted too)

@@ -42,13 +42,14 @@ class RuleCollector {
  public:
   // Adds one file's definitions; call in load order.
   void add(const RuleFile& file);
+  void add(RuleFile&& file);  // the same, moving the definitions out of `file`
   // Runs the whole-set checks and hands over the result; the collector is empty afterwards.
   RuleCollection finish();
   const std::vector<RuleDiagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<RuleDiagnostic> take_diagnostics() { return std::move(diagnostics_); }
 
  private:
-  void add_rule(const RuleDef& rule);
+  void add_rule(RuleDef&& rule);
   CollectedRule* find(std::string_view id);
   void report(RuleProblem code, const SourcePosition& where,
               std::initializer_list<std::string_view> args,
