@@ -42,7 +42,7 @@ struct RunStatements {
                         "THEN coalesce(?7, first_seen) ELSE first_seen END, "
                         "last_seen = CASE WHEN last_seen IS NULL OR ?8 > last_seen "
                         "THEN coalesce(?8, last_seen) ELSE last_seen END, "
-                        "last_run_at = ?9, runs = runs + 1, last_occurrence_id = ?10 "
+                        "last_run_at = ?9, runs = runs + 1, last_occurrence_id = ?10, host = ?11 "
                         "WHERE id = ?1",
                         path),
         recall(db,
@@ -141,7 +141,10 @@ class RunWriter {
     stored_.recalls[d.fingerprint] = recall(incident);
     Statement& o = s_.insert_occurrence;
     o.bind(1, run_id_).bind(2, incident);
-    if (parent) o.bind(3, *parent); else o.bind_null(3);
+    if (parent)
+      o.bind(3, *parent);
+    else
+      o.bind_null(3);
     o.bind(4, std::int64_t{d.rank}).bind(5, std::string(to_string(d.severity)));
     o.bind(6, d.confidence).bind(7, d.title).bind(8, as_int(d.count));
     o.bind_optional(9, shown_time(d.first_seen, d.first_seen_text));
@@ -152,7 +155,7 @@ class RunWriter {
     u.bind(1, incident).bind(2, d.cause).bind(3, d.rule).bind(4, d.title);
     u.bind(5, std::string(to_string(d.severity))).bind(6, d.confidence);
     u.bind_optional(7, absolute_time(d.first_seen)).bind_optional(8, absolute_time(d.last_seen));
-    u.bind(9, run_.started_at).bind(10, occurrence).run();
+    u.bind(9, run_.started_at).bind(10, occurrence).bind(11, d.host).run();
     write_details(d, incident, occurrence);
     return occurrence;
   }

@@ -123,9 +123,19 @@ UPDATE runs SET input_set = coalesce((SELECT group_concat(h, ' ') FROM
 CREATE INDEX runs_by_input_set ON runs (input_set);
 )sql";
 
+// Fleet hosts (issue 15; the integrator renumbers this after the other pending migrations):
+// each incident names the host its lines came from (Diagnosis::host: short, lower case), so
+// `incidents --host` filters and the same cause is counted across hosts. Incidents recorded
+// before this have '' (they named no host to the history).
+constexpr const char* kVersionFleetHosts = R"sql(
+ALTER TABLE incidents ADD COLUMN host TEXT NOT NULL DEFAULT '';
+CREATE INDEX incidents_by_host ON incidents (host);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersionFleetHosts},
 };
 
 void apply(Database& db, int target) {
