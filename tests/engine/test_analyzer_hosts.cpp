@@ -21,7 +21,7 @@ rules:
     match: {regex: 'listen EADDRINUSE: address already in use [^\s]*:(?P<port>\d+)'}
     key: [port]
     fixes:
-      - {kind: shell, text: 'ss -ltnp "sport = :{port}"'}
+      - {command: 'ss -ltnp "sport = :{port}"'}
   - id: unit-restart-loop
     cause: restart_loop_systemd
     severity: critical

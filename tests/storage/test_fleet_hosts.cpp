@@ -67,8 +67,9 @@ TEST_CASE("each incident stores its host and the reader filters by it", "[storag
   on_b.host = "gw-b";
   on_b.fingerprint = "b000000000000001";
   IncidentStore(db).record(run_at("2026-11-25T10:00:00Z"), {on_a, on_b});
-  const auto all = HistoryReader(db).incidents({});
-  REQUIRE(all.size() == 2);
+  std::size_t with_host = 0;  // the folded symptoms of the helper's finding name none
+  for (const IncidentRow& row : HistoryReader(db).incidents({})) with_host += !row.host.empty();
+  CHECK(with_host == 2);
   const auto only_b = HistoryReader(db).incidents(only_host("gw-b"));
   REQUIRE(only_b.size() == 1);
   CHECK(only_b[0].fingerprint == "b000000000000001");
