@@ -4,7 +4,8 @@
 # patterns next to `logdx analyze --no-db` (-j1, -j2, and -j1 --no-prefilter) on the same
 # bytes in the same run; the rule-scaling run (pack vs pack + 10x variant rules); peak RSS;
 # a one-line input end to end (one_line_rows, median of 20); then the same mixed log with 1 % and 10 % failure lines (memory
-# must stay flat) and a plain-text log (no envelope any parser knows: the per-line fallback).
+# must stay flat) and a plain-text log (no envelope any parser knows: the per-line fallback);
+# a fleet: the same log as four hosts' folders, against the same bytes naming one host.
 # Ends with one table from this run: MB/s, x rg, % of cat, peak RSS, one-line ms.
 # Each time is the best of RUNS (default 3): the machine is shared, so MB/s is given on CPU time
 # (user + sys) beside wall time. --size MB sets the size of the default input (100).
@@ -162,6 +163,37 @@ for variant in "density 0.01" "density 0.1" "plain"; do
   t_j1=$(best_of "${analyze[@]}" -j1 "$data")
   summarize "$label, -j1" "$mb" "$t_j1" "$t_cat" "$t_rg" "$(peak_kb "${analyze[@]}" -j1 "$data")"
 done
+
+# A fleet (issue 15): the mixed log as four hosts' folders of a central tree (each host's lines
+# name it, as a central rsyslog writes them), next to the same bytes naming one host: the cost
+# of per-host fingerprints, groups and the per-host summary, same run, same bytes.
+fleet_tree() {  # fleet_tree DIR NAME-OF-HOST-N-COMMAND: four folders, hosts named by the command
+  local dir="$1" n
+  mkdir -p "$dir"
+  for n in 1 2 3 4; do
+    python3 "$root/bench/gen_mixed_log.py" "$dir/gw-$n" $(( size / 4 ))
+    sed -i -E "s/(\"hostname\":\"| )vm([\" ])/\1$(eval "$2")\2/g" "$dir/gw-$n"/*
+  done
+}
+fleet="$out/fleet-$size"
+one_host="$out/fleet-$size-one-host"
+[ -d "$fleet" ] || fleet_tree "$fleet" 'echo gw-$n'
+[ -d "$one_host" ] || fleet_tree "$one_host" 'echo gw-1'
+fleet_files=("$fleet"/*/*)
+mb=$(echo "$(cat "${fleet_files[@]}" | wc -c) / 1048576" | bc -l)
+cat "${fleet_files[@]}" "$one_host"/*/* >/dev/null
+t_cat=$(best_of cat "${fleet_files[@]}")
+t_rg=$(best_of rg -c -j1 -f "$patterns" "$fleet")
+t_fleet=$(best_of "${analyze[@]}" -j1 "$fleet")
+t_one=$(best_of "${analyze[@]}" -j1 "$one_host")
+echo
+echo "fleet: 4 hosts' folders, $(printf %.0f "$mb") MB, -j1 CPU: $(cpu "$t_fleet") s; the same" \
+     "bytes naming one host: $(cpu "$t_one") s; per-host overhead" \
+     "$(printf %.1f "$(echo "100 * ($(cpu "$t_fleet") - $(cpu "$t_one")) / $(nz "$(cpu "$t_one")")" | bc -l)")%"
+summarize "fleet $size MB, 4 hosts' folders, -j1" "$mb" "$t_fleet" "$t_cat" "$t_rg" \
+  "$(peak_kb "${analyze[@]}" -j1 "$fleet")"
+summarize "fleet $size MB, one host, -j1" "$mb" "$t_one" "$t_cat" "$t_rg" \
+  "$(peak_kb "${analyze[@]}" -j1 "$one_host")"
 
 echo
 echo "summary (this run; MB/s of logdx analyze --no-db; x rg and % of cat on wall time, same bytes)"

@@ -62,9 +62,20 @@ void write_fix(JsonWriter& w, const RenderedFix& f) {
 
 namespace {
 
+// A host as JSON: the name, or null when the lines named none.
+void write_host_name(JsonWriter& w, const std::string& host) {
+  w.key("host");
+  if (host.empty()) {
+    w.null();
+  } else {
+    w.value(host);
+  }
+}
+
 void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   w.begin_object();
   if (d.rank > 0) w.key("rank").value(d.rank);
+  write_host_name(w, d.host);
   w.key("cause").value(d.cause);
   w.key("rule").value(d.rule);
   w.key("severity").value(to_string(d.severity));
@@ -81,6 +92,7 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
     w.begin_object();
     w.key("input").value(e.input);
     w.key("line").value(e.line);
+    write_host_name(w, e.host);
     write_time(w, "time", e.time, e.time_text);
     w.key("text").value(e.text);
     w.end_object();
@@ -113,6 +125,32 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
   }
   w.end_object();
   w.end_object();
+}
+
+// Every host the events named, with its worst finding (null: healthy) and how many it has.
+void write_hosts(JsonWriter& w, const AnalysisResult& result) {
+  w.key("hosts").begin_array();
+  for (const HostSummary& h : result.hosts) {
+    w.begin_object().key("host").value(h.host).key("events").value(h.events);
+    const Diagnosis* worst = nullptr;
+    std::uint64_t findings = 0;
+    for (const Diagnosis& d : result.diagnoses) {
+      if (d.host != h.host) continue;
+      if (worst == nullptr) worst = &d;
+      ++findings;
+    }
+    w.key("findings").value(findings);
+    w.key("worst");
+    if (worst == nullptr) {
+      w.null();
+    } else {
+      w.begin_object().key("rule").value(worst->rule).key("cause").value(worst->cause);
+      w.key("severity").value(to_string(worst->severity));
+      w.key("fingerprint").value(worst->fingerprint).end_object();
+    }
+    w.end_object();
+  }
+  w.end_array();
 }
 
 void write_timeline(JsonWriter& w, const std::vector<TimelineEntry>& timeline) {
@@ -244,6 +282,7 @@ std::string analysis_json(const AnalysisReport& report) {
     w.end_object();
   }
   w.end_array();
+  write_hosts(w, result);
   w.key("diagnoses").begin_array();
   for (const auto& d : result.diagnoses) write_diagnosis(w, d);
   w.end_array();

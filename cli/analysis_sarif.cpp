@@ -61,7 +61,11 @@ void write_location(JsonWriter& w, const Evidence& e) {
     w.key("snippet").begin_object().key("text").value(e.text).end_object();
     w.end_object();
   }
-  w.end_object().end_object();
+  w.end_object();
+  // The machine the line came from (a fleet's central store mixes many): SARIF locations
+  // carry it in their property bag.
+  if (!e.host.empty()) w.key("properties").begin_object().key("host").value(e.host).end_object();
+  w.end_object();
 }
 
 void write_time(JsonWriter& w, const char* key, const Timestamp& time, const std::string& text) {
@@ -88,6 +92,7 @@ void write_result(JsonWriter& w, const Diagnosis& d, const RuleIndex& index,
   if (d.rank > 0) w.key("rank").value(d.rank);
   if (!parent.empty()) w.key("explainedBy").value(parent);
   w.key("cause").value(d.cause);
+  if (!d.host.empty()) w.key("host").value(d.host);
   w.key("severity").value(to_string(d.severity));
   w.key("confidence").value(std::round(d.confidence * 100) / 100);
   write_time(w, "firstSeen", d.first_seen, d.first_seen_text);

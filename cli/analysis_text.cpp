@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analysis_json.hpp"
+#include "analysis_text_hosts.hpp"
 #include "logdx/engine/record_lines.hpp"
 #include "terminal_text.hpp"
 #include "text_layout.hpp"
@@ -237,21 +238,48 @@ std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStat
   return text + fmt::format(", in {:.2f} s.", stats.seconds);
 }
 
+namespace {
+
+// The findings of one host (or of a single-host run): the worst one as the root cause when it
+// is a fault, the others after it.
+void append_findings(std::string& out, const std::vector<const Diagnosis*>& findings,
+                     const TextStyle& style, const Palette& p) {
+  const bool fault = !findings.empty() && findings.front()->severity >= Severity::error;
+  if (!findings.empty() && !fault) {
+    out += fmt::format("No fault found (nothing at error or above); {} remark{}:\n\n",
+                       findings.size(), findings.size() == 1 ? "" : "s");
+  }
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (i == 1 && fault) out += "\nOther findings:\n";
+    append_diagnosis(out, *findings[i], i == 0 && fault, style, p);
+    if (i + 1 < findings.size()) out += "\n";
+  }
+}
+
+void append_per_host(std::string& out, const AnalysisResult& result, const TextStyle& style,
+                     const Palette& p) {
+  out += host_summary_text(result, style);
+  for (const HostFindings& h : findings_by_host(result)) {
+    if (h.findings.empty()) continue;  // healthy: the summary said so
+    out += "\n" + p.paint(p.bold, host_heading(h.host));
+    append_findings(out, h.findings, style, p);
+  }
+}
+
+}  // namespace
+
 std::string analysis_text(const AnalysisReport& report, const TextStyle& style) {
   const AnalysisResult& result = report.result;
   const Palette p(style.color);
   std::string out;
-  const bool fault = has_fault(result);
-  if (result.diagnoses.empty()) {
+  if (reports_per_host(result)) {
+    append_per_host(out, result, style, p);
+  } else if (result.diagnoses.empty()) {
     out += verdict_when_empty(report, style);
-  } else if (!fault) {
-    out += fmt::format("No fault found (nothing at error or above); {} remark{}:\n\n",
-                       result.diagnoses.size(), result.diagnoses.size() == 1 ? "" : "s");
-  }
-  for (std::size_t i = 0; i < result.diagnoses.size(); ++i) {
-    if (i == 1 && fault) out += "\nOther findings:\n";
-    append_diagnosis(out, result.diagnoses[i], i == 0 && fault, style, p);
-    if (i + 1 < result.diagnoses.size()) out += "\n";
+  } else {
+    std::vector<const Diagnosis*> all;
+    for (const Diagnosis& d : result.diagnoses) all.push_back(&d);
+    append_findings(out, all, style, p);
   }
   out += hidden_note(report);
   for (const auto& note : result.notes) {

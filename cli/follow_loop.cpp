@@ -7,8 +7,10 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "analysis_json.hpp"
@@ -20,6 +22,9 @@ namespace logdx::cli {
 namespace {
 
 constexpr timespec kTick{0, 250'000'000};  // how often new events are evaluated
+// How often (in ticks) the followed folders are looked at again for new files: a new host's
+// log in a central tree is picked up within a second, and a rescan stays rare.
+constexpr std::uint64_t kTicksPerRescan = 4;
 
 // Events handed from the reader threads to the evaluating (main) thread.
 class EventQueue {
@@ -82,13 +87,28 @@ class ChangeTracker {
   std::map<std::string, std::pair<std::uint64_t, Severity>> seen_;
 };
 
-bool followable(const InputSummary& summary, const ResolvedInput& input) {
-  if (summary.failed || summary.skipped) return false;
+bool compressed(std::string_view path) {
   for (const char* ext : {".gz", ".zst", ".xz", ".bz2"}) {
-    const std::string_view path(input.path);
-    if (path.ends_with(ext)) return false;  // compressed files are rotated, not appended to
+    if (path.ends_with(ext)) return true;  // compressed files are rotated, not appended to
   }
-  return true;
+  return false;
+}
+
+bool followable(const InputSummary& summary, const ResolvedInput& input) {
+  return !summary.failed && !summary.skipped && !compressed(input.path);
+}
+
+// A rotated copy (x.log.1, x.log-20261206) appears when its live file rotates: its lines were
+// read already at the live path, so a new file of that name is not a new input.
+bool rotated_name(std::string_view path) {
+  const std::string_view name = path.substr(path.rfind('/') + 1);
+  const auto digits = [](std::string_view t) {
+    return !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const std::size_t dot = name.rfind('.');
+  if (dot != std::string_view::npos && digits(name.substr(dot + 1))) return true;
+  const std::size_t dash = name.rfind('-');
+  return dash != std::string_view::npos && name.size() - dash == 9 && digits(name.substr(dash + 1));
 }
 
 sigset_t stop_signals() {
@@ -108,12 +128,14 @@ struct Followed {
   std::uint64_t base_line = 0;     // files: lines the first pass read
 };
 
-std::vector<Followed> followed_inputs(const InputOptions& inputs,
-                                      std::vector<InputSummary>& summaries) {
+std::deque<Followed> followed_inputs(const InputOptions& inputs,
+                                     std::vector<InputSummary>& summaries,
+                                     std::set<std::string>& known_paths) {
   ResolvedInputs resolved;
   if (!inputs.reads_journal() || !inputs.paths.empty()) resolved = resolve_inputs(inputs.paths);
+  for (const ResolvedInput& input : resolved.inputs) known_paths.insert(input.path);
   if (inputs.reads_journal()) resolved.inputs.push_back(journal_input(inputs));
-  std::vector<Followed> out;
+  std::deque<Followed> out;
   std::size_t file = 0;  // the first pass's summaries are the non-live inputs, in order
   for (ResolvedInput& input : resolved.inputs) {
     if (input.is_stdin || input.journal) {
@@ -142,6 +164,24 @@ std::unique_ptr<ByteSource> open_followed(const Followed& f, const std::atomic<b
   return open_following_source(f.input.path, f.input.display_name, options, stop);
 }
 
+// Files that appeared under the followed folders since the last look (a new host's folder in a
+// central rsyslog tree, a new remote-*.journal is read with --journal-dir instead): each is a
+// new input, read from its start. Stdin and the journal are never re-resolved.
+std::vector<Followed> new_files(const InputOptions& inputs, std::set<std::string>& known_paths,
+                                std::vector<InputSummary>& summaries) {
+  std::vector<Followed> out;
+  if (inputs.paths.empty()) return out;
+  for (ResolvedInput& input : resolve_inputs(inputs.paths).inputs) {
+    if (input.is_stdin || input.journal || !known_paths.insert(input.path).second) continue;
+    if (compressed(input.path) || rotated_name(input.path)) continue;
+    InputSummary summary;
+    summary.input = input.display_name;
+    out.push_back({std::move(input), summaries.size(), 0, 0});
+    summaries.push_back(std::move(summary));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const ParserRegistry& registry,
@@ -149,7 +189,9 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const Parser
                                         Analyzer& analyzer, const FollowOutput& output,
                                         const FollowKept& kept) {
   std::vector<InputSummary> summaries = first_pass;
-  const std::vector<Followed> followed = followed_inputs(inputs, summaries);
+  std::set<std::string> known_paths;
+  // Deques: a reader thread keeps a reference to its entries while new inputs are added.
+  std::deque<Followed> followed = followed_inputs(inputs, summaries, known_paths);
   // Signals are taken by sigtimedwait in this thread only: block them before the readers
   // start (threads inherit the mask), so no handler and no global flag are needed.
   const sigset_t signals = stop_signals();
@@ -163,18 +205,21 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const Parser
   std::atomic<bool> stop{false};
   EventQueue queue;
   std::vector<std::thread> readers;
-  std::vector<InputSummary> read(followed.size());
+  std::deque<InputSummary> read(followed.size());
   ReaderOptions options = inputs.reader_options();
   options.detect_lines = 1;  // a live input is detected from its first line, not 200 of them
   const EventReader reader(registry, options);
   // Files are followed until a signal; a live input may end by itself (a closed pipe), and
   // when every reader has ended there is nothing left to wait for.
   std::atomic<std::size_t> running{followed.size()};
-  for (std::size_t k = 0; k < followed.size(); ++k) {
-    readers.emplace_back([&, k] {
-      const Followed& f = followed[k];
+  // The entries are looked up here, in this thread: a reader never indexes a deque that this
+  // thread may be growing.
+  const auto start_reader = [&](std::size_t k) {
+    const Followed& f = followed[k];
+    InputSummary& result = read[k];
+    readers.emplace_back([&, &f = f, &result = result] {
       std::vector<ReaderDiagnostic> ignored;
-      read[k] = reader.read(
+      result = reader.read(
           f.input, open_followed(f, stop),
           [&](Event&& e) {
             e.where.line += f.base_line;
@@ -183,14 +228,25 @@ std::vector<InputSummary> follow_inputs(const InputOptions& inputs, const Parser
           ignored);
       --running;
     });
-  }
+  };
+  for (std::size_t k = 0; k < followed.size(); ++k) start_reader(k);
   ChangeTracker changes(output);
   changes.remember(analyzer.finish().diagnoses);
   const std::string_view note = "logdx: following {} input{}; Ctrl-C ends with a summary\n";
   fmt::print(stderr, fmt::runtime(note), readers.size(), readers.size() == 1 ? "" : "s");
 
   bool stopping = false;
-  while (!stopping) {
+  for (std::uint64_t tick = 1; !stopping; ++tick) {
+    if (tick % kTicksPerRescan == 0) {
+      for (Followed& added : new_files(inputs, known_paths, summaries)) {
+        fmt::print(stderr, "logdx: following new input {}\n",
+                   terminal_safe(added.input.display_name));
+        followed.push_back(std::move(added));
+        read.emplace_back();
+        ++running;
+        start_reader(followed.size() - 1);
+      }
+    }
     siginfo_t info;
     stopping = sigtimedwait(&signals, &info, &kTick) > 0 || running.load() == 0;
     if (stopping) {

@@ -1,4 +1,4 @@
-// `logdx incidents [--since T] [--cause C] [--rule R] [-o json]`: one row per incident
+// `logdx incidents [--since T] [--cause C] [--rule R] [--host H] [-o json]`: one row per incident
 // fingerprint from the history; `logdx incidents show FINGERPRINT`: every run that saw it,
 // with its evidence and the fix.
 
@@ -26,6 +26,7 @@ struct IncidentsOptions {
   std::string since;
   std::string cause;
   std::string rule;
+  std::string host;
   std::string output = "text";
   std::string fingerprint;  // for `show`
 };
@@ -41,7 +42,8 @@ void print(const std::string& text) {
 }
 
 int run_list(const IncidentsOptions& o) {
-  storage::IncidentFilter filter{std::nullopt, non_empty(o.cause), non_empty(o.rule)};
+  storage::IncidentFilter filter{std::nullopt, non_empty(o.cause), non_empty(o.rule),
+                                 non_empty(o.host)};
   if (!o.since.empty()) {
     std::string error;
     const auto since = parse_time_arg(o.since, std::chrono::system_clock::now(), error);
@@ -84,11 +86,14 @@ CommandRunner add_incidents_command(CLI::App& app) {
   command->add_option("--since", o->since, "seen since: ISO-8601 or a span back (2h, 7d)");
   command->add_option("--cause", o->cause, "only this cause id (e.g. port_conflict)");
   command->add_option("--rule", o->rule, "only this rule id");
+  command->add_option("--host", o->host,
+                      "only this host of a fleet (its short name, lower case: gw-01)");
   add_output_option(*command, o->output);
   command->footer(
       "Examples:\n"
       "  logdx incidents --since 7d\n"
       "  logdx incidents --cause port_conflict -o json | jq '.incidents[].runs'\n"
+      "  logdx incidents --host gw-01\n"
       "  logdx incidents show 5f0c1a2b");
   CLI::App* show = command->add_subcommand("show", "every run that saw one incident");
   show->add_option("fingerprint", o->fingerprint, "the fingerprint, or a unique prefix of it")

@@ -1,6 +1,7 @@
 #include "incidents_views.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
 #include <set>
@@ -70,6 +71,12 @@ void write_incident_fields(JsonWriter& w, const storage::IncidentRow& r) {
   w.key("first_run").value(r.first_run_at).key("last_run").value(r.last_run_at);
   w.key("runs").value(r.runs).key("events").value(r.events).key("evidence").value(r.evidence);
   w.key("episodes").value(r.episodes).key("rereads").value(r.rereads);
+  w.key("host");
+  if (r.host.empty()) {
+    w.null();
+  } else {
+    w.value(r.host);
+  }
 }
 
 void write_pairs(JsonWriter& w, const char* key,
@@ -172,6 +179,41 @@ std::string runs_cell(const storage::IncidentRow& r) {
 
 }  // namespace
 
+namespace {
+
+// More than one host among the rows: the history is a fleet's, and the table names each
+// row's host.
+bool many_hosts(const std::vector<storage::IncidentRow>& rows) {
+  std::set<std::string> hosts;
+  for (const auto& r : rows) {
+    if (!r.host.empty()) hosts.insert(r.host);
+  }
+  return hosts.size() > 1;
+}
+
+// "port_conflict on 3 hosts since 2026-11-24T10:00:03Z (gw-a, gw-b, gw-c)": one line per cause
+// seen on more than one host, so a fleet-wide problem reads as one.
+std::string causes_across_hosts(const std::vector<storage::IncidentRow>& rows) {
+  std::map<std::string, std::set<std::string>> hosts;  // cause -> hosts
+  std::map<std::string, std::string> since;            // cause -> earliest first seen
+  for (const auto& r : rows) {
+    if (r.host.empty()) continue;
+    hosts[r.cause].insert(r.host);
+    const std::string first = r.first_seen.value_or(r.first_run_at);
+    auto [it, fresh] = since.emplace(r.cause, first);
+    if (!fresh && first < it->second) it->second = first;
+  }
+  std::string out;
+  for (const auto& [cause, names] : hosts) {
+    if (names.size() < 2) continue;
+    out += fmt::format("{} on {} hosts since {} ({})\n", cause, names.size(), since[cause],
+                       terminal_safe(fmt::format("{}", fmt::join(names, ", "))));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string incidents_text(const std::vector<storage::IncidentRow>& rows,
                            const std::string& db_path, bool db_exists) {
   if (!db_exists) {
@@ -179,18 +221,29 @@ std::string incidents_text(const std::vector<storage::IncidentRow>& rows,
                        terminal_safe(db_path));
   }
   if (rows.empty()) return fmt::format("No incidents match in {}.\n", terminal_safe(db_path));
-  TextTable table({"FINGERPRINT", "CAUSE", "SEVERITY", "TIMES", "RUNS", "EVENTS", "FIRST SEEN",
-                   "LAST SEEN", "TITLE"},
-                  8);
+  const bool hosts = many_hosts(rows);
+  std::vector<std::string> header{"FINGERPRINT", "CAUSE",      "SEVERITY",  "TIMES", "RUNS",
+                                  "EVENTS",      "FIRST SEEN", "LAST SEEN", "TITLE"};
+  if (hosts) header.insert(header.begin() + 1, "HOST");
+  TextTable table(header, hosts ? 9 : 8);
   bool any_reread = false;
   for (const auto& r : rows) {
     any_reread = any_reread || r.rereads > 0;
-    table.add_row({r.fingerprint.substr(0, kShortFingerprint), r.cause, r.severity,
-                   std::to_string(r.episodes), runs_cell(r), std::to_string(r.events),
-                   or_dash(r.first_seen ? r.first_seen : r.first_seen_as_written),
-                   or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written), r.title});
+    std::vector<std::string> row{r.fingerprint.substr(0, kShortFingerprint),
+                                 r.cause,
+                                 r.severity,
+                                 std::to_string(r.episodes),
+                                 runs_cell(r),
+                                 std::to_string(r.events),
+                                 or_dash(r.first_seen ? r.first_seen : r.first_seen_as_written),
+                                 or_dash(r.last_seen ? r.last_seen : r.last_seen_as_written),
+                                 r.title};
+    if (hosts) row.insert(row.begin() + 1, r.host.empty() ? "-" : terminal_safe(r.host));
+    table.add_row(row);
   }
-  std::string out = table.render(output_width());
+  std::string out = hosts ? causes_across_hosts(rows) : std::string();
+  if (!out.empty()) out += "\n";
+  out += table.render(output_width());
   out += "TIMES: separate times it happened in the logs. RUNS: analyses that saw it";
   out += any_reread ? "; re-read: the same logs analysed again, not a new failure.\n" : ".\n";
   return out;

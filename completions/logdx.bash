@@ -16,7 +16,7 @@ _logdx_options() {  # the options of "command" or "command sub"
     detect) echo "$global $input -o --output" ;;
     "rules list" | "rules lint") echo "$global $rules -o --output" ;;
     "rules show" | "rules test") echo "$global $rules" ;;
-    incidents) echo "$global $db --since --cause --rule -o --output" ;;
+    incidents) echo "$global $db --since --cause --rule --host -o --output" ;;
     "incidents show") echo "$global $db -o --output" ;;
     history) echo "$global $db --since --limit -o --output" ;;
     "history prune") echo "$global $db --older-than --dry-run" ;;

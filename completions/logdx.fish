@@ -115,6 +115,7 @@ complete -c logdx -f -n '__logdx_path_is incidents; and not __fish_seen_subcomma
 complete -c logdx -n '__logdx_path_is incidents; and not __fish_seen_subcommand_from show' -l since -x -d 'seen since (ISO-8601, 2h, 7d)'
 complete -c logdx -n '__logdx_path_is incidents; and not __fish_seen_subcommand_from show' -l cause -x -a '(__logdx_rule_column 2)' -d 'only this cause'
 complete -c logdx -n '__logdx_path_is incidents; and not __fish_seen_subcommand_from show' -l rule -x -a '(__logdx_rule_column 1)' -d 'only this rule'
+complete -c logdx -n '__logdx_path_is incidents; and not __fish_seen_subcommand_from show' -l host -x -d 'only this host of a fleet'
 complete -c logdx -f -n '__logdx_path_is history; and not __fish_seen_subcommand_from prune' -a prune -d 'forget old runs'
 complete -c logdx -n '__logdx_path_is history; and not __fish_seen_subcommand_from prune' -l since -x -d 'runs since (ISO-8601, 2h, 7d)'
 complete -c logdx -n '__logdx_path_is history; and not __fish_seen_subcommand_from prune' -l limit -x -d 'at most this many runs'

@@ -8,7 +8,7 @@
 namespace logdx::storage {
 namespace {
 
-// Columns 0..16 of every incident query, in IncidentRow order. A run "re-read" the incident
+// Columns 0..17 of every incident query, in IncidentRow order. A run "re-read" the incident
 // when an earlier run that saw it had read the same set of inputs (runs.input_set); an
 // episode (occurrences.episode) is one time it happened.
 constexpr const char* kIncidentColumns =
@@ -25,7 +25,7 @@ constexpr const char* kIncidentColumns =
     "(SELECT count(*) FROM occurrences o JOIN runs r ON r.id = o.run_id "
     "  WHERE o.incident_id = i.id AND r.input_set != '' AND EXISTS (SELECT 1 FROM occurrences p "
     "  JOIN runs q ON q.id = p.run_id WHERE p.incident_id = i.id AND p.run_id < o.run_id "
-    "  AND q.input_set = r.input_set)) "
+    "  AND q.input_set = r.input_set)), i.host "
     "FROM incidents i ";
 
 std::optional<std::string> optional_text(const Statement& s, int column) {
@@ -56,6 +56,7 @@ IncidentRow incident_row(const Statement& s) {
   r.last_seen_as_written = optional_text(s, 14);
   r.episodes = count_of(s, 15);
   r.rereads = count_of(s, 16);
+  r.host = s.text(17);
   return r;
 }
 
@@ -155,9 +156,11 @@ std::vector<IncidentRow> HistoryReader::incidents(const IncidentFilter& filter) 
               std::string(kIncidentColumns) +
                   "WHERE (?1 IS NULL OR coalesce(i.last_seen, i.last_run_at) >= ?1) "
                   "AND (?2 IS NULL OR i.cause = ?2) AND (?3 IS NULL OR i.rule = ?3) "
+                  "AND (?4 IS NULL OR i.host = ?4) "
                   "ORDER BY coalesce(i.last_seen, i.last_run_at) DESC, i.fingerprint",
               db_.path());
   s.bind_optional(1, filter.since).bind_optional(2, filter.cause).bind_optional(3, filter.rule);
+  s.bind_optional(4, filter.host);
   std::vector<IncidentRow> out;
   while (s.step()) out.push_back(incident_row(s));
   return out;

@@ -42,7 +42,7 @@ struct RunStatements {
                         "THEN coalesce(?7, first_seen) ELSE first_seen END, "
                         "last_seen = CASE WHEN last_seen IS NULL OR ?8 > last_seen "
                         "THEN coalesce(?8, last_seen) ELSE last_seen END, "
-                        "last_run_at = ?9, runs = runs + 1, last_occurrence_id = ?10 "
+                        "last_run_at = ?9, runs = runs + 1, last_occurrence_id = ?10, host = ?11 "
                         "WHERE id = ?1",
                         path),
         recall(db,
@@ -157,7 +157,7 @@ class RunWriter {
     u.bind(1, incident).bind(2, d.cause).bind(3, d.rule).bind(4, d.title);
     u.bind(5, std::string(to_string(d.severity))).bind(6, d.confidence);
     u.bind_optional(7, absolute_time(d.first_seen)).bind_optional(8, absolute_time(d.last_seen));
-    u.bind(9, run_.started_at).bind(10, occurrence).run();
+    u.bind(9, run_.started_at).bind(10, occurrence).bind(11, d.host).run();
     write_details(d, incident, occurrence);
     return occurrence;
   }

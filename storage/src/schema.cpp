@@ -141,10 +141,20 @@ ALTER TABLE evidence ADD COLUMN message_at INTEGER;
 ALTER TABLE evidence ADD COLUMN time_as_written TEXT;
 )sql";
 
+// Version 4 (issue 15, fleets):
+// each incident names the host its lines came from (Diagnosis::host: short, lower case), so
+// `incidents --host` filters and the same cause is counted across hosts. Incidents recorded
+// before this have '' (they named no host to the history).
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE incidents ADD COLUMN host TEXT NOT NULL DEFAULT '';
+CREATE INDEX incidents_by_host ON incidents (host);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
+    {4, kVersion4},
 };
 
 void apply(Database& db, int target) {

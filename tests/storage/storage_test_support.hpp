@@ -40,7 +40,7 @@ inline Timestamp utc(std::int64_t seconds) {
 }
 
 inline Evidence evidence(std::uint64_t line, std::int64_t seconds, std::string text) {
-  return Evidence{"gateway.log", line, utc(seconds), "", std::move(text), 0, std::string::npos};
+  return Evidence{"gateway.log", line, utc(seconds), "", std::move(text), 0, std::string::npos, ""};
 }
 
 // 2026-11-24T10:00:03Z and later.

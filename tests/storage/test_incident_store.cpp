@@ -109,10 +109,10 @@ TEST_CASE("incident filters: since, cause, rule", "[storage]") {
   Database db(tmp.file("history.db"), OpenMode::create);
   IncidentStore(db).record(run_at("2026-11-24T10:05:00Z"), {port_conflict()});
   HistoryReader reader(db);
-  CHECK(reader.incidents({std::nullopt, std::string("port_conflict"), std::nullopt}).size() == 1);
-  CHECK(reader.incidents({std::nullopt, std::nullopt, std::string("pm2-unstable-restarts")}).size() == 1);
-  CHECK(reader.incidents({std::string("2026-11-24T10:01:00Z"), std::nullopt, std::nullopt}).size() == 2);
-  CHECK(reader.incidents({std::string("2026-11-24T10:03:00Z"), std::nullopt, std::nullopt}).empty());
+  CHECK(reader.incidents({std::nullopt, std::string("port_conflict"), std::nullopt, std::nullopt}).size() == 1);
+  CHECK(reader.incidents({std::nullopt, std::nullopt, std::string("pm2-unstable-restarts"), std::nullopt}).size() == 1);
+  CHECK(reader.incidents({std::string("2026-11-24T10:01:00Z"), std::nullopt, std::nullopt, std::nullopt}).size() == 2);
+  CHECK(reader.incidents({std::string("2026-11-24T10:03:00Z"), std::nullopt, std::nullopt, std::nullopt}).empty());
 }
 
 TEST_CASE("fingerprint prefixes: unique, ambiguous, unknown, not hex", "[storage]") {

@@ -95,8 +95,8 @@ TEST_CASE("the committed version-1 history loads, upgrades and reads back", "[st
   }
   Database db(path, OpenMode::existing);
   CHECK(db.schema_version() == latest_schema_version());
-  const auto incidents =
-      HistoryReader(db).incidents({std::nullopt, std::string("port_conflict"), std::nullopt});
+  const auto incidents = HistoryReader(db).incidents(
+      {std::nullopt, std::string("port_conflict"), std::nullopt, std::nullopt});
   REQUIRE(incidents.size() == 1);
   CHECK(incidents[0].runs == 2);
   const auto detail = HistoryReader(db).incident(incidents[0].fingerprint);
@@ -121,8 +121,8 @@ TEST_CASE("version 2 names each old run's input set, so re-reads are told apart 
   REQUIRE(runs.size() == 2);
   CHECK(runs[0].same_inputs_as == std::optional<std::int64_t>(1));
   CHECK_FALSE(runs[1].same_inputs_as);
-  const auto incidents =
-      HistoryReader(db).incidents({std::nullopt, std::string("port_conflict"), std::nullopt});
+  const auto incidents = HistoryReader(db).incidents(
+      {std::nullopt, std::string("port_conflict"), std::nullopt, std::nullopt});
   REQUIRE(incidents.size() == 1);
   CHECK(incidents[0].runs == 2);
   CHECK(incidents[0].rereads == 1);

@@ -116,7 +116,7 @@ std::vector<Draft> Analyzer::State::correlate_rule(std::size_t rule_index,
             [](const Finding& a, const Finding& b) { return a.hits.front() < b.hits.front(); });
   analysis::DraftResult drafted =
       analysis::build_drafts(static_cast<std::uint32_t>(rule_index), rule, correlated.findings,
-                             matcher.hits(), options.max_groups_per_rule);
+                             matcher.hits(), matcher.events(), options.max_groups_per_rule);
   for (Draft& draft : drafted.drafts) {
     if (!seen_in_named_source(rule, draft, matcher)) draft.confidence *= kOffSourceConfidence;
   }
@@ -168,6 +168,7 @@ void Analyzer::merge(Analyzer&& part) {
 
 AnalysisResult Analyzer::finish() {
   AnalysisResult result;
+  state_->matcher.key_hosts();
   const std::vector<RuleHits> per_rule = state_->order_hits();
   const std::vector<CompiledRule>& rules = state_->rules.rules();
   std::vector<std::vector<Draft>> drafts(rules.size());
@@ -229,6 +230,7 @@ AnalysisResult Analyzer::finish() {
   }
   result.events_seen = state_->matcher.events_seen();
   result.events_matched = events.size();
+  result.hosts = state_->matcher.host_tally().hosts();
   return result;
 }
 

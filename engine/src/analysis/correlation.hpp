@@ -43,8 +43,9 @@ struct CorrelationResult {
   bool capped = false;  // some group was not tracked (max_groups reached)
 };
 
-// The group a hit belongs to: its clock and the group_by values (a capture of that name,
-// else the event member, see value_of), joined by a separator no log text holds.
+// The group a hit belongs to: its clock, its host (in a run over many hosts) and the group_by
+// values (a capture of that name, else the event member, see value_of), joined by a separator no
+// log text holds.
 std::string group_key(const std::vector<std::string>& group_by, const Hit& hit,
                       const MatchedEvent& event);
 

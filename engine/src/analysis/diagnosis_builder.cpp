@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "analysis/decisive_line.hpp"
+#include "analysis/host_tally.hpp"
 #include "analysis/template_render.hpp"
 
 namespace logdx::analysis {
@@ -12,7 +13,8 @@ namespace {
 
 Evidence evidence_of(const MatchedEvent& event) {
   return Evidence{
-      event.input, event.line, event.time, event.time_text, event.raw, 0, message_start(event, 0)};
+      event.input, event.line, event.time, event.time_text, event.raw, 0, message_start(event, 0),
+      event.host};
 }
 
 // The diagnosis' own lines point at the line of their record the rule matched.
@@ -153,11 +155,14 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   d.confidence = clamp_confidence(draft.confidence);
   d.count = draft.count;
   d.fingerprint = draft.fingerprint;
+  d.host = draft.host_key;
   d.notes = draft.notes;
   render_texts(draft, rule, d);
 
   const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);
   const std::vector<std::uint32_t> partner = distinct_events(draft.partner_hits, hits);
+  for (std::size_t i = 0; d.host.empty() && i < own.size(); ++i)
+    d.host = host_key(events[own[i]].host);
   if (!own.empty()) {
     // The span comes from the events that have a time: an untimed line (a tail section of
     // `pm2 logs` without stamps) sorts on its own clock and must not blank first/last seen.

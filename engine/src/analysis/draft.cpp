@@ -30,7 +30,7 @@ void merge_captures(Captures& into, const Captures& from) {
 
 DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
                          const std::vector<Finding>& findings, const std::vector<Hit>& hits,
-                         std::size_t max_groups) {
+                         const std::vector<MatchedEvent>& events, std::size_t max_groups) {
   DraftResult out;
   std::unordered_map<std::string, std::size_t> by_fingerprint;
   Captures merged;
@@ -45,7 +45,9 @@ DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
       const std::string* value = find_capture(merged, name);
       key_values.emplace_back(name, value ? *value : std::string());
     }
-    std::string print = fingerprint(rule.id, key_values);
+    // Correlation grouped by host already, so a finding's lines share one host key.
+    const std::string& host = events[hits[finding.hits.front()].event].host_key;
+    std::string print = fingerprint(rule.id, key_values, host);
     auto found = by_fingerprint.find(print);
     if (found == by_fingerprint.end()) {
       if (out.drafts.size() >= max_groups) {
@@ -56,6 +58,7 @@ DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
       Draft& draft = out.drafts.emplace_back();
       draft.rule = rule_index;
       draft.fingerprint = std::move(print);
+      draft.host_key = host;
       draft.confidence = rule.confidence;
       confirmed.push_back(0);
       latest_cut.emplace_back();

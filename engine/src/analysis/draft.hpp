@@ -14,6 +14,7 @@ namespace logdx::analysis {
 struct Draft {
   std::uint32_t rule = 0;
   std::string fingerprint;
+  std::string host_key;             // its lines' host key in a run over many hosts, else empty
   std::vector<std::uint32_t> hits;  // direct evidence, time order, one per event
   Captures captures;                // merged over the hits in time order: first value wins
   std::uint64_t count = 0;          // findings (events, chains, unanswered starts)
@@ -33,10 +34,11 @@ struct DraftResult {
   bool capped = false;  // more fingerprints than max_groups; the rest were not kept
 };
 
-// Gathers one rule's findings into drafts, one per fingerprint (rule id + key captures), in
+// Gathers one rule's findings into drafts, one per fingerprint (rule id + key captures, and
+// the host key of the finding's first line in a run over many hosts), in
 // the order their first finding came. Findings must be given in time order.
 DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
                          const std::vector<Finding>& findings, const std::vector<Hit>& hits,
-                         std::size_t max_groups);
+                         const std::vector<MatchedEvent>& events, std::size_t max_groups);
 
 }  // namespace logdx::analysis

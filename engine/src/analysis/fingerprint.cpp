@@ -43,7 +43,8 @@ std::string normalise_key_value(std::string_view value) {
 }
 
 std::string fingerprint(std::string_view rule_id,
-                        const std::vector<std::pair<std::string, std::string>>& key_values) {
+                        const std::vector<std::pair<std::string, std::string>>& key_values,
+                        std::string_view host) {
   constexpr std::string_view kNul("\0", 1);
   std::uint64_t hash = fnv1a64(rule_id);
   hash = fnv1a64(kNul, hash);
@@ -51,6 +52,11 @@ std::string fingerprint(std::string_view rule_id,
     hash = fnv1a64(name, hash);
     hash = fnv1a64("=", hash);
     hash = fnv1a64(loopback_as_one(normalise_key_value(value)), hash);
+    hash = fnv1a64(kNul, hash);
+  }
+  if (!host.empty()) {
+    hash = fnv1a64("host=", hash);
+    hash = fnv1a64(host, hash);
     hash = fnv1a64(kNul, hash);
   }
   return fmt::format("{:016x}", hash);

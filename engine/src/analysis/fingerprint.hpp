@@ -25,7 +25,10 @@ std::string loopback_as_one(std::string value);
 
 // 16 lower-case hex digits of FNV-1a 64 over: rule id, NUL, then per key name in the rule's
 // order "name=" loopback_as_one(normalised value) and NUL (an absent capture counts as empty).
+// Then, when `host` is not empty (a run over many hosts), "host=" host and NUL: one rule's
+// finding on two hosts is two incidents; a single-host run keeps the fingerprints it had.
 std::string fingerprint(std::string_view rule_id,
-                        const std::vector<std::pair<std::string, std::string>>& key_values);
+                        const std::vector<std::pair<std::string, std::string>>& key_values,
+                        std::string_view host = {});
 
 }  // namespace logdx::analysis

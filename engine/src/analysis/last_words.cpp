@@ -152,7 +152,7 @@ void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& wor
     for (std::uint32_t index : found->second) {
       const MatchedEvent& event = events[index];
       d.evidence.push_back(Evidence{event.input, event.line, event.time, event.time_text, event.raw,
-                                    0, message_start(event, 0)});
+                                    0, message_start(event, 0), event.host});
       where.push_back(fmt::format("{}:{}", event.input, event.line));
     }
     d.notes.push_back(fmt::format(

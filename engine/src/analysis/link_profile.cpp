@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "analysis/fingerprint.hpp"
+#include "analysis/host_tally.hpp"
 
 namespace logdx::analysis {
 namespace {
@@ -62,15 +63,6 @@ std::optional<std::int64_t> parse_pid(std::string_view text) {
   return value;
 }
 
-std::string short_host(std::string_view host) {
-  std::string out = normalise_key_value(host);
-  // A paste mixes `oc-gw-01` and `oc-gw-01.example.net`; an address keeps its dots.
-  const bool address =
-      all_hex(out.substr(0, 1)) && out.find_first_not_of("0123456789.:abcdef") == std::string::npos;
-  if (!address) out = out.substr(0, out.find('.'));
-  return out;
-}
-
 bool manager_event(const MatchedEvent& event) {
   if (event.source == SourceKind::systemd || event.source == SourceKind::kernel ||
       event.source == SourceKind::docker || event.source == SourceKind::pm2) {
@@ -110,7 +102,7 @@ class ProfileBuilder {
   }
 
   void add_event(const MatchedEvent& event) {
-    if (!event.host.empty()) add_unique(out.hosts, short_host(event.host));
+    if (!event.host.empty()) add_unique(out.hosts, host_key(event.host));
     add_name(event.unit);
     add_name(event.app);
     if (!manager_event(event)) {

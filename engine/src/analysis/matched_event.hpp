@@ -35,7 +35,7 @@ struct MatchedEvent {
   Timestamp effective;  // own time, else the last time seen before it in its input
   std::string effective_text;
   Clock clock;
-  std::string raw;  // the raw line(s), or the message when the event has no raw text
+  std::string raw;      // the raw line(s), or the message when the event has no raw text
   std::string message;  // for the timeline, which shows what happened without the envelope
   // FNV-1a of the message: evidence prefers distinct messages, so the same line seen in two
   // envelopes (the console and the JSON file log) does not fill every evidence slot.
@@ -44,6 +44,9 @@ struct MatchedEvent {
   std::string unit;
   std::string app;
   std::string host;
+  // host_key(host) when the run holds more than one host (Matcher::key_hosts), else empty:
+  // correlation groups, joins and fingerprints add it, so hosts stay apart only in a fleet.
+  std::string host_key;
   std::string process;
   SourceKind source = SourceKind::other;
 };

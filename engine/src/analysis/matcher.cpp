@@ -65,6 +65,7 @@ void Matcher::add(const Event& event, std::size_t input_index,
                   const std::vector<std::size_t>& candidates) {
   ++seen_;
   if (!names_gateway_) names_gateway_ = about_gateway(event);
+  hosts_.add(event.host);
   timeline_.observe(event, input_index);
   if (candidates.empty()) return;
   const std::size_t hits_before = hits_.size();
@@ -141,10 +142,16 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
   kept.source = event.source;
 }
 
+void Matcher::key_hosts() {
+  if (!hosts_.many()) return;
+  for (MatchedEvent& event : events_) event.host_key = host_key(event.host);
+}
+
 void Matcher::absorb(Matcher&& part) {
   const std::uint64_t arrival_offset = seen_;
   seen_ += part.seen_;
   names_gateway_ = names_gateway_ || part.names_gateway_;
+  hosts_.absorb(part.hosts_);
   timeline_.absorb(std::move(part.timeline_));
   std::size_t h = 0;
   for (std::uint32_t e = 0; e < part.events_.size(); ++e) {

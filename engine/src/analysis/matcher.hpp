@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/host_tally.hpp"
 #include "analysis/matched_event.hpp"
 #include "analysis/timeline.hpp"
 #include "logdx/engine/compiled_rule.hpp"
@@ -44,6 +45,10 @@ class Matcher {
   // Whether any event, matched or not, is about the gateway (its own log, or a unit/app named
   // like it): an OOM victim in an input without one may be what the input is about.
   bool names_gateway() const { return names_gateway_; }
+  // The hosts every added event named (matched or not).
+  const HostTally& host_tally() const { return hosts_; }
+  // In a run over more than one host, gives each kept event its host key (MatchedEvent).
+  void key_hosts();
   // Per rule: hits that were not kept because the rule reached max_hits_per_rule.
   const std::vector<std::uint64_t>& over_cap_per_rule() const { return over_cap_per_rule_; }
   // Per rule with a required join: match hits not kept because their `on` values already had
@@ -74,6 +79,7 @@ class Matcher {
   Captures scratch_;
   std::uint64_t seen_ = 0;
   bool names_gateway_ = false;
+  HostTally hosts_;
 };
 
 }  // namespace logdx::analysis

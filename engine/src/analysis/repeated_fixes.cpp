@@ -10,11 +10,18 @@ struct Owner {
   const Diagnosis* diagnosis;
 };
 
+// A fix is run on the host whose finding asks for it: the same command for two hosts is
+// shown under each (a line without a host may be any of them, so it shares).
+bool same_host(const Diagnosis& a, const Diagnosis& b) {
+  return a.host.empty() || b.host.empty() || a.host == b.host;
+}
+
 void mark_level(const std::vector<Diagnosis*>& level, std::vector<Owner>& owners) {
   for (Diagnosis* d : level) {
     for (RenderedFix& fix : d->fixes) {
-      const auto owner = std::find_if(owners.begin(), owners.end(),
-                                      [&](const Owner& o) { return o.fix->same_fix_as(fix); });
+      const auto owner = std::find_if(owners.begin(), owners.end(), [&](const Owner& o) {
+        return o.fix->same_fix_as(fix) && same_host(*o.diagnosis, *d);
+      });
       if (owner == owners.end()) {
         owners.push_back({&fix, d});
       } else if (owner->diagnosis != d) {

@@ -25,7 +25,8 @@ std::string fold_key(const CompiledRule& rule, const Draft& draft) {
     key_values.emplace_back(name,
                             is_volatile_capture(name) || value == nullptr ? std::string() : *value);
   }
-  return fingerprint(rule.id, key_values) + (draft.partner_hits.empty() ? "" : "+joined");
+  return fingerprint(rule.id, key_values, draft.host_key) +
+         (draft.partner_hits.empty() ? "" : "+joined");
 }
 
 void merge_sorted(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& from) {

@@ -15,6 +15,7 @@ ParserRegistry ParserRegistry::builtin() {
   register_kernel_parsers(registry);
   register_docker_parsers(registry);
   register_proxy_parsers(registry);
+  register_shipper_parsers(registry);
   register_plain_parsers(registry);
   registry.sort_by_specificity();
   return registry;

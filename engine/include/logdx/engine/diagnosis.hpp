@@ -28,6 +28,9 @@ struct Evidence {
   // Where the message starts in that line, after its envelopes (time, host, unit, pid): a
   // printer short of room shortens the envelope, never the message. npos: not known.
   std::size_t message_at = std::string::npos;
+  // The event's host as written (journal `_HOSTNAME`, a syslog line's host, a shipper's
+  // `host.name`); empty when the line names none.
+  std::string host;
 };
 
 // A fix rendered for this case, valid as printed for its kind (fix_kind.hpp): a shell
@@ -91,7 +94,11 @@ struct Diagnosis {
   // window cut by the end of the input ("the log ends 2 s after line 14 ..."), the app's last
   // words before a loop's exits. Empty for most diagnoses.
   std::vector<std::string> notes;
-  std::string fingerprint;              // hex digest of rule id + normalised key captures
+  std::string fingerprint;  // hex digest of rule id + normalised key captures
+  // The host its lines name (lower case, short: `gw-01`, not `gw-01.example.net`); empty when
+  // none does. When the run holds more than one host it is part of the fingerprint, and
+  // findings of different hosts are never one finding, one group or folded together.
+  std::string host;
   std::vector<Diagnosis> explains;      // symptoms folded under this root cause (recursive)
   std::vector<RelatedFinding> related;  // possibly related, not folded (in diagnosis order)
   std::optional<PriorRuns> seen_before;
@@ -110,11 +117,18 @@ struct TimelineEntry {
   std::string time_text;  // as written, for times that are not absolute
   std::string input;
   std::uint64_t line = 0;
-  std::string rule;  // the worst diagnosis' rule this line proves (ties: the first rule)
+  std::string rule;        // the worst diagnosis' rule this line proves (ties: the first rule)
   std::string cause;       // empty when no finding rests on the line
   bool in_finding = true;  // false: a start, restart or exit a `restart-loop` rule matched alone
   Severity severity = Severity::info;
   std::string message;  // the event's message (no envelope)
+};
+
+// One host the run's events named and how many events it gave (a host with no finding is
+// healthy; the report lists it as such).
+struct HostSummary {
+  std::string host;  // short, lower case (Diagnosis::host)
+  std::uint64_t events = 0;
 };
 
 struct AnalysisResult {
@@ -123,6 +137,9 @@ struct AnalysisResult {
   std::vector<TimelineEntry> timeline;  // key events, one per line, in time order
   std::uint64_t events_seen = 0;
   std::uint64_t events_matched = 0;
+  // Every named host, in name order; empty when no event named one. More than one: the run
+  // is over a fleet, and fingerprints, groups and links are per host.
+  std::vector<HostSummary> hosts;
 };
 
 }  // namespace logdx

@@ -35,6 +35,7 @@ class ParserRegistry {
 };
 
 // Each family of formats registers its parsers through one of these (parsers/src/<family>/).
+void register_shipper_parsers(ParserRegistry& registry);
 void register_plain_parsers(ParserRegistry& registry);
 void register_openclaw_parsers(ParserRegistry& registry);
 void register_pm2_parsers(ParserRegistry& registry);

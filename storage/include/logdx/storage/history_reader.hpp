@@ -20,6 +20,8 @@ struct IncidentFilter {
   std::optional<std::string> since;  // RFC 3339 UTC: last seen (event time, else run time) >= it
   std::optional<std::string> cause;
   std::optional<std::string> rule;
+  // A fleet host (short, lower case: `gw-01`, as Diagnosis::host); matched as written.
+  std::optional<std::string> host;
 };
 
 struct IncidentRow {
@@ -44,6 +46,7 @@ struct IncidentRow {
   // Runs that saw it in logs an earlier run that saw it had read already (same input set):
   // the same log read again, not the failure happening again.
   std::uint64_t rereads = 0;
+  std::string host;  // the host its lines named (the latest run's); '' when none did
 };
 
 struct StoredEvidence {
