@@ -67,7 +67,11 @@ TEST_CASE("redaction is idempotent and covers a whole diagnosis tree", "[redact]
   logdx::Diagnosis d;
   d.title = "Rejected: gateway.auth.token 4f1c2e9a8b7d6c5e";
   d.facts = {{"url", "ws://h/?token=4f1c2e9a8b7d6c5e"}};
-  d.evidence = {{"gw.log", 3, {}, "", "token: 4f1c2e9a8b7d6c5e"}};
+  logdx::Evidence line;
+  line.input = "gw.log";
+  line.line = 3;
+  line.text = "token: 4f1c2e9a8b7d6c5e";
+  d.evidence = {line};
   logdx::RenderedFix fix;
   fix.text = "openclaw config set gateway.auth.token 4f1c2e9a8b7d6c5e";
   fix.why = "reset it";

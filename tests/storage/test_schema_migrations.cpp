@@ -240,7 +240,7 @@ TEST_CASE("the committed version-2 history upgrades with every row kept; its fix
                    "SELECT count(*) FROM evidence WHERE focus_line != 0 "
                    "OR message_at IS NOT NULL OR time_as_written IS NOT NULL") == 0);
   const auto incidents = HistoryReader(db).incidents(
-      {std::nullopt, std::string("proxy_upstream_refused"), std::nullopt});
+      {std::nullopt, std::string("proxy_upstream_refused"), std::nullopt, std::nullopt});
   REQUIRE(incidents.size() == 1);
   const auto detail = HistoryReader(db).incident(incidents[0].fingerprint);
   REQUIRE(detail.occurrences.size() == 1);
