@@ -129,4 +129,33 @@ check "a requested stop is quiet" $(quiet; echo $?)
 paste_run "[2026-04-02T09:20:00.000Z] [INFO ] Scheduling gateway reconnect attempt 3/10 in 4000ms"
 check "a WebSocket client reconnecting is no process loop" $(quiet; echo $?)
 
+# systemctl's answer at the start limit, and the status line without its unit header
+paste_run "Job for mosquitto.service failed because start of the service was attempted too often."
+check "systemctl: attempted too often" $(root_is restart_loop_systemd "" error; echo $?)
+paste_run "Job for mosquitto.service failed because the control process exited with error code."
+check "one failed start is no start limit" $(has restart_loop_systemd; [ $? -ne 0 ]; echo $?)
+
+# V8's own OOM block (node 20 and node 22+ wordings, as node prints them under ulimit -v)
+paste_run "
+#
+# Fatal process OOM in Failed to reserve virtual memory for CodeRange
+#"
+check "V8 process OOM, node <= 20 wording" $(root_is node_heap_oom node-v8-process-oom; echo $?)
+paste_run "# Fatal process out of memory: Failed to reserve virtual memory for CodeRange"
+check "V8 process OOM, node 22+ wording" $(root_is node_heap_oom node-v8-process-oom; echo $?)
+
+# Apache mod_proxy refused, and its timeout (another cause)
+paste_run "[Sat Mar 07 10:11:12.131415 2026] [proxy:error] [pid 2211:tid 3300] (111)Connection refused: AH00957: WS: attempt to connect to 127.0.0.1:18789 (127.0.0.1) failed"
+check "Apache proxy refused" $(root_is proxy_upstream_refused connect-apache-upstream-refused; echo $?)
+paste_run "[Sat Mar 07 10:11:12.131415 2026] [proxy:error] [pid 2211:tid 3300] (110)Connection timed out: AH00957: HTTP: attempt to connect to 10.1.2.3:8080 (app) failed"
+check "Apache proxy timeout is no refusal" $(has proxy_upstream_refused; [ $? -ne 0 ]; echo $?)
+
+# Kubernetes crash loop: the kubelet event and kubectl's STATUS column
+paste_run "  Warning  BackOff    2m12s (x41 over 11m)  kubelet  Back-off restarting failed container gateway in pod claw-0_ai(91be)"
+check "kubelet BackOff event" $(root_is restart_loop_docker kubernetes-container-crash-loop; echo $?)
+paste_run "claw-0   0/1     CrashLoopBackOff   9 (40s ago)   22m"
+check "kubectl CrashLoopBackOff row" $(root_is restart_loop_docker kubernetes-container-crash-loop; echo $?)
+paste_run "claw-0   1/1     Running   2 (3h ago)   2d"
+check "a running pod is quiet" $(quiet; echo $?)
+
 finish
