@@ -158,4 +158,12 @@ check "kubectl CrashLoopBackOff row" $(root_is restart_loop_docker kubernetes-co
 paste_run "claw-0   1/1     Running   2 (3h ago)   2d"
 check "a running pod is quiet" $(quiet; echo $?)
 
+# openclaw's CLI verdicts: a restart that never got healthy (an error), a second start refused
+# by the state lock (only a remark: the running gateway is fine)
+paste_run "Timed out after 60s waiting for gateway port 18789 to become healthy."
+check "restart never healthy" $(root_is gateway_not_ready gateway-restart-never-healthy error; echo $?)
+paste_run "Gateway failed to start: gateway already running (pid 7301); lock timeout after 5000ms"
+check "second start refused by the lock is a remark" $(root_is second_instance "" info; echo $?)
+check "and nothing louder" $(quiet; echo $?)
+
 finish
