@@ -166,4 +166,20 @@ paste_run "Gateway failed to start: gateway already running (pid 7301); lock tim
 check "second start refused by the lock is a remark" $(root_is second_instance "" info; echo $?)
 check "and nothing louder" $(quiet; echo $?)
 
+# a client refused on the gateway's port (node 17+ prints the IPv6 loopback bare), curl 8's words
+paste_run "[bridge] WebSocket error: connect ECONNREFUSED ::1:18789"
+check "refused on the gateway port, bare ::1" $(root_is gateway_not_running connect-client-refused-gateway-port; echo $?)
+paste_run "curl: (7) Failed to connect to 127.0.0.1 port 18789 after 0 ms: Couldn't connect to server"
+check "curl refused on the gateway port" $(root_is gateway_not_running; echo $?)
+paste_run "Error: connect ECONNREFUSED 127.0.0.1:5432"
+check "another port refused is not the gateway" $(has gateway_not_running; [ $? -ne 0 ]; echo $?)
+# nginx on Windows and macOS words the refusal with their own errno
+paste_run '2026/05/01 10:00:00 [error] 4321#8765: *1 connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "localhost"'
+check "nginx on Windows: refused" $(root_is proxy_upstream_refused; echo $?)
+# an unhandled "fetch failed" is a network failure, not a bug of its own; a caught one is noise
+paste_run "2026-04-02T09:10:00.100+08:00 [openclaw] Unhandled promise rejection: Error: Failed to reach the Telegram API: fetch failed"
+check "unhandled fetch failed" $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run "2026-04-02T09:10:00.100+08:00 [telegram] send failed: TypeError: fetch failed"
+check "a caught fetch failed is quiet" $(quiet; echo $?)
+
 finish
