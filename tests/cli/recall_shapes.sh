@@ -182,4 +182,10 @@ check "unhandled fetch failed" $(root_is network_unstable connect-node-network-e
 paste_run "2026-04-02T09:10:00.100+08:00 [telegram] send failed: TypeError: fetch failed"
 check "a caught fetch failed is quiet" $(quiet; echo $?)
 
+# ClawX's own start retries: from the second attempt a loop
+paste_run "[2026-04-02T09:10:05.964Z] [WARN ] Transient start error: Error: Gateway process exited before becoming ready (code=1). Retrying... (2/3)"
+check "ClawX start retried" $(root_is restart_loop_supervisor desktop-wrapper-gateway-start-retried; echo $?)
+paste_run "[2026-04-02T09:10:05.964Z] [WARN ] Transient start error: Connect handshake timeout. Retrying... (1/3)"
+check "a first retry is no loop" $(quiet; echo $?)
+
 finish
