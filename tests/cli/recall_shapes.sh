@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Wordings of other versions and tools, through the real binary (issue 12, recall): openclaw's
+# port report naming a gateway of an older install, systemd's restart counter without its unit
+# prefix, Docker's `restarting` state outside a `docker ps` row, and a desktop wrapper (ClawX)
+# that restarts its gateway. Each beside a paste that must not say the same.
+set -uo pipefail
+logdx="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+paste_run() {  # paste_run TEXT : analyze TEXT from stdin as JSON; sets code and out
+  printf '%s\n' "$1" | "$logdx" analyze --no-db --no-user-rules -o json - >"$work/out" 2>"$work/err"
+  code=$?
+  out="$(cat "$work/out")"
+}
+# root CAUSE [RULE] [SEVERITY]: whether the first diagnosis is that
+root_is() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+want = sys.argv[2:]
+got = [d[0]["cause"], d[0]["rule"], d[0]["severity"]] if d else ["none"]
+sys.exit(0 if all(w == "" or w == g for w, g in zip(want, got)) else 1)
+' "$work/out" "$@"
+}
+# has CAUSE: the cause is somewhere in the tree, at any severity
+has() {
+  python3 -c '
+import json, sys
+def walk(ds):
+    for d in ds:
+        yield d
+        yield from walk(d.get("explains", []))
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if any(x["cause"] == sys.argv[2] for x in walk(d)) else 1)
+' "$work/out" "$1"
+}
+# fact NAME VALUE: the first diagnosis has that fact
+fact() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if d and str(d[0].get("facts", {}).get(sys.argv[2])) == sys.argv[3] else 1)
+' "$work/out" "$1" "$2"
+}
+# quiet: nothing at error or above
+quiet() {
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if all(x["severity"] in ("info", "warning") for x in d) else 1)
+' "$work/out"
+}
+
+# openclaw doctor's port box (src/infra/ports-format.ts): a clawdbot-era gateway holds the port
+# and openclaw counts it as "another process": a stale install, the port conflict itself.
+paste_run "◇  Gateway port ─────────────────────────────────────────╮
+│                                                        │
+│  Port 18789 is already in use.                         │
+│  - pid 40211 pi: clawdbot-gateway (127.0.0.1:18789)    │
+│  - Another process is listening on this port.          │
+│                                                        │
+├────────────────────────────────────────────────────────╯"
+check "old-name gateway openclaw calls foreign: port_conflict" \
+  $(root_is port_conflict gateway-port-held-by-other-install critical; echo $?)
+check "the holder is named" $(fact holder_command clawdbot-gateway; echo $?)
+# the same holder line where openclaw (an older one) counts it as its own gateway
+paste_run "Port 18789 is already in use.
+- pid 40211 pi: clawdbot-gateway (127.0.0.1:18789)
+Gateway already running locally. Stop it (clawdbot gateway stop) or use a different port."
+check "own gateway under the old name: no port conflict" $(quiet; echo $?)
+# a current gateway holding its own port, with a foreign listener beside it
+paste_run "Port 18789 is already in use.
+- pid 5120 oc: openclaw-gateway (127.0.0.1:18789)
+Gateway already running locally. Stop it (openclaw gateway stop) or use a different port."
+check "current gateway holds its port: no port conflict" $(quiet; echo $?)
+
+# systemd v249+ restart counter, pasted without the unit prefix
+paste_run "Apr 09 11:02:07 systemd[912]: Scheduled restart job, restart counter is at 742."
+check "restart counter without unit" \
+  $(root_is restart_loop_systemd systemd-unit-restart-counter-high; echo $?)
+paste_run "Apr 09 11:02:07 systemd[912]: Scheduled restart job, restart counter is at 2."
+check "a second start is no loop" $(quiet; echo $?)
+
+# Docker's restarting state: the daemon's refusals, a STATUS cell alone, docker inspect
+paste_run "Error response from daemon: Container 7c1d0b5e9a2f4c3b8e6d1a0f9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c is restarting, wait until the container is running"
+check "docker exec into a restarting container" \
+  $(root_is restart_loop_docker docker-container-in-restarting-state; echo $?)
+paste_run "Error response from daemon: You cannot remove a restarting container 3e5b7a9c1d2f. Stop the container before attempting removal or force remove"
+check "docker rm of a restarting container" $(root_is restart_loop_docker; echo $?)
+paste_run "> the status column says Restarting (137) 12 seconds ago"
+check "STATUS cell quoted alone" $(root_is restart_loop_docker; echo $?)
+paste_run '        "State": {
+            "Status": "restarting",
+            "Running": true,
+            "Restarting": true,
+            "ExitCode": 1,'
+check "docker inspect State" $(root_is restart_loop_docker; echo $?)
+paste_run "Error response from daemon: You cannot remove a running container 3e5b7a9c1d2f. Stop the container before attempting removal or force remove"
+check "a running container is no loop" $(quiet; echo $?)
+paste_run '        "State": {
+            "Status": "running",
+            "Restarting": false,'
+check "docker inspect of a running container" $(quiet; echo $?)
+paste_run "Restarting (1/3) the web service after the config change"
+check "a deploy tool's own wording" $(quiet; echo $?)
+
+# ClawX (electron-log) restarting its bundled gateway
+paste_run "[2026-04-02T09:10:01.100Z] [WARN ] Gateway process exited (code=1, expected=no)
+[2026-04-02T09:10:01.101Z] [WARN ] Scheduling Gateway reconnect attempt 1/10 in 1000ms
+[2026-04-02T09:10:04.300Z] [WARN ] Gateway process exited (code=1, expected=no)
+[2026-04-02T09:10:04.301Z] [WARN ] Scheduling Gateway reconnect attempt 2/10 in 2000ms"
+check "ClawX restarts its gateway" $(root_is restart_loop_supervisor "" error; echo $?)
+paste_run "[2026-04-02T09:12:30.000Z] [ERROR] Gateway reconnect failed: max attempts reached (10)"
+check "ClawX gave up" $(root_is restart_loop_supervisor desktop-wrapper-gateway-gave-up critical; echo $?)
+# the wrapper's loop explained by the gateway's own refusal in its stderr
+paste_run "[2026-04-02T09:10:00.900Z] [WARN ] [Gateway stderr] Invalid config at C:\\Users\\u\\.openclaw\\openclaw.json:\\n- agents.list.0: Unrecognized key: \"tools\"
+[2026-04-02T09:10:01.100Z] [WARN ] Gateway process exited (code=1, expected=no)
+[2026-04-02T09:10:03.900Z] [WARN ] [Gateway stderr] Invalid config at C:\\Users\\u\\.openclaw\\openclaw.json:\\n- agents.list.0: Unrecognized key: \"tools\"
+[2026-04-02T09:10:04.300Z] [WARN ] Gateway process exited (code=1, expected=no)
+[2026-04-02T09:10:04.301Z] [WARN ] Scheduling Gateway reconnect attempt 2/10 in 2000ms"
+check "the config refusal is the root" $(root_is invalid_config; echo $?)
+check "the wrapper loop is in the report" $(has restart_loop_supervisor; echo $?)
+paste_run "[2026-04-02T09:20:00.000Z] [INFO ] Gateway process exited (code=0, expected=yes)
+[2026-04-02T09:20:00.100Z] [INFO ] Gateway stop requested"
+check "a requested stop is quiet" $(quiet; echo $?)
+paste_run "[2026-04-02T09:20:00.000Z] [INFO ] Scheduling gateway reconnect attempt 3/10 in 4000ms"
+check "a WebSocket client reconnecting is no process loop" $(quiet; echo $?)
+
+# systemctl's answer at the start limit, and the status line without its unit header
+paste_run "Job for mosquitto.service failed because start of the service was attempted too often."
+check "systemctl: attempted too often" $(root_is restart_loop_systemd "" error; echo $?)
+paste_run "Job for mosquitto.service failed because the control process exited with error code."
+check "one failed start is no start limit" $(has restart_loop_systemd; [ $? -ne 0 ]; echo $?)
+
+# V8's own OOM block (node 20 and node 22+ wordings, as node prints them under ulimit -v)
+paste_run "
+#
+# Fatal process OOM in Failed to reserve virtual memory for CodeRange
+#"
+check "V8 process OOM, node <= 20 wording" $(root_is node_heap_oom node-v8-process-oom; echo $?)
+paste_run "# Fatal process out of memory: Failed to reserve virtual memory for CodeRange"
+check "V8 process OOM, node 22+ wording" $(root_is node_heap_oom node-v8-process-oom; echo $?)
+
+# Apache mod_proxy refused, and its timeout (another cause)
+paste_run "[Sat Mar 07 10:11:12.131415 2026] [proxy:error] [pid 2211:tid 3300] (111)Connection refused: AH00957: WS: attempt to connect to 127.0.0.1:18789 (127.0.0.1) failed"
+check "Apache proxy refused" $(root_is proxy_upstream_refused connect-apache-upstream-refused; echo $?)
+paste_run "[Sat Mar 07 10:11:12.131415 2026] [proxy:error] [pid 2211:tid 3300] (110)Connection timed out: AH00957: HTTP: attempt to connect to 10.1.2.3:8080 (app) failed"
+check "Apache proxy timeout is no refusal" $(has proxy_upstream_refused; [ $? -ne 0 ]; echo $?)
+
+# Kubernetes crash loop: the kubelet event and kubectl's STATUS column
+paste_run "  Warning  BackOff    2m12s (x41 over 11m)  kubelet  Back-off restarting failed container gateway in pod claw-0_ai(91be)"
+check "kubelet BackOff event" $(root_is restart_loop_docker kubernetes-container-crash-loop; echo $?)
+paste_run "claw-0   0/1     CrashLoopBackOff   9 (40s ago)   22m"
+check "kubectl CrashLoopBackOff row" $(root_is restart_loop_docker kubernetes-container-crash-loop; echo $?)
+paste_run "claw-0   1/1     Running   2 (3h ago)   2d"
+check "a running pod is quiet" $(quiet; echo $?)
+
+# openclaw's CLI verdicts: a restart that never got healthy (an error), a second start refused
+# by the state lock (only a remark: the running gateway is fine)
+paste_run "Timed out after 60s waiting for gateway port 18789 to become healthy."
+check "restart never healthy" $(root_is gateway_not_ready gateway-restart-never-healthy error; echo $?)
+paste_run "Gateway failed to start: gateway already running (pid 7301); lock timeout after 5000ms"
+check "second start refused by the lock is a remark" $(root_is second_instance "" info; echo $?)
+check "and nothing louder" $(quiet; echo $?)
+
+# a client refused on the gateway's port (node 17+ prints the IPv6 loopback bare), curl 8's words
+paste_run "[bridge] WebSocket error: connect ECONNREFUSED ::1:18789"
+check "refused on the gateway port, bare ::1" $(root_is gateway_not_running connect-client-refused-gateway-port; echo $?)
+paste_run "curl: (7) Failed to connect to 127.0.0.1 port 18789 after 0 ms: Couldn't connect to server"
+check "curl refused on the gateway port" $(root_is gateway_not_running; echo $?)
+paste_run "Error: connect ECONNREFUSED 127.0.0.1:5432"
+check "another port refused is not the gateway" $(has gateway_not_running; [ $? -ne 0 ]; echo $?)
+# nginx on Windows and macOS words the refusal with their own errno
+paste_run '2026/05/01 10:00:00 [error] 4321#8765: *1 connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "localhost"'
+check "nginx on Windows: refused" $(root_is proxy_upstream_refused; echo $?)
+# an unhandled "fetch failed" is a network failure, not a bug of its own; a caught one is noise
+paste_run "2026-04-02T09:10:00.100+08:00 [openclaw] Unhandled promise rejection: Error: Failed to reach the Telegram API: fetch failed"
+check "unhandled fetch failed" $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run "2026-04-02T09:10:00.100+08:00 [telegram] send failed: TypeError: fetch failed"
+check "a caught fetch failed is quiet" $(quiet; echo $?)
+
+# ClawX's own start retries: from the second attempt a loop
+paste_run "[2026-04-02T09:10:05.964Z] [WARN ] Transient start error: Error: Gateway process exited before becoming ready (code=1). Retrying... (2/3)"
+check "ClawX start retried" $(root_is restart_loop_supervisor desktop-wrapper-gateway-start-retried; echo $?)
+paste_run "[2026-04-02T09:10:05.964Z] [WARN ] Transient start error: Connect handshake timeout. Retrying... (1/3)"
+check "a first retry is no loop" $(quiet; echo $?)
+
+finish
