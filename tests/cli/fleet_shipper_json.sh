@@ -74,6 +74,36 @@ for shape in vector logcli; do
   [ "$failures" -eq 0 ] || { cat "$work/err" "$work/out.txt"; }
 done
 
+# The history per host: `incidents --host`, the HOST column, one line per cause seen on several
+# hosts. A second store adds the port conflict on gw-c too.
+"$logdx" incidents --db "$work/history.db" --host gw-a >"$work/inc.txt" 2>&1
+check "incidents --host gw-a: its port conflict" "$(grep -q 'port_conflict' "$work/inc.txt"; echo $?)"
+check "incidents --host gw-a: not gw-b's OOM kill" "$(! grep -q 'oom_kernel' "$work/inc.txt"; echo $?)"
+"$logdx" incidents --db "$work/history.db" --host gw-b -o json >"$work/inc.json" 2>&1
+check "incidents --host gw-b -o json: only gw-b's rows, each naming it" "$(python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1]))
+rows = rows["incidents"] if isinstance(rows, dict) else rows
+sys.exit(0 if rows and all(r["host"] == "gw-b" for r in rows) else 1)' "$work/inc.json"; echo $?)"
+"$logdx" incidents --db "$work/history.db" --host gw-c >"$work/inc.txt" 2>&1
+check "incidents --host gw-c: the healthy host has no incident" \
+  "$(! grep -qE 'port_conflict|oom_kernel' "$work/inc.txt"; echo $?)"
+python3 - "$work/vector.jsonl" "$work/more.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1]):
+        event = json.loads(line)
+        if event["host"].startswith("gw-a"):
+            event["host"] = event["_HOSTNAME"] = "gw-c.example.net"
+            out.write(json.dumps(event) + "\n")
+PY
+"$logdx" analyze --db "$work/history.db" --no-user-rules -q "$work/more.jsonl" 2>/dev/null
+"$logdx" incidents --db "$work/history.db" >"$work/inc.txt" 2>&1
+check "incidents: a HOST column" "$(grep -qE '^FINGERPRINT +HOST ' "$work/inc.txt"; echo $?)"
+check "incidents: the port conflict on 2 hosts, named" \
+  "$(grep -qE 'port_conflict on 2 hosts since .*\(gw-a, gw-c\)' "$work/inc.txt"; echo $?)"
+[ "$failures" -eq 0 ] || cat "$work/inc.txt"
+
 # The generic envelope never takes a line a specific parser owns.
 printf '%s\n' '{"log":"Error: listen EADDRINUSE: address already in use 127.0.0.1:18789\n","stream":"stderr","time":"2026-11-24T10:00:03.000000000Z"}' \
   >"$work/docker.log"
