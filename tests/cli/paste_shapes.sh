@@ -9,30 +9,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
+# shellcheck source=paste_lib.sh
+source "$(dirname "$0")/paste_lib.sh"
 
-paste_run() {  # paste_run TEXT : analyze TEXT from stdin as JSON; sets code and out
-  printf '%s\n' "$1" | "$logdx" analyze --no-db --no-user-rules -o json - >"$work/out" 2>"$work/err"
-  code=$?
-  out="$(cat "$work/out")"
-}
-# root CAUSE [RULE] [SEVERITY]: whether the first diagnosis is that
-root_is() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-want = sys.argv[2:]
-got = [d[0]["cause"], d[0]["rule"], d[0]["severity"]] if d else ["none"]
-sys.exit(0 if all(w == "" or w == g for w, g in zip(want, got)) else 1)
-' "$work/out" "$@"
-}
-# quiet: nothing at error or above
-quiet() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if all(x["severity"] in ("info", "warning") for x in d) else 1)
-' "$work/out"
-}
 
 # node 20.20.2 V8 "FATAL ERROR: ... JavaScript heap out of memory" behind a shipper's ISO stamp:
 # the stamp's level word is not a syslog host, so the message keeps its head.

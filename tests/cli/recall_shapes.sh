@@ -9,50 +9,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
-
-paste_run() {  # paste_run TEXT : analyze TEXT from stdin as JSON; sets code and out
-  printf '%s\n' "$1" | "$logdx" analyze --no-db --no-user-rules -o json - >"$work/out" 2>"$work/err"
-  code=$?
-  out="$(cat "$work/out")"
-}
-# root CAUSE [RULE] [SEVERITY]: whether the first diagnosis is that
-root_is() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-want = sys.argv[2:]
-got = [d[0]["cause"], d[0]["rule"], d[0]["severity"]] if d else ["none"]
-sys.exit(0 if all(w == "" or w == g for w, g in zip(want, got)) else 1)
-' "$work/out" "$@"
-}
-# has CAUSE: the cause is somewhere in the tree, at any severity
-has() {
-  python3 -c '
-import json, sys
-def walk(ds):
-    for d in ds:
-        yield d
-        yield from walk(d.get("explains", []))
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if any(x["cause"] == sys.argv[2] for x in walk(d)) else 1)
-' "$work/out" "$1"
-}
-# fact NAME VALUE: the first diagnosis has that fact
-fact() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if d and str(d[0].get("facts", {}).get(sys.argv[2])) == sys.argv[3] else 1)
-' "$work/out" "$1" "$2"
-}
-# quiet: nothing at error or above
-quiet() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if all(x["severity"] in ("info", "warning") for x in d) else 1)
-' "$work/out"
-}
+# shellcheck source=paste_lib.sh
+source "$(dirname "$0")/paste_lib.sh"
 
 # openclaw doctor's port box (src/infra/ports-format.ts): a clawdbot-era gateway holds the port
 # and openclaw counts it as "another process": a stale install, the port conflict itself.
@@ -122,7 +80,7 @@ paste_run "[2026-04-02T09:10:00.900Z] [WARN ] [Gateway stderr] Invalid config at
 [2026-04-02T09:10:04.300Z] [WARN ] Gateway process exited (code=1, expected=no)
 [2026-04-02T09:10:04.301Z] [WARN ] Scheduling Gateway reconnect attempt 2/10 in 2000ms"
 check "the config refusal is the root" $(root_is invalid_config; echo $?)
-check "the wrapper loop is in the report" $(has restart_loop_supervisor; echo $?)
+check "the wrapper loop is in the report" $(has_cause restart_loop_supervisor; echo $?)
 paste_run "[2026-04-02T09:20:00.000Z] [INFO ] Gateway process exited (code=0, expected=yes)
 [2026-04-02T09:20:00.100Z] [INFO ] Gateway stop requested"
 check "a requested stop is quiet" $(quiet; echo $?)
@@ -133,7 +91,7 @@ check "a WebSocket client reconnecting is no process loop" $(quiet; echo $?)
 paste_run "Job for mosquitto.service failed because start of the service was attempted too often."
 check "systemctl: attempted too often" $(root_is restart_loop_systemd "" error; echo $?)
 paste_run "Job for mosquitto.service failed because the control process exited with error code."
-check "one failed start is no start limit" $(has restart_loop_systemd; [ $? -ne 0 ]; echo $?)
+check "one failed start is no start limit" $(has_cause restart_loop_systemd; [ $? -ne 0 ]; echo $?)
 
 # V8's own OOM block (node 20 and node 22+ wordings, as node prints them under ulimit -v)
 paste_run "
@@ -148,7 +106,7 @@ check "V8 process OOM, node 22+ wording" $(root_is node_heap_oom node-v8-process
 paste_run "[Sat Mar 07 10:11:12.131415 2026] [proxy:error] [pid 2211:tid 3300] (111)Connection refused: AH00957: WS: attempt to connect to 127.0.0.1:18789 (127.0.0.1) failed"
 check "Apache proxy refused" $(root_is proxy_upstream_refused connect-apache-upstream-refused; echo $?)
 paste_run "[Sat Mar 07 10:11:12.131415 2026] [proxy:error] [pid 2211:tid 3300] (110)Connection timed out: AH00957: HTTP: attempt to connect to 10.1.2.3:8080 (app) failed"
-check "Apache proxy timeout is no refusal" $(has proxy_upstream_refused; [ $? -ne 0 ]; echo $?)
+check "Apache proxy timeout is no refusal" $(has_cause proxy_upstream_refused; [ $? -ne 0 ]; echo $?)
 
 # Kubernetes crash loop: the kubelet event and kubectl's STATUS column
 paste_run "  Warning  BackOff    2m12s (x41 over 11m)  kubelet  Back-off restarting failed container gateway in pod claw-0_ai(91be)"
@@ -172,7 +130,7 @@ check "refused on the gateway port, bare ::1" $(root_is gateway_not_running conn
 paste_run "curl: (7) Failed to connect to 127.0.0.1 port 18789 after 0 ms: Couldn't connect to server"
 check "curl refused on the gateway port" $(root_is gateway_not_running; echo $?)
 paste_run "Error: connect ECONNREFUSED 127.0.0.1:5432"
-check "another port refused is not the gateway" $(has gateway_not_running; [ $? -ne 0 ]; echo $?)
+check "another port refused is not the gateway" $(has_cause gateway_not_running; [ $? -ne 0 ]; echo $?)
 # nginx on Windows and macOS words the refusal with their own errno
 paste_run '2026/05/01 10:00:00 [error] 4321#8765: *1 connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "localhost"'
 check "nginx on Windows: refused" $(root_is proxy_upstream_refused; echo $?)

@@ -13,4 +13,16 @@ inline bool starts_with_digit(std::string_view line) {
   return !line.empty() && line.front() >= '0' && line.front() <= '9';
 }
 
+// The JSON object a JSON-lines record holds: the line without the blanks around it and a
+// leading record separator (RFC 7464 json-seq, as `journalctl -o json-seq` writes), when what is
+// left starts with '{' and ends with '}'; empty otherwise.
+inline std::string_view json_object_text(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\x1e')) {
+    line.remove_prefix(1);
+  }
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (line.size() < 2 || line.front() != '{' || line.back() != '}') return {};
+  return line;
+}
+
 }  // namespace logdx

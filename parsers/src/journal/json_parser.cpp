@@ -9,22 +9,14 @@
 namespace logdx::journal {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\x1e')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 class JournalJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJournalJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& fresh, Event*) override {
-    const std::string_view text = trim(line);
-    if (text.size() < 2 || text.front() != '{' || text.back() != '}') return LineVerdict::no_match;
+    const std::string_view text = json_object_text(line);
+    if (text.empty()) return LineVerdict::no_match;
     simdjson::dom::object object;
     if (json_.parse(text).get(object) != simdjson::SUCCESS) return LineVerdict::no_match;
     record_.clear();

@@ -25,22 +25,14 @@ const ParserInfo kShipperJsonInfo{
     "JSON lines of a log shipper or store (Vector, Fluent Bit, Loki logcli jsonl, Elasticsearch)",
     SourceKind::other, 10, false};
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\x1e')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 class ShipperJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kShipperJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
 
   LineVerdict parse_line(std::string_view line, Event& fresh, Event*) override {
-    const std::string_view text = trim(line);
-    if (text.size() < 2 || text.front() != '{' || text.back() != '}') return LineVerdict::no_match;
+    const std::string_view text = json_object_text(line);
+    if (text.empty()) return LineVerdict::no_match;
     simdjson::dom::object object;
     if (json_.parse(text).get(object) != simdjson::SUCCESS) return LineVerdict::no_match;
     // An Elasticsearch hit keeps the document under _source.
