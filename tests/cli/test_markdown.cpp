@@ -52,7 +52,7 @@ TEST_CASE("a fence is longer than any backtick run inside it", "[markdown]") {
 }
 
 TEST_CASE("hostile log text stays inside its blocks", "[markdown]") {
-  const AnalysisResult result{{hostile_diagnosis()}, {}, {}, 1, 1};
+  const AnalysisResult result{{hostile_diagnosis()}, {}, {}, 1, 1, {}};
   const std::vector<InputSummary> inputs(1);
   const std::string md = analysis_markdown(
       AnalysisReport{result, inputs, {}, nullptr, nullptr, false, nullptr, 0, {}});
