@@ -2,18 +2,16 @@
 // another writer, read-only, and a writer killed with SIGKILL in the middle of a run. Each
 // gives a clear StorageError naming the file, and nothing stored before is lost or rewritten.
 
+#include <fmt/format.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <iterator>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "logdx/storage/history_reader.hpp"
 #include "logdx/storage/incident_store.hpp"
@@ -73,7 +71,10 @@ TEST_CASE("a file that is not SQLite is reported and left byte for byte", "[stor
 TEST_CASE("a corrupt history is reported, never repaired", "[storage][faults]") {
   TempFolder tmp;
   const std::string path = tmp.file("history.db");
-  { Database db(path, OpenMode::create); IncidentStore(db).record(run_at("2026-11-24T10:00:00Z"), {port_conflict()}); }
+  {
+    Database db(path, OpenMode::create);
+    IncidentStore(db).record(run_at("2026-11-24T10:00:00Z"), {port_conflict()});
+  }
   std::string bytes = slurp(path);
   REQUIRE(bytes.size() > 4096);
   // Page 1 after the 100-byte file header is the b-tree page of sqlite_schema: scribble over
@@ -88,7 +89,10 @@ TEST_CASE("a corrupt history is reported, never repaired", "[storage][faults]") 
 TEST_CASE("a history from a newer logdx is refused and untouched", "[storage][faults]") {
   TempFolder tmp;
   const std::string path = tmp.file("history.db");
-  { Database db(path, OpenMode::create); db.exec("PRAGMA user_version = 999"); }
+  {
+    Database db(path, OpenMode::create);
+    db.exec("PRAGMA user_version = 999");
+  }
   const std::string before = slurp(path);
   CHECK(kind_opening(path) == StorageErrorKind::too_new);
   CHECK(slurp(path) == before);
@@ -134,29 +138,45 @@ TEST_CASE("SIGKILL in the middle of storing keeps every earlier run and a sound 
     many.push_back(d);
   }
   for (int round = 0; round < 3; ++round) {
+    // The child says when each run is stored; the kill comes a little after the first one, so
+    // there is always a stored run to keep, however slow the build (ASan) or the machine is,
+    // and the child is then most likely inside its next transaction.
+    int stored[2];
+    REQUIRE(::pipe(stored) == 0);
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
+      ::close(stored[0]);
       try {
         Database db(path, OpenMode::create);
         IncidentStore store(db);
-        for (;;) store.record(run_at("2026-11-24T10:00:00Z"), many);
+        for (;;) {
+          store.record(run_at("2026-11-24T10:00:00Z"), many);
+          if (::write(stored[1], "s", 1) != 1) break;
+        }
       } catch (...) {
       }
       ::_exit(3);
     }
-    ::usleep(static_cast<useconds_t>(150000 + round * 70000));
+    ::close(stored[1]);
+    char byte = 0;
+    CHECK(::read(stored[0], &byte, 1) == 1);
+    ::usleep(static_cast<useconds_t>(5000 + round * 20000));
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);
+    ::close(stored[0]);  // only now: the child never meets a closed pipe (SIGPIPE)
     CHECK(WIFSIGNALED(status));
   }
   Database db(path, OpenMode::existing);
-  CHECK(std::get<std::string>(run_read_only_query(db, "PRAGMA integrity_check").rows[0][0]) == "ok");
+  CHECK(std::get<std::string>(run_read_only_query(db, "PRAGMA integrity_check").rows[0][0]) ==
+        "ok");
   // Every stored run is whole: all of its 400 occurrences are there.
-  const QueryResult partial = run_read_only_query(
-      db, "SELECT count(*) FROM runs r WHERE (SELECT count(*) FROM occurrences o "
-          "WHERE o.run_id = r.id) <> 400");
+  const QueryResult partial =
+      run_read_only_query(db,
+                          "SELECT count(*) FROM runs r WHERE (SELECT count(*) FROM occurrences o "
+                          "WHERE o.run_id = r.id) <> 400");
   CHECK(std::get<std::int64_t>(partial.rows[0][0]) == 0);
-  CHECK(std::get<std::int64_t>(run_read_only_query(db, "SELECT count(*) FROM runs").rows[0][0]) > 0);
+  CHECK(std::get<std::int64_t>(run_read_only_query(db, "SELECT count(*) FROM runs").rows[0][0]) >
+        0);
 }
