@@ -8,11 +8,9 @@
 set -uo pipefail
 logdx="$(realpath "$1")"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-work="$(mktemp -d)"
-server=0
-trap '[ "$server" -gt 0 ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 source "$root/tests/cli/lib.sh"
 source "$root/tests/cli/fleet_lib.sh"
+fleet_server_work
 remote=/lib/systemd/systemd-journal-remote
 if [ ! -x "$remote" ] || ! command -v curl >/dev/null; then
   echo "SKIP: systemd-journal-remote or curl is missing (scripts/bootstrap installs them)"

@@ -1,8 +1,17 @@
 # Shared by the fleet tests (issue 15): three gateways as a central store holds them, one with
 # a port conflict, one killed by the kernel's OOM killer, one healthy, and the check that logdx
-# reports exactly that per host. The caller sets `logdx` and `work` and sources lib.sh first.
+# reports exactly that per host. The caller sets `logdx` (and `work`, or calls fleet_server_work)
+# and sources lib.sh first.
 # The wording is the tools' own: node's `listen EADDRINUSE`, systemd v249+ src/core/service.c,
 # the kernel's mm/oom_kill.c (`Out of memory: Killed process %d (%s) total-vm:...`).
+
+# fleet_server_work: a work folder, and a trap that on exit stops the server the test started
+# (its pid in $server, 0 until then) and removes the folder. Nothing the test starts outlives it.
+fleet_server_work() {
+  work="$(mktemp -d)"
+  server=0
+  trap '[ "$server" -gt 0 ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+}
 
 fleet_port_conflict_line="Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"
 fleet_oom_line="Out of memory: Killed process 4242 (openclaw-gatewa) total-vm:3120412kB, anon-rss:1843200kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:4100kB oom_score_adj:0"
