@@ -20,6 +20,42 @@ inline RuleSet rules_from(const std::string& yaml) {
   return std::move(*loaded.rules);
 }
 
+// Rule YAML pieces several analyzer tests share, written from the tools' own wording:
+// - Node's lib/net.js (v12+): "listen EADDRINUSE: address already in use ADDRESS:PORT";
+// - systemd v249+ src/core/service.c: "%s: Scheduled restart job, restart counter is at %u."
+// A test joins them: rules_from(rules_yaml({eaddrinuse_rule("[restart_loop_systemd]"), ...})).
+inline std::string eaddrinuse_rule(const std::string& explains = "") {
+  std::string rule = R"(  - id: port-in-use
+    cause: port_conflict
+    severity: critical
+    confidence: 0.9
+    match: {regex: 'listen EADDRINUSE: address already in use [^\s]*:(?P<port>\d+)'}
+    key: [port]
+    fixes:
+      - {command: 'ss -ltnp "sport = :{port}"'}
+)";
+  if (!explains.empty()) rule += "    explains: " + explains + "\n";
+  return rule;
+}
+
+inline std::string systemd_restart_loop_rule() {
+  return R"(  - id: unit-restart-loop
+    cause: restart_loop_systemd
+    severity: critical
+    confidence: 0.9
+    match: {regex: '^(?P<unit>[\w@.-]+\.service): Scheduled restart job, restart counter is at (?P<restart_counter>\d+)\.'}
+    key: [unit]
+    correlate:
+      threshold: {count: 3, within: 15m, group_by: [unit]}
+)";
+}
+
+inline std::string rules_yaml(const std::vector<std::string>& rules) {
+  std::string yaml = "logdx_rules: 1\nrules:\n";
+  for (const std::string& rule : rules) yaml += rule;
+  return yaml;
+}
+
 // An event at an ISO-8601 time ("" = no time), with its input and line.
 struct EventSpec {
   // A constructor, not an aggregate: tests write {time, message} and the rest defaults

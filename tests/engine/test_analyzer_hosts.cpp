@@ -11,26 +11,7 @@ using namespace logdx::testing;
 
 namespace {
 
-// systemd v249+ src/core/service.c wording.
-const char* const kRules = R"(logdx_rules: 1
-rules:
-  - id: port-in-use
-    cause: port_conflict
-    severity: critical
-    confidence: 0.9
-    match: {regex: 'listen EADDRINUSE: address already in use [^\s]*:(?P<port>\d+)'}
-    key: [port]
-    fixes:
-      - {command: 'ss -ltnp "sport = :{port}"'}
-  - id: unit-restart-loop
-    cause: restart_loop_systemd
-    severity: critical
-    confidence: 0.9
-    match: {regex: '^(?P<unit>[\w@.-]+\.service): Scheduled restart job, restart counter is at (?P<restart_counter>\d+)\.'}
-    key: [unit]
-    correlate:
-      threshold: {count: 3, within: 15m, group_by: [unit]}
-)";
+const std::string kRules = rules_yaml({eaddrinuse_rule(), systemd_restart_loop_rule()});
 
 EventSpec on_host(const std::string& time, const std::string& message, const std::string& host,
                   const std::string& unit = "openclaw-gateway.service") {
@@ -112,24 +93,9 @@ TEST_CASE("a threshold never counts two hosts' lines as one loop", "[hosts]") {
 }
 
 TEST_CASE("a port conflict on one host never folds another host's loop", "[hosts][linking]") {
-  const RuleSet linked = rules_from(R"(logdx_rules: 1
-rules:
-  - id: port-in-use
-    cause: port_conflict
-    severity: critical
-    confidence: 0.9
-    match: {regex: 'listen EADDRINUSE: address already in use [^\s]*:(?P<port>\d+)'}
-    key: [port]
-    explains: [restart_loop_systemd]
-  - id: unit-restart-loop
-    cause: restart_loop_systemd
-    severity: critical
-    confidence: 0.9
-    match: {regex: '^(?P<unit>[\w@.-]+\.service): Scheduled restart job, restart counter is at (?P<restart_counter>\d+)\.'}
-    key: [unit]
-    correlate:
-      threshold: {count: 3, within: 15m, group_by: [unit]}
-)");
+  const RuleSet linked = rules_from(
+      rules_yaml({eaddrinuse_rule("[restart_loop_systemd]"), systemd_restart_loop_rule()}));
+
   const AnalysisResult result =
       analyze(linked, {on_host("2026-12-01T10:00:00Z", kInUse, "gw-a"),
                        on_host("2026-12-01T10:00:01Z", restart(1), "gw-b"),

@@ -15,9 +15,8 @@ namespace {
 //   task=%s,pid=%d,uid=%d", and __oom_kill_process(): "Out of memory: Killed process %d (%s)".
 // - systemd v249+ src/core/service.c: "%s: Main process exited, code=%s, status=%i/%s" and
 //   "%s: Scheduled restart job, restart counter is at %u."
-const char* const kOomAndLoop = R"(logdx_rules: 1
-rules:
-  - id: oom-kill
+const std::string kOomAndLoop =
+    rules_yaml({R"(  - id: oom-kill
     cause: oom_kernel
     severity: critical
     confidence: 0.85
@@ -31,15 +30,8 @@ rules:
     match: {regex: '^Out of memory: Killed process (?P<killed_pid>\d+) \((?P<killed_process>[^)]+)\)'}
     key: [killed_pid]
     explains: [restart_loop_systemd]
-  - id: unit-restart-loop
-    cause: restart_loop_systemd
-    severity: critical
-    confidence: 0.9
-    match: {regex: '^(?P<unit>[\w@.-]+\.service): Scheduled restart job, restart counter is at (?P<restart_counter>\d+)\.'}
-    key: [unit]
-    correlate:
-      threshold: {count: 3, within: 15m, group_by: [unit]}
-  - id: listener-leak-warning
+)",
+                systemd_restart_loop_rule(), R"(  - id: listener-leak-warning
     cause: memory_leak_warning
     severity: warning
     confidence: 0.6
@@ -50,7 +42,7 @@ rules:
     confidence: 0.5
     match: {regex: '^(?P<unit>[\w@.-]+\.service): Main process exited, code=(?P<code>\w+), status=(?P<status>\S+)'}
     key: [unit]
-)";
+)"});
 
 std::string memcg_line(const std::string& unit, const std::string& task, int pid) {
   return "oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,"
