@@ -10,6 +10,7 @@
 #include "format_registry.hpp"
 #include "input_options.hpp"
 #include "json_writer.hpp"
+#include "output_options.hpp"
 #include "terminal_text.hpp"
 
 namespace logdx::cli {
@@ -69,8 +70,7 @@ CommandRunner add_detect_command(CLI::App& app) {
   CLI::App* command =
       app.add_subcommand("detect", "show which envelope parser each input gets, and why");
   options->add_to(*command);
-  command->add_option("-o,--output", *format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_text_or_json_option(*command, *format);
   command->footer(
       "Examples:\n  logdx detect /var/log/syslog ~/.pm2/pm2.log\n  logdx detect -o json logs/");
   return [command, options, format]() {

@@ -14,6 +14,7 @@
 #include "incidents_views.hpp"
 #include "logdx/storage/history_prune.hpp"
 #include "logdx/storage/history_reader.hpp"
+#include "output_options.hpp"
 #include "time_arg.hpp"
 
 namespace logdx::cli {
@@ -71,8 +72,7 @@ CommandRunner add_history_command(CLI::App& app) {
   o->history.add_to(*command);
   command->add_option("--since", o->since, "runs since: ISO-8601 or a span back (2h, 7d)");
   command->add_option("--limit", o->limit, "at most this many runs (0: all)");
-  command->add_option("-o,--output", o->output, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_text_or_json_option(*command, o->output);
   command->footer(
       "Examples:\n"
       "  logdx history --since 24h\n"

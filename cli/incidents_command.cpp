@@ -15,6 +15,7 @@
 #include "history_options.hpp"
 #include "incidents_views.hpp"
 #include "logdx/storage/history_reader.hpp"
+#include "output_options.hpp"
 #include "text_layout.hpp"
 #include "time_arg.hpp"
 
@@ -72,10 +73,6 @@ int run_show(const IncidentsOptions& o) {
   return 0;
 }
 
-void add_output_option(CLI::App& command, std::string& output) {
-  command.add_option("-o,--output", output, "text or json")->check(CLI::IsMember({"text", "json"}));
-}
-
 }  // namespace
 
 CommandRunner add_incidents_command(CLI::App& app) {
@@ -88,7 +85,7 @@ CommandRunner add_incidents_command(CLI::App& app) {
   command->add_option("--rule", o->rule, "only this rule id");
   command->add_option("--host", o->host,
                       "only this host of a fleet (its short name, lower case: gw-01)");
-  add_output_option(*command, o->output);
+  add_text_or_json_option(*command, o->output);
   command->footer(
       "Examples:\n"
       "  logdx incidents --since 7d\n"
@@ -103,7 +100,7 @@ CommandRunner add_incidents_command(CLI::App& app) {
       "  logdx incidents show 5f0c1a2b\n"
       "  logdx incidents show -o json 5f0c1a2b | jq '.occurrences | length'");
   o->history.add_to(*show);
-  add_output_option(*show, o->output);
+  add_text_or_json_option(*show, o->output);
   return [command, show, o]() {
     if (!command->parsed()) return -1;
     return show->parsed() ? run_show(*o) : run_list(*o);

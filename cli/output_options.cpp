@@ -67,6 +67,12 @@ void OutputOptions::add_to(CLI::App& command) {
       ->group(kAdvancedGroup);
 }
 
+void add_text_or_json_option(CLI::App& command, std::string& output) {
+  command.add_option("-o,--output", output, "text or json")->check(CLI::IsMember({"text", "json"}));
+  command.add_flag_callback(
+      "--json", [&output] { output = "json"; }, "the same as -o json");
+}
+
 TimeWindow OutputOptions::window(const WallClock& clock) const {
   std::optional<TimeBound> from;
   std::optional<TimeBound> to;

@@ -36,6 +36,10 @@ struct OutputOptions {
   std::optional<host::HostReport> host_report(const AnalysisResult& result) const;
 };
 
+// `-o/--output text|json` and `--json` (the same as -o json, as analyze and rg take it): the
+// pair every command with a JSON form offers, so one habit works everywhere.
+void add_text_or_json_option(CLI::App& command, std::string& output);
+
 // The report in the chosen format, ready for stdout.
 std::string render(const OutputOptions& options, const AnalysisReport& report);
 

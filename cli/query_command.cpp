@@ -12,6 +12,7 @@
 #include "history_open.hpp"
 #include "history_options.hpp"
 #include "json_writer.hpp"
+#include "output_options.hpp"
 #include "logdx/storage/read_only_query.hpp"
 #include "text_table.hpp"
 
@@ -95,8 +96,7 @@ CommandRunner add_query_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("query", "read-only SQL on the history database");
   command->add_option("sql", o->sql, "one SELECT (or WITH ... SELECT) statement")->required();
   o->history.add_to(*command);
-  command->add_option("-o,--output", o->output, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_text_or_json_option(*command, o->output);
   command->footer(
       "Examples:\n"
       "  logdx query \"SELECT cause, count(*) FROM incidents GROUP BY cause\"\n"

@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "logdx/engine/prefilter.hpp"
 #include "logdx/engine/rule_tester.hpp"
+#include "output_options.hpp"
 #include "rule_options.hpp"
 #include "rules_views.hpp"
 #include "terminal_text.hpp"
@@ -179,12 +180,6 @@ int run_test(const RulesArgs& args) {
   return failed > 0 ? kRuleError : kOk;
 }
 
-CLI::App* add_format_option(CLI::App* command, std::string& format) {
-  command->add_option("-o,--output", format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  return command;
-}
-
 }  // namespace
 
 CommandRunner add_rules_command(CLI::App& app) {
@@ -205,7 +200,7 @@ CommandRunner add_rules_command(CLI::App& app) {
 
   CLI::App* list =
       rules->add_subcommand("list", "every rule: id, cause, severity, origin, enabled");
-  add_format_option(list, args->format);
+  add_text_or_json_option(*list, args->format);
   list->footer(
       "Examples:\n"
       "  logdx rules list\n"
@@ -221,7 +216,7 @@ CommandRunner add_rules_command(CLI::App& app) {
   CLI::App* lint = rules->add_subcommand(
       "lint", "check rule files and print every problem at once (exit 2 on any error)");
   lint->add_option("paths", args->checked, "rule files or folders to check with the pack");
-  add_format_option(lint, args->format);
+  add_text_or_json_option(*lint, args->format);
   lint->footer(
       "Examples:\n"
       "  logdx rules lint                       # the built-in pack and your rules folder\n"

@@ -13,14 +13,14 @@ _logdx_options() {  # the options of "command" or "command sub"
     "") echo "$global -V --version" ;;
     analyze) echo "$global $input $rules -o --output --fail-on --color $db --no-db -v --verbose --no-redact --timeline --since --until -f --follow --host --host-root -j --jobs --no-prefilter -q --quiet --no-progress --json --brief --top --context --max-groups --max-hits-per-rule --max-evidence" ;;
     parse) echo "$global $input" ;;
-    detect) echo "$global $input -o --output" ;;
-    "rules list" | "rules lint") echo "$global $rules -o --output" ;;
+    detect) echo "$global $input -o --output --json" ;;
+    "rules list" | "rules lint") echo "$global $rules -o --output --json" ;;
     "rules show" | "rules test") echo "$global $rules" ;;
-    incidents) echo "$global $db --since --cause --rule --host -o --output" ;;
-    "incidents show") echo "$global $db -o --output" ;;
-    history) echo "$global $db --since --limit -o --output" ;;
+    incidents) echo "$global $db --since --cause --rule --host -o --output --json" ;;
+    "incidents show") echo "$global $db -o --output --json" ;;
+    history) echo "$global $db --since --limit -o --output --json" ;;
     "history prune") echo "$global $db --older-than --dry-run" ;;
-    query) echo "$global $db -o --output" ;;
+    query) echo "$global $db -o --output --json" ;;
     "config show") echo "$global --rules --no-user-rules --db --color --fail-on --max-line-bytes" ;;
     *) echo "$global" ;;
   esac

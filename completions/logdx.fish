@@ -75,6 +75,7 @@ complete -c logdx -n '__fish_seen_subcommand_from analyze incidents history quer
 # -o / --output.
 set -l has_output '__fish_seen_subcommand_from detect query incidents; or __logdx_path_is history; and not __logdx_path_is history prune; or __logdx_path_is rules list; or __logdx_path_is rules lint'
 complete -c logdx -n $has_output -s o -l output -x -a 'text json' -d 'output format'
+complete -c logdx -n $has_output -l json -d 'the same as -o json'
 complete -c logdx -n '__fish_seen_subcommand_from analyze' -s o -l output -x -a 'text json markdown sarif' -d 'output format'
 
 # analyze (and config show, which takes the configurable options).

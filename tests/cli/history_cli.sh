@@ -109,6 +109,25 @@ run query "SELECT count(*) AS n FROM runs"
 check "query: text table" "$(grep -qE '^3$' <<<"$out"; echo $?)"
 run query -o json "SELECT cause FROM incidents WHERE cause = 'port_conflict'"
 check "query: json" "$([ "$(jq_py 'd["rows"]')" = "[['port_conflict']]" ]; echo $?)"
+
+# --json is -o json on every command that has a JSON form, as on analyze (and rg).
+json_flag_same() {  # json_flag_same ARGS...: --json prints what -o json prints, and it is JSON
+  run "$@" -o json
+  local with_o="$out"
+  run "$@" --json
+  [ "$code" = 0 ] && [ "$out" = "$with_o" ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/out"
+}
+for args in "history" "incidents --cause port_conflict" "incidents show $fingerprint" \
+  "detect $case01" "rules list --no-user-rules"; do
+  # shellcheck disable=SC2086  # each entry is a command line
+  json_flag_same $args
+  check "--json is -o json: logdx $args" $?
+done
+json_flag_same query "SELECT cause FROM incidents"
+check "--json is -o json: logdx query" $?
+run history --json --frobnicate
+check "--json does not hide a bad option: exit 2" "$([ "$code" = 2 ]; echo $?)"
+
 run query "DELETE FROM runs"
 check "query refuses a write: exit 2" "$([ "$code" = 2 ] && grep -q 'read-only' <<<"$err"; echo $?)"
 run query "SELECT count(*) FROM runs; DROP TABLE runs"
