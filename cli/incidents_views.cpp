@@ -102,6 +102,7 @@ void write_occurrence(JsonWriter& w, const storage::Occurrence& o) {
   w.key("evidence").begin_array();
   for (const auto& e : o.evidence) {
     w.begin_object().key("input").value(e.input).key("line").value(e.line);
+    w.key("matched_line").value(e.line + e.focus_line);  // as analyze -o json writes it
     write_stored_time(w, "time", e.time, std::nullopt);
     if (e.time_as_written) w.key("time_as_written").value(*e.time_as_written);
     w.key("text").value(e.text).end_object();

@@ -69,6 +69,10 @@ run analyze --no-user-rules --db "$oom_db" -o json \
   corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-1.log \
   corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-2.log
 oom="$(jq_py 'd["diagnoses"][0]["incident"]["fingerprint"]')"
+# The record starts at line 4 of input-2.log; its "Killed process" line is the input's line 55.
+oom_lines="$(jq_py '[(e["line"], e["matched_line"]) for e in d["diagnoses"][0]["evidence"] if e["input"].endswith("input-2.log")]')"
+check "analyze json: matched_line is the input line the rule matched (got $oom_lines)" \
+  "$([ "$oom_lines" = "[(4, 55)]" ] && [ "$(sed -n 55p corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-2.log | grep -c 'Killed process 31877')" = 1 ]; echo $?)"
 run incidents show --db "$oom_db" "$oom"
 check "show: a record's decisive line, as analyze shows it" \
   "$(grep -qE 'input-2.log:4  .*Out of memory: Killed process 31877 .*\(line 52 of 53 of the record\)' <<<"$out"; echo $?)"
@@ -79,6 +83,8 @@ check "show, 100 columns: the envelope shortened around the stamp as written, as
 run incidents show --db "$oom_db" -o json "$oom"
 check "show json: evidence keeps its stamp as written beside the ISO time" \
   "$([ "$(jq_py '[(e["time"], e.get("time_as_written")) for e in d["occurrences"][0]["evidence"]][1]')" = "('2026-03-05T08:23:05', 'Thu Mar  5 08:23:05 2026')" ]; echo $?)"
+check "show json: matched_line as analyze gave it" \
+  "$([ "$(jq_py '[(e["line"], e["matched_line"]) for e in d["occurrences"][0]["evidence"] if e["input"].endswith("input-2.log")]')" = "[(4, 55)]" ]; echo $?)"
 
 # --- a history written by schema version 2 is upgraded and read, nothing lost --------------------
 v2="$work/v2.db"
