@@ -86,6 +86,14 @@ assert all(e["host"] == "gw-b" for d in oom for e in d["evidence"]), oom
 else
   echo "note: cannot upload from 127.0.0.2 (no such loopback address here): new-file check skipped"
 fi
+# A file deleted under logdx (journal-remote's vacuuming of old files) is closed, so its space
+# is freed while logdx follows on.
+deleted_open() { find "/proc/$follower/fd" -lname "*remote-127.0.0.1.journal (deleted)" 2>/dev/null | grep -c .; }
+check "--follow --journal-dir: logdx holds gw-c's file open" \
+  "$(find "/proc/$follower/fd" -lname "$work/live/remote-127.0.0.1.journal" | grep -q .; echo $?)"
+rm "$work/live/remote-127.0.0.1.journal"
+for _ in $(seq 50); do [ "$(deleted_open)" -eq 0 ] && break; sleep 0.1; done
+check "--follow --journal-dir: a deleted journal file is closed" "$([ "$(deleted_open)" -eq 0 ]; echo $?)"
 kill -INT "$follower"
 wait "$follower" 2>/dev/null
 check "--follow --journal-dir: the closing summary names $expected" "$(python3 -c '

@@ -49,27 +49,34 @@ JournalFilesFollower::JournalFilesFollower(JournalSelection selection, std::stri
                                            const std::atomic<bool>& stop,
                                            std::chrono::milliseconds poll)
     : selection_(std::move(selection)), name_(std::move(name)), stop_(stop), poll_(poll) {
-  add_new_files();
+  look_again();
 }
 
-void JournalFilesFollower::add_new_files() {
+void JournalFilesFollower::look_again() {
   std::vector<std::string> paths = selection_.files;
   if (!selection_.directory.empty()) {
     for (auto& path : journal_files_in(selection_.directory)) paths.push_back(std::move(path));
   }
+  std::set<FileKey> present;
   for (auto& path : paths) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || known_.count({st.st_dev, st.st_ino}) != 0) continue;
+    if (::stat(path.c_str(), &st) != 0) continue;
+    const FileKey key{st.st_dev, st.st_ino};
+    present.insert(key);
+    if (known_.count(key) != 0) continue;  // followed already (an archived file is renamed)
     JournalSelection one;
     one.files = {path};
     one.units = selection_.units;
     try {
-      members_.push_back({path, std::make_unique<JournalSource>(one, name_)});
+      members_.push_back({key, std::make_unique<JournalSource>(one, name_), false});
     } catch (const InputError&) {
       continue;  // a file still being created: its header is not there yet; next look
     }
-    known_.insert({st.st_dev, st.st_ino});
+    known_.insert(key);
   }
+  // A file deleted (journal-remote's vacuuming) is closed once read to its end, so its space is
+  // freed; its inode may then name a new file.
+  for (Member& member : members_) member.gone = present.count(member.key) == 0;
 }
 
 std::size_t JournalFilesFollower::read(std::span<char> buffer) {
@@ -77,19 +84,26 @@ std::size_t JournalFilesFollower::read(std::span<char> buffer) {
   while (!stop_.load()) {
     // A member mid-entry is read on (its entry's bytes must not be cut by another's); else
     // each member in order, so a folder's archived files come before its live ones.
-    for (std::size_t tried = 0; tried < members_.size(); ++tried) {
+    for (std::size_t quiet = 0; quiet < members_.size();) {
       Member& member = members_[current_];
       if (const std::size_t n = member.source->read(buffer); n > 0) return n;
-      current_ = (current_ + 1) % members_.size();
+      if (member.gone) {  // at its end after it went: nothing more can come
+        known_.erase(member.key);
+        members_.erase(members_.begin() + static_cast<std::ptrdiff_t>(current_));
+      } else {
+        ++quiet;
+        ++current_;
+      }
+      if (current_ >= members_.size()) current_ = 0;
     }
     if (!idle_told && on_idle_) {
       idle_told = true;
       on_idle_();
     }
     std::this_thread::sleep_for(poll_);
-    // New files are looked for about once a second: a new host is seen soon, and a folder of
-    // many hosts is not listed ten times a second.
-    if (++waits_ % kWaitsPerLook == 0) add_new_files();
+    // The files are looked at again about once a second: a new host is seen soon, and a folder
+    // of many hosts is not listed ten times a second.
+    if (++waits_ % kWaitsPerLook == 0) look_again();
   }
   return 0;
 }

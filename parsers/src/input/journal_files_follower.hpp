@@ -8,6 +8,8 @@
 // other hosts said meanwhile), and a host whose clock or upload lags writes entries older than
 // another host's last one: the merged reader skipped both, silently.
 
+#include <sys/types.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -39,10 +41,13 @@ class JournalFilesFollower final : public ByteSource {
  private:
   using FileKey = std::pair<dev_t, ino_t>;
   struct Member {
-    std::string path;
+    FileKey key;
     std::unique_ptr<JournalSource> source;
+    bool gone = false;  // no longer in the folder: dropped once read to its end
   };
-  void add_new_files();  // files not yet followed (by inode: a renamed archive is not new)
+  // Opens the files not yet followed (known by inode: an archived file is renamed, not new)
+  // and marks the followed ones that are gone.
+  void look_again();
 
   JournalSelection selection_;
   std::string name_;
