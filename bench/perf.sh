@@ -164,24 +164,26 @@ for variant in "density 0.01" "density 0.1" "plain"; do
   summarize "$label, -j1" "$mb" "$t_j1" "$t_cat" "$t_rg" "$(peak_kb "${analyze[@]}" -j1 "$data")"
 done
 
-# A fleet (issue 15): the mixed log as four hosts' folders of a central tree (each host's lines
-# name it, as a central rsyslog writes them), next to the same bytes naming one host: the cost
-# of per-host fingerprints, groups and the per-host summary, same run, same bytes.
-fleet_tree() {  # fleet_tree DIR NAME-OF-HOST-N-COMMAND: four folders, hosts named by the command
-  local dir="$1" n
-  mkdir -p "$dir"
+# A fleet (issue 15): the mixed log as four hosts' folders of a central tree (the lines that
+# name a host name their folder's, as a central rsyslog writes them; the others, such as nginx's
+# and pm2's, take the folder's name as their host), next to the same bytes as one host (one
+# host folder holding the four parts, every named host the same): the cost of per-host
+# fingerprints, groups and the per-host summary, same run, same bytes.
+fleet_tree() {  # fleet_tree DIR hosts|one
+  local dir="$1" n folder host
   for n in 1 2 3 4; do
-    python3 "$root/bench/gen_mixed_log.py" "$dir/gw-$n" $(( size / 4 ))
-    sed -i -E "s/(\"hostname\":\"| )vm([\" ])/\1$(eval "$2")\2/g" "$dir/gw-$n"/*
+    if [ "$2" = hosts ]; then folder="gw-$n"; host="gw-$n"; else folder="gw-1/part-$n"; host=gw-1; fi
+    python3 "$root/bench/gen_mixed_log.py" "$dir/$folder" $(( size / 4 ))
+    sed -i -E "s/(\"hostname\":\"| )vm([\" ])/\1$host\2/g" "$dir/$folder"/*
   done
 }
 fleet="$out/fleet-$size"
-one_host="$out/fleet-$size-one-host"
-[ -d "$fleet" ] || fleet_tree "$fleet" 'echo gw-$n'
-[ -d "$one_host" ] || fleet_tree "$one_host" 'echo gw-1'
+one_host="$out/fleet-$size-one-host-folder"
+[ -d "$fleet" ] || fleet_tree "$fleet" hosts
+[ -d "$one_host" ] || fleet_tree "$one_host" one
 fleet_files=("$fleet"/*/*)
 mb=$(echo "$(cat "${fleet_files[@]}" | wc -c) / 1048576" | bc -l)
-cat "${fleet_files[@]}" "$one_host"/*/* >/dev/null
+cat "${fleet_files[@]}" "$one_host"/*/*/* >/dev/null
 t_cat=$(best_of cat "${fleet_files[@]}")
 t_rg=$(best_of rg -c -j1 -f "$patterns" "$fleet")
 t_fleet=$(best_of "${analyze[@]}" -j1 "$fleet")

@@ -4,7 +4,9 @@
 # file format), three simulated gateways send with `logger --server 127.0.0.1 --tcp` under
 # their own hostnames (a UTS namespace each: logger sends gethostname()), the server is
 # stopped by its pid, and `logdx analyze` on the tree reports per host: a port conflict, an
-# OOM kill, a healthy gateway. Nothing leaves 127.0.0.1.
+# OOM kill, a healthy gateway. The same server writes two more trees with templates that leave
+# the host out of each line (`%timestamp% %syslogtag%%msg%`, and `%msg%` alone): there the
+# folder names the host, and the verdicts are the same. Nothing leaves 127.0.0.1.
 set -uo pipefail
 logdx="$(realpath "$1")"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -27,8 +29,14 @@ cat >"$work/rsyslog.conf" <<CONF
 global(workDirectory="$work/spool")
 module(load="imtcp")
 template(name="PerHost" type="string" string="$work/remote/%HOSTNAME%/syslog.log")
+template(name="BarePerHost" type="string" string="$work/bare/%HOSTNAME%/syslog.log")
+template(name="MsgPerHost" type="string" string="$work/msg/%HOSTNAME%/syslog.log")
+template(name="NoHost" type="string" string="%timestamp% %syslogtag%%msg%\n")
+template(name="MsgOnly" type="string" string="%msg%\n")
 ruleset(name="remote") {
   action(type="omfile" dynaFile="PerHost" template="RSYSLOG_TraditionalFileFormat")
+  action(type="omfile" dynaFile="BarePerHost" template="NoHost")
+  action(type="omfile" dynaFile="MsgPerHost" template="MsgOnly")
 }
 input(type="imtcp" address="127.0.0.1" port="$port" ruleset="remote")
 CONF
@@ -53,9 +61,12 @@ send gw-b systemd 1 "openclaw-gateway.service: Failed with result 'oom-kill'."
 send gw-c systemd 1 "Started openclaw-gateway.service - OpenClaw Gateway."
 send gw-c node 3100 "[gateway] listening on ws://127.0.0.1:18789"
 # rsyslog writes asynchronously: wait for the last line of each host, then stop it by its pid.
+written() {  # written TREE: the last line of each host is in TREE
+  grep -qs "oom-kill" "$1/gw-b/syslog.log" && grep -qs "listening" "$1/gw-c/syslog.log" &&
+    grep -qs "counter is at 4" "$1/gw-a/syslog.log"
+}
 for _ in $(seq 100); do
-  grep -qs "oom-kill" "$work/remote/gw-b/syslog.log" && grep -qs "listening" "$work/remote/gw-c/syslog.log" &&
-    grep -qs "counter is at 4" "$work/remote/gw-a/syslog.log" && break
+  written "$work/remote" && written "$work/bare" && written "$work/msg" && break
   sleep 0.1
 done
 kill "$server"
@@ -70,6 +81,18 @@ check "analyze on the tree: exit 1 (faults found)" "$([ $? -eq 1 ]; echo $?)"
 "$logdx" analyze --db "$work/history.db" --no-user-rules "$work/remote" >"$work/out.txt" 2>>"$work/err"
 fleet_check "central rsyslog" "$work/out.json" "$work/out.txt"
 [ "$failures" -eq 0 ] || { cat "$work/err" "$work/out.txt" "$work/server.log"; head -3 "$work"/remote/*/syslog.log; }
+
+# The trees whose lines name no host: the first folder under the given one is the host.
+for tree in bare msg; do
+  check "$tree tree: no line names a host (the template leaves it out)" \
+    "$(! grep -q 'gw-[abc]' "$work/$tree"/*/syslog.log; echo $?)"
+  "$logdx" analyze --no-db --no-user-rules "$work/$tree" -o json >"$work/$tree.json" 2>"$work/err"
+  check "$tree tree: exit 1 (faults found)" "$([ $? -eq 1 ]; echo $?)"
+  "$logdx" analyze --no-db --no-user-rules "$work/$tree" >"$work/$tree.txt" 2>>"$work/err"
+  fleet_check "central rsyslog, $tree template (folder names as hosts)" "$work/$tree.json" \
+    "$work/$tree.txt"
+  [ "$failures" -eq 0 ] || { cat "$work/err"; head -40 "$work/$tree.txt"; head -3 "$work/$tree"/*/syslog.log; }
+done
 
 # --follow on the tree picks up a host whose folder appears while it runs (rsyslog makes a
 # host's folder at its first line); its findings arrive as follow records naming the host.

@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.year = 2026;
   options.max_line_bytes = 4096;  // small, so the fuzzer reaches the cutting of long lines
   const logdx::EventReader reader(s.registry, options);
-  const logdx::ResolvedInput input{s.path, "fuzz.log", false, 1764000000, nullptr, ""};
+  const logdx::ResolvedInput input{s.path, "fuzz.log", false, 1764000000, nullptr, "", ""};
   logdx::Analyzer analyzer(s.rules);
   std::vector<logdx::ReaderDiagnostic> diagnostics;
   std::vector<logdx::InputSummary> summaries{reader.read(

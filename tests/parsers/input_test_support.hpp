@@ -155,7 +155,7 @@ inline std::string read_all_bytes(ByteSource& source, std::size_t chunk = 4096) 
 }
 
 inline ResolvedInput file_input(const std::string& path) {
-  return ResolvedInput{path, path, false, 0, nullptr, ""};
+  return ResolvedInput{path, path, false, 0, nullptr, "", ""};
 }
 
 }  // namespace logdx::testing

@@ -212,7 +212,7 @@ TEST_CASE("byte source sniffs gzip on stdin when stdin is a pipe", "[input]") {
   ::close(fds[1]);
   StdinRedirect redirect(fds[0]);
   ::close(fds[0]);
-  auto source = open_byte_source(ResolvedInput{"-", "<stdin>", true, 0, nullptr, ""});
+  auto source = open_byte_source(ResolvedInput{"-", "<stdin>", true, 0, nullptr, "", ""});
   CHECK(source->compression() == Compression::gzip);
   LineReader reader(*source, 16, 7);
   const auto lines = testing::read_all_lines(reader);
@@ -227,7 +227,7 @@ TEST_CASE("byte source reads stdin redirected from a file", "[input]") {
   REQUIRE(fd >= 0);
   StdinRedirect redirect(fd);
   ::close(fd);
-  auto source = open_byte_source(ResolvedInput{"-", "<stdin>", true, 0, nullptr, ""});
+  auto source = open_byte_source(ResolvedInput{"-", "<stdin>", true, 0, nullptr, "", ""});
   CHECK(source->compression() == Compression::zstd);
   CHECK(read_all_bytes(*source) == "zstd via stdin\n");
 }

@@ -220,3 +220,55 @@ TEST_CASE("resolve_inputs skips a binary file given by name too", "[input]") {
 
 }  // namespace
 }  // namespace logdx
+
+namespace logdx {
+namespace {
+
+std::vector<std::string> folder_hosts_of(const ResolvedInputs& resolved) {
+  std::vector<std::string> hosts;
+  for (const auto& input : resolved.inputs) hosts.push_back(input.folder_host);
+  return hosts;
+}
+
+TEST_CASE("a folder holding only folders names each file's host by its first folder", "[input]") {
+  TempDir dir;
+  write_file(dir / "remote/gw-a/syslog.log", "a\n");
+  write_file(dir / "remote/gw-b.example.net/kern/kernel.log", "b\n");
+  write_file(dir / "remote/10.0.0.7/syslog.log", "c\n");
+  write_file(dir / "remote/fe80::1/syslog.log", "d\n");
+  const std::string root = dir / "remote";
+  for (const std::string& given : {root, root + "/"}) {
+    const auto resolved = resolve_inputs({given});
+    REQUIRE(resolved.inputs.size() == 4);
+    CHECK(folder_hosts_of(resolved) ==
+          std::vector<std::string>{"10.0.0.7", "fe80::1", "gw-a", "gw-b.example.net"});
+  }
+}
+
+TEST_CASE("no folder host outside a tree of host folders", "[input]") {
+  TempDir dir;
+  SECTION("a folder with a file of its own (like /var/log and its nginx/)") {
+    write_file(dir / "log/syslog", "s\n");
+    write_file(dir / "log/nginx/error.log", "n\n");
+    const auto resolved = resolve_inputs({dir / "log"});
+    CHECK(folder_hosts_of(resolved) == std::vector<std::string>{"", ""});
+  }
+  SECTION("a file given, or a glob of files") {
+    write_file(dir / "remote/gw-a/syslog.log", "a\n");
+    CHECK(folder_hosts_of(resolve_inputs({dir / "remote/gw-a/syslog.log"})) ==
+          std::vector<std::string>{""});
+    CHECK(folder_hosts_of(resolve_inputs({dir / "remote/*/*.log"})) ==
+          std::vector<std::string>{""});
+  }
+  SECTION("a folder name no host can have: a 64-hex container id, a label over 63") {
+    const std::string id(64, 'a');
+    write_file(dir / ("containers/" + id + "/" + id + "-json.log"), "x\n");
+    write_file(dir / "containers/a..b/x.log", "x\n");
+    write_file(dir / "containers/gw c/x.log", "x\n");
+    CHECK(folder_hosts_of(resolve_inputs({dir / "containers"})) ==
+          std::vector<std::string>{"", "", ""});
+  }
+}
+
+}  // namespace
+}  // namespace logdx

@@ -1,10 +1,9 @@
 #include "logdx/parsers/event_reader.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <ctime>
-
-#include <fmt/format.h>
 
 #include "input/binary_sniff.hpp"
 #include "input_parse.hpp"
@@ -141,6 +140,7 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
   std::vector<SampledLine> sample;
   auto counting_sink = [&](Event&& e) {
     ++summary.events;
+    if (e.host.empty()) e.host = input.folder_host;  // a host-less line in a host's folder
     if (input.journal) journal::present_journal_entry(e, summary.events);
     sink(std::move(e));
   };
@@ -183,8 +183,8 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
     sample.clear();
     while (lines.next(text, raw, line)) parse->line(text, raw, line.number, line.byte_offset);
   } catch (const InputError& e) {
-    diagnostics.push_back({Severity::error, input.display_name, lines.reader().lines_read(),
-                           e.what()});
+    diagnostics.push_back(
+        {Severity::error, input.display_name, lines.reader().lines_read(), e.what()});
     summary.failed = true;
   }
   if (parse) parse->finish();

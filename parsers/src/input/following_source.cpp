@@ -1,6 +1,7 @@
 #include "logdx/parsers/following_source.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,8 +10,7 @@
 #include <cstring>
 #include <thread>
 
-#include <fmt/format.h>
-
+#include "input/journal_files_follower.hpp"
 #include "input/journal_source.hpp"
 
 namespace logdx {
@@ -51,8 +51,8 @@ class FollowingSource final : public ByteSource {
           return static_cast<std::size_t>(got);
         }
         if (got < 0 && errno != EINTR) {
-          throw InputError(name_, fmt::format("read failed while following: {}",
-                                              std::strerror(errno)));
+          throw InputError(name_,
+                           fmt::format("read failed while following: {}", std::strerror(errno)));
         }
       }
       if (stop_.load()) return 0;
@@ -166,7 +166,12 @@ std::unique_ptr<ByteSource> open_following_stdin(std::string name, const FollowO
 std::unique_ptr<ByteSource> open_following_journal(const ResolvedInput& input,
                                                    const FollowOptions& options,
                                                    const std::atomic<bool>& stop) {
-  auto source = std::make_unique<input::JournalSource>(*input.journal, input.display_name);
+  const JournalSelection& selection = *input.journal;
+  if (!selection.directory.empty() || !selection.files.empty()) {
+    return std::make_unique<input::JournalFilesFollower>(selection, input.display_name, stop,
+                                                         options.poll);
+  }
+  auto source = std::make_unique<input::JournalSource>(selection, input.display_name);
   source->follow(&stop, options.poll);
   return source;
 }

@@ -10,11 +10,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <set>
 
 #include "input/binary_sniff.hpp"
 #include "input/folder_walk.hpp"
+#include "input/host_folders.hpp"
 #include "input/rotation_order.hpp"
 #include "logdx/parsers/byte_source.hpp"
 
@@ -54,7 +56,7 @@ class Resolver {
   void add_stdin() {
     if (stdin_added_) return note(Severity::note, "-", "skipped: stdin already included");
     stdin_added_ = true;
-    result_.inputs.push_back({"-", kStdinName, true, 0, nullptr, ""});
+    result_.inputs.push_back({"-", kStdinName, true, 0, nullptr, "", ""});
   }
 
   void add_arg(const std::string& arg) {
@@ -86,14 +88,28 @@ class Resolver {
       if (!visited_dirs_.insert(input::file_id(st)).second) {
         return note(Severity::note, path, "skipped: folder already read");
       }
-      return input::walk_folder(path, visited_dirs_, walk_callbacks());
+      return add_folder(path);
     }
     add_file(path, st, given);
   }
 
-  input::FolderWalkCallbacks walk_callbacks() {
-    return {[this](const std::string& path, const struct stat& st) { add_file(path, st, false); },
-            [this](InputNote n) { result_.notes.push_back(std::move(n)); }};
+  // A folder's files; when it holds only folders, each file's first folder below it is the
+  // host of its host-less lines (input/host_folders.hpp).
+  void add_folder(const std::string& folder) {
+    const std::size_t first = result_.inputs.size();
+    // The walk names a file folder/name: its parent is this, whether `folder` ends in '/' or not.
+    const std::filesystem::path top = (std::filesystem::path(folder) / "x").parent_path();
+    bool files_of_its_own = false;
+    const auto on_file = [&](const std::string& path, const struct stat& st) {
+      files_of_its_own = files_of_its_own || std::filesystem::path(path).parent_path() == top;
+      add_file(path, st, false);
+    };
+    input::walk_folder(folder, visited_dirs_,
+                       {on_file, [this](InputNote n) { result_.notes.push_back(std::move(n)); }});
+    if (!files_of_its_own) {
+      input::name_folder_hosts(folder, result_.inputs.begin() + static_cast<std::ptrdiff_t>(first),
+                               result_.inputs.end());
+    }
   }
 
   void add_file(const std::string& path, const struct stat& st, bool given) {
@@ -105,7 +121,7 @@ class Resolver {
     }
     const auto [seen, added] = seen_files_.try_emplace(input::file_id(st), path);
     if (!added) return note(Severity::note, path, "skipped: same file as " + seen->second);
-    ResolvedInput input{path, path, false, static_cast<std::int64_t>(st.st_mtime), nullptr, ""};
+    ResolvedInput input{path, path, false, static_cast<std::int64_t>(st.st_mtime), nullptr, "", ""};
     // Sniffing a pipe would eat its first bytes; only regular files are judged.
     if (S_ISREG(st.st_mode)) {
       try {

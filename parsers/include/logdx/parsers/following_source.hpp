@@ -25,7 +25,9 @@ std::unique_ptr<ByteSource> open_following_source(const std::string& path, std::
 
 // Live inputs under --follow: standard input until its end (or `stop`), and the journal,
 // whose reader waits for new entries (sd_journal_wait) instead of ending. Both poll, so a
-// stop is noticed within `poll` even when nothing arrives.
+// stop is noticed within `poll` even when nothing arrives. A journal folder or journal files
+// are followed file by file, and the folder's new files are read as they appear (a host's
+// first upload to systemd-journal-remote makes one).
 std::unique_ptr<ByteSource> open_following_stdin(std::string name, const FollowOptions& options,
                                                  const std::atomic<bool>& stop);
 std::unique_ptr<ByteSource> open_following_journal(const ResolvedInput& input,

@@ -17,10 +17,14 @@ struct ResolvedInput {
   std::string path;          // filesystem path; "-" for stdin
   std::string display_name;  // what messages and evidence call it (the path as given / found)
   bool is_stdin = false;
-  std::int64_t mtime = 0;    // seconds since the epoch; 0 when unknown (stdin)
+  std::int64_t mtime = 0;  // seconds since the epoch; 0 when unknown (stdin)
   // Set for the systemd journal read through sd-journal (--journal); `path` is then unused.
   std::shared_ptr<const JournalSelection> journal;
   std::string parser;  // a parser this input must be read with, whatever --parser says
+  // The host its folder names in a tree of host folders (a folder given on the command line
+  // that holds only folders, as a central rsyslog writes /var/log/remote/<host>/): the host of
+  // every event of this input whose line names none. Empty elsewhere.
+  std::string folder_host;
 };
 
 struct InputNote {
