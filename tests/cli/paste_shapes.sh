@@ -89,4 +89,41 @@ paste_run "${console_paste//+00:00 /Z }"
 check "console paste, Z zone: still the port conflict" $(root_is port_conflict gateway-port-in-use; echo $?)
 check "console paste, Z zone: the same rule, holder and time ($offset_facts)" \
   $([ "$(root_facts)" = "$offset_facts" ] && [ "$offset_facts" = "gateway-port-in-use 1187 2026-11-24T10:00:00.305Z" ]; echo $?)
+# A raw dmesg OOM kill of some `node` (no wall time, another pid) in the same paste as the
+# gateway's EADDRINUSE under its unit: nothing links the two, so the port conflict is the root
+# and the kill a memory-pressure warning (causes.md; docs/ranking.md "A victim beside the
+# gateway's failure"). Alone, the same kill is still read as the gateway's memory death.
+oom_line='[1284511.220334] Out of memory: Killed process 7712 (node) total-vm:1402540kB, anon-rss:601232kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1680kB oom_score_adj:0'
+paste_run "$oom_line
+Mar 05 08:20:25 oc-gw-01 node[2301]: Error: listen EADDRINUSE: address already in use 0.0.0.0:18789
+Mar 05 08:20:25 oc-gw-01 systemd[1]: openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE"
+check "an unlinked node kill does not outrank the gateway's port conflict" \
+  $(root_is port_conflict node-listen-eaddrinuse; echo $?)
+check "the unlinked kill is listed as a memory-pressure warning" $(python3 -c '
+import json, sys
+def walk(ds):
+    for d in ds:
+        yield d
+        yield from walk(d.get("explains", []))
+k = [x for x in walk(json.load(open(sys.argv[1]))["diagnoses"]) if x["rule"] == "oom-kernel-killed-node"]
+sys.exit(0 if len(k) == 1 and k[0]["cause"] == "memory_pressure" and k[0]["severity"] == "warning" else 1)' "$work/out"; echo $?)
+paste_run "$oom_line"
+check "the same kill alone is the gateway's memory death" \
+  $(root_is oom_kernel oom-kernel-killed-node critical; echo $?)
+# pm2 5.4.3 pm2.log (corpus/captured/pm2): a script that ends with code 0 is restarted every
+# second; one clean exit (a stop) stays quiet.
+paste_run "2026-12-06T06:28:05: PM2 log: App [ends-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:05: PM2 log: App [ends-app:0] starting in -fork mode-
+2026-12-06T06:28:05: PM2 log: App [ends-app:0] online
+2026-12-06T06:28:06: PM2 log: App [ends-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:06: PM2 log: App [ends-app:0] starting in -fork mode-
+2026-12-06T06:28:06: PM2 log: App [ends-app:0] online
+2026-12-06T06:28:07: PM2 log: App [ends-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:07: PM2 log: App [ends-app:0] starting in -fork mode-"
+check "clean exits again and again are a pm2 loop" \
+  $(root_is restart_loop_pm2 pm2-app-clean-exits-repeatedly; echo $?)
+paste_run "2026-12-06T06:28:32: PM2 log: Stopping app:runs-app id:0
+2026-12-06T06:28:32: PM2 log: App [runs-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:32: PM2 log: pid=28454 msg=process killed"
+check "one clean exit after a stop is no fault" $(quiet; echo $?)
 finish
