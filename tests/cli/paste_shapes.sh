@@ -126,4 +126,19 @@ paste_run "2026-12-06T06:28:32: PM2 log: Stopping app:runs-app id:0
 2026-12-06T06:28:32: PM2 log: App [runs-app:0] exited with code [0] via signal [SIGINT]
 2026-12-06T06:28:32: PM2 log: pid=28454 msg=process killed"
 check "one clean exit after a stop is no fault" $(quiet; echo $?)
+# openclaw 2026.3.8 `openclaw logs --plain` echoes {"subsystem":"..."} before each message: the
+# gateway's rejection behind it is still read; 1.24-3.8 print the stamp in UTC with Z.
+paste_run '2026-12-05T19:41:57.812Z warn gateway/ws {"subsystem":"gateway/ws"} unauthorized conn=85dfa37c-1e0b remote=127.0.0.1 client=cli cli v2026.3.8 reason=token_mismatch'
+check "openclaw logs with the subsystem echo: token mismatch" \
+  $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
+# The Control UI's status after a 1008 close (2026.3.8 ui: disconnected (code): reason)
+paste_run "disconnected (1008): device identity required"
+check "Control UI 1008 device identity: auth failed" $(root_is auth_failed connect-control-ui-1008-policy; echo $?)
+paste_run "disconnected (1008): unauthorized: gateway token mismatch (open the dashboard URL and paste the token in Control UI settings)"
+check "Control UI 1008 token mismatch" $(root_is token_mismatch connect-token-mismatch-client; echo $?)
+# The CLI's crash line when nothing answered (clawdbot 1.24 .. openclaw 4.24)
+paste_run "[clawdbot] Failed to start CLI: Error: gateway closed (1006 abnormal closure (no close frame)): no close reason"
+check "CLI call with no answer: gateway not running" $(root_is gateway_not_running connect-cli-call-no-answer; echo $?)
+paste_run "2026-10-11T19:04:47.569+00:00 [node] gateway closed (1006 abnormal closure (no close frame)): ; reconnecting in 1s"
+check "one reconnecting 1006 is no outage" $(quiet; echo $?)
 finish
