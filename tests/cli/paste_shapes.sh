@@ -141,4 +141,11 @@ paste_run "[clawdbot] Failed to start CLI: Error: gateway closed (1006 abnormal 
 check "CLI call with no answer: gateway not running" $(root_is gateway_not_running connect-cli-call-no-answer; echo $?)
 paste_run "2026-10-11T19:04:47.569+00:00 [node] gateway closed (1006 abnormal closure (no close frame)): ; reconnecting in 1s"
 check "one reconnecting 1006 is no outage" $(quiet; echo $?)
+# The same rejection as `openclaw logs` prints it on a terminal (2026.3.8: clock time, level,
+# subsystem, the binding echo): the pack's openclaw-logs-tty format reads it.
+paste_run '20:01:26 warn gateway/ws {"subsystem":"gateway/ws"} unauthorized conn=85dfa37c-1e0b remote=127.0.0.1 client=cli cli v2026.3.8 reason=token_mismatch'
+check "openclaw logs on a terminal: token mismatch" \
+  $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
+paste_run '20:01:26 warn gateway/ws unauthorized conn=85dfa37c-1e0b says the chat bot'
+check "a clock time and a level without the echo are not that format" $(quiet; echo $?)
 finish
