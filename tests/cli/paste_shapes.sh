@@ -89,4 +89,63 @@ paste_run "${console_paste//+00:00 /Z }"
 check "console paste, Z zone: still the port conflict" $(root_is port_conflict gateway-port-in-use; echo $?)
 check "console paste, Z zone: the same rule, holder and time ($offset_facts)" \
   $([ "$(root_facts)" = "$offset_facts" ] && [ "$offset_facts" = "gateway-port-in-use 1187 2026-11-24T10:00:00.305Z" ]; echo $?)
+# A raw dmesg OOM kill of some `node` (no wall time, another pid) in the same paste as the
+# gateway's EADDRINUSE under its unit: nothing links the two, so the port conflict is the root
+# and the kill a memory-pressure warning (causes.md; docs/ranking.md "A victim beside the
+# gateway's failure"). Alone, the same kill is still read as the gateway's memory death.
+oom_line='[1284511.220334] Out of memory: Killed process 7712 (node) total-vm:1402540kB, anon-rss:601232kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:1680kB oom_score_adj:0'
+paste_run "$oom_line
+Mar 05 08:20:25 oc-gw-01 node[2301]: Error: listen EADDRINUSE: address already in use 0.0.0.0:18789
+Mar 05 08:20:25 oc-gw-01 systemd[1]: openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE"
+check "an unlinked node kill does not outrank the gateway's port conflict" \
+  $(root_is port_conflict node-listen-eaddrinuse; echo $?)
+check "the unlinked kill is listed as a memory-pressure warning" $(python3 -c '
+import json, sys
+def walk(ds):
+    for d in ds:
+        yield d
+        yield from walk(d.get("explains", []))
+k = [x for x in walk(json.load(open(sys.argv[1]))["diagnoses"]) if x["rule"] == "oom-kernel-killed-node"]
+sys.exit(0 if len(k) == 1 and k[0]["cause"] == "memory_pressure" and k[0]["severity"] == "warning" else 1)' "$work/out"; echo $?)
+paste_run "$oom_line"
+check "the same kill alone is the gateway's memory death" \
+  $(root_is oom_kernel oom-kernel-killed-node critical; echo $?)
+# pm2 5.4.3 pm2.log (corpus/captured/pm2): a script that ends with code 0 is restarted every
+# second; one clean exit (a stop) stays quiet.
+paste_run "2026-12-06T06:28:05: PM2 log: App [ends-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:05: PM2 log: App [ends-app:0] starting in -fork mode-
+2026-12-06T06:28:05: PM2 log: App [ends-app:0] online
+2026-12-06T06:28:06: PM2 log: App [ends-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:06: PM2 log: App [ends-app:0] starting in -fork mode-
+2026-12-06T06:28:06: PM2 log: App [ends-app:0] online
+2026-12-06T06:28:07: PM2 log: App [ends-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:07: PM2 log: App [ends-app:0] starting in -fork mode-"
+check "clean exits again and again are a pm2 loop" \
+  $(root_is restart_loop_pm2 pm2-app-clean-exits-repeatedly; echo $?)
+paste_run "2026-12-06T06:28:32: PM2 log: Stopping app:runs-app id:0
+2026-12-06T06:28:32: PM2 log: App [runs-app:0] exited with code [0] via signal [SIGINT]
+2026-12-06T06:28:32: PM2 log: pid=28454 msg=process killed"
+check "one clean exit after a stop is no fault" $(quiet; echo $?)
+# openclaw 2026.3.8 `openclaw logs --plain` echoes {"subsystem":"..."} before each message: the
+# gateway's rejection behind it is still read; 1.24-3.8 print the stamp in UTC with Z.
+paste_run '2026-12-05T19:41:57.812Z warn gateway/ws {"subsystem":"gateway/ws"} unauthorized conn=85dfa37c-1e0b remote=127.0.0.1 client=cli cli v2026.3.8 reason=token_mismatch'
+check "openclaw logs with the subsystem echo: token mismatch" \
+  $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
+# The Control UI's status after a 1008 close (2026.3.8 ui: disconnected (code): reason)
+paste_run "disconnected (1008): device identity required"
+check "Control UI 1008 device identity: auth failed" $(root_is auth_failed connect-control-ui-1008-policy; echo $?)
+paste_run "disconnected (1008): unauthorized: gateway token mismatch (open the dashboard URL and paste the token in Control UI settings)"
+check "Control UI 1008 token mismatch" $(root_is token_mismatch connect-token-mismatch-client; echo $?)
+# The CLI's crash line when nothing answered (clawdbot 1.24 .. openclaw 4.24)
+paste_run "[clawdbot] Failed to start CLI: Error: gateway closed (1006 abnormal closure (no close frame)): no close reason"
+check "CLI call with no answer: gateway not running" $(root_is gateway_not_running connect-cli-call-no-answer; echo $?)
+paste_run "2026-10-11T19:04:47.569+00:00 [node] gateway closed (1006 abnormal closure (no close frame)): ; reconnecting in 1s"
+check "one reconnecting 1006 is no outage" $(quiet; echo $?)
+# The same rejection as `openclaw logs` prints it on a terminal (2026.3.8: clock time, level,
+# subsystem, the binding echo): the pack's openclaw-logs-tty format reads it.
+paste_run '20:01:26 warn gateway/ws {"subsystem":"gateway/ws"} unauthorized conn=85dfa37c-1e0b remote=127.0.0.1 client=cli cli v2026.3.8 reason=token_mismatch'
+check "openclaw logs on a terminal: token mismatch" \
+  $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
+paste_run '20:01:26 warn gateway/ws unauthorized conn=85dfa37c-1e0b says the chat bot'
+check "a clock time and a level without the echo are not that format" $(quiet; echo $?)
 finish

@@ -131,3 +131,67 @@ TEST_CASE("an OOM kill alone in its input is the victim's root cause, unless the
     CHECK(pressure->severity == Severity::warning);
   }
 }
+
+TEST_CASE("OOM kills of several processes and nothing else are the input's root cause",
+          "[ranking][linking][oom]") {
+  // linux 5.x mm/oom_kill.c __oom_kill_process and oom_reap_task: one shortage, the killer
+  // takes one process after another (a python worker, then systemd-resolved).
+  const RuleSet rules = pack();
+  const std::string python =
+      "Out of memory: Killed process 15784 (python3) total-vm:11964kB, anon-rss:4288kB, "
+      "file-rss:3028kB, shmem-rss:0kB";
+  const std::string resolved =
+      "Out of memory: Killed process 15925 (systemd-resolve) total-vm:168424kB, "
+      "anon-rss:4064kB, file-rss:3584kB, shmem-rss:0kB";
+  SECTION("two victims: both kills are root causes at error, none a mere warning") {
+    const auto result = analyze(
+        rules, {kernel("2026-05-15T23:09:30Z", python), kernel("2026-05-15T23:09:31Z", resolved)});
+    REQUIRE_FALSE(result.diagnoses.empty());
+    CHECK(result.diagnoses[0].cause == "oom_kernel");
+    CHECK(result.diagnoses[0].severity == Severity::error);
+    CHECK(with_cause(result.diagnoses, "memory_pressure") == nullptr);
+  }
+  SECTION("another service failing for its own reason keeps them host memory pressure") {
+    const auto result = analyze(
+        rules, {kernel("2026-05-15T23:09:30Z", python), kernel("2026-05-15T23:09:31Z", resolved),
+                systemd("2026-05-15T23:09:40Z", "api.service: Start request repeated too quickly.",
+                        "api.service")});
+    CHECK(with_cause(result.diagnoses, "oom_kernel") == nullptr);
+    REQUIRE_FALSE(result.diagnoses.empty());
+    CHECK(result.diagnoses[0].cause == "restart_loop_systemd");
+  }
+}
+
+TEST_CASE("a kill of node not linked to the gateway's port conflict is a warning beside it",
+          "[ranking][linking][oom]") {
+  const RuleSet rules = pack();
+  // linux 4.5-4.18 raw dmesg: no wall time, so nothing places the kill near the gateway's start
+  EventSpec kill("",
+                 "Killed process 7712 (node) total-vm:1402540kB, anon-rss:601232kB, file-rss:0kB, "
+                 "shmem-rss:0kB",
+                 0, 0, SourceKind::kernel);
+  kill.on("oc-gw-01", "", "kernel");
+  // node 20 lib/net.js (uncaught listen error) under the gateway's unit, another pid
+  EventSpec bind("2026-03-05T08:20:25Z",
+                 "Error: listen EADDRINUSE: address already in use 0.0.0.0:18789", 0, 0,
+                 SourceKind::gateway);
+  bind.on("oc-gw-01", "openclaw-gateway.service", "node", 2301);
+  SECTION("the port conflict is the root; the kill a memory-pressure warning that says why") {
+    const auto result = analyze(rules, {kill, bind});
+    REQUIRE_FALSE(result.diagnoses.empty());
+    CHECK(result.diagnoses[0].cause == "port_conflict");
+    const Diagnosis* pressure = with_cause(result.diagnoses, "memory_pressure");
+    REQUIRE(pressure != nullptr);
+    CHECK(pressure->rule == "oom-kernel-killed-node");
+    CHECK(pressure->severity == Severity::warning);
+    CHECK(pressure->title.find("node (pid 7712)") != std::string::npos);
+    REQUIRE_FALSE(pressure->notes.empty());
+    CHECK(pressure->notes.back().find("port_conflict") != std::string::npos);
+  }
+  SECTION("alone, the same kill is still read as the gateway's memory death") {
+    const auto result = analyze(rules, {kill});
+    REQUIRE_FALSE(result.diagnoses.empty());
+    CHECK(result.diagnoses[0].cause == "oom_kernel");
+    CHECK(result.diagnoses[0].severity == Severity::critical);
+  }
+}

@@ -144,3 +144,28 @@ TEST_CASE("openclaw-logs-json refuses file-log lines, other types and garbage", 
     CHECK(verdict_of("openclaw-logs-json", bad, e) == LineVerdict::no_match);
   }
 }
+
+TEST_CASE("openclaw-logs-plain drops the subsystem binding 2026.1.24-7.33 echo", "[openclaw]") {
+  // `openclaw logs --plain` of 2026.3.8 and 6.11 (docs: shared openclaw-wording-by-version.md,
+  // "openclaw logs"): the logger's `{"subsystem":"..."}` binding printed before the message.
+  const auto result = run_parser(
+      "openclaw-logs-plain",
+      "2026-12-05T19:41:57.812Z warn gateway/ws {\"subsystem\":\"gateway/ws\"} unauthorized "
+      "conn=85dfa37c remote=127.0.0.1 client=cli cli v2026.3.8 reason=token_mismatch\n"
+      "2026-12-05T19:57:49.902+00:00 info gateway {\"subsystem\":\"gateway\"} gateway ready\n"
+      "2026-12-05T19:57:50.000+00:00 info gateway {\"subsystem\":\"gateway\"}\n"
+      "2026-12-05T19:57:51.000+00:00 info gateway {\"subsystem\": \"x\"} spaced is kept\n");
+  REQUIRE(result.events.size() == 4);
+  CHECK(result.events[0].subsystem == "gateway/ws");
+  CHECK(result.events[0].message ==
+        "unauthorized conn=85dfa37c remote=127.0.0.1 client=cli cli v2026.3.8 "
+        "reason=token_mismatch");
+  CHECK(result.events[1].message == "gateway ready");
+  // without the space and a message after it, it is not the echo: kept as written
+  CHECK(result.events[2].message == "{\"subsystem\":\"gateway\"}");
+  CHECK(result.events[3].message == "{\"subsystem\": \"x\"} spaced is kept");
+  // a Z stamp without the echo is another tool's line (docker -t, a shipper), not this format
+  const auto other =
+      run_parser("openclaw-logs-plain", "2026-12-05T19:41:57.812Z info something else happened\n");
+  CHECK(other.events.empty());
+}

@@ -19,6 +19,7 @@
 #include "analysis/matcher.hpp"
 #include "analysis/ranking.hpp"
 #include "analysis/repeated_fixes.hpp"
+#include "analysis/unlinked_victim.hpp"
 #include "analysis/volatile_fold.hpp"
 #include "logdx/engine/prefilter.hpp"
 
@@ -202,6 +203,7 @@ AnalysisResult Analyzer::finish() {
           analysis::link_profile(draft, rules[r], events, hits, pid_names, exit_reader));
     }
   }
+  analysis::lower_unlinked_victims(built, profiles);
   analysis::raise_failing_victims(built, profiles, state_->matcher.names_gateway());
   const analysis::LastWordsByLoop last_words =
       analysis::find_last_words(rules, drafts, context_hits, events, hits);

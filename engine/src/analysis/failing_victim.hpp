@@ -14,8 +14,9 @@ namespace logdx::analysis {
 // Raises to `error` each `memory_pressure` finding whose victim is
 // - linked (same host and subject, close in time, exits that fit a kill) to an error or
 //   critical finding its rule explains (the unit that then fails, the app that loops), or
-// - the only subject of the input: no other finding names another subject and no line of the
-//   input is about the gateway (`input_names_gateway`).
+// - the only subject of the input: no other finding names another subject (other kills of
+//   the same shortage aside) and no line of the input is about the gateway
+//   (`input_names_gateway`).
 // Its cause becomes the kill's own (`oom_systemd` for a systemd report, else `oom_kernel`),
 // its title says whose root cause it is, and a note says why.
 void raise_failing_victims(std::vector<BuiltDiagnosis>& built,

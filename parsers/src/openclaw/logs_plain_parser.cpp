@@ -9,11 +9,11 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "grammar/ascii_chars.hpp"
+#include "grammar/take.hpp"
 #include "openclaw/file_log_reader.hpp"
 #include "openclaw/openclaw_parsers.hpp"
 #include "openclaw/stamp.hpp"
-#include "grammar/ascii_chars.hpp"
-#include "grammar/take.hpp"
 
 namespace logdx::openclaw {
 namespace {
@@ -29,9 +29,13 @@ const auto level_word =
     x3::raw[x3::lit("trace") | x3::lit("debug") | x3::lit("info") | x3::lit("warn") |
             x3::lit("error") | x3::lit("fatal") | x3::lit("silly")] >>
     (x3::lit(' ') | x3::eoi);
-const auto name_part =
-    grammar::ascii::lower >> *(grammar::ascii::lower | grammar::ascii::digit | x3::char_("_-"));
+const auto name_part = grammar::ascii::lower >>
+                       *(grammar::ascii::lower | grammar::ascii::digit | x3::char_("_-"));
 const auto subsystem_word = x3::raw[name_part >> *(x3::char_('/') >> name_part)] >> x3::lit(' ');
+// 2026.1.24-7.33 echo the logger's binding before the message, `{"subsystem":"gateway/ws"} `
+// (dropped in 8.2): it is no part of the message, and rules read a message from its start.
+const auto subsystem_echo =
+    x3::raw[x3::lit("{\"subsystem\":\"") >> *(x3::char_ - x3::char_("\"\n")) >> x3::lit("\"} ")];
 
 using grammar::take;
 
@@ -43,13 +47,20 @@ class LogsPlainParser final : public EnvelopeParser {
     std::string_view rest = line;
     std::string_view stamp;
     std::string_view level;
-    if (parse_stamp(rest, event.time, stamp) && !rest.empty() && rest.front() == ' ') {
+    // 2026.1.24-3.8 print UTC with `Z`; a `Z` stamp is taken only with the subsystem echo
+    // those versions print after it, which docker's and rsyslog's Z stamps never have.
+    const bool offset = parse_stamp(rest, event.time, stamp);
+    if (!offset) rest = line;
+    if ((offset || parse_stamp(rest, event.time, stamp, true)) && !rest.empty() &&
+        rest.front() == ' ') {
       rest.remove_prefix(1);
       if (!take(rest, level_word, level)) return refuse();
       event.time_text.assign(stamp);
       event.level = level_from_string(level);
       std::string_view subsystem;
       if (take(rest, subsystem_word, subsystem)) event.subsystem.assign(subsystem);
+      std::string_view echo;
+      if (!take(rest, subsystem_echo, echo) && !offset) return refuse();
       read_message(rest, event);
       in_record_ = true;
       return LineVerdict::record;

@@ -1,0 +1,96 @@
+#include "analysis/unlinked_victim.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "analysis/linking.hpp"
+
+namespace logdx::analysis {
+namespace {
+
+constexpr std::string_view kHostPressure = "memory_pressure";
+
+bool is_kill(const Diagnosis& d) { return d.cause.starts_with("oom_"); }
+
+bool is_fault(const Diagnosis& d) { return d.severity >= Severity::error; }
+
+bool rule_explains(const BuiltDiagnosis& cause, const BuiltDiagnosis& symptom) {
+  const auto& list = cause.rule->explains;
+  return std::find(list.begin(), list.end(), symptom.diagnosis.cause) != list.end();
+}
+
+// Whether a fault the kill may explain could be its doing (linked or possibly related).
+bool may_explain_a_fault(const std::vector<BuiltDiagnosis>& built,
+                         const std::vector<LinkProfile>& profiles, std::size_t kill) {
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    if (i == kill || !is_fault(built[i].diagnosis) || !rule_explains(built[kill], built[i])) {
+      continue;
+    }
+    if (link_between(built[kill].diagnosis.cause, profiles[kill], profiles[i]) != Link::unrelated) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The gateway's own fault that the kill neither explains nor is linked to, or -1.
+int own_gateway_fault(const std::vector<BuiltDiagnosis>& built,
+                      const std::vector<LinkProfile>& profiles, std::size_t kill) {
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    const Diagnosis& d = built[i].diagnosis;
+    if (i == kill || !is_fault(d) || !profiles[i].gateway) continue;
+    if (is_kill(d) || d.cause == kHostPressure || rule_explains(built[kill], built[i])) continue;
+    if (link_between(built[kill].diagnosis.cause, profiles[kill], profiles[i]) != Link::linked) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::string fact(const Diagnosis& d, std::string_view name) {
+  for (const auto& [key, value] : d.facts) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+std::string victim_name(const Diagnosis& d) {
+  std::string name = fact(d, "killed_process");
+  if (name.empty()) name = fact(d, "unit");
+  if (name.empty()) name = "a process";
+  const std::string pid = fact(d, "killed_pid");
+  return pid.empty() ? name : fmt::format("{} (pid {})", name, pid);
+}
+
+void lower(Diagnosis& kill, const Diagnosis& gateway_fault) {
+  kill.cause = std::string(kHostPressure);
+  kill.severity = Severity::warning;
+  kill.title = fmt::format(
+      "The OOM killer killed {}, which is not linked to the gateway's failure here: the host is "
+      "short of memory",
+      victim_name(kill));
+  kill.notes.push_back(fmt::format(
+      "the gateway fails for a cause of its own ('{}', {}) and nothing links this kill to it "
+      "(another pid, or no common time), so the kill is host memory pressure beside it, not its "
+      "root cause",
+      gateway_fault.rule, gateway_fault.cause));
+}
+
+}  // namespace
+
+void lower_unlinked_victims(std::vector<BuiltDiagnosis>& built,
+                            const std::vector<LinkProfile>& profiles) {
+  for (std::size_t k = 0; k < built.size(); ++k) {
+    const Diagnosis& d = built[k].diagnosis;
+    if (!is_kill(d) || !is_fault(d) || profiles[k].gateway) continue;
+    if (may_explain_a_fault(built, profiles, k)) continue;
+    const int fault = own_gateway_fault(built, profiles, k);
+    if (fault < 0) continue;
+    lower(built[k].diagnosis, built[static_cast<std::size_t>(fault)].diagnosis);
+  }
+}
+
+}  // namespace logdx::analysis
