@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "analysis/linking.hpp"
+#include "analysis/oom_victim_name.hpp"
 
 namespace logdx::analysis {
 namespace {
@@ -48,30 +49,14 @@ bool only_subject(const std::vector<BuiltDiagnosis>& built,
   return true;
 }
 
-std::string fact(const Diagnosis& d, std::string_view name) {
-  for (const auto& [key, value] : d.facts) {
-    if (key == name) return value;
-  }
-  return {};
-}
-
-// Who was killed, as the finding's facts name it.
-std::string victim_name(const Diagnosis& d) {
-  std::string name = fact(d, "killed_process");
-  if (name.empty()) name = fact(d, "unit");
-  if (name.empty()) name = "a process";
-  const std::string pid = fact(d, "killed_pid");
-  return pid.empty() ? name : fmt::format("{} (pid {})", name, pid);
-}
-
 void raise(BuiltDiagnosis& victim, std::string reason) {
   Diagnosis& d = victim.diagnosis;
   const bool systemd = std::find(victim.rule->sources.begin(), victim.rule->sources.end(),
                                  SourceKind::systemd) != victim.rule->sources.end();
   d.cause = systemd ? "oom_systemd" : "oom_kernel";
   d.severity = Severity::error;
-  d.title =
-      fmt::format("The OOM killer killed {}: the root cause of its failure here", victim_name(d));
+  d.title = fmt::format("The OOM killer killed {}: the root cause of its failure here",
+                        oom_victim_name(d));
   d.notes.push_back(std::move(reason));
 }
 

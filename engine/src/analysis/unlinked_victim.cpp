@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "analysis/linking.hpp"
+#include "analysis/oom_victim_name.hpp"
 
 namespace logdx::analysis {
 namespace {
@@ -50,28 +51,13 @@ int own_gateway_fault(const std::vector<BuiltDiagnosis>& built,
   return -1;
 }
 
-std::string fact(const Diagnosis& d, std::string_view name) {
-  for (const auto& [key, value] : d.facts) {
-    if (key == name) return value;
-  }
-  return {};
-}
-
-std::string victim_name(const Diagnosis& d) {
-  std::string name = fact(d, "killed_process");
-  if (name.empty()) name = fact(d, "unit");
-  if (name.empty()) name = "a process";
-  const std::string pid = fact(d, "killed_pid");
-  return pid.empty() ? name : fmt::format("{} (pid {})", name, pid);
-}
-
 void lower(Diagnosis& kill, const Diagnosis& gateway_fault) {
   kill.cause = std::string(kHostPressure);
   kill.severity = Severity::warning;
   kill.title = fmt::format(
       "The OOM killer killed {}, which is not linked to the gateway's failure here: the host is "
       "short of memory",
-      victim_name(kill));
+      oom_victim_name(kill));
   kill.notes.push_back(fmt::format(
       "the gateway fails for a cause of its own ('{}', {}) and nothing links this kill to it "
       "(another pid, or no common time), so the kill is host memory pressure beside it, not its "
