@@ -195,3 +195,31 @@ TEST_CASE("hits reordered in place land where the order names", "[analyzer]") {
     }
   }
 }
+
+TEST_CASE("kept lines of one writer share its names; hits that captured the same share that",
+          "[analyzer][memory]") {
+  const RuleSet rules = rules_from(kRules);
+  Matcher matcher(rules, 100, 100);
+  std::vector<Event> lines;
+  for (int i = 1; i <= 3; ++i) {
+    // The same upstream refused three times by one nginx, then once on another host.
+    Event e = mixed_line(2 * i - 1, 1);  // odd lines: the refused upstream
+    e.host = i == 3 ? "gw-2" : "gw-1";
+    e.unit = "nginx.service";
+    e.process = "nginx";
+    lines.push_back(e);
+  }
+  for (const Event& e : lines) matcher.add(e, 0, rules.candidates(e));
+  REQUIRE(matcher.events().size() == 3);
+  const KeptEvents& kept = matcher.events();
+  CHECK(kept[0].origin.get() == kept[1].origin.get());
+  CHECK(kept[2].origin.get() != kept[0].origin.get());
+  CHECK(kept[0].unit() == "nginx.service");
+  CHECK(kept[2].host() == "gw-2");
+  CHECK(kept[0].host() == "gw-1");
+  REQUIRE(matcher.hits().size() == 3);
+  CHECK(matcher.hits()[0].captures.shared() == matcher.hits()[1].captures.shared());
+  std::string_view upstream;
+  REQUIRE(matcher.hits()[2].captures.find("upstream", upstream));
+  CHECK(upstream == "http://127.0.0.1:18789/");
+}

@@ -12,9 +12,14 @@ namespace logdx::analysis {
 namespace {
 
 Evidence evidence_of(const MatchedEvent& event) {
-  return Evidence{
-      event.input(),           event.line, event.time, std::string(event.time_text()), event.raw, 0,
-      message_start(event, 0), event.host};
+  return Evidence{event.input(),
+                  event.line,
+                  event.time,
+                  std::string(event.time_text()),
+                  event.raw,
+                  0,
+                  message_start(event, 0),
+                  event.host()};
 }
 
 // The diagnosis' own lines point at the line of their record the rule matched.
@@ -161,7 +166,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);
   const std::vector<std::uint32_t> partner = distinct_events(draft.partner_hits, hits);
   for (std::size_t i = 0; d.host.empty() && i < own.size(); ++i)
-    d.host = host_key(events[own[i]].host);
+    d.host = host_key(events[own[i]].host());
   if (!own.empty()) {
     // The span comes from the events that have a time: an untimed line (a tail section of
     // `pm2 logs` without stamps) sorts on its own clock and must not blank first/last seen.

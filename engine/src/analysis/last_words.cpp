@@ -51,8 +51,8 @@ Subject subject_of(const Draft& loop, const KeptEvents& events, const KeptHits& 
   for (std::uint32_t hit : loop.hits) {
     const MatchedEvent& event = events[hits[hit].event];
     out.inputs.insert(event.input_index);
-    if (!event.app.empty()) out.names.insert(subject_name(event.app));
-    if (!event.unit.empty()) out.names.insert(subject_name(event.unit));
+    if (!event.app().empty()) out.names.insert(subject_name(event.app()));
+    if (!event.unit().empty()) out.names.insert(subject_name(event.unit()));
   }
   return out;
 }
@@ -65,12 +65,12 @@ enum class Fit : std::uint8_t { none, unnamed_process, unnamed, named };
 // is there.
 Fit fit_of(const MatchedEvent& event, const Subject& subject) {
   if (!subject.inputs.contains(event.input_index)) return Fit::none;
-  for (const std::string* name : {&event.app, &event.unit, &event.process}) {
+  for (const std::string* name : {&event.app(), &event.unit(), &event.process()}) {
     if (!name->empty() && subject.names.contains(subject_name(*name))) return Fit::named;
   }
   if (event.pid && subject.pids.contains(*event.pid)) return Fit::named;
-  if (!event.app.empty() || !event.unit.empty()) return Fit::none;
-  return event.process.empty() && !event.pid ? Fit::unnamed : Fit::unnamed_process;
+  if (!event.app().empty() || !event.unit().empty()) return Fit::none;
+  return event.process().empty() && !event.pid ? Fit::unnamed : Fit::unnamed_process;
 }
 
 using Place = std::tuple<std::size_t, std::uint64_t>;  // input, line
@@ -151,7 +151,7 @@ void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& wor
       const MatchedEvent& event = events[index];
       d.evidence.push_back(Evidence{event.input(), event.line, event.time,
                                     std::string(event.time_text()), event.raw, 0,
-                                    message_start(event, 0), event.host});
+                                    message_start(event, 0), event.host()});
       where.push_back(fmt::format("{}:{}", event.input(), event.line));
     }
     d.notes.push_back(fmt::format(

@@ -68,7 +68,7 @@ bool manager_event(const MatchedEvent& event) {
       event.source == SourceKind::docker || event.source == SourceKind::pm2) {
     return true;
   }
-  return has(kManagers, normalise_key_value(event.process));
+  return has(kManagers, normalise_key_value(event.process()));
 }
 
 class ProfileBuilder {
@@ -102,12 +102,12 @@ class ProfileBuilder {
   }
 
   void add_event(const MatchedEvent& event) {
-    if (!event.host.empty()) add_unique(out.hosts, host_key(event.host));
-    add_name(event.unit);
-    add_name(event.app);
+    if (!event.host().empty()) add_unique(out.hosts, host_key(event.host()));
+    add_name(event.unit());
+    add_name(event.app());
     if (!manager_event(event)) {
       if (event.pid && *event.pid > 0) add_pid(*event.pid);
-      add_process(event.process);
+      add_process(event.process());
     }
     // The gateway's own log is about the gateway, even where a line names nothing.
     if (event.source == SourceKind::gateway) out.gateway = true;
@@ -166,8 +166,8 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events,
   for (const MatchedEvent& event : events) {
     if (event.clock != profile.span->clock || !event.effective.has_value()) continue;
     if (event.effective.nanos < from || event.effective.nanos > profile.span->last) continue;
-    const std::string unit = normalise_subject_name(event.unit);
-    const std::string app = normalise_subject_name(event.app);
+    const std::string unit = normalise_subject_name(event.unit());
+    const std::string app = normalise_subject_name(event.app());
     if ((!unit.empty() && has(profile.names, unit)) || (!app.empty() && has(profile.names, app))) {
       reader.read(event.raw, signs);
     }
@@ -179,7 +179,7 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events,
 PidNames::PidNames(const KeptEvents& events) {
   for (const MatchedEvent& event : events) {
     if (!event.pid || manager_event(event)) continue;
-    for (const std::string* name : {&event.unit, &event.app}) {
+    for (const std::string* name : {&event.unit(), &event.app()}) {
       if (!name->empty()) add_unique(names_[*event.pid], *name);
     }
   }

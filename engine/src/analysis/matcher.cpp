@@ -91,7 +91,7 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
       if (!take_join_value(rule_index, values)) return;
     }
     ++kept_per_rule_[rule_index];
-    hits_.push_back(Hit{event_index, rule_index, role, step, PackedCaptures(scratch_)});
+    hits_.push_back(Hit{event_index, rule_index, role, step, share_captures(scratch_)});
   };
   scratch_.clear();
   if (rule_matches(rule, event, scratch_)) record(Hit::Role::match, -1);
@@ -109,6 +109,33 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
   if (correlate.missing && evaluate_condition(*correlate.missing, event, scratch_)) {
     record(Hit::Role::missing, -1);
   }
+}
+
+std::shared_ptr<const Origin> Matcher::share_origin(const Event& event) {
+  const auto same = [&](const Origin& o) {
+    return o.unit == event.unit && o.app == event.app && o.host == event.host &&
+           o.process == event.process;
+  };
+  for (const auto& recent : recent_origins_) {
+    if (recent && same(*recent)) return recent;
+  }
+  auto shared =
+      std::make_shared<const Origin>(Origin{event.unit, event.app, event.host, event.process});
+  recent_origins_[next_origin_] = shared;
+  next_origin_ = (next_origin_ + 1) % recent_origins_.size();
+  return shared;
+}
+
+PackedCaptures Matcher::share_captures(const Captures& captures) {
+  if (captures.empty()) return {};
+  std::string packed = PackedCaptures::pack(captures);
+  for (const auto& recent : recent_captures_) {
+    if (recent && *recent == packed) return PackedCaptures(recent);
+  }
+  std::shared_ptr<const std::string> shared = PackedCaptures::share(std::move(packed));
+  recent_captures_[next_recent_] = shared;
+  next_recent_ = (next_recent_ + 1) % recent_captures_.size();
+  return PackedCaptures(std::move(shared));
 }
 
 bool Matcher::take_join_value(std::uint32_t rule_index, const std::string& values) {
@@ -136,16 +163,13 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
   kept.set_text(event.raw, event.message);
   kept.message_hash = fnv1a64(event.message);
   kept.pid = event.pid;
-  kept.unit = event.unit;
-  kept.app = event.app;
-  kept.host = event.host;
-  kept.process = event.process;
+  kept.origin = share_origin(event);
   kept.source = event.source;
 }
 
 void Matcher::key_hosts() {
   if (!hosts_.many()) return;
-  for (MatchedEvent& event : events_) event.host_key = host_key(event.host);
+  for (MatchedEvent& event : events_) event.host_key = host_key(event.host());
 }
 
 void Matcher::take_over(Matcher&& part) {

@@ -3,6 +3,7 @@
 // RE2::Set pass), only the candidate rules' conditions are evaluated (match, sequence steps,
 // absent's `missing`), and an event is kept, compactly, only when one of them held.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -62,6 +63,11 @@ class Matcher {
   // Evaluates the candidate rule's conditions on `event`; appends a Hit per one that held.
   void match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index);
   void keep(const Event& event, std::size_t input_index);
+  // The captures packed, sharing the copy of a recent hit that captured the same (the same
+  // line hit by several rules, the same upstream or app failing again).
+  PackedCaptures share_captures(const Captures& captures);
+  // The event's unit, app, host and process, sharing a recent kept event's when the same.
+  std::shared_ptr<const Origin> share_origin(const Event& event);
   // absorb() into a Matcher that has seen nothing: `part`'s state becomes this one's.
   void take_over(Matcher&& part);
   // Whether a match hit of `rule` with these `on` values may still be kept; counts it if so.
@@ -80,6 +86,10 @@ class Matcher {
   KeptHits hits_;
   Timeline timeline_;
   Captures scratch_;
+  std::array<std::shared_ptr<const std::string>, 16> recent_captures_;  // share_captures()
+  std::size_t next_recent_ = 0;  // the slot the next new captures take
+  std::array<std::shared_ptr<const Origin>, 8> recent_origins_;  // share_origin()
+  std::size_t next_origin_ = 0;
   std::shared_ptr<const std::string> input_name_;  // of the last kept event, shared by the next
   std::uint64_t seen_ = 0;
   bool names_gateway_ = false;

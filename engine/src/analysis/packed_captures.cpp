@@ -20,23 +20,26 @@ std::uint32_t get_length(const char* at) {
 
 }  // namespace
 
-PackedCaptures::PackedCaptures(const Captures& captures) {
+std::string PackedCaptures::pack(const Captures& captures) {
+  std::string text;
   std::size_t size = 0;
   for (const auto& [name, value] : captures)
     size += 2 * sizeof(std::uint32_t) + name.size() + value.size();
-  text_.reserve(size);
+  text.reserve(size);
   for (const auto& [name, value] : captures) {
-    put_length(text_, name.size());
-    put_length(text_, value.size());
-    text_ += name;
-    text_ += value;
+    put_length(text, name.size());
+    put_length(text, value.size());
+    text += name;
+    text += value;
   }
+  return text;
 }
 
 template <typename F>
 bool PackedCaptures::visit(F f) const {
-  const char* at = text_.data();
-  const char* end = at + text_.size();
+  const std::string_view text = packed();
+  const char* at = text.data();
+  const char* end = at + text.size();
   while (at < end) {
     const std::uint32_t name_size = get_length(at);
     const std::uint32_t value_size = get_length(at + sizeof(std::uint32_t));
