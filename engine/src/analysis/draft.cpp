@@ -70,6 +70,9 @@ DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
       latest_cut[found->second] = finding.cut_note;
     }
     ++draft.count;
+    // Sized once: a rule with a volatile key (one draft per pid) has thousands of drafts
+    // until they fold, and a vector grown one capture at a time is half spare capacity.
+    if (draft.captures.empty()) draft.captures.reserve(merged.size());
     merge_captures(draft.captures, merged);
     draft.hits.insert(draft.hits.end(), finding.hits.begin(), finding.hits.end());
   }
