@@ -186,6 +186,7 @@ int run_analyze(const AnalyzeOptions& o) {
   // here directly, so it applies the same window (without the prefilter: no scan() runs there).
   AnalyzerOptions merged_options = o.limits.analyzer_options();
   merged_options.window = window;
+  merged_options.timeline = o.out.timeline;  // built only to be shown (it is never stored)
   Analyzer analyzer(*loaded.rules, merged_options);
   const auto registry = registry_with_formats(loaded.formats);
   // The prefilter and -j change how fast, never what (prefilter.hpp, parallel_analyze.hpp).
@@ -248,15 +249,9 @@ int run_analyze(const AnalyzeOptions& o) {
   }
   const std::optional<host::HostReport> host = o.out.host_report(shown);
   const std::size_t hidden = keep_top(o, shown);
-  const AnalysisReport report{shown,
-                              outcome.summaries,
-                              stats,
-                              &*loaded.rules,
-                              host ? &*host : nullptr,
-                              o.out.timeline,
-                              &outcome.problems,
-                              hidden,
-                              verdict};
+  const AnalysisReport report{
+      shown,          outcome.summaries, stats,  &*loaded.rules, host ? &*host : nullptr,
+      o.out.timeline, &outcome.problems, hidden, verdict};
   print_report(o, report);
   return code;
 }

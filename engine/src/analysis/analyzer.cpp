@@ -17,6 +17,7 @@
 #include "analysis/key_events.hpp"
 #include "analysis/last_words.hpp"
 #include "analysis/matcher.hpp"
+#include "analysis/permute.hpp"
 #include "analysis/ranking.hpp"
 #include "analysis/repeated_fixes.hpp"
 #include "analysis/unlinked_victim.hpp"
@@ -72,8 +73,8 @@ struct Analyzer::State {
 };
 
 std::vector<RuleHits> Analyzer::State::order_hits() {
-  const std::vector<MatchedEvent>& events = matcher.events();
-  std::vector<Hit>& hits = matcher.hits();
+  const analysis::KeptEvents& events = matcher.events();
+  analysis::KeptHits& hits = matcher.hits();
   std::vector<std::uint32_t> order(hits.size());
   std::iota(order.begin(), order.end(), 0U);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -82,10 +83,7 @@ std::vector<RuleHits> Analyzer::State::order_hits() {
     if (x.event != y.event) return analysis::event_before(events[x.event], events[y.event]);
     return std::tie(x.rule, x.role, x.step) < std::tie(y.rule, y.role, y.step);
   });
-  std::vector<Hit> sorted;
-  sorted.reserve(hits.size());
-  for (std::uint32_t index : order) sorted.push_back(std::move(hits[index]));
-  hits = std::move(sorted);
+  analysis::permute(hits, order);
 
   std::vector<RuleHits> per_rule(rules.rules().size());
   for (std::uint32_t i = 0; i < hits.size(); ++i) {
@@ -210,7 +208,9 @@ AnalysisResult Analyzer::finish() {
   result.diagnoses = analysis::fold_and_rank(std::move(built), std::move(profiles));
   analysis::attach_last_words(result.diagnoses, last_words, events);
   analysis::mark_repeated_fixes(result.diagnoses);
-  result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
+  if (state_->options.timeline) {
+    result.timeline = analysis::key_events(state_->rules, drafts, events, hits);
+  }
   const auto& over_cap = state_->matcher.over_cap_per_rule();
   for (std::size_t r = 0; r < rules.size(); ++r) {
     // Only where the capped rule produced a finding (a context rule never does): a note on a

@@ -61,14 +61,14 @@ std::string cut_note(const MatchedEvent& event, std::optional<std::int64_t> reac
     return fmt::format(
         "{} has no times here, so the {} this rule waits cannot be measured; nothing after line "
         "{} answered it, and whether it recovered later is not in the log",
-        event.input, span_words(within), event.line);
+        event.input(), span_words(within), event.line);
   }
   const std::int64_t gap = reach ? *reach - event.effective.nanos : 0;
   const std::string end = gap > 0 ? fmt::format("{} after", span_words(gap)) : "with";
   return fmt::format(
       "the log ends {} line {} of {}, before the {} window closes; no recovery seen, and "
       "whether it recovered later is not in the log",
-      end, event.line, event.input, span_words(within));
+      end, event.line, event.input(), span_words(within));
 }
 
 }  // namespace

@@ -40,11 +40,11 @@ std::optional<Finding> cut_chain(const CorrelationInput& in, const Chain& chain,
       untimed ? fmt::format(
                     "{} has no times here, so the {} window of this sequence cannot be measured; "
                     "its last step (step {} of {}) is not in the log after line {}",
-                    first.input, span_words(within), steps, steps, first.line)
+                    first.input(), span_words(within), steps, steps, first.line)
               : fmt::format(
                     "the log ends {} after line {} of {}, before the {} window closes; the last "
                     "step (step {} of {}) is not in the log, so the sequence is incomplete",
-                    span_words(reach ? *reach - chain.start : 0), first.line, first.input,
+                    span_words(reach ? *reach - chain.start : 0), first.line, first.input(),
                     span_words(within), steps, steps);
   return Finding{chain.hits, std::move(note)};
 }

@@ -32,8 +32,8 @@ struct RuleHits {
 struct CorrelationInput {
   const CompiledRule& rule;
   const RuleHits& rule_hits;
-  const std::vector<MatchedEvent>& events;
-  const std::vector<Hit>& hits;
+  const KeptEvents& events;
+  const KeptHits& hits;
   const Timeline& timeline;
   std::size_t max_groups;  // correlation state cap per rule
 };

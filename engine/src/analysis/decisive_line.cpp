@@ -37,7 +37,7 @@ std::optional<Located> locate(const CompiledCondition& condition, const MatchedE
   switch (condition.kind) {
     case Kind::regex:
       if (condition.field.empty() || condition.field == "message") {
-        return locate_regex(condition.re->get(), event.message, false);
+        return locate_regex(condition.re->get(), event.message(), false);
       }
       if (condition.field == "raw") return locate_regex(condition.re->get(), event.raw, true);
       return std::nullopt;  // host, unit, ...: not a line of the record
@@ -80,7 +80,7 @@ std::size_t raw_line_of(const Located& found, const MatchedEvent& event) {
     }
   }
   const std::size_t raw_lines = line_of(event.raw, event.raw.size()) + 1;
-  const std::size_t message_lines = line_of(event.message, event.message.size()) + 1;
+  const std::size_t message_lines = line_of(event.message(), event.message().size()) + 1;
   return message_lines == raw_lines ? found.line : 0;
 }
 
@@ -88,15 +88,15 @@ std::size_t raw_line_of(const Located& found, const MatchedEvent& event) {
 
 std::size_t message_start(const MatchedEvent& event, std::size_t line) {
   const std::string_view raw_line = engine::nth_line(event.raw, line);
-  if (raw_line.empty() || event.message.empty()) return std::string::npos;
+  if (raw_line.empty() || event.message().empty()) return std::string::npos;
   // The message line this raw line carries: the same line when the record's message has a
   // line per raw line, else the longest message line found in it (blank lines a record
   // absorbed are trimmed from its message, so the counts may differ).
   std::string_view found;
   std::size_t at = std::string::npos;
-  const std::size_t message_lines = line_of(event.message, event.message.size()) + 1;
+  const std::size_t message_lines = line_of(event.message(), event.message().size()) + 1;
   for (std::size_t i = 0; i < message_lines; ++i) {
-    const std::string_view candidate = engine::nth_line(event.message, i);
+    const std::string_view candidate = engine::nth_line(event.message(), i);
     if (candidate.size() <= found.size()) continue;
     // The last place: an envelope ends before its message, and nested envelopes repeat words.
     const std::size_t place = raw_line.rfind(candidate);

@@ -12,9 +12,14 @@ namespace logdx::analysis {
 namespace {
 
 Evidence evidence_of(const MatchedEvent& event) {
-  return Evidence{
-      event.input, event.line, event.time, event.time_text, event.raw, 0, message_start(event, 0),
-      event.host};
+  return Evidence{event.input(),
+                  event.line,
+                  event.time,
+                  std::string(event.time_text()),
+                  event.raw,
+                  0,
+                  message_start(event, 0),
+                  event.host()};
 }
 
 // The diagnosis' own lines point at the line of their record the rule matched.
@@ -28,7 +33,7 @@ Evidence own_evidence_of(const MatchedEvent& event, const CompiledRule& rule) {
 // The distinct events behind hits. Hits are in time order and one event's hits sit side by
 // side (the analyzer sorts them so), so comparing with the last one is enough.
 std::vector<std::uint32_t> distinct_events(const std::vector<std::uint32_t>& hit_indexes,
-                                           const std::vector<Hit>& hits) {
+                                           const KeptHits& hits) {
   std::vector<std::uint32_t> out;
   out.reserve(hit_indexes.size());
   for (std::uint32_t hit : hit_indexes) {
@@ -42,8 +47,7 @@ std::vector<std::uint32_t> distinct_events(const std::vector<std::uint32_t>& hit
 // rounds; the same line in the console and in the JSON file log shows once, in its shortest,
 // most readable envelope), then filling up in time order when messages repeat. The first and
 // last events are always among them.
-std::vector<bool> pick_evidence(const std::vector<std::uint32_t>& own,
-                                const std::vector<MatchedEvent>& events,
+std::vector<bool> pick_evidence(const std::vector<std::uint32_t>& own, const KeptEvents& events,
                                 const EvidenceLimits& limits) {
   const std::size_t n = own.size();
   std::vector<bool> picked(n, n <= limits.head + limits.tail);
@@ -76,7 +80,7 @@ std::vector<bool> pick_evidence(const std::vector<std::uint32_t>& own,
 }
 
 void collapse(Diagnosis& d, const CompiledRule& rule, const std::vector<std::uint32_t>& own,
-              const std::vector<std::uint32_t>& partner, const std::vector<MatchedEvent>& events,
+              const std::vector<std::uint32_t>& partner, const KeptEvents& events,
               const EvidenceLimits& limits) {
   const std::vector<bool> picked = pick_evidence(own, events, limits);
   for (std::size_t i = 0; i < own.size(); ++i) {
@@ -144,8 +148,8 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
 }  // namespace
 
 BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
-                               const std::vector<MatchedEvent>& events,
-                               const std::vector<Hit>& hits, const EvidenceLimits& limits) {
+                               const KeptEvents& events, const KeptHits& hits,
+                               const EvidenceLimits& limits) {
   BuiltDiagnosis out;
   out.rule = &rule;
   Diagnosis& d = out.diagnosis;
@@ -162,7 +166,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   const std::vector<std::uint32_t> own = distinct_events(draft.hits, hits);
   const std::vector<std::uint32_t> partner = distinct_events(draft.partner_hits, hits);
   for (std::size_t i = 0; d.host.empty() && i < own.size(); ++i)
-    d.host = host_key(events[own[i]].host);
+    d.host = host_key(events[own[i]].host());
   if (!own.empty()) {
     // The span comes from the events that have a time: an untimed line (a tail section of
     // `pm2 logs` without stamps) sorts on its own clock and must not blank first/last seen.

@@ -29,8 +29,8 @@ struct EvidenceLimits {
 };
 
 BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
-                               const std::vector<MatchedEvent>& events,
-                               const std::vector<Hit>& hits, const EvidenceLimits& limits);
+                               const KeptEvents& events, const KeptHits& hits,
+                               const EvidenceLimits& limits);
 
 // Confidence kept in [0, 1] and rounded to two decimals (what users read and compare).
 double clamp_confidence(double value);

@@ -38,7 +38,7 @@ struct DraftResult {
 // the host key of the finding's first line in a run over many hosts), in
 // the order their first finding came. Findings must be given in time order.
 DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
-                         const std::vector<Finding>& findings, const std::vector<Hit>& hits,
-                         const std::vector<MatchedEvent>& events, std::size_t max_groups);
+                         const std::vector<Finding>& findings, const KeptHits& hits,
+                         const KeptEvents& events, std::size_t max_groups);
 
 }  // namespace logdx::analysis

@@ -12,7 +12,7 @@ enum class Visit : std::uint8_t { fresh, active, done };
 class JoinResolver {
  public:
   JoinResolver(const RuleSet& rules, std::vector<std::vector<Draft>>& drafts,
-               const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits)
+               const KeptEvents& events, const KeptHits& hits)
       : rules_(rules),
         drafts_(drafts),
         events_(events),
@@ -36,8 +36,8 @@ class JoinResolver {
 
   const RuleSet& rules_;
   std::vector<std::vector<Draft>>& drafts_;
-  const std::vector<MatchedEvent>& events_;
-  const std::vector<Hit>& hits_;
+  const KeptEvents& events_;
+  const KeptHits& hits_;
   std::vector<Visit> visits_;
 };
 
@@ -86,7 +86,7 @@ void JoinResolver::join_rule(std::size_t rule_index, std::size_t target) {
     draft.partner_hits.erase(std::unique(draft.partner_hits.begin(), draft.partner_hits.end()),
                              draft.partner_hits.end());
     for (std::uint32_t partner : draft.partner_hits) {
-      merge_captures(draft.partner_captures, hits_[partner].captures);
+      hits_[partner].captures.merge_into(draft.partner_captures);
     }
     if (draft.partner_hits.empty()) {
       if (spec.required) continue;
@@ -100,7 +100,7 @@ void JoinResolver::join_rule(std::size_t rule_index, std::size_t target) {
 }  // namespace
 
 void resolve_joins(const RuleSet& rules, std::vector<std::vector<Draft>>& drafts,
-                   const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits) {
+                   const KeptEvents& events, const KeptHits& hits) {
   JoinResolver resolver(rules, drafts, events, hits);
   for (std::size_t i = 0; i < rules.rules().size(); ++i) resolver.resolve(i);
 }

@@ -15,6 +15,6 @@ namespace logdx::analysis {
 // `drafts[r]` are rule r's drafts. Join targets are resolved before the rules that join them
 // (a join on a join works); a cycle of joins finds no partner for the rule that closes it.
 void resolve_joins(const RuleSet& rules, std::vector<std::vector<Draft>>& drafts,
-                   const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits);
+                   const KeptEvents& events, const KeptHits& hits);
 
 }  // namespace logdx::analysis

@@ -51,7 +51,7 @@ std::int64_t precision_span(TimePrecision precision) {
 // after a finer stamp within that second (18:41:13 after 18:41:13.650) was written later,
 // whatever its truncated time says: it is placed at the finer time so file order holds.
 // Other lines keep their own time.
-std::vector<std::int64_t> placed_times(const std::vector<MatchedEvent>& events,
+std::vector<std::int64_t> placed_times(const KeptEvents& events,
                                        std::vector<std::uint32_t> in_file_order) {
   std::sort(in_file_order.begin(), in_file_order.end(),
             [&events](std::uint32_t a, std::uint32_t b) {
@@ -80,8 +80,7 @@ std::vector<std::int64_t> placed_times(const std::vector<MatchedEvent>& events,
 
 std::vector<TimelineEntry> key_events(const RuleSet& rules,
                                       const std::vector<std::vector<Draft>>& drafts,
-                                      const std::vector<MatchedEvent>& events,
-                                      const std::vector<Hit>& hits) {
+                                      const KeptEvents& events, const KeptHits& hits) {
   const std::vector<CompiledRule>& compiled = rules.rules();
   std::vector<std::optional<Claim>> claims(events.size());
   for (std::uint32_t r = 0; r < drafts.size(); ++r) {
@@ -117,7 +116,7 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
     TimelineEntry& entry = timeline.emplace_back();
     entry.time = event.effective;
     entry.time_text = event.effective_text;
-    entry.input = event.input;
+    entry.input = event.input();
     entry.line = event.line;
     entry.rule = rule.id;
     // A lone start or exit is part of the story, not a finding: it names no cause (the
@@ -125,7 +124,8 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
     entry.in_finding = claims[e]->in_finding;
     if (entry.in_finding) entry.cause = rule.cause;
     entry.severity = claims[e]->severity;
-    entry.message = event.message.empty() ? event.raw : event.message;
+    entry.message =
+        std::string(event.message().empty() ? std::string_view(event.raw) : event.message());
   }
   return timeline;
 }

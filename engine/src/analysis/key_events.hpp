@@ -13,7 +13,6 @@ namespace logdx::analysis {
 // `drafts[r]` are rule r's drafts after joins (the ones that became diagnoses).
 std::vector<TimelineEntry> key_events(const RuleSet& rules,
                                       const std::vector<std::vector<Draft>>& drafts,
-                                      const std::vector<MatchedEvent>& events,
-                                      const std::vector<Hit>& hits);
+                                      const KeptEvents& events, const KeptHits& hits);
 
 }  // namespace logdx::analysis

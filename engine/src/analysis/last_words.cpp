@@ -35,8 +35,7 @@ struct Subject {
   std::set<std::size_t> inputs;
 };
 
-Subject subject_of(const Draft& loop, const std::vector<MatchedEvent>& events,
-                   const std::vector<Hit>& hits) {
+Subject subject_of(const Draft& loop, const KeptEvents& events, const KeptHits& hits) {
   Subject out;
   for (const auto& [name, value] : loop.captures) {
     if (value.empty()) continue;
@@ -52,8 +51,8 @@ Subject subject_of(const Draft& loop, const std::vector<MatchedEvent>& events,
   for (std::uint32_t hit : loop.hits) {
     const MatchedEvent& event = events[hits[hit].event];
     out.inputs.insert(event.input_index);
-    if (!event.app.empty()) out.names.insert(subject_name(event.app));
-    if (!event.unit.empty()) out.names.insert(subject_name(event.unit));
+    if (!event.app().empty()) out.names.insert(subject_name(event.app()));
+    if (!event.unit().empty()) out.names.insert(subject_name(event.unit()));
   }
   return out;
 }
@@ -66,12 +65,12 @@ enum class Fit : std::uint8_t { none, unnamed_process, unnamed, named };
 // is there.
 Fit fit_of(const MatchedEvent& event, const Subject& subject) {
   if (!subject.inputs.contains(event.input_index)) return Fit::none;
-  for (const std::string* name : {&event.app, &event.unit, &event.process}) {
+  for (const std::string* name : {&event.app(), &event.unit(), &event.process()}) {
     if (!name->empty() && subject.names.contains(subject_name(*name))) return Fit::named;
   }
   if (event.pid && subject.pids.contains(*event.pid)) return Fit::named;
-  if (!event.app.empty() || !event.unit.empty()) return Fit::none;
-  return event.process.empty() && !event.pid ? Fit::unnamed : Fit::unnamed_process;
+  if (!event.app().empty() || !event.unit().empty()) return Fit::none;
+  return event.process().empty() && !event.pid ? Fit::unnamed : Fit::unnamed_process;
 }
 
 using Place = std::tuple<std::size_t, std::uint64_t>;  // input, line
@@ -79,8 +78,8 @@ using Place = std::tuple<std::size_t, std::uint64_t>;  // input, line
 Place place_of(const MatchedEvent& event) { return {event.input_index, event.line}; }
 
 std::vector<std::uint32_t> words_of(const Draft& loop, const std::vector<std::uint32_t>& context,
-                                    const std::vector<MatchedEvent>& events,
-                                    const std::vector<Hit>& hits, std::size_t limit) {
+                                    const KeptEvents& events, const KeptHits& hits,
+                                    std::size_t limit) {
   const Subject subject = subject_of(loop, events, hits);
   std::set<Place> loop_places;
   std::unordered_set<std::uint32_t> loop_events;
@@ -129,8 +128,7 @@ std::vector<std::uint32_t> words_of(const Draft& loop, const std::vector<std::ui
 LastWordsByLoop find_last_words(const std::vector<CompiledRule>& rules,
                                 const std::vector<std::vector<Draft>>& drafts,
                                 const std::vector<std::uint32_t>& context_hits,
-                                const std::vector<MatchedEvent>& events,
-                                const std::vector<Hit>& hits, std::size_t limit) {
+                                const KeptEvents& events, const KeptHits& hits, std::size_t limit) {
   LastWordsByLoop out;
   if (context_hits.empty()) return out;
   for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -144,16 +142,17 @@ LastWordsByLoop find_last_words(const std::vector<CompiledRule>& rules,
 }
 
 void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& words,
-                       const std::vector<MatchedEvent>& events) {
+                       const KeptEvents& events) {
   for (Diagnosis& d : roots) {
     const auto found = words.find(d.fingerprint);
     if (found == words.end()) continue;
     std::vector<std::string> where;
     for (std::uint32_t index : found->second) {
       const MatchedEvent& event = events[index];
-      d.evidence.push_back(Evidence{event.input, event.line, event.time, event.time_text, event.raw,
-                                    0, message_start(event, 0), event.host});
-      where.push_back(fmt::format("{}:{}", event.input, event.line));
+      d.evidence.push_back(Evidence{event.input(), event.line, event.time,
+                                    std::string(event.time_text()), event.raw, 0,
+                                    message_start(event, 0), event.host()});
+      where.push_back(fmt::format("{}:{}", event.input(), event.line));
     }
     d.notes.push_back(fmt::format(
         "no rule names the cause of these exits; the app's last words before its exits are "

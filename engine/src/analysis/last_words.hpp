@@ -25,12 +25,12 @@ inline constexpr std::size_t kLastWordsMax = 3;
 LastWordsByLoop find_last_words(const std::vector<CompiledRule>& rules,
                                 const std::vector<std::vector<Draft>>& drafts,
                                 const std::vector<std::uint32_t>& context_hits,
-                                const std::vector<MatchedEvent>& events,
-                                const std::vector<Hit>& hits, std::size_t limit = kLastWordsMax);
+                                const KeptEvents& events, const KeptHits& hits,
+                                std::size_t limit = kLastWordsMax);
 
 // Adds the last words to each root loop diagnosis (a loop folded under a cause has its
 // explanation already) as evidence, with a note saying what these lines are.
 void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& words,
-                       const std::vector<MatchedEvent>& events);
+                       const KeptEvents& events);
 
 }  // namespace logdx::analysis

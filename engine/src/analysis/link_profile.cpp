@@ -68,7 +68,7 @@ bool manager_event(const MatchedEvent& event) {
       event.source == SourceKind::docker || event.source == SourceKind::pm2) {
     return true;
   }
-  return has(kManagers, normalise_key_value(event.process));
+  return has(kManagers, normalise_key_value(event.process()));
 }
 
 class ProfileBuilder {
@@ -102,12 +102,12 @@ class ProfileBuilder {
   }
 
   void add_event(const MatchedEvent& event) {
-    if (!event.host.empty()) add_unique(out.hosts, host_key(event.host));
-    add_name(event.unit);
-    add_name(event.app);
+    if (!event.host().empty()) add_unique(out.hosts, host_key(event.host()));
+    add_name(event.unit());
+    add_name(event.app());
     if (!manager_event(event)) {
       if (event.pid && *event.pid > 0) add_pid(*event.pid);
-      add_process(event.process);
+      add_process(event.process());
     }
     // The gateway's own log is about the gateway, even where a line names nothing.
     if (event.source == SourceKind::gateway) out.gateway = true;
@@ -141,8 +141,7 @@ class ProfileBuilder {
 };
 
 std::optional<TimeSpan> span_of(const std::vector<std::uint32_t>& hit_indexes,
-                                const std::vector<MatchedEvent>& events,
-                                const std::vector<Hit>& hits) {
+                                const KeptEvents& events, const KeptHits& hits) {
   std::optional<TimeSpan> span;
   for (std::uint32_t h : hit_indexes) {
     const MatchedEvent& event = events[hits[h].event];
@@ -160,15 +159,15 @@ std::optional<TimeSpan> span_of(const std::vector<std::uint32_t>& hit_indexes,
 
 // Exit lines of the same unit/app inside the span: a loop rule that counts "Scheduled restart
 // job" lines does not itself say how each run ended, the "Main process exited" lines do.
-void read_exits_nearby(const LinkProfile& profile, const std::vector<MatchedEvent>& events,
+void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events,
                        const ExitReader& reader, ExitSigns& signs) {
   if (!profile.span || profile.names.empty()) return;
   const std::int64_t from = profile.span->first - std::chrono::nanoseconds(kExitLookback).count();
   for (const MatchedEvent& event : events) {
     if (event.clock != profile.span->clock || !event.effective.has_value()) continue;
     if (event.effective.nanos < from || event.effective.nanos > profile.span->last) continue;
-    const std::string unit = normalise_subject_name(event.unit);
-    const std::string app = normalise_subject_name(event.app);
+    const std::string unit = normalise_subject_name(event.unit());
+    const std::string app = normalise_subject_name(event.app());
     if ((!unit.empty() && has(profile.names, unit)) || (!app.empty() && has(profile.names, app))) {
       reader.read(event.raw, signs);
     }
@@ -177,10 +176,10 @@ void read_exits_nearby(const LinkProfile& profile, const std::vector<MatchedEven
 
 }  // namespace
 
-PidNames::PidNames(const std::vector<MatchedEvent>& events) {
+PidNames::PidNames(const KeptEvents& events) {
   for (const MatchedEvent& event : events) {
     if (!event.pid || manager_event(event)) continue;
-    for (const std::string* name : {&event.unit, &event.app}) {
+    for (const std::string* name : {&event.unit(), &event.app()}) {
       if (!name->empty()) add_unique(names_[*event.pid], *name);
     }
   }
@@ -210,13 +209,12 @@ bool same_subject_name(std::string_view a, std::string_view b) {
   return shorter.size() == kCommLength && longer.starts_with(shorter);
 }
 
-LinkProfile link_profile(const Draft& draft, const CompiledRule& rule,
-                         const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits,
-                         const PidNames& pid_names, const ExitReader& exits) {
+LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const KeptEvents& events,
+                         const KeptHits& hits, const PidNames& pid_names, const ExitReader& exits) {
   ProfileBuilder builder(pid_names);
   for (std::uint32_t h : draft.hits) {
     builder.add_event(events[hits[h].event]);
-    builder.add_captures(hits[h].captures, true);
+    builder.add_captures(hits[h].captures.unpack(), true);
     exits.read(events[hits[h].event].raw, builder.out.exits);
   }
   // The join partner speaks of the same thing (that is what the join checked): its names and

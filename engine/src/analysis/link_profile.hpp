@@ -52,7 +52,7 @@ struct LinkProfile {
 // both): a kernel OOM names a pid, a loop names a unit, and this is how the two meet.
 class PidNames {
  public:
-  explicit PidNames(const std::vector<MatchedEvent>& events);
+  explicit PidNames(const KeptEvents& events);
   const std::vector<std::string>* names_of(std::int64_t pid) const;
 
  private:
@@ -61,9 +61,8 @@ class PidNames {
 
 // The profile of one draft of `rule`: its own lines (and its join partner's subjects), exit
 // signs from its own lines and from the lines of the same unit/app inside its span.
-LinkProfile link_profile(const Draft& draft, const CompiledRule& rule,
-                         const std::vector<MatchedEvent>& events, const std::vector<Hit>& hits,
-                         const PidNames& pid_names, const ExitReader& exits);
+LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const KeptEvents& events,
+                         const KeptHits& hits, const PidNames& pid_names, const ExitReader& exits);
 
 // Unit, app or container names as one subject: lower case, a trailing ".service" dropped, a
 // cgroup path reduced to its last part, a Docker scope or long id cut to its 12-digit short id.

@@ -16,13 +16,50 @@ const std::string* find_capture(const Captures& captures, std::string_view name)
   return nullptr;
 }
 
+MatchedEvent::Apart& MatchedEvent::apart() {
+  if (!apart_) apart_ = std::make_unique<Apart>();
+  return *apart_;
+}
+
+std::string_view MatchedEvent::message() const {
+  if (message_at_ != kOwn) return std::string_view(raw).substr(message_at_, message_size_);
+  return apart_ ? std::string_view(apart_->message) : std::string_view();
+}
+
+std::string_view MatchedEvent::time_text() const {
+  if (time_text_is_effective_) return effective_text;
+  return apart_ ? std::string_view(apart_->time_text) : std::string_view();
+}
+
+void MatchedEvent::set_text(const std::string& raw_text, const std::string& message_text) {
+  raw = raw_text.empty() ? message_text : raw_text;
+  const std::size_t at = raw.find(message_text);
+  if (at != std::string::npos && at < kOwn && message_text.size() < kOwn) {
+    message_at_ = static_cast<std::uint32_t>(at);
+    message_size_ = static_cast<std::uint32_t>(message_text.size());
+    if (apart_) apart_->message.clear();
+  } else {
+    message_at_ = kOwn;
+    apart().message = message_text;
+  }
+}
+
+void MatchedEvent::set_time_text(const std::string& text) {
+  time_text_is_effective_ = text == effective_text;
+  if (!time_text_is_effective_) {
+    apart().time_text = text;
+  } else if (apart_) {
+    apart_->time_text.clear();
+  }
+}
+
 std::string value_of(const Hit& hit, const MatchedEvent& event, const std::string& name) {
-  if (const std::string* value = find_capture(hit.captures, name)) return *value;
-  if (name == "unit") return event.unit;
-  if (name == "app") return event.app;
-  if (name == "host") return event.host;
-  if (name == "process") return event.process;
-  if (name == "input") return event.input;
+  if (std::string_view value; hit.captures.find(name, value)) return std::string(value);
+  if (name == "unit") return event.unit();
+  if (name == "app") return event.app();
+  if (name == "host") return event.host();
+  if (name == "process") return event.process();
+  if (name == "input") return event.input();
   if (name == "source") return std::string(to_string(event.source));
   if (name == "pid") return event.pid ? std::to_string(*event.pid) : std::string();
   return {};

@@ -1,13 +1,18 @@
 #pragma once
 // What the analyzer keeps of an event that hit a rule: only the members evidence, windows,
 // groups and joins need (never the whole Event), and one Hit per (rule, role) that held on it.
+// Kept events and hits are what grows with the share of failing lines, so both are compact.
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "analysis/packed_captures.hpp"
 #include "logdx/engine/condition_eval.hpp"
 #include "logdx/parsers/event.hpp"
 
@@ -25,30 +30,69 @@ struct Clock {
   auto operator<=>(const Clock&) const = default;
 };
 
+// Who wrote a kept event, as its envelope said. Shared by the kept events that name the same
+// (one process writes most of a failure's lines): four strings each were a fifth of a kept
+// event.
+struct Origin {
+  std::string unit;
+  std::string app;
+  std::string host;
+  std::string process;
+
+  bool operator==(const Origin&) const = default;
+};
+
 struct MatchedEvent {
   std::size_t input_index = 0;
-  std::string input;
+  // The input's name, shared by every kept event of that input (a path per kept line was a
+  // tenth of the kept memory on a log full of failures).
+  std::shared_ptr<const std::string> input_name;
   std::uint64_t line = 0;
   std::uint64_t arrival = 0;  // order of add(), the last tie-breaker
   Timestamp time;             // as the event gave it (may be none)
-  std::string time_text;
-  Timestamp effective;  // own time, else the last time seen before it in its input
+  Timestamp effective;        // own time, else the last time seen before it in its input
   std::string effective_text;
   Clock clock;
-  std::string raw;      // the raw line(s), or the message when the event has no raw text
-  std::string message;  // for the timeline, which shows what happened without the envelope
+  std::string raw;  // the raw line(s), or the message when the event has no raw text
   // FNV-1a of the message: evidence prefers distinct messages, so the same line seen in two
   // envelopes (the console and the JSON file log) does not fill every evidence slot.
   std::uint64_t message_hash = 0;
   std::optional<std::int64_t> pid;
-  std::string unit;
-  std::string app;
-  std::string host;
   // host_key(host) when the run holds more than one host (Matcher::key_hosts), else empty:
   // correlation groups, joins and fingerprints add it, so hosts stay apart only in a fleet.
   std::string host_key;
-  std::string process;
+  std::shared_ptr<const Origin> origin;  // unit, app, host, process (never null once kept)
   SourceKind source = SourceKind::other;
+
+  const std::string& input() const { return *input_name; }
+  const std::string& unit() const { return origin->unit; }
+  const std::string& app() const { return origin->app; }
+  const std::string& host() const { return origin->host; }
+  const std::string& process() const { return origin->process; }
+  // For the timeline, which shows what happened without the envelope.
+  std::string_view message() const;
+  // The stamp as the event wrote it: effective_text when the event had its own time.
+  std::string_view time_text() const;
+
+  // Keeps `raw_text` (the message when empty) and the message: as a part of raw when it is one
+  // (the usual case: the envelope around it), so the text is not held twice.
+  void set_text(const std::string& raw_text, const std::string& message_text);
+  // After effective_text is set: the stamp as written, held again only when it differs.
+  void set_time_text(const std::string& text);
+
+ private:
+  static constexpr std::uint32_t kOwn = 0xffffffff;
+  std::uint32_t message_at_ = kOwn;  // where the message starts in raw, kOwn: own_message_
+  std::uint32_t message_size_ = 0;
+  bool time_text_is_effective_ = false;  // else the stamp is one of `apart_`
+  // What is seldom kept at all, so costs a pointer when it is not: a message that is not a
+  // part of raw, a stamp other than effective_text (a carried time, one that did not parse).
+  struct Apart {
+    std::string message;
+    std::string time_text;
+  };
+  std::unique_ptr<Apart> apart_;
+  Apart& apart();
 };
 
 // One condition of one rule that held on a kept event.
@@ -58,8 +102,15 @@ struct Hit {
   std::uint32_t rule = 0;   // index into RuleSet::rules()
   Role role = Role::match;
   int step = -1;  // Role::step: which sequence step
-  Captures captures;
+  PackedCaptures captures;
 };
+
+// The kept events, in the order they were kept. A deque: it grows by blocks without moving
+// what it holds, where a vector's doubling held the old and the new array at once (a third of
+// the peak memory on a log full of failures), and it leaves no unused half behind.
+using KeptEvents = std::deque<MatchedEvent>;
+// The kept hits (indexes into it name a hit), a deque for the same reason.
+using KeptHits = std::deque<Hit>;
 
 // Sort key of a kept event: clock, time on it, input order, line, arrival.
 bool event_before(const MatchedEvent& a, const MatchedEvent& b);

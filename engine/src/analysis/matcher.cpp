@@ -91,8 +91,7 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
       if (!take_join_value(rule_index, values)) return;
     }
     ++kept_per_rule_[rule_index];
-    hits_.push_back(Hit{event_index, rule_index, role, step, std::move(scratch_)});
-    scratch_.clear();
+    hits_.push_back(Hit{event_index, rule_index, role, step, share_captures(scratch_)});
   };
   scratch_.clear();
   if (rule_matches(rule, event, scratch_)) record(Hit::Role::match, -1);
@@ -112,6 +111,33 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
   }
 }
 
+std::shared_ptr<const Origin> Matcher::share_origin(const Event& event) {
+  const auto same = [&](const Origin& o) {
+    return o.unit == event.unit && o.app == event.app && o.host == event.host &&
+           o.process == event.process;
+  };
+  for (const auto& recent : recent_origins_) {
+    if (recent && same(*recent)) return recent;
+  }
+  auto shared =
+      std::make_shared<const Origin>(Origin{event.unit, event.app, event.host, event.process});
+  recent_origins_[next_origin_] = shared;
+  next_origin_ = (next_origin_ + 1) % recent_origins_.size();
+  return shared;
+}
+
+PackedCaptures Matcher::share_captures(const Captures& captures) {
+  if (captures.empty()) return {};
+  std::string packed = PackedCaptures::pack(captures);
+  for (const auto& recent : recent_captures_) {
+    if (recent && *recent == packed) return PackedCaptures(recent);
+  }
+  std::shared_ptr<const std::string> shared = PackedCaptures::share(std::move(packed));
+  recent_captures_[next_recent_] = shared;
+  next_recent_ = (next_recent_ + 1) % recent_captures_.size();
+  return PackedCaptures(std::move(shared));
+}
+
 bool Matcher::take_join_value(std::uint32_t rule_index, const std::string& values) {
   std::size_t& kept = kept_per_join_value_[rule_index][values];
   if (kept >= max_hits_per_join_value_) {
@@ -125,48 +151,68 @@ bool Matcher::take_join_value(std::uint32_t rule_index, const std::string& value
 void Matcher::keep(const Event& event, std::size_t input_index) {
   MatchedEvent& kept = events_.emplace_back();
   kept.input_index = input_index;
-  kept.input = event.where.input;
+  if (!input_name_ || *input_name_ != event.where.input) {
+    input_name_ = std::make_shared<const std::string>(event.where.input);
+  }
+  kept.input_name = input_name_;
   kept.line = event.where.line;
   kept.arrival = seen_;
   kept.time = event.time;
-  kept.time_text = event.time_text;
   timeline_.place(event, input_index, kept);
-  kept.raw = event.raw.empty() ? event.message : event.raw;
+  kept.set_time_text(event.time_text);
+  kept.set_text(event.raw, event.message);
   kept.message_hash = fnv1a64(event.message);
-  kept.message = event.message;
   kept.pid = event.pid;
-  kept.unit = event.unit;
-  kept.app = event.app;
-  kept.host = event.host;
-  kept.process = event.process;
+  kept.origin = share_origin(event);
   kept.source = event.source;
 }
 
 void Matcher::key_hosts() {
   if (!hosts_.many()) return;
-  for (MatchedEvent& event : events_) event.host_key = host_key(event.host);
+  for (MatchedEvent& event : events_) event.host_key = host_key(event.host());
+}
+
+void Matcher::take_over(Matcher&& part) {
+  kept_per_rule_ = std::move(part.kept_per_rule_);
+  over_cap_per_rule_ = std::move(part.over_cap_per_rule_);
+  kept_per_join_value_ = std::move(part.kept_per_join_value_);
+  over_join_cap_per_rule_ = std::move(part.over_join_cap_per_rule_);
+  events_ = std::move(part.events_);
+  hits_ = std::move(part.hits_);
+  timeline_ = std::move(part.timeline_);
+  seen_ = part.seen_;
+  names_gateway_ = part.names_gateway_;
+  hosts_ = std::move(part.hosts_);
 }
 
 void Matcher::absorb(Matcher&& part) {
+  // Into a Matcher that has seen nothing, the part's hits passed the same caps already: taken
+  // whole, rather than copied one by one while the part's copy is still held.
+  if (seen_ == 0) {
+    take_over(std::move(part));
+    return;
+  }
   const std::uint64_t arrival_offset = seen_;
   seen_ += part.seen_;
   names_gateway_ = names_gateway_ || part.names_gateway_;
   hosts_.absorb(part.hosts_);
   timeline_.absorb(std::move(part.timeline_));
-  std::size_t h = 0;
-  for (std::uint32_t e = 0; e < part.events_.size(); ++e) {
+  // Each event and hit is taken from the front of the part's deques, which frees their blocks
+  // as it goes: the part's copy and this one are never both whole.
+  for (std::uint32_t e = 0; !part.events_.empty(); ++e, part.events_.pop_front()) {
     const auto event_index = static_cast<std::uint32_t>(events_.size());
     bool kept_any = false;
-    for (; h < part.hits_.size() && part.hits_[h].event == e; ++h) {
-      Hit& hit = part.hits_[h];
+    for (; !part.hits_.empty() && part.hits_.front().event == e; part.hits_.pop_front()) {
+      Hit& hit = part.hits_.front();
       if (kept_per_rule_[hit.rule] >= max_hits_per_rule_) {
         ++over_cap_per_rule_[hit.rule];
         continue;
       }
       const CompiledRule& rule = rules_.rules()[hit.rule];
       if (hit.role == Hit::Role::match && bounded_by_join(rule)) {
-        const std::string values = join_values(
-            rule, [&](const std::string& name) { return value_of(hit, part.events_[e], name); });
+        const std::string values = join_values(rule, [&](const std::string& name) {
+          return value_of(hit, part.events_.front(), name);
+        });
         if (!take_join_value(hit.rule, values)) continue;
       }
       ++kept_per_rule_[hit.rule];
@@ -175,7 +221,7 @@ void Matcher::absorb(Matcher&& part) {
       kept_any = true;
     }
     if (!kept_any) continue;
-    MatchedEvent& kept = events_.emplace_back(std::move(part.events_[e]));
+    MatchedEvent& kept = events_.emplace_back(std::move(part.events_.front()));
     kept.arrival += arrival_offset;
   }
   for (std::size_t r = 0; r < over_cap_per_rule_.size(); ++r) {

@@ -3,8 +3,10 @@
 // RE2::Set pass), only the candidate rules' conditions are evaluated (match, sequence steps,
 // absent's `missing`), and an event is kept, compactly, only when one of them held.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,9 +39,9 @@ class Matcher {
   // cap is applied again across both, so the result is the one a single Matcher would give.
   void absorb(Matcher&& part);
 
-  const std::vector<MatchedEvent>& events() const { return events_; }
-  std::vector<Hit>& hits() { return hits_; }
-  const std::vector<Hit>& hits() const { return hits_; }
+  const KeptEvents& events() const { return events_; }
+  KeptHits& hits() { return hits_; }
+  const KeptHits& hits() const { return hits_; }
   const Timeline& timeline() const { return timeline_; }
   std::uint64_t events_seen() const { return seen_; }
   // Whether any event, matched or not, is about the gateway (its own log, or a unit/app named
@@ -61,6 +63,13 @@ class Matcher {
   // Evaluates the candidate rule's conditions on `event`; appends a Hit per one that held.
   void match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index);
   void keep(const Event& event, std::size_t input_index);
+  // The captures packed, sharing the copy of a recent hit that captured the same (the same
+  // line hit by several rules, the same upstream or app failing again).
+  PackedCaptures share_captures(const Captures& captures);
+  // The event's unit, app, host and process, sharing a recent kept event's when the same.
+  std::shared_ptr<const Origin> share_origin(const Event& event);
+  // absorb() into a Matcher that has seen nothing: `part`'s state becomes this one's.
+  void take_over(Matcher&& part);
   // Whether a match hit of `rule` with these `on` values may still be kept; counts it if so.
   // Always true for a rule without a required join.
   bool take_join_value(std::uint32_t rule_index, const std::string& values);
@@ -73,10 +82,15 @@ class Matcher {
   // Per rule with a required join: kept match hits per `on` value tuple (join_values()).
   std::vector<std::unordered_map<std::string, std::size_t>> kept_per_join_value_;
   std::vector<std::uint64_t> over_join_cap_per_rule_;
-  std::vector<MatchedEvent> events_;
-  std::vector<Hit> hits_;
+  KeptEvents events_;
+  KeptHits hits_;
   Timeline timeline_;
   Captures scratch_;
+  std::array<std::shared_ptr<const std::string>, 16> recent_captures_;  // share_captures()
+  std::size_t next_recent_ = 0;  // the slot the next new captures take
+  std::array<std::shared_ptr<const Origin>, 8> recent_origins_;  // share_origin()
+  std::size_t next_origin_ = 0;
+  std::shared_ptr<const std::string> input_name_;  // of the last kept event, shared by the next
   std::uint64_t seen_ = 0;
   bool names_gateway_ = false;
   HostTally hosts_;

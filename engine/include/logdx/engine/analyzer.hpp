@@ -41,6 +41,10 @@ struct AnalyzerOptions {
   // Events outside it are counted (outside_window) and otherwise ignored; each Analyzer
   // applies its own copy.
   TimeWindow window;
+  // Whether finish() fills AnalysisResult::timeline: one entry per kept line a finding rests
+  // on, as many as the kept lines themselves on a log full of failures, so a caller that does
+  // not show it leaves it out and does not hold them twice.
+  bool timeline = true;
 };
 
 class Analyzer {
