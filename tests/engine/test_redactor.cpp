@@ -43,6 +43,19 @@ TEST_CASE("API keys of the usual shapes are redacted, their kind kept", "[redact
         "jwt [REDACTED]");
 }
 
+TEST_CASE("case-blind shapes are found in any letter case", "[redact]") {
+  // The redactor only compiles and runs a shape's regex when the text holds one of its words;
+  // for the case-blind shapes that check must be case-blind too.
+  const Redactor r;
+  CHECK(r.redact("GET /?TOKEN=9f8e7d6c5b4a39281706") == "GET /?TOKEN=[REDACTED]");
+  CHECK(r.redact("Authorization: BEARER eyJhbGciOiJIUzI1NiJ9abcdef") ==
+        "Authorization: BEARER [REDACTED]");
+  CHECK(r.redact("PASSWORD: hunter2hunter2") == "PASSWORD: [REDACTED]");
+  CHECK(r.redact(R"({"Password": "s3cr3t"})") == R"({"Password": "[REDACTED]"})");
+  CHECK(r.redact("Gateway.Auth.Token 4f1c2e9a8b7d6c5e") == "Gateway.Auth.Token [REDACTED]");
+  CHECK(r.redact("API_KEY=AbCdEf0123456789") == "API_KEY=[REDACTED]");
+}
+
 TEST_CASE("ordinary log text is not redacted", "[redact]") {
   const Redactor r;
   for (const char* text : {
