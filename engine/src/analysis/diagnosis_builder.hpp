@@ -4,6 +4,7 @@
 // shell-quoted), first/last seen, and the evidence collapsed to head + tail with the rest
 // counted in evidence_omitted.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -21,6 +22,13 @@ struct BuiltDiagnosis {
   std::uint64_t direct = 0;    // distinct events of the rule itself
   std::uint64_t indirect = 0;  // join partner events (+ folded symptoms, added by folding)
 };
+
+// Whether `cause`'s rule lists `symptom`'s cause in its `explains:` (a link between their
+// lines is asked of linking.hpp, apart).
+inline bool rule_explains(const BuiltDiagnosis& cause, const BuiltDiagnosis& symptom) {
+  const auto& list = cause.rule->explains;
+  return std::find(list.begin(), list.end(), symptom.diagnosis.cause) != list.end();
+}
 
 struct EvidenceLimits {
   std::size_t head = 3;

@@ -13,13 +13,6 @@
 namespace logdx::analysis {
 namespace {
 
-constexpr std::string_view kHostPressure = "memory_pressure";
-
-bool rule_explains(const BuiltDiagnosis& cause, const BuiltDiagnosis& symptom) {
-  const auto& list = cause.rule->explains;
-  return std::find(list.begin(), list.end(), symptom.diagnosis.cause) != list.end();
-}
-
 // The failure of the victim this input shows, or -1.
 int failure_of_victim(const std::vector<BuiltDiagnosis>& built,
                       const std::vector<LinkProfile>& profiles, std::size_t victim) {
@@ -43,7 +36,7 @@ bool only_subject(const std::vector<BuiltDiagnosis>& built,
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     if (i == victim || !profiles[i].has_subject()) continue;
     if (profiles[i].gateway) return false;
-    if (built[i].diagnosis.cause == kHostPressure) continue;
+    if (built[i].diagnosis.cause == kMemoryPressure) continue;
     if (!share_subject(profiles[i], profiles[victim])) return false;
   }
   return true;
@@ -68,7 +61,7 @@ void raise_failing_victims(std::vector<BuiltDiagnosis>& built,
   // which must not change whether the next victim is alone in the input.
   std::vector<std::pair<std::size_t, std::string>> raised;
   for (std::size_t v = 0; v < built.size(); ++v) {
-    if (built[v].diagnosis.cause != kHostPressure) continue;
+    if (built[v].diagnosis.cause != kMemoryPressure) continue;
     if (built[v].diagnosis.severity >= Severity::error) continue;
     const int failure = failure_of_victim(built, profiles, v);
     if (failure >= 0) {

@@ -16,12 +16,11 @@ namespace logdx::analysis {
 namespace {
 
 bool explains(const BuiltDiagnosis& parent, const BuiltDiagnosis& child) {
-  const auto& list = parent.rule->explains;
   if (parent.diagnosis.cause == child.diagnosis.cause) return false;
   if (parent.diagnosis.severity < Severity::error && child.diagnosis.severity >= Severity::error) {
     return false;
   }
-  return std::find(list.begin(), list.end(), child.diagnosis.cause) != list.end();
+  return rule_explains(parent, child);
 }
 
 // Whether a is the heavier of two (ties: the earlier index, so the choice is stable).

@@ -20,7 +20,7 @@ bool other_hosts(const LinkProfile& a, const LinkProfile& b) {
 // An OOM kill ends its victim with SIGKILL, whoever the victim is (memory_pressure is the
 // kill of a process that is not the gateway).
 bool kills(std::string_view cause_id) {
-  return cause_id.starts_with("oom_") || cause_id == "memory_pressure";
+  return cause_id.starts_with("oom_") || cause_id == kMemoryPressure;
 }
 
 enum class Timing : std::uint8_t { fits, unknown, apart };

@@ -17,6 +17,10 @@ namespace logdx::analysis {
 // that a paste of a whole journal puts side by side.
 inline constexpr std::chrono::minutes kLinkWindow{10};
 
+// The cause of host memory pressure: an OOM kill of a process that is not the failing service
+// (causes.md), which the OOM steps raise or lower to and from `oom_*`.
+inline constexpr std::string_view kMemoryPressure = "memory_pressure";
+
 enum class Link : std::uint8_t {
   linked,     // fold the symptom under the cause
   related,    // nothing contradicts a link, but a time or a subject is missing on one side

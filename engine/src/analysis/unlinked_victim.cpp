@@ -12,16 +12,9 @@
 namespace logdx::analysis {
 namespace {
 
-constexpr std::string_view kHostPressure = "memory_pressure";
-
 bool is_kill(const Diagnosis& d) { return d.cause.starts_with("oom_"); }
 
 bool is_fault(const Diagnosis& d) { return d.severity >= Severity::error; }
-
-bool rule_explains(const BuiltDiagnosis& cause, const BuiltDiagnosis& symptom) {
-  const auto& list = cause.rule->explains;
-  return std::find(list.begin(), list.end(), symptom.diagnosis.cause) != list.end();
-}
 
 // Whether a fault the kill may explain could be its doing (linked or possibly related).
 bool may_explain_a_fault(const std::vector<BuiltDiagnosis>& built,
@@ -43,7 +36,7 @@ int own_gateway_fault(const std::vector<BuiltDiagnosis>& built,
   for (std::size_t i = 0; i < built.size(); ++i) {
     const Diagnosis& d = built[i].diagnosis;
     if (i == kill || !is_fault(d) || !profiles[i].gateway) continue;
-    if (is_kill(d) || d.cause == kHostPressure || rule_explains(built[kill], built[i])) continue;
+    if (is_kill(d) || d.cause == kMemoryPressure || rule_explains(built[kill], built[i])) continue;
     if (link_between(built[kill].diagnosis.cause, profiles[kill], profiles[i]) != Link::linked) {
       return static_cast<int>(i);
     }
@@ -52,7 +45,7 @@ int own_gateway_fault(const std::vector<BuiltDiagnosis>& built,
 }
 
 void lower(Diagnosis& kill, const Diagnosis& gateway_fault) {
-  kill.cause = std::string(kHostPressure);
+  kill.cause = std::string(kMemoryPressure);
   kill.severity = Severity::warning;
   kill.title = fmt::format(
       "The OOM killer killed {}, which is not linked to the gateway's failure here: the host is "
