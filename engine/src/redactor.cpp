@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 
 namespace logdx {
@@ -145,15 +146,15 @@ std::string redact_one(const RE2& re, bool keyed, std::string_view text) {
 
 std::string Redactor::redact(std::string_view text) const {
   std::string current(text);
-  std::string folded;  // `current` in lower case, made when a case-blind shape first asks
+  std::optional<std::string> folded;  // `current` in lower case, made when a case-blind shape asks
   for (std::size_t i = 0; i < kShapes.size(); ++i) {
     const SecretShape& shape = kShapes[i];
-    if (shape.fold_case && folded.size() != current.size()) folded = lower_case(current);
-    if (!holds_a_needle(shape.fold_case ? folded : current, shape.needles)) continue;
-    const std::string redacted = redact_one(patterns_->regex(i), shape.keyed, current);
+    if (shape.fold_case && !folded) folded = lower_case(current);
+    if (!holds_a_needle(shape.fold_case ? *folded : current, shape.needles)) continue;
+    std::string redacted = redact_one(patterns_->regex(i), shape.keyed, current);
     if (redacted != current) {
-      current = redacted;
-      folded.clear();
+      current = std::move(redacted);
+      folded.reset();
     }
   }
   return current;
