@@ -116,8 +116,9 @@ TEST_CASE("may_start turns prose and other formats away where it can", "[parsers
   const ParserRegistry registry = ParserRegistry::builtin();
   const ParserOptions options;
   const std::string prose = "worker 3: processed batch 4 in 52ms (queue depth 7)";
-  for (std::string_view name : {"journal-json", "docker-json-file", "pm2-json", "caddy-json",
-                                "openclaw-file-json", "docker-timestamps", "pm2-app-time"}) {
+  for (std::string_view name :
+       {"journal-json", "docker-json-file", "pm2-json", "caddy-json", "openclaw-file-json",
+        "docker-timestamps", "pm2-app-time", "docker-ps"}) {
     const ParserRegistry::Entry* entry = registry.find(name);
     INFO(name);
     REQUIRE(entry != nullptr);
@@ -128,6 +129,14 @@ TEST_CASE("may_start turns prose and other formats away where it can", "[parsers
   CHECK(json->may_start("  {\"MESSAGE\":\"x\"}"));
   auto stamped = registry.find("docker-timestamps")->factory(options);
   CHECK(stamped->may_start("2026-11-20T10:00:00.123456789Z x"));
+  // docker ps without its header: a row is led by a container id, short or full.
+  auto ps = registry.find("docker-ps")->factory(options);
+  CHECK(ps->may_start("CONTAINER ID   IMAGE   COMMAND   CREATED   STATUS   PORTS   NAMES"));
+  CHECK(ps->may_start("  NAME   IMAGE   COMMAND   SERVICE   CREATED   STATUS   PORTS"));
+  CHECK(
+      ps->may_start("3f2a9c1d0b7e   openclaw:latest   \"node dist\"   2 min ago   Up 2 min   gw"));
+  CHECK_FALSE(ps->may_start("3f2a9c1d0b7   one digit short of an id"));
+  CHECK_FALSE(ps->may_start("deadbeefcafe1 thirteen"));
 }
 
 TEST_CASE("the name-led stamps check their shape before the name", "[time]") {

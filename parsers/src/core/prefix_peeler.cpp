@@ -115,13 +115,17 @@ PrefixPeeler::PrefixPeeler(const ParserRegistry& registry, const ParserOptions& 
 }
 
 EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
+  // Every parser here is in its reset state on entry (peel() resets the one that claims, and
+  // a refusal resets below), so the cheap gate runs first and most parsers cost one call.
   for (auto& parser : parsers_) {
-    parser->reset();
     if (!parser->may_start(rest)) continue;
     event.clear();
-    if (parser->parse_line(rest, event, nullptr) != LineVerdict::record) continue;
+    const LineVerdict verdict = parser->parse_line(rest, event, nullptr);
     // Claimed but learned nothing (a format that takes any text): not a real record.
-    if (event.message.size() >= rest.size() && !event.time.has_value() && event.fields.empty()) {
+    const bool learned_nothing =
+        event.message.size() >= rest.size() && !event.time.has_value() && event.fields.empty();
+    if (verdict != LineVerdict::record || learned_nothing) {
+      parser->reset();
       continue;
     }
     return parser.get();

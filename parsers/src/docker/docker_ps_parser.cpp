@@ -127,6 +127,15 @@ class PsParser final : public EnvelopeParser {
     return LineVerdict::record;
   }
 
+  // Without a header only a header ("CONTAINER ID ...", "NAME ...") or a row led by a
+  // container id can be read; every plain-text line and prefix boundary is offered here.
+  bool may_start(std::string_view line) const override {
+    if (!cells_.empty()) return true;
+    const std::string_view rest = trim_spaces(line);
+    if (rest.starts_with("CONTAINER ID") || rest.starts_with("NAME")) return true;
+    return is_hex_id(rest.substr(0, rest.find(' ')));
+  }
+
   void reset() override { cells_.clear(); }
 
  private:
