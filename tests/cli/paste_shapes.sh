@@ -148,4 +148,31 @@ check "openclaw logs on a terminal: token mismatch" \
   $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
 paste_run '20:01:26 warn gateway/ws unauthorized conn=85dfa37c-1e0b says the chat bot'
 check "a clock time and a level without the echo are not that format" $(quiet; echo $?)
+# A Markdown indented code block (older issues, forums, mail): node 8.x's heap OOM report, each
+# line indented by four. Without the block removed every line was one record's continuation.
+paste_run '    <--- Last few GCs --->
+
+    [4821:0x2a8b3c0]    89123 ms: Mark-sweep 1398.2 (1425.4) -> 1398.1 (1425.4) MB, 1567.3 / 0.0 ms  allocation failure GC in old space requested
+
+    <--- JS stacktrace --->
+
+    FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory
+     1: node::Abort() [node]'
+check "heap OOM in an indented code block" $(root_is node_heap_oom node-heap-out-of-memory; echo $?)
+paste_run 'We saw this in the docs:
+
+    FATAL ERROR: is what node prints when the heap is full, e.g. during a big build'
+check "an indented quote of the wording is no abort" $(quiet; echo $?)
+
+# Node 18's crash banner quoted line by line ("> "), its empty line a bare ">" and the frames'
+# blank line left with trailing spaces: one crash, as without the quote.
+paste_run '> node:internal/process/promises:288
+>             triggerUncaughtException(err, true /* fromPromise */);
+>             ^
+>
+> ReferenceError: fetchChannels is not defined
+>     at file:///usr/lib/node_modules/openclaw/dist/run-S_R0Bn7l.mjs:88:5
+   
+> Node.js v18.20.8'
+check "a quoted crash banner with a bare > line" $(root_is crash gateway-uncaught-exception; echo $?)
 finish

@@ -352,6 +352,9 @@ TEST_CASE("pm2 ls and describe tables keep their rows; only borders are skipped"
 
 TEST_CASE("trees drawn with box characters are not frames", "[paste]") {
   PasteCleaner cleaner;
+  // After the line they belong to, as systemctl status prints them (a first line indented by
+  // four would open a Markdown code block).
+  cleaner.clean("● openclaw-gateway.service - OpenClaw Gateway");
   for (std::string_view line :
        {"             ├─app.slice", "             │ └─openclaw-gateway.service",
         "             │   └─4242 /usr/bin/node openclaw.mjs gateway run",
@@ -373,9 +376,13 @@ TEST_CASE("Markdown quotes, bold and inline code around log lines are removed", 
   CHECK(r.changed);
   CHECK(cleaner.clean("> > nested quote").text == "nested quote");
   CHECK(cleaner.clean(">> nested quote").text == "nested quote");
-  CHECK(cleaner.clean(">").kind == Kind::skip);
-  CHECK(cleaner.clean("> ").kind == Kind::skip);
-  CHECK(cleaner.clean("> >").kind == Kind::skip);
+  // A quote marker alone is an empty line of the quoted log, not decoration.
+  for (std::string_view empty : {">", "> ", "> >"}) {
+    r = cleaner.clean(empty);
+    CHECK(r.kind == Kind::text);
+    CHECK(r.text.empty());
+    CHECK(r.changed);
+  }
 
   r = cleaner.clean("**Gateway failed to start: listen EADDRINUSE 127.0.0.1:18789**");
   CHECK(r.text == "Gateway failed to start: listen EADDRINUSE 127.0.0.1:18789");
@@ -527,6 +534,7 @@ TEST_CASE("1 MB lines: plain ones are not copied, coloured and framed ones are c
   const std::string c1(1 << 20, '\x9b');
   CHECK(cleaner.clean(c1).text.empty());
   const std::string spaces = std::string(1 << 20, ' ') + "at x";
+  cleaner.clean("Error: x");  // the record the indented line continues: no code block
   CHECK(cleaner.clean(spaces).text.data() == spaces.data());
 }
 
@@ -673,8 +681,7 @@ TEST_CASE("full-width folding keeps CJK text, other symbols and invalid UTF-8 as
           "[paste][fullwidth]") {
   // "网关" (CJK), U+FF61 (half-width ideographic full stop, EF BD A1: outside the folded
   // range), a lone 0xEF, a cut sequence at the end.
-  const std::string line =
-      "\xE7\xBD\x91\xE5\x85\xB3 error \xEF\xBD\xA1 \xEF x\xEF\xBC";
+  const std::string line = "\xE7\xBD\x91\xE5\x85\xB3 error \xEF\xBD\xA1 \xEF x\xEF\xBC";
   const auto out = clean_all(line);
   REQUIRE(out.size() == 1);
   CHECK(out[0].text == line);
@@ -683,4 +690,71 @@ TEST_CASE("full-width folding keeps CJK text, other symbols and invalid UTF-8 as
   const auto quoted = clean_all("> status\xEF\xBC\x9D\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x93/EXEC");
   REQUIRE(quoted.size() == 1);
   CHECK(quoted[0].text == "status=203/EXEC");
+}
+
+TEST_CASE("a Markdown indented code block loses its four columns, a log's own indent stays",
+          "[paste]") {
+  // An issue pasted the way older GitHub, forums and mail do it: prose, a blank line, then the
+  // log indented by four spaces (a pm2 0.x-era `pm2 logs` excerpt and a Node 6 crash).
+  const auto cleaned = clean_all(
+      "My app keeps restarting:\n"
+      "\n"
+      "    PM2: 2014-11-24 10:11:42: App name:api id:0 exited with code 1\n"
+      "    PM2: 2014-11-24 10:11:42: Script /srv/api/app.js had too many unstable restarts (15)\n"
+      "    \n"
+      "    events.js:160\n"
+      "          throw er; // Unhandled 'error' event\n"
+      "          ^\n"
+      "\n"
+      "    Error: listen EADDRINUSE :::3000\n"
+      "        at Object.exports._errnoException (util.js:1022:11)\n"
+      "Any idea?");
+  const auto texts = texts_of(cleaned);
+  CHECK(contains(texts, "PM2: 2014-11-24 10:11:42: App name:api id:0 exited with code 1"));
+  CHECK(contains(texts, "events.js:160"));
+  CHECK(contains(texts, "      throw er; // Unhandled 'error' event"));  // deeper: keeps the rest
+  CHECK(contains(texts, "Error: listen EADDRINUSE :::3000"));
+  CHECK(contains(texts, "    at Object.exports._errnoException (util.js:1022:11)"));
+  CHECK(contains(texts, "Any idea?"));  // less indented: the block ended
+  // The blank line inside the block ("    ") comes out empty, as Markdown renders it.
+  REQUIRE(cleaned.size() == 12);
+  CHECK(cleaned[4].kind == Kind::text);
+  CHECK(cleaned[4].text.empty());
+
+  // A tab indents a block as four spaces do.
+  CHECK(texts_of(clean_all("\tOut of memory: Killed process 4242 (node)")) ==
+        std::vector<std::string>{"Out of memory: Killed process 4242 (node)"});
+}
+
+TEST_CASE("indented lines that follow a log line are its continuation, not a code block",
+          "[paste]") {
+  // Node 20's EADDRINUSE report and a systemctl status block: their indented lines follow the
+  // line they belong to, so nothing is removed; inside a fence indentation is literal too.
+  const auto texts = texts_of(
+      clean_all("Error: listen EADDRINUSE: address already in use 127.0.0.1:18789\n"
+                "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)\n"
+                "● openclaw-gateway.service - OpenClaw Gateway\n"
+                "     Loaded: loaded (/etc/systemd/system/openclaw-gateway.service; enabled)\n"
+                "```\n"
+                "\n"
+                "    at listenInCluster (node:net:1865:12)\n"
+                "```"));
+  CHECK(contains(texts, "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"));
+  CHECK(contains(texts,
+                 "     Loaded: loaded (/etc/systemd/system/openclaw-gateway.service; enabled)"));
+  CHECK(contains(texts, "    at listenInCluster (node:net:1865:12)"));
+}
+
+TEST_CASE("a line of blanks is an empty line", "[paste]") {
+  PasteCleaner cleaner;
+  for (std::string_view blank : {"   ", "\t", " \t ", "  \r"}) {
+    const auto r = cleaner.clean(blank);
+    INFO('"' << blank << '"');
+    CHECK(r.kind == Kind::text);
+    CHECK(r.text.empty());
+    CHECK(r.changed);
+  }
+  const auto r = cleaner.clean("");
+  CHECK(r.text.empty());
+  CHECK_FALSE(r.changed);
 }

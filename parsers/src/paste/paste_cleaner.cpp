@@ -106,7 +106,14 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     line = folded_;
     changed = true;
   }
-  if (line.empty()) return {Kind::text, line, changed};
+  if (is_blank(line)) {
+    // Blanks only (trailing spaces a paste or an editor left) are an empty line: parsers that
+    // read indentation as a continuation must not take them for one (the empty line inside
+    // Node's crash banner separates the source excerpt from the error).
+    after_blank_ = true;
+    return {Kind::text, line.substr(0, 0), changed || !line.empty()};
+  }
+  if (const auto code = indented_code(line)) return finish(*code, true);
   const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
   const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
   // Markdown glued to the end of a log line ("...restart.```", "...quickly.**").
@@ -119,13 +126,33 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   return clean_structure(line, changed);
 }
 
+// Markdown's indented code block, how a log is pasted where fences are not used (older
+// issues, forums, mail): a line indented by four spaces or a tab after a blank line, or as the
+// first line, opens one; its lines lose those four columns; a blank line keeps it open and a
+// line indented less ends it (clean() handles blank lines). Its content is literal (no quote,
+// list or fence markup), like a fence's. A log's own indented lines (stack frames, systemctl status
+// fields) follow the line they belong to, not a blank one, so they keep their indentation.
+std::optional<std::string_view> PasteCleaner::indented_code(std::string_view line) {
+  const bool may_open = !in_fence_ && (in_indented_code_ || after_blank_);
+  after_blank_ = false;
+  in_indented_code_ = false;
+  if (!may_open) return std::nullopt;
+  const std::size_t width = line.starts_with("    ") ? 4 : line.starts_with('\t') ? 1 : 0;
+  if (width == 0) return std::nullopt;
+  in_indented_code_ = true;
+  return line.substr(width);
+}
+
 PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool changed) {
   const std::size_t depth =
       paste::strip_quote_markers(line, in_fence_ ? fence_quote_depth_ : kAnyQuoteDepth);
   if (in_fence_ && depth < fence_quote_depth_) in_fence_ = false;  // its blockquote ended
   if (depth > 0) {
     changed = true;
-    if (is_blank(line)) return {Kind::skip, line, true};
+    if (is_blank(line)) {  // ">": an empty line of the quoted log (Node's crash banner has one)
+      after_blank_ = true;
+      return {Kind::text, line.substr(0, 0), true};
+    }
   }
   return in_fence_ ? clean_fenced(line, changed) : clean_unfenced(line, changed, depth);
 }
@@ -222,6 +249,8 @@ void PasteCleaner::reset() {
   fence_char_ = 0;
   fence_length_ = 0;
   fence_quote_depth_ = 0;
+  after_blank_ = true;
+  in_indented_code_ = false;
 }
 
 std::string PasteCleaner::strip_ansi(std::string_view text) {

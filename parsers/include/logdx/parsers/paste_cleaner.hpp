@@ -1,10 +1,10 @@
 #pragma once
 // Undoes what pasting a log into an issue, a chat or a terminal adds around its lines:
 // CR line ends, ANSI escape sequences, Markdown quoting ("> ") and bold ("**"), code fences
-// (also when glued to a log line), list markers, box-drawing frames ("│ ... │" from
-// `openclaw doctor`), shell prompt / command lines, and full-width punctuation typed on a CJK
-// keyboard ("：" for ":"). It also splits two records that a paste glued onto one line.
-// Stateful across the lines of one input (it knows when it is inside a code fence).
+// (also when glued to a log line), indented code blocks (four spaces), list markers, box-drawing
+// frames ("│ ... │" from `openclaw doctor`), shell prompt / command lines, and full-width
+// punctuation typed on a CJK keyboard ("：" for ":"). It also splits two records that a paste glued
+// onto one line. Stateful across the lines of one input (it knows when it is inside a code fence).
 
 #include <cstddef>
 #include <optional>
@@ -17,7 +17,7 @@ class PasteCleaner {
  public:
   enum class Kind {
     text,     // a log line (possibly cleaned)
-    skip,     // pure decoration: a fence line, a frame border, an empty quote marker
+    skip,     // pure decoration: a fence line, a frame border
     command,  // a shell prompt with a command ("$ journalctl -u openclaw", "root@vm:~# pm2 logs")
   };
   struct Result {
@@ -45,6 +45,7 @@ class PasteCleaner {
   static std::string strip_ansi(std::string_view text);
 
  private:
+  std::optional<std::string_view> indented_code(std::string_view line);
   Result clean_structure(std::string_view line, bool changed);
   Result clean_fenced(std::string_view line, bool changed);
   Result clean_unfenced(std::string_view line, bool changed, std::size_t depth);
@@ -60,6 +61,8 @@ class PasteCleaner {
   char fence_char_ = 0;                // '`' or '~'
   std::size_t fence_length_ = 0;       // a closing fence needs at least this many markers
   std::size_t fence_quote_depth_ = 0;  // the fence sits inside this many "> " quote levels
+  bool after_blank_ = true;            // the last line was blank (or there was none yet)
+  bool in_indented_code_ = false;      // inside a Markdown indented code block
 };
 
 }  // namespace logdx
