@@ -398,6 +398,15 @@ TEST_CASE("Markdown quotes, bold and inline code around log lines are removed", 
   CHECK(cleaner.clean("`` a `tick` inside ``").text == "a `tick` inside");
   CHECK(cleaner.clean("```single line fenced```").text == "single line fenced");
   CHECK(cleaner.clean("`a` and `b`").text == "`a` and `b`");
+  // Blanks a paste left after the closing tick or stars do not hide the markup.
+  CHECK(cleaner
+            .clean("`FATAL ERROR: Committing semi space failed. Allocation failed - process "
+                   "out of memory`   ")
+            .text ==
+        "FATAL ERROR: Committing semi space failed. Allocation failed - process out "
+        "of memory");
+  CHECK(cleaner.clean("**Error: connect ECONNREFUSED 127.0.0.1:18789** \t").text ==
+        "Error: connect ECONNREFUSED 127.0.0.1:18789");
 }
 
 TEST_CASE("code fences are skipped and their content is literal", "[paste]") {

@@ -116,8 +116,14 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   if (const auto code = indented_code(line)) return finish(*code, true);
   const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
   const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
-  // Markdown glued to the end of a log line ("...restart.```", "...quickly.**").
-  const bool trailing_markup = line.back() == '`' || line.back() == '*';
+  // Markdown glued to the end of a log line ("...restart.```", "...quickly.**"), blanks after
+  // it included ("`FATAL ERROR: ...`   ": they are no log text).
+  const std::string_view visible = trim_right(line);
+  const bool trailing_markup = visible.back() == '`' || visible.back() == '*';
+  if (trailing_markup && visible.size() != line.size()) {
+    line = visible;
+    changed = true;
+  }
   if (!quoted_fence && !trailing_markup &&
       ((first == FirstByte::none && !paste::may_be_numbered_item(line)) ||
        (first == FirstByte::letter && !letter_line_may_be_prompt(line)))) {
