@@ -16,6 +16,7 @@
 
 #include "analysis_text.hpp"
 #include "builtin_rules.hpp"
+#include "cache_folder.hpp"
 #include "commands.hpp"
 #include "evidence_context.hpp"
 #include "follow_loop.hpp"

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -58,14 +57,6 @@ void read_one(const AnalyzeRead& read, const EventReader& reader, const Resolved
 }
 
 }  // namespace
-
-std::string prefilter_cache_dir() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg != nullptr && *xdg == '/') return std::string(xdg) + "/logdx";
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && *home == '/') return std::string(home) + "/.cache/logdx";
-  return {};
-}
 
 ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer) {
   ReadOutcome outcome;

@@ -28,10 +28,6 @@ struct AnalyzeRead {
   bool skip_live = false;             // --follow: stdin and the journal are left to follow_inputs
 };
 
-// Where compiled prefilter databases are cached: $XDG_CACHE_HOME/logdx, else ~/.cache/logdx;
-// empty (no cache) when neither is known.
-std::string prefilter_cache_dir();
-
 // Reads every input into `analyzer` (which must be empty). Prints notes as read_inputs does.
 ReadOutcome analyze_inputs(const AnalyzeRead& read, Analyzer& analyzer);
 
