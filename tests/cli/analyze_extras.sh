@@ -101,4 +101,16 @@ for command in "" parse detect analyze rules "rules list" "rules show" "rules li
   check "--help of '${command:-logdx}' has examples" $(grep -q "^Examples:" "$work/out"; echo $?)
 done
 
+# A log saved by Windows PowerShell 5.1 (`openclaw logs > gateway.log`): UTF-16LE with a BOM,
+# CRLF. It is text: the same diagnosis as the UTF-8 file, not "skipped: binary file".
+{ printf '\xff\xfe'; sed 's/$/\r/' "$port_case" | iconv -f utf-8 -t utf-16le; } >"$work/ps.log"
+"$logdx" analyze --no-db -o json "$port_case" >"$work/utf8.json" 2>/dev/null
+"$logdx" analyze --no-db -o json "$work/ps.log" >"$work/utf16.json" 2>"$work/err"
+check "a UTF-16LE file is read as text" $(! grep -q "binary" "$work/err"; echo $?)
+check "a UTF-16LE file gives the UTF-8 file's diagnoses" $(python3 -c '
+import json, sys
+a, b = (json.load(open(p))["diagnoses"] for p in sys.argv[1:3])
+sys.exit(0 if [(d["cause"], d["rule"]) for d in a] == [(d["cause"], d["rule"]) for d in b] and a else 1)
+' "$work/utf8.json" "$work/utf16.json"; echo $?)
+
 finish

@@ -255,3 +255,68 @@ TEST_CASE("byte source reads the corpus gzip case end to end", "[input]") {
 
 }  // namespace
 }  // namespace logdx
+
+namespace logdx {
+namespace {
+
+// Text as Windows PowerShell 5.1's `>` writes it: UTF-16 with a byte-order mark.
+std::string utf16(std::u16string_view text, bool little_endian) {
+  std::string out = little_endian ? std::string("\xff\xfe") : std::string("\xfe\xff");
+  for (const char16_t unit : text) {
+    const auto lo = static_cast<char>(unit & 0xFF);
+    const auto hi = static_cast<char>(unit >> 8);
+    out += little_endian ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("byte source reads UTF-16 with a BOM as UTF-8", "[input]") {
+  TempDir dir;
+  // openclaw's port report and an emoji (a surrogate pair) and accented text, CRLF as written.
+  const std::u16string text =
+      u"2026-03-05T08:20:25.123+01:00 [gateway] Port 18789 is already in use.\r\n"
+      u"Ré-essai \U0001F99E terminé\r\n";
+  const std::string expected =
+      "2026-03-05T08:20:25.123+01:00 [gateway] Port 18789 is already in use.\r\n"
+      "R\xc3\xa9-essai \xf0\x9f\xa6\x9e termin\xc3\xa9\r\n";
+  for (const bool little : {true, false}) {
+    INFO((little ? "UTF-16LE" : "UTF-16BE"));
+    write_file(dir / "ps.log", utf16(text, little));
+    for (const std::size_t chunk : {1, 3, 4096}) {  // pairs and code units cut across reads
+      auto source = open_byte_source(file_input(dir / "ps.log"));
+      CHECK(read_all_bytes(*source, chunk) == expected);
+    }
+  }
+}
+
+TEST_CASE("byte source replaces lone surrogates and drops an odd last byte", "[input]") {
+  TempDir dir;
+  std::string bytes = utf16(u"a", true);
+  bytes += std::string("\x3d\xd8", 2);  // a high surrogate with no low one after it
+  bytes += std::string("b\0", 2);
+  bytes += std::string("\x00\xdc", 2);  // a low surrogate alone
+  bytes += "c";                         // half a code unit
+  write_file(dir / "bad.log", bytes);
+  auto source = open_byte_source(file_input(dir / "bad.log"));
+  CHECK(read_all_bytes(*source, 7) ==
+        "a\xef\xbf\xbd"
+        "b\xef\xbf\xbd");
+}
+
+TEST_CASE("byte source reads a pm2 log saved by PowerShell; a lone 0xff is no BOM", "[input]") {
+  TempDir dir;
+  write_file(dir / "pm2.txt",
+             utf16(u"0|api      | Error: listen EADDRINUSE: address already in use "
+                   u":::3000\r\n",
+                   true));
+  auto source = open_byte_source(file_input(dir / "pm2.txt"));
+  CHECK(read_all_bytes(*source, 64) ==
+        "0|api      | Error: listen EADDRINUSE: address already in use :::3000\r\n");
+  // Two bytes that only look like a BOM in a file too short to hold one are read as they are.
+  write_file(dir / "one.log", "\xff");
+  CHECK(read_all_bytes(*open_byte_source(file_input(dir / "one.log")), 4) == "\xff");
+}
+
+}  // namespace logdx

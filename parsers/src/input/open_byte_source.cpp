@@ -1,5 +1,6 @@
 // open_byte_source: the raw bytes (file or stdin) sniffed for compression magic, so
-// `cat x.gz | logdx parse -` and a gzip file named .log both read as text.
+// `cat x.gz | logdx parse -` and a gzip file named .log both read as text, and for a UTF-16
+// byte-order mark (a file Windows PowerShell wrote), read as UTF-8.
 
 #include <algorithm>
 #include <array>
@@ -10,6 +11,7 @@
 #include "input/journal_source.hpp"
 #include "input/peeked_source.hpp"
 #include "input/stdin_source.hpp"
+#include "input/utf16_source.hpp"
 #include "input/zstd_source.hpp"
 #include "logdx/parsers/byte_source.hpp"
 
@@ -44,6 +46,9 @@ std::unique_ptr<ByteSource> open_byte_source(const ResolvedInput& input) {
   }
   if (starts_with(head, kZstdMagic)) {
     return std::make_unique<input::ZstdSource>(std::move(peeked), std::move(name));
+  }
+  if (const auto order = input::utf16_bom(head)) {
+    return std::make_unique<input::Utf16Source>(std::move(peeked), *order);
   }
   return peeked;
 }

@@ -41,8 +41,9 @@ class ByteSource {
   virtual void on_idle(std::function<void()> callback) { (void)callback; }
 };
 
-// Opens the input and sniffs its first bytes for gzip (1f 8b) and zstd (28 b5 2f fd) magic.
-// Throws InputError when it cannot be opened.
+// Opens the input and sniffs its first bytes for gzip (1f 8b) and zstd (28 b5 2f fd) magic
+// and for a UTF-16 byte-order mark (ff fe, fe ff: read as UTF-8). Throws InputError when it
+// cannot be opened.
 std::unique_ptr<ByteSource> open_byte_source(const ResolvedInput& input);
 
 }  // namespace logdx
