@@ -16,11 +16,11 @@ unexpectedly, 1 otherwise. Prints "N passed, M failed" last.
 """
 import argparse
 import json
-import os
 import subprocess
 import sys
 
-from corpus_cases import SEVERITY_ORDER, case_dirs, case_name, inputs_of, read_expected, walk
+from corpus_cases import (case_dirs, case_name, inputs_of, loud, read_expected,
+                          read_known_failures, walk)
 
 
 def check_case(logdx, case_dir):
@@ -39,10 +39,10 @@ def check_case(logdx, case_dir):
     every = list(walk(diagnoses))
     root = expected.get("root_cause")
     if root == "none":
-        loud = [d for d in every if SEVERITY_ORDER.get(d.get("severity"), 0) >= 2]
-        if loud:
+        if loud(diagnoses):
             problems.append("expected nothing at error or above, got " +
-                            ", ".join(f"{d['cause']} ({d['severity']}, {d['rule']})" for d in loud))
+                            ", ".join(f"{d['cause']} ({d['severity']}, {d['rule']})"
+                                      for d in loud(diagnoses)))
         if proc.returncode != 0:
             problems.append(f"exit code {proc.returncode}, expected 0")
         return problems
@@ -81,10 +81,7 @@ def main():
     parser.add_argument("--known-failures")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    known = set()
-    if args.known_failures and os.path.exists(args.known_failures):
-        with open(args.known_failures, encoding="utf-8") as f:
-            known = {l.split("#")[0].strip() for l in f} - {""}
+    known = read_known_failures(args.known_failures)
     passed = failed = xfail = 0
     for case_dir in case_dirs(args.paths):
         name = case_name(case_dir)

@@ -52,6 +52,19 @@ def walk(diagnoses):
         yield from walk(d.get("explains", []))
 
 
+def read_known_failures(path):
+    """The case names of a known-failures file (check_cases.py's): one per line, '#' comments."""
+    if not path or not os.path.exists(path):
+        return set()
+    with open(path, encoding="utf-8") as f:
+        return {line.split("#")[0].strip() for line in f} - {""}
+
+
+def loud(diagnoses):
+    """The diagnoses of a tree at error or above: what a negative case must not have."""
+    return [d for d in walk(diagnoses) if SEVERITY_ORDER.get(d.get("severity"), 0) >= 2]
+
+
 def read_tab_list(path, fields):
     """The entries of a known-gaps list: one per line, `fields` tab-separated columns of which
     the last is the why (it may itself hold tabs); blank lines and '#' comments are skipped.

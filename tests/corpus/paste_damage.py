@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 
-from corpus_cases import SEVERITY_ORDER, case_dirs, case_name, inputs_of, read_expected, walk
+from corpus_cases import case_dirs, case_name, inputs_of, loud, read_expected, read_known_failures
 
 BINARY_SUFFIXES = (".gz", ".zst", ".journal", ".xz", ".bz2")
 
@@ -79,8 +79,7 @@ def verdict(logdx, expected, files):
     diagnoses = json.loads(proc.stdout).get("diagnoses", [])
     root = expected.get("root_cause")
     if root == "none":
-        loud = [d for d in walk(diagnoses) if SEVERITY_ORDER.get(d.get("severity"), 0) >= 2]
-        return not loud, ", ".join(f"{d['cause']} ({d['rule']})" for d in loud)
+        return not loud(diagnoses), ", ".join(f"{d['cause']} ({d['rule']})" for d in loud(diagnoses))
     got = diagnoses[0].get("cause") if diagnoses else "nothing"
     return got == root, f"{got} ({diagnoses[0].get('rule')})" if diagnoses else got
 
@@ -112,10 +111,7 @@ def main():
     if any(f not in FORMS for f in forms):
         print(f"unknown form in {args.forms}; forms: {', '.join(FORMS)}", file=sys.stderr)
         return 2
-    known = set()
-    if args.known_failures:
-        with open(args.known_failures, encoding="utf-8") as f:
-            known = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    known = read_known_failures(args.known_failures)
     jobs = []
     for case_dir in case_dirs(args.paths):
         expected = read_expected(case_dir)
