@@ -175,4 +175,18 @@ paste_run '> node:internal/process/promises:288
    
 > Node.js v18.20.8'
 check "a quoted crash banner with a bare > line" $(root_is crash gateway-uncaught-exception; echo $?)
+# `grep -n` over several files: "FILE:N:" glued to each journal line (GNU grep). The syslog
+# envelope behind it is read, so the finding has its host and time (none before).
+paste_run "/var/log/syslog:1520:Nov 25 04:42:30 gw systemd[1]: openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE
+/var/log/syslog:1530:Nov 25 04:42:41 gw systemd[1]: openclaw-gateway.service: Start request repeated too quickly.
+/var/log/syslog:1532:Nov 25 04:42:41 gw systemd[1]: Failed to start OpenClaw Gateway."
+check "grep -n output: start limit with its host and time" $(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["diagnoses"]
+ok = d and d[0]["cause"] == "restart_loop_systemd" and d[0]["host"] == "gw" \
+    and d[0].get("first_seen_as_written") == "Nov 25 04:42:41"
+sys.exit(0 if ok else 1)' "$work/out"; echo $?)
+paste_run "12:34:56 worker 3: cache refreshed
+note:nothing failed here"
+check "clock times and word:word are no grep prefix" $(quiet; echo $?)
 finish

@@ -85,3 +85,38 @@ TEST_CASE("prefix: the reader peels a prefixed line instead of reading it as pla
   REQUIRE(events[1].envelopes.size() >= 2);
   CHECK(events[1].envelopes[0] == "prefix");
 }
+
+TEST_CASE("prefix: grep's file and line-number prefixes, glued to the line", "[prefix]") {
+  // GNU grep: `grep -r` / several files print "FILE:", `grep -n` "N:", both "FILE:N:".
+  for (std::string_view line :
+       {"/var/log/syslog:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated too "
+        "quickly.",
+        "1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated too quickly.",
+        "/var/log/syslog.1:1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request "
+        "repeated too quickly.",
+        "syslog:1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated too "
+        "quickly."}) {
+    INFO(line);
+    const Peeled p = peel(line);
+    REQUIRE(p.claimed);
+    CHECK(p.parser == "syslog-bsd");
+    CHECK(p.event.host == "gw");
+    CHECK(p.event.source == SourceKind::systemd);
+    CHECK(p.event.message == "gw.service: Start request repeated too quickly.");
+    CHECK(p.event.field("prefix") == line.substr(0, line.find("Nov")));
+  }
+  // An ISO stamp after the file name is read whole, not cut at its own colons.
+  const Peeled iso = peel(
+      "openclaw-2026-11-25.log:2026-11-25T04:42:36.549+00:00 [gateway] listening on "
+      "ws://127.0.0.1:18789");
+  REQUIRE(iso.claimed);
+  CHECK(iso.event.time_text == "2026-11-25T04:42:36.549+00:00");
+  CHECK(iso.event.subsystem == "gateway");
+}
+
+TEST_CASE("prefix: colons in a clock time, a URL or prose are no grep prefix", "[prefix]") {
+  CHECK_FALSE(peel("12:34:56 worker 3 done").claimed);
+  CHECK_FALSE(peel("http://127.0.0.1:18789/health returned 503").claimed);
+  CHECK_FALSE(peel("note:this is prose with a colon").claimed);
+  CHECK_FALSE(peel("1523:").claimed);
+}

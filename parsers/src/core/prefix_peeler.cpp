@@ -1,6 +1,7 @@
 #include "core/prefix_peeler.hpp"
 
 #include <cctype>
+#include <vector>
 
 #include "grammar/time.hpp"
 
@@ -42,6 +43,27 @@ std::size_t next_boundary(std::string_view line, std::size_t from, bool& marked)
     i = end - 1;
   }
   return std::string_view::npos;
+}
+
+// grep's own prefixes, glued to the line with no space: the file (`grep -r`, several files)
+// and the line number (`grep -n`), "/var/log/syslog:1523:Nov 25 04:42:36 gw node[42]: ...".
+// Their ends are the positions after the first two ':' of the line's first word, when what
+// comes before each is a file name or a number and a word follows; the parsers then decide,
+// as for any boundary (a clock time's "12:" leaves "34:56 ..." that no parser claims).
+std::vector<std::size_t> grep_prefix_ends(std::string_view line) {
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < line.size() && i < PrefixPeeler::kMaxPrefix && ends.size() < 2; ++i) {
+    const char c = line[i];
+    if (c == ':') {
+      if (i == 0 || line[i - 1] == ':' || i + 1 >= line.size() || line[i + 1] == ' ') break;
+      ends.push_back(i + 1);
+      continue;
+    }
+    const bool name_char = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' ||
+                           c == '.' || c == '_' || c == '-';
+    if (!name_char) break;
+  }
+  return ends;
 }
 
 bool is_host_like(std::string_view s) {
@@ -134,6 +156,13 @@ EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
 }
 
 const EnvelopeParser* PrefixPeeler::peel(std::string_view line, Event& event) {
+  for (const std::size_t end : grep_prefix_ends(line)) {
+    if (EnvelopeParser* parser = claim(line.substr(end), event)) {
+      parser->reset();
+      event.set_field("prefix", line.substr(0, end));  // a file and line number: no context
+      return parser;
+    }
+  }
   std::size_t at = 0;
   for (int k = 0; k < kMaxBoundaries; ++k) {
     bool marked = false;

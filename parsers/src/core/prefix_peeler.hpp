@@ -1,9 +1,10 @@
 #pragma once
 // Generic prefix peeling: a line that no parser claims may still be a known record behind a
 // prefix logdx has no grammar for (a wrapper's `[time] [level] [tag] `, a process manager's
-// `web.1 | `, a deploy tool's `[host] `). The rest of the line after a few token boundaries is
-// offered to the known parsers, most specific first; the first that claims it wins and the
-// prefix stays as outer context (a time, a host, a unit) and in the `prefix` field.
+// `web.1 | `, a deploy tool's `[host] `, grep's `file:` and `line:`). The rest of the line
+// after a few token boundaries is offered to the known parsers, most specific first; the first
+// that claims it wins and the prefix stays as outer context (a time, a host, a unit) and in the
+// `prefix` field.
 
 #include <memory>
 #include <string_view>
