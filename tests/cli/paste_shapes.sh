@@ -148,4 +148,16 @@ check "openclaw logs on a terminal: token mismatch" \
   $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
 paste_run '20:01:26 warn gateway/ws unauthorized conn=85dfa37c-1e0b says the chat bot'
 check "a clock time and a level without the echo are not that format" $(quiet; echo $?)
+
+# a Markdown indented code block (four spaces after a blank line): the rules see the line as
+# printed; the same line indented right under prose is a paragraph, and stays text
+paste_run 'pm2 keeps failing, the log says:
+
+    Script /srv/api/index.js had too many unstable restarts (16). Stopped. "errored"'
+check "indented code block: pm2 gave up" $(root_is restart_loop_pm2 pm2-too-many-unstable-restarts; echo $?)
+paste_run 'Error: listen EADDRINUSE: address already in use :::3000
+
+    at Server.setupListenHandle [as _listen2] (net.js:1313:16)'
+check "a frame in a code block is still no cause of its own" $(root_is port_conflict; echo $?)
+
 finish

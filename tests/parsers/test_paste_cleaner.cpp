@@ -526,8 +526,13 @@ TEST_CASE("1 MB lines: plain ones are not copied, coloured and framed ones are c
   CHECK(cleaner.clean(escapes).text.empty());
   const std::string c1(1 << 20, '\x9b');
   CHECK(cleaner.clean(c1).text.empty());
+  // a fresh cleaner: after the (now blank) escape lines above, indentation would open a
+  // Markdown code block, whose four spaces are dropped (still a view into the line)
   const std::string spaces = std::string(1 << 20, ' ') + "at x";
-  CHECK(cleaner.clean(spaces).text.data() == spaces.data());
+  CHECK(PasteCleaner().clean(spaces).text.data() == spaces.data());
+  const auto in_block = cleaner.clean(spaces).text;
+  CHECK(in_block.data() == spaces.data() + 4);
+  CHECK(in_block.size() == spaces.size() - 4);
 }
 
 // GitHub issue bodies where the line end after a fence was lost: the fence marker (with or
@@ -673,8 +678,7 @@ TEST_CASE("full-width folding keeps CJK text, other symbols and invalid UTF-8 as
           "[paste][fullwidth]") {
   // "网关" (CJK), U+FF61 (half-width ideographic full stop, EF BD A1: outside the folded
   // range), a lone 0xEF, a cut sequence at the end.
-  const std::string line =
-      "\xE7\xBD\x91\xE5\x85\xB3 error \xEF\xBD\xA1 \xEF x\xEF\xBC";
+  const std::string line = "\xE7\xBD\x91\xE5\x85\xB3 error \xEF\xBD\xA1 \xEF x\xEF\xBC";
   const auto out = clean_all(line);
   REQUIRE(out.size() == 1);
   CHECK(out[0].text == line);
@@ -683,4 +687,48 @@ TEST_CASE("full-width folding keeps CJK text, other symbols and invalid UTF-8 as
   const auto quoted = clean_all("> status\xEF\xBC\x9D\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x93/EXEC");
   REQUIRE(quoted.size() == 1);
   CHECK(quoted[0].text == "status=203/EXEC");
+}
+
+TEST_CASE("a Markdown indented code block loses its four spaces, and only those", "[paste]") {
+  // Flowise #4769-like: prose, a blank line, the V8 line indented as a code block
+  const auto cleaned = clean_all(
+      "it reports the following error:\n"
+      "\n"
+      "    FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+      "    Error: listen EADDRINUSE: address already in use :::3000\n"
+      "        at Server.setupListenHandle [as _listen2] (net.js:1313:16)\n"
+      "\n"
+      "\tScript /srv/app/app.js had too many unstable restarts (15). Stopped.\n"
+      "and then nothing");
+  REQUIRE(cleaned.size() == 8);
+  CHECK(cleaned[2].text ==
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
+  CHECK(cleaned[2].changed);
+  CHECK(cleaned[3].text == "Error: listen EADDRINUSE: address already in use :::3000");
+  // a frame keeps its own indentation beyond the block's
+  CHECK(cleaned[4].text == "    at Server.setupListenHandle [as _listen2] (net.js:1313:16)");
+  // a blank line inside the block does not end it; a tab is the same indentation
+  CHECK(cleaned[6].text == "Script /srv/app/app.js had too many unstable restarts (15). Stopped.");
+  CHECK(cleaned[7].text == "and then nothing");
+  CHECK_FALSE(cleaned[7].changed);
+}
+
+TEST_CASE("indentation without a blank line before it is not a code block", "[paste]") {
+  // a stack trace under its error, and a paste that starts indented (systemctl status middle)
+  const auto trace = clean_all(
+      "Error: listen EADDRINUSE: address already in use :::3000\n"
+      "    at Server.setupListenHandle [as _listen2] (net.js:1313:16)");
+  CHECK(trace[1].text == "    at Server.setupListenHandle [as _listen2] (net.js:1313:16)");
+  const auto status = clean_all(
+      "     Active: failed (Result: exit-code) since Thu 2024-08-01 22:02:23 CEST; 47s ago\n"
+      "   Main PID: 1096 (code=exited, status=1/FAILURE)");
+  CHECK(status[0].text ==
+        "     Active: failed (Result: exit-code) since Thu 2024-08-01 22:02:23 CEST; 47s ago");
+  // the block ends at the first line that is not indented
+  const auto after = clean_all("x\n\n    a\nb\n    c");
+  CHECK(after[2].text == "a");
+  CHECK(after[4].text == "    c");
+  // inside a fence, indentation is the log's own
+  const auto fenced = clean_all("```\n\n    literal\n```");
+  CHECK(fenced[2].text == "    literal");
 }

@@ -106,6 +106,7 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     line = folded_;
     changed = true;
   }
+  line = unindent_code_block(line, changed);
   if (line.empty()) return {Kind::text, line, changed};
   const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
   const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
@@ -117,6 +118,35 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     return finish_text(line, changed);
   }
   return clean_structure(line, changed);
+}
+
+// A Markdown indented code block (CommonMark 4.4): after a blank line, lines indented by four
+// spaces or a tab are code, shown without that indentation; the block ends at the first line
+// that is not indented (blank lines inside it do not end it). People indent a log instead of
+// fencing it, and rules anchored at the start of a message must see it as it was printed.
+// Only the block's own indentation goes: deeper lines (stack frames) keep the rest. The start
+// of the input does not count as a blank line: a paste that begins indented is more often the
+// middle of a `systemctl status` or a stack trace than a code block.
+std::string_view PasteCleaner::unindent_code_block(std::string_view line, bool& changed) {
+  if (in_fence_) {  // fenced text is literal, and a fence is no paragraph break
+    after_blank_ = false;
+    return line;
+  }
+  if (is_blank(line)) {
+    after_blank_ = true;
+    return line;
+  }
+  const std::size_t indent = line.front() == '\t' ? 1 : (line.substr(0, 4) == "    " ? 4 : 0);
+  if (indent == 0) {
+    in_code_block_ = false;
+    after_blank_ = false;
+    return line;
+  }
+  in_code_block_ = in_code_block_ || after_blank_;
+  after_blank_ = false;
+  if (!in_code_block_) return line;
+  changed = true;
+  return line.substr(indent);
 }
 
 PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool changed) {
@@ -222,6 +252,8 @@ void PasteCleaner::reset() {
   fence_char_ = 0;
   fence_length_ = 0;
   fence_quote_depth_ = 0;
+  after_blank_ = false;
+  in_code_block_ = false;
 }
 
 std::string PasteCleaner::strip_ansi(std::string_view text) {
