@@ -148,9 +148,23 @@ check "openclaw logs on a terminal: token mismatch" \
   $(root_is token_mismatch connect-token-mismatch-rejected; echo $?)
 paste_run '20:01:26 warn gateway/ws unauthorized conn=85dfa37c-1e0b says the chat bot'
 check "a clock time and a level without the echo are not that format" $(quiet; echo $?)
+
+# a Markdown indented code block (four spaces after a blank line): the rules see the line as
+# printed; the same line indented right under prose is a paragraph, and stays text
+paste_run 'pm2 keeps failing, the log says:
+
+    Script /srv/api/index.js had too many unstable restarts (16). Stopped. "errored"'
+check "indented code block: pm2 gave up" $(root_is restart_loop_pm2 pm2-too-many-unstable-restarts; echo $?)
+paste_run 'Error: listen EADDRINUSE: address already in use :::3000
+
+    at Server.setupListenHandle [as _listen2] (net.js:1313:16)'
+check "a frame in a code block is still no cause of its own" $(root_is port_conflict; echo $?)
+
 # A Markdown indented code block (older issues, forums, mail): node 8.x's heap OOM report, each
 # line indented by four. Without the block removed every line was one record's continuation.
-paste_run '    <--- Last few GCs --->
+paste_run 'The build dies with:
+
+    <--- Last few GCs --->
 
     [4821:0x2a8b3c0]    89123 ms: Mark-sweep 1398.2 (1425.4) -> 1398.1 (1425.4) MB, 1567.3 / 0.0 ms  allocation failure GC in old space requested
 

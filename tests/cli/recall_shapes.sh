@@ -146,4 +146,72 @@ check "ClawX start retried" $(root_is restart_loop_supervisor desktop-wrapper-ga
 paste_run "[2026-04-02T09:10:05.964Z] [WARN ] Transient start error: Connect handshake timeout. Retrying... (1/3)"
 check "a first retry is no loop" $(quiet; echo $?)
 
+# openclaw's holder line without a user (formatPortListener omits it when lsof/netstat gave
+# none, as on Windows); the plain reader takes its dash for a bullet. No literal {holder_user}.
+paste_run 'Port 18789 is already in use.
+- pid 6156: ClawX.exe (127.0.0.1:18789)
+Gateway restart failed health checks.'
+check "holder without user: port_conflict" $(root_is port_conflict gateway-port-in-use critical; echo $?)
+check "holder without user is named" $(fact holder_command ClawX.exe; echo $?)
+check "no literal placeholder in the facts" $([[ "$out" != *'{holder_user}'* ]]; echo $?)
+paste_run 'Port 18789 is already in use.
+- pid 6156: openclaw-gateway (127.0.0.1:18789)'
+check "own gateway without user: no port conflict" $(quiet; echo $?)
+
+# a top-level config key in openclaw's bare issue line ("meta: ...", no dot)
+paste_run 'Gateway failed to start: Invalid config at /home/node/.openclaw/openclaw.json:
+meta: Unrecognized key: "lastTouchedAt"'
+check "top-level key: invalid_config" $(root_is invalid_config gateway-config-invalid; echo $?)
+check "top-level key named" $(fact config_key meta; echo $?)
+paste_run 'status: Required'
+check "a word before a colon is no config issue" $(quiet; echo $?)
+
+# systemd v219-v229: "X.service has no holdoff time, scheduling restart." (RestartSec=0)
+paste_run '[Sat Oct 22 06:02:04 2016] systemd[1]: systemd-journald.service has no holdoff time, scheduling restart.
+[Sat Oct 22 06:02:04 2016] systemd[1]: systemd-journald.service has no holdoff time, scheduling restart.
+[Sat Oct 22 06:02:04 2016] systemd[1]: systemd-journald.service has no holdoff time, scheduling restart.'
+check "old systemd, no holdoff time: loop" $(root_is restart_loop_systemd systemd-unit-restart-loop; echo $?)
+paste_run '[Sat Oct 22 06:02:04 2016] systemd[1]: systemd-journald.service has no holdoff time, scheduling restart.'
+check "one restart is no loop" $(quiet; echo $?)
+
+# V8's heap OOM in an indented Markdown block, dashes retyped
+paste_run 'it reports the following error:
+
+    FATAL ERROR: Ineffective mark‑compacts near heap limit Allocation failed – JavaScript heap out of memory'
+check "indented, retyped heap OOM" $(root_is node_heap_oom node-heap-out-of-memory; echo $?)
+
+# Go's dial error to an upstream without a host (JoinHostPort("", "9999") is ":9999")
+paste_run 'caddy_1  | {"level":"error","ts":1700776220.799892,"logger":"http.log.error","msg":"dial tcp :9999: connect: connection refused","status":502}'
+check "empty upstream host: refused" $(root_is proxy_upstream_refused connect-caddy-upstream-refused; echo $?)
+
+# the kernel's OOM report cut before its kill line: a warning naming the invoker
+paste_run '[ 3690.421554] StreamTrans #72 invoked oom-killer: gfp_mask=0x140dca(GFP_HIGHUSER_MOVABLE|__GFP_COMP|__GFP_ZERO), order=0, oom_score_adj=167
+[ 3690.421566] Call Trace:
+[ 3690.421579]  oom_kill_process+0x1db/0x2c0'
+check "OOM report cut before the kill" $(root_is oom_kernel oom-killer-invoked-kill-not-shown warning; echo $?)
+check "the invoker is named" $(fact invoking_process "StreamTrans #72"; echo $?)
+paste_run 'node invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0
+oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/postgresql.service,task=postgres,pid=2231,uid=113
+Out of memory: Killed process 2231 (postgres) total-vm:2516612kB, anon-rss:1611300kB, file-rss:4kB, shmem-rss:61240kB, UID:113 pgtables:3620kB oom_score_adj:0'
+check "the whole report: no invoker-only finding" \
+  $([[ "$out" != *oom-killer-invoked-kill-not-shown* ]]; echo $?)
+
+# pm2: a second failed exit within a minute is a warning; two clean reload exits are nothing
+paste_run '> PM2        | 2020-03-13T11:11:10: PM2 log: App [app:2] online
+PM2        | 2020-03-13T11:11:13: PM2 log: App [app:2] exited with code [1] via signal [SIGINT]
+PM2        | 2020-03-13T11:11:13: PM2 log: App [app:2] starting in -fork mode-
+PM2        | 2020-03-13T11:11:16: PM2 log: App [app:2] exited with code [1] via signal [SIGINT]'
+check "two failed exits: warning loop" $(root_is restart_loop_pm2 pm2-app-exits-twice-quickly warning; echo $?)
+paste_run 'PM2        | 2020-03-13T11:11:13: PM2 log: App [app:2] exited with code [0] via signal [SIGINT]
+PM2        | 2020-03-13T11:11:16: PM2 log: App [app:2] exited with code [0] via signal [SIGINT]'
+check "two clean exits: no loop" $([[ "$out" != *restart_loop_pm2* ]]; echo $?)
+
+# coreutils refused again and again (an entrypoint at each container start), quotes mangled
+paste_run 'touch: cannot touch ���/var/jenkins_home/copy_reference_file.log���: Permission denied
+touch: cannot touch ���/var/jenkins_home/copy_reference_file.log���: Permission denied
+touch: cannot touch ���/var/jenkins_home/copy_reference_file.log���: Permission denied'
+check "coreutils denied three times" $(root_is permission_denied shell-permission-denied-repeated; echo $?)
+paste_run "mkdir: cannot create directory '/var/www/html/uploads': Permission denied"
+check "once is not a finding" $([[ "$out" != *shell-permission-denied-repeated* ]]; echo $?)
+
 finish

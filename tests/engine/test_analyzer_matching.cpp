@@ -90,6 +90,32 @@ rules:
   CHECK(d.title == "openclaw-gateway.service failed with exit 1");
 }
 
+TEST_CASE("a declared fact that is a lone placeholder without a value is left out", "[analyzer]") {
+  // openclaw names the holder's user only when it knows it ("- pid 6156: ClawX.exe (...)"), so
+  // `holder_user: "{holder_user}"` must not print as the literal placeholder.
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: port-holder
+    title: "held by {holder_command}"
+    cause: port_holder
+    match: {regex: '^pid (?P<holder_pid>\d+)(?: (?P<holder_user>\w+))?: (?P<holder_command>\S+)'}
+    facts: {holder_pid: "{holder_pid}", holder_user: "{holder_user}", note: "user {holder_user}"}
+)");
+  const auto without_user = analyze(rules, {{"2026-03-05T08:20:25Z", "pid 6156: ClawX.exe"}});
+  REQUIRE(without_user.diagnoses.size() == 1);
+  const auto& facts = without_user.diagnoses[0].facts;
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0] == std::pair<std::string, std::string>{"holder_pid", "6156"});
+  // a fact with text around its placeholder stays as written
+  CHECK(facts[1] == std::pair<std::string, std::string>{"note", "user {holder_user}"});
+
+  const auto with_user = analyze(rules, {{"2026-03-05T08:20:25Z", "pid 1187 root: docker-proxy"}});
+  REQUIRE(with_user.diagnoses.size() == 1);
+  REQUIRE(with_user.diagnoses[0].facts.size() == 3);
+  CHECK(with_user.diagnoses[0].facts[1] ==
+        std::pair<std::string, std::string>{"holder_user", "root"});
+}
+
 TEST_CASE("one diagnosis per key value, with fingerprints stable across runs", "[analyzer]") {
   const RuleSet rules = rules_from(kPortRule);
   const std::vector<EventSpec> events = {{"2026-03-05T08:20:25Z", eaddrinuse(18789)},

@@ -6,6 +6,7 @@
 
 #include "analysis/decisive_line.hpp"
 #include "analysis/host_tally.hpp"
+#include "analysis/placeholder.hpp"
 #include "analysis/template_render.hpp"
 
 namespace logdx::analysis {
@@ -110,6 +111,16 @@ double clamp_confidence(double value) {
 
 namespace {
 
+// A declared fact that is one placeholder alone (`holder_user: "{holder_user}"`) whose value the
+// case does not have: left out, as an undeclared capture without a value is, rather than shown
+// as the literal `{holder_user}`. A fact with other text around its placeholders is kept.
+bool lone_placeholder_without_value(std::string_view text, const PlaceholderLookup& lookup) {
+  const std::optional<Placeholder> p = placeholder_at(text, 0);
+  if (!p || p->length != text.size()) return false;
+  const std::optional<std::string> value = filtered_value(*p, lookup(p->name));
+  return !value || value->empty();
+}
+
 // Facts, then the title and fixes (text, file and why), which may name facts, captures and the join
 // partner's captures (in that order of precedence).
 void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
@@ -125,6 +136,7 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
     }
   } else {
     for (const auto& [name, text] : rule.facts) {
+      if (lone_placeholder_without_value(text, captured)) continue;
       d.facts.emplace_back(name, render_text(text, captured));
     }
   }

@@ -113,7 +113,7 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     after_blank_ = true;
     return {Kind::text, line.substr(0, 0), changed || !line.empty()};
   }
-  if (const auto code = indented_code(line)) return finish(*code, true);
+  line = unindent_code_block(line, changed);
   const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
   const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
   // Markdown glued to the end of a log line ("...restart.```", "...quickly.**"), blanks after
@@ -132,21 +132,30 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   return clean_structure(line, changed);
 }
 
-// Markdown's indented code block, how a log is pasted where fences are not used (older
-// issues, forums, mail): a line indented by four spaces or a tab after a blank line, or as the
-// first line, opens one; its lines lose those four columns; a blank line keeps it open and a
-// line indented less ends it (clean() handles blank lines). Its content is literal (no quote,
-// list or fence markup), like a fence's. A log's own indented lines (stack frames, systemctl status
-// fields) follow the line they belong to, not a blank one, so they keep their indentation.
-std::optional<std::string_view> PasteCleaner::indented_code(std::string_view line) {
-  const bool may_open = !in_fence_ && (in_indented_code_ || after_blank_);
+// A Markdown indented code block (CommonMark 4.4): after a blank line, lines indented by four
+// spaces or a tab are code, shown without that indentation; the block ends at the first line
+// that is not indented (blank lines inside it do not end it). People indent a log instead of
+// fencing it, and rules anchored at the start of a message must see it as it was printed.
+// Only the block's own indentation goes: deeper lines (stack frames) keep the rest. The start
+// of the input does not count as a blank line: a paste that begins indented is more often the
+// middle of a `systemctl status` or a stack trace than a code block. (clean() has taken blank
+// lines before this is asked.)
+std::string_view PasteCleaner::unindent_code_block(std::string_view line, bool& changed) {
+  if (in_fence_) {  // fenced text is literal, and a fence is no paragraph break
+    after_blank_ = false;
+    return line;
+  }
+  const std::size_t indent = line.front() == '\t' ? 1 : (line.substr(0, 4) == "    " ? 4 : 0);
+  if (indent == 0) {
+    in_code_block_ = false;
+    after_blank_ = false;
+    return line;
+  }
+  in_code_block_ = in_code_block_ || after_blank_;
   after_blank_ = false;
-  in_indented_code_ = false;
-  if (!may_open) return std::nullopt;
-  const std::size_t width = line.starts_with("    ") ? 4 : line.starts_with('\t') ? 1 : 0;
-  if (width == 0) return std::nullopt;
-  in_indented_code_ = true;
-  return line.substr(width);
+  if (!in_code_block_) return line;
+  changed = true;
+  return line.substr(indent);
 }
 
 PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool changed) {
@@ -255,8 +264,8 @@ void PasteCleaner::reset() {
   fence_char_ = 0;
   fence_length_ = 0;
   fence_quote_depth_ = 0;
-  after_blank_ = true;
-  in_indented_code_ = false;
+  after_blank_ = false;
+  in_code_block_ = false;
 }
 
 std::string PasteCleaner::strip_ansi(std::string_view text) {

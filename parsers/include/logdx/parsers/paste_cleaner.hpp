@@ -1,10 +1,11 @@
 #pragma once
 // Undoes what pasting a log into an issue, a chat or a terminal adds around its lines:
 // CR line ends, ANSI escape sequences, Markdown quoting ("> ") and bold ("**"), code fences
-// (also when glued to a log line), indented code blocks (four spaces), list markers, box-drawing
-// frames ("│ ... │" from `openclaw doctor`), shell prompt / command lines, and full-width
-// punctuation typed on a CJK keyboard ("：" for ":"). It also splits two records that a paste glued
-// onto one line. Stateful across the lines of one input (it knows when it is inside a code fence).
+// (also when glued to a log line), list markers, box-drawing frames ("│ ... │" from
+// `openclaw doctor`), shell prompt / command lines, and full-width punctuation typed on a CJK
+// keyboard ("：" for ":"), and the four spaces of a Markdown indented code block. It also
+// splits two records that a paste glued onto one line. Stateful across the lines of one input
+// (it knows when it is inside a code fence or an indented code block).
 
 #include <cstddef>
 #include <optional>
@@ -45,12 +46,12 @@ class PasteCleaner {
   static std::string strip_ansi(std::string_view text);
 
  private:
-  std::optional<std::string_view> indented_code(std::string_view line);
   Result clean_structure(std::string_view line, bool changed);
   Result clean_fenced(std::string_view line, bool changed);
   Result clean_unfenced(std::string_view line, bool changed, std::size_t depth);
   Result finish(std::string_view line, bool changed);       // frames, prompts, then:
   Result finish_text(std::string_view line, bool changed);  // glued records
+  std::string_view unindent_code_block(std::string_view line, bool& changed);
   std::string_view unbold(std::string_view line);
   std::string& own(std::string_view line);
 
@@ -61,8 +62,8 @@ class PasteCleaner {
   char fence_char_ = 0;                // '`' or '~'
   std::size_t fence_length_ = 0;       // a closing fence needs at least this many markers
   std::size_t fence_quote_depth_ = 0;  // the fence sits inside this many "> " quote levels
-  bool after_blank_ = true;            // the last line was blank (or there was none yet)
-  bool in_indented_code_ = false;      // inside a Markdown indented code block
+  bool after_blank_ = false;           // the line before was blank (not the input's start)
+  bool in_code_block_ = false;         // inside an indented code block (four spaces or a tab)
 };
 
 }  // namespace logdx
