@@ -21,7 +21,7 @@ MatchedEvent::Apart& MatchedEvent::apart() {
   return *apart_;
 }
 
-std::string_view MatchedEvent::message() const {
+std::string_view MatchedEvent::message_in(const std::string& raw) const {
   if (message_at_ != kOwn) return std::string_view(raw).substr(message_at_, message_size_);
   return apart_ ? std::string_view(apart_->message) : std::string_view();
 }
@@ -31,8 +31,11 @@ std::string_view MatchedEvent::time_text() const {
   return apart_ ? std::string_view(apart_->time_text) : std::string_view();
 }
 
-void MatchedEvent::set_text(const std::string& raw_text, const std::string& message_text) {
-  raw = raw_text.empty() ? message_text : raw_text;
+void MatchedEvent::set_text(RawStore& store, const std::string& raw_text,
+                            const std::string& message_text) {
+  const std::string& raw = raw_text.empty() ? message_text : raw_text;
+  store_ = &store;
+  raw_ = store.add(raw);
   const std::size_t at = raw.find(message_text);
   if (at != std::string::npos && at < kOwn && message_text.size() < kOwn) {
     message_at_ = static_cast<std::uint32_t>(at);
@@ -42,6 +45,11 @@ void MatchedEvent::set_text(const std::string& raw_text, const std::string& mess
     message_at_ = kOwn;
     apart().message = message_text;
   }
+}
+
+void MatchedEvent::move_text(const RawStore& store, std::uint32_t block_offset) {
+  store_ = &store;
+  raw_.block += block_offset;
 }
 
 void MatchedEvent::set_time_text(const std::string& text) {
