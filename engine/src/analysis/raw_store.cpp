@@ -60,6 +60,12 @@ std::string RawStore::text(RawRef ref) const {
   return block(ref.block).substr(ref.offset, ref.size);
 }
 
+std::size_t RawStore::bytes() const {
+  std::size_t total = open_.capacity();
+  for (const std::string& block : sealed_) total += block.capacity();
+  return total;
+}
+
 std::uint32_t RawStore::append(RawStore&& part) {
   if (!open_.empty()) seal();
   const auto offset = static_cast<std::uint32_t>(sealed_.size());

@@ -30,6 +30,8 @@ class RawStore {
   // Appends `part`'s blocks after this store's; a ref into `part` is then valid here once its
   // block is moved on by block_offset(), which this returns.
   std::uint32_t append(RawStore&& part);
+  // What the texts take: the compressed blocks and the open one (not the read cache).
+  std::size_t bytes() const;
 
  private:
   void seal();  // compresses the open block
