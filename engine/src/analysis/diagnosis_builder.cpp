@@ -14,8 +14,8 @@ namespace {
 Evidence evidence_of(const MatchedEvent& event) {
   std::string raw = event.raw();
   const std::size_t message_at = message_start(event, raw, 0);
-  return Evidence{event.input(),  event.line, event.time, std::string(event.time_text()),
-                  std::move(raw), 0,          message_at, event.host()};
+  return Evidence{event.input(),  event.line, event.time(), event.time_text(),
+                  std::move(raw), 0,          message_at,   event.host()};
 }
 
 // The diagnosis' own lines point at the line of their record the rule matched.
@@ -172,9 +172,9 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
     const MatchedEvent& first = events[first_timed != own.end() ? *first_timed : own.front()];
     const MatchedEvent& last = events[last_timed != own.rend() ? *last_timed : own.back()];
     d.first_seen = first.effective;
-    d.first_seen_text = first.effective_text;
+    d.first_seen_text = first.effective_text();
     d.last_seen = last.effective;
-    d.last_seen_text = last.effective_text;
+    d.last_seen_text = last.effective_text();
     out.first_clock = first.clock;
   }
   collapse(d, rule, own, partner, events, limits);

@@ -115,7 +115,7 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
     const CompiledRule& rule = compiled[claims[e]->rule];
     TimelineEntry& entry = timeline.emplace_back();
     entry.time = event.effective;
-    entry.time_text = event.effective_text;
+    entry.time_text = event.effective_text();
     entry.input = event.input();
     entry.line = event.line;
     entry.rule = rule.id;

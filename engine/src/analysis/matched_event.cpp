@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "analysis/host_tally.hpp"
+
 namespace logdx::analysis {
 
 bool event_before(const MatchedEvent& a, const MatchedEvent& b) {
@@ -26,9 +28,23 @@ std::string_view MatchedEvent::message_in(const std::string& raw) const {
   return apart_ ? std::string_view(apart_->message) : std::string_view();
 }
 
-std::string_view MatchedEvent::time_text() const {
-  if (time_text_is_effective_) return effective_text;
-  return apart_ ? std::string_view(apart_->time_text) : std::string_view();
+std::string MatchedEvent::time_text() const {
+  if (time_text_is_effective_) return effective_text();
+  return apart_ ? apart_->time_text : std::string();
+}
+
+Timestamp MatchedEvent::time() const {
+  if (time_is_effective_) return effective;
+  return apart_ ? apart_->time : Timestamp{};
+}
+
+void MatchedEvent::set_time(const Timestamp& own) {
+  time_is_effective_ = own == effective;
+  if (!time_is_effective_ && own != Timestamp{}) apart().time = own;
+}
+
+std::string MatchedEvent::host_key() const {
+  return keyed_host_ ? analysis::host_key(host()) : std::string();
 }
 
 void MatchedEvent::set_text(RawStore& store, const std::string& raw_text,
@@ -50,9 +66,13 @@ void MatchedEvent::set_text(RawStore& store, const std::string& raw_text,
 void MatchedEvent::move_text(const RawStore& store, std::uint32_t block_offset) {
   store_ = &store;
   raw_.block += block_offset;
+  effective_text_.block += block_offset;
 }
 
-void MatchedEvent::set_time_text(const std::string& text) {
+void MatchedEvent::set_time_texts(RawStore& store, const std::string& effective_text,
+                                  const std::string& text) {
+  store_ = &store;
+  effective_text_ = store.add(effective_text);
   time_text_is_effective_ = text == effective_text;
   if (!time_text_is_effective_) {
     apart().time_text = text;

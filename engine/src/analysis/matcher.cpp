@@ -150,16 +150,15 @@ bool Matcher::take_join_value(std::uint32_t rule_index, const std::string& value
 
 void Matcher::keep(const Event& event, std::size_t input_index) {
   MatchedEvent& kept = events_.emplace_back();
-  kept.input_index = input_index;
+  kept.input_index = static_cast<std::uint32_t>(input_index);
   if (!input_name_ || *input_name_ != event.where.input) {
     input_name_ = std::make_shared<const std::string>(event.where.input);
   }
   kept.input_name = input_name_;
   kept.line = event.where.line;
   kept.arrival = seen_;
-  kept.time = event.time;
-  timeline_.place(event, input_index, kept);
-  kept.set_time_text(event.time_text);
+  kept.set_time_texts(*raw_, timeline_.place(event, input_index, kept), event.time_text);
+  kept.set_time(event.time);  // after place(): the same as `effective` when it is the event's
   kept.set_text(*raw_, event.raw, event.message);
   if (!exits_) exits_ = std::make_unique<const ExitReader>();
   exits_->read(event.raw.empty() ? event.message : event.raw, kept.exits);
@@ -171,7 +170,7 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
 
 void Matcher::key_hosts() {
   if (!hosts_.many()) return;
-  for (MatchedEvent& event : events_) event.host_key = host_key(event.host());
+  for (MatchedEvent& event : events_) event.key_host();
 }
 
 void Matcher::take_over(Matcher&& part) {
