@@ -6,7 +6,7 @@
 #include <set>
 
 #include "logdx/engine/rule_collector.hpp"
-#include "logdx/engine/rule_reader.hpp"
+#include "logdx/engine/rule_loader.hpp"
 #include "logdx/parsers/content_digest.hpp"
 
 namespace logdx::cli {
@@ -23,14 +23,15 @@ std::string rule_pack_digest(const std::vector<RuleText>& pack) {
 
 std::string version_text(const std::string& version, const std::vector<RuleText>& pack,
                          int history_schema) {
-  // Reading and collecting only (no regex is compiled): cheap enough for --version.
-  const RuleReader reader;
+  // Reading and collecting only (no regex is compiled), from the pack's build-time encoding
+  // when it has one (RuleLoader::read): parsing its YAML made --version take 0.1 s.
+  const RuleLoader loader;
   RuleCollector collector;
   std::set<int> languages;
   for (const RuleText& text : pack) {
-    RuleReadResult read = reader.read_text(text.text, text.name);
+    RuleReadResult read = loader.read(text);
     languages.insert(read.file.version);
-    collector.add(read.file);
+    collector.add(std::move(read.file));
   }
   const RuleCollection rules = collector.finish();
   const auto enabled = std::count_if(rules.rules.begin(), rules.rules.end(),

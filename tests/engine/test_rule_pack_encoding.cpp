@@ -1,6 +1,8 @@
 // The built-in pack's build-time form (rule_file_codec.hpp, rule_regex.hpp, named_groups.hpp):
 // a rule file read once, encoded, decoded at start-up gives the same rules, positions and
 // diagnostics; its patterns are compiled only when used; a damaged encoding is never trusted.
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -193,5 +195,51 @@ TEST_CASE("every pack file round-trips through its encoding") {
     REQUIRE(back.has_value());
     CHECK(encode_rule_file(*back) == bytes);
     CHECK(back->rules.size() == read.file.rules.size());
+  }
+}
+
+// The pack's declared formats, decoded, are compiled on first use and not sample-checked
+// again: each still reads every sample of its file as the YAML path's format does, and a
+// sample whose first byte is one its gate refuses is refused by the pattern too.
+TEST_CASE("a decoded pack's line formats read their samples as the YAML path's do") {
+  const std::filesystem::path file = std::filesystem::path(LOGDX_RULES_DIR) / "00-formats.yaml";
+  const std::string text = read_whole(file);
+  std::string bytes;
+  const RuleText pack = encoded_text(text, "builtin:rules/00-formats.yaml", bytes);
+  const RuleLoadResult lazy = RuleLoader().load_formats({pack});
+  const RuleLoadResult eager = RuleLoader().load_formats({{"00-formats.yaml", text}});
+  REQUIRE(lazy.diagnostics.empty());
+  REQUIRE(eager.diagnostics.empty());
+  const RuleReadResult read = RuleLoader().read({"00-formats.yaml", text});
+  REQUIRE(lazy.formats.size() == read.file.formats.size());
+  REQUIRE(eager.formats.size() == lazy.formats.size());
+  RE2::Options latin1;
+  latin1.set_encoding(RE2::Options::EncodingLatin1);
+  for (std::size_t i = 0; i < lazy.formats.size(); ++i) {
+    const LineFormat& mine = *lazy.formats[i];
+    INFO(mine.spec().id);
+    const RE2 pattern(mine.spec().regex, latin1);
+    REQUIRE(!read.file.formats[i].samples.empty());
+    for (const LocatedString& sample : read.file.formats[i].samples) {
+      INFO(sample.value);
+      CHECK(mine.reads(sample.value));
+      CHECK(mine.may_start_with(sample.value.front()));
+      const auto lazy_parser = mine.make_parser({});
+      const auto eager_parser = eager.formats[i]->make_parser({});
+      Event a;
+      Event b;
+      REQUIRE(lazy_parser->parse_line(sample.value, a, nullptr) == LineVerdict::record);
+      REQUIRE(eager_parser->parse_line(sample.value, b, nullptr) == LineVerdict::record);
+      CHECK(a.message == b.message);
+      CHECK(a.time_text == b.time_text);
+      CHECK(a.process == b.process);
+      CHECK(a.host == b.host);
+      for (int c = 0; c < 256; ++c) {
+        if (mine.may_start_with(static_cast<char>(c))) continue;
+        std::string changed = sample.value;
+        changed.front() = static_cast<char>(c);
+        CHECK_FALSE(pattern.Match(changed, 0, changed.size(), RE2::ANCHOR_START, nullptr, 0));
+      }
+    }
   }
 }

@@ -193,12 +193,10 @@ AnalysisResult Analyzer::finish() {
   std::vector<analysis::BuiltDiagnosis> built;
   std::vector<analysis::LinkProfile> profiles;  // what folding compares: subjects, times, exits
   const analysis::PidNames pid_names(events);
-  const analysis::ExitReader exit_reader;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (const Draft& draft : drafts[r]) {
       built.push_back(analysis::build_diagnosis(draft, rules[r], events, hits, limits));
-      profiles.push_back(
-          analysis::link_profile(draft, rules[r], events, hits, pid_names, exit_reader));
+      profiles.push_back(analysis::link_profile(draft, rules[r], events, hits, pid_names));
     }
   }
   analysis::lower_unlinked_victims(built, profiles);

@@ -23,7 +23,7 @@ std::string group_key(const std::vector<std::string>& group_by, const Hit& hit,
   key += static_cast<char>('0' + static_cast<int>(event.clock.kind));
   key += std::to_string(event.clock.input);
   key += '\x1f';
-  key += event.host_key;  // empty unless the run holds more than one host
+  key += event.host_key();  // empty unless the run holds more than one host
   for (const std::string& name : group_by) {
     key += '\x1f';
     key += value_of(hit, event, name);

@@ -5,6 +5,7 @@
 // all. Evidence keeps the whole record and points at that line.
 
 #include <cstddef>
+#include <string>
 
 #include "analysis/matched_event.hpp"
 #include "logdx/engine/compiled_rule.hpp"
@@ -15,11 +16,13 @@ namespace logdx::analysis {
 // begins (its `match`, else a correlate step or `missing`, in the order the rule gives them;
 // `any` looks at its children in order, `all` takes its first child that locates). 0 for a
 // one-line record, a record no pattern locates, or a line the raw text does not have.
-std::size_t decisive_line(const CompiledRule& rule, const MatchedEvent& event);
+// `raw` is the event's raw() (read once by the caller).
+std::size_t decisive_line(const CompiledRule& rule, const MatchedEvent& event,
+                          const std::string& raw);
 
 // Where the message starts in line `line` of `event.raw` (after the envelopes: time, host,
 // unit, pid, ...), so a printer short of room can shorten the envelope and keep the message;
 // npos when the message is not there as written (a JSON log escapes it).
-std::size_t message_start(const MatchedEvent& event, std::size_t line);
+std::size_t message_start(const MatchedEvent& event, const std::string& raw, std::size_t line);
 
 }  // namespace logdx::analysis

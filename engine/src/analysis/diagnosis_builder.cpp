@@ -13,21 +13,17 @@ namespace logdx::analysis {
 namespace {
 
 Evidence evidence_of(const MatchedEvent& event) {
-  return Evidence{event.input(),
-                  event.line,
-                  event.time,
-                  std::string(event.time_text()),
-                  event.raw,
-                  0,
-                  message_start(event, 0),
-                  event.host()};
+  std::string raw = event.raw();
+  const std::size_t message_at = message_start(event, raw, 0);
+  return Evidence{event.input(),  event.line, event.time(), event.time_text(),
+                  std::move(raw), 0,          message_at,   event.host()};
 }
 
 // The diagnosis' own lines point at the line of their record the rule matched.
 Evidence own_evidence_of(const MatchedEvent& event, const CompiledRule& rule) {
   Evidence e = evidence_of(event);
-  e.focus_line = decisive_line(rule, event);
-  e.message_at = message_start(event, e.focus_line);
+  e.focus_line = decisive_line(rule, event, e.text);
+  e.message_at = message_start(event, e.text, e.focus_line);
   return e;
 }
 
@@ -56,7 +52,7 @@ std::vector<bool> pick_evidence(const std::vector<std::uint32_t>& own, const Kep
   std::unordered_map<std::uint64_t, std::size_t> shortest;  // message -> its shortest event
   for (std::size_t i = 0; i < n; ++i) {
     const auto [it, added] = shortest.emplace(events[own[i]].message_hash, i);
-    if (!added && events[own[i]].raw.size() < events[own[it->second]].raw.size()) it->second = i;
+    if (!added && events[own[i]].raw_size() < events[own[it->second]].raw_size()) it->second = i;
   }
   auto take = [&](std::size_t i, bool distinct_only) {
     if (picked[i]) return false;
@@ -188,9 +184,9 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
     const MatchedEvent& first = events[first_timed != own.end() ? *first_timed : own.front()];
     const MatchedEvent& last = events[last_timed != own.rend() ? *last_timed : own.back()];
     d.first_seen = first.effective;
-    d.first_seen_text = first.effective_text;
+    d.first_seen_text = first.effective_text();
     d.last_seen = last.effective;
-    d.last_seen_text = last.effective_text;
+    d.last_seen_text = last.effective_text();
     out.first_clock = first.clock;
   }
   collapse(d, rule, own, partner, events, limits);

@@ -46,7 +46,7 @@ DraftResult build_drafts(std::uint32_t rule_index, const CompiledRule& rule,
       key_values.emplace_back(name, value ? *value : std::string());
     }
     // Correlation grouped by host already, so a finding's lines share one host key.
-    const std::string& host = events[hits[finding.hits.front()].event].host_key;
+    const std::string host = events[hits[finding.hits.front()].event].host_key();
     std::string print = fingerprint(rule.id, key_values, host);
     auto found = by_fingerprint.find(print);
     if (found == by_fingerprint.end()) {

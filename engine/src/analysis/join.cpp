@@ -24,7 +24,7 @@ class JoinResolver {
  private:
   // The `on` values of a hit, in the order of `names`, joined by a separator.
   std::string values(const Hit& hit, const std::vector<std::string>& names) const {
-    std::string out = events_[hit.event].host_key;  // a join never pairs two hosts' lines
+    std::string out = events_[hit.event].host_key();  // a join never pairs two hosts' lines
     out += '\x1f';
     for (const std::string& name : names) {
       out += value_of(hit, events_[hit.event], name);

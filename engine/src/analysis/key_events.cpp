@@ -115,7 +115,7 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
     const CompiledRule& rule = compiled[claims[e]->rule];
     TimelineEntry& entry = timeline.emplace_back();
     entry.time = event.effective;
-    entry.time_text = event.effective_text;
+    entry.time_text = event.effective_text();
     entry.input = event.input();
     entry.line = event.line;
     entry.rule = rule.id;
@@ -124,8 +124,9 @@ std::vector<TimelineEntry> key_events(const RuleSet& rules,
     entry.in_finding = claims[e]->in_finding;
     if (entry.in_finding) entry.cause = rule.cause;
     entry.severity = claims[e]->severity;
-    entry.message =
-        std::string(event.message().empty() ? std::string_view(event.raw) : event.message());
+    std::string raw = event.raw();
+    const std::string_view message = event.message_in(raw);
+    entry.message = message.empty() ? std::move(raw) : std::string(message);
   }
   return timeline;
 }

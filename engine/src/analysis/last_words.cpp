@@ -149,9 +149,10 @@ void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& wor
     std::vector<std::string> where;
     for (std::uint32_t index : found->second) {
       const MatchedEvent& event = events[index];
-      d.evidence.push_back(Evidence{event.input(), event.line, event.time,
-                                    std::string(event.time_text()), event.raw, 0,
-                                    message_start(event, 0), event.host()});
+      std::string raw = event.raw();
+      const std::size_t message_at = message_start(event, raw, 0);
+      d.evidence.push_back(Evidence{event.input(), event.line, event.time(), event.time_text(),
+                                    std::move(raw), 0, message_at, event.host()});
       where.push_back(fmt::format("{}:{}", event.input(), event.line));
     }
     d.notes.push_back(fmt::format(

@@ -157,10 +157,15 @@ std::optional<TimeSpan> span_of(const std::vector<std::uint32_t>& hit_indexes,
   return span;
 }
 
+// What one kept line said of an exit (read when it was kept), added to what others said.
+void add_exits(const ExitSigns& line, ExitSigns& signs) {
+  signs.killed = signs.killed || line.killed;
+  signs.other = signs.other || line.other;
+}
+
 // Exit lines of the same unit/app inside the span: a loop rule that counts "Scheduled restart
 // job" lines does not itself say how each run ended, the "Main process exited" lines do.
-void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events,
-                       const ExitReader& reader, ExitSigns& signs) {
+void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events, ExitSigns& signs) {
   if (!profile.span || profile.names.empty()) return;
   const std::int64_t from = profile.span->first - std::chrono::nanoseconds(kExitLookback).count();
   for (const MatchedEvent& event : events) {
@@ -169,7 +174,7 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events,
     const std::string unit = normalise_subject_name(event.unit());
     const std::string app = normalise_subject_name(event.app());
     if ((!unit.empty() && has(profile.names, unit)) || (!app.empty() && has(profile.names, app))) {
-      reader.read(event.raw, signs);
+      add_exits(event.exits, signs);
     }
   }
 }
@@ -210,12 +215,12 @@ bool same_subject_name(std::string_view a, std::string_view b) {
 }
 
 LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const KeptEvents& events,
-                         const KeptHits& hits, const PidNames& pid_names, const ExitReader& exits) {
+                         const KeptHits& hits, const PidNames& pid_names) {
   ProfileBuilder builder(pid_names);
   for (std::uint32_t h : draft.hits) {
     builder.add_event(events[hits[h].event]);
     builder.add_captures(hits[h].captures.unpack(), true);
-    exits.read(events[hits[h].event].raw, builder.out.exits);
+    add_exits(events[hits[h].event].exits, builder.out.exits);
   }
   // The join partner speaks of the same thing (that is what the join checked): its names and
   // ports count, but its pids are its own process's.
@@ -230,7 +235,7 @@ LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const Kep
     out.span->last +=
         std::chrono::duration_cast<std::chrono::nanoseconds>(rule.correlate->within).count();
   }
-  read_exits_nearby(out, events, exits, out.exits);
+  read_exits_nearby(out, events, out.exits);
   return out;
 }
 

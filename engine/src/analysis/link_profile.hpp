@@ -62,7 +62,7 @@ class PidNames {
 // The profile of one draft of `rule`: its own lines (and its join partner's subjects), exit
 // signs from its own lines and from the lines of the same unit/app inside its span.
 LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const KeptEvents& events,
-                         const KeptHits& hits, const PidNames& pid_names, const ExitReader& exits);
+                         const KeptHits& hits, const PidNames& pid_names);
 
 // Unit, app or container names as one subject: lower case, a trailing ".service" dropped, a
 // cgroup path reduced to its last part, a Docker scope or long id cut to its 12-digit short id.

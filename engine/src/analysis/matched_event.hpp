@@ -12,7 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/exit_signs.hpp"
 #include "analysis/packed_captures.hpp"
+#include "analysis/raw_store.hpp"
 #include "logdx/engine/condition_eval.hpp"
 #include "logdx/parsers/event.hpp"
 
@@ -24,7 +26,7 @@ namespace logdx::analysis {
 struct Clock {
   enum class Kind : std::uint8_t { absolute, monotonic, untimed };
   Kind kind = Kind::absolute;
-  std::size_t input = 0;  // monotonic / untimed: whose clock
+  std::uint32_t input = 0;  // monotonic / untimed: whose clock
 
   bool operator==(const Clock&) const = default;
   auto operator<=>(const Clock&) const = default;
@@ -42,54 +44,78 @@ struct Origin {
   bool operator==(const Origin&) const = default;
 };
 
+// Compact (under 170 bytes, three to a block of the kept deque): a 10 %-failing log keeps tens
+// of thousands of them.
 struct MatchedEvent {
-  std::size_t input_index = 0;
   // The input's name, shared by every kept event of that input (a path per kept line was a
   // tenth of the kept memory on a log full of failures).
   std::shared_ptr<const std::string> input_name;
   std::uint64_t line = 0;
   std::uint64_t arrival = 0;  // order of add(), the last tie-breaker
-  Timestamp time;             // as the event gave it (may be none)
   Timestamp effective;        // own time, else the last time seen before it in its input
-  std::string effective_text;
-  Clock clock;
-  std::string raw;  // the raw line(s), or the message when the event has no raw text
   // FNV-1a of the message: evidence prefers distinct messages, so the same line seen in two
   // envelopes (the console and the JSON file log) does not fill every evidence slot.
   std::uint64_t message_hash = 0;
   std::optional<std::int64_t> pid;
+  std::shared_ptr<const Origin> origin;  // unit, app, host, process (never null once kept)
+  std::uint32_t input_index = 0;
+  Clock clock;
+  SourceKind source = SourceKind::other;
+  // What its text says of a process's exit, read once when kept: folding asks it of every
+  // line of a finding and of its neighbours, whose text is otherwise never read again.
+  ExitSigns exits;
+
+  // The time as the event gave it (may be none): `effective` when it had its own.
+  Timestamp time() const;
+  void set_time(const Timestamp& own);
   // host_key(host) when the run holds more than one host (Matcher::key_hosts), else empty:
   // correlation groups, joins and fingerprints add it, so hosts stay apart only in a fleet.
-  std::string host_key;
-  std::shared_ptr<const Origin> origin;  // unit, app, host, process (never null once kept)
-  SourceKind source = SourceKind::other;
+  std::string host_key() const;
+  void key_host() { keyed_host_ = true; }
 
   const std::string& input() const { return *input_name; }
   const std::string& unit() const { return origin->unit; }
   const std::string& app() const { return origin->app; }
   const std::string& host() const { return origin->host; }
   const std::string& process() const { return origin->process; }
+  // The raw line(s), or the message when the event had no raw text: a copy read from the
+  // store (kept compressed), so read it once where it is needed.
+  std::string raw() const { return store_->text(raw_); }
+  std::size_t raw_size() const { return raw_.size; }
   // For the timeline, which shows what happened without the envelope.
-  std::string_view message() const;
+  std::string message() const { return std::string(message_in(raw())); }
+  // The message within `raw`, which must be this event's raw().
+  std::string_view message_in(const std::string& raw) const;
+  // The stamp of `effective`, as written (kept in the store with the raw text).
+  std::string effective_text() const { return store_->text(effective_text_); }
   // The stamp as the event wrote it: effective_text when the event had its own time.
-  std::string_view time_text() const;
+  std::string time_text() const;
 
-  // Keeps `raw_text` (the message when empty) and the message: as a part of raw when it is one
-  // (the usual case: the envelope around it), so the text is not held twice.
-  void set_text(const std::string& raw_text, const std::string& message_text);
-  // After effective_text is set: the stamp as written, held again only when it differs.
-  void set_time_text(const std::string& text);
+  // Keeps `raw_text` (the message when empty) in `store` and the message: as a part of raw
+  // when it is one (the usual case: the envelope around it), so the text is not held twice.
+  void set_text(RawStore& store, const std::string& raw_text, const std::string& message_text);
+  // After the store's blocks moved into `store` (RawStore::append) by `block_offset`.
+  void move_text(const RawStore& store, std::uint32_t block_offset);
+  // The stamp of `effective` and the stamp as written (held again only when it differs).
+  void set_time_texts(RawStore& store, const std::string& effective_text,
+                      const std::string& time_text);
 
  private:
   static constexpr std::uint32_t kOwn = 0xffffffff;
+  const RawStore* store_ = nullptr;  // the Matcher's, which outlives its kept events
+  RawRef raw_;
+  RawRef effective_text_;
   std::uint32_t message_at_ = kOwn;  // where the message starts in raw, kOwn: own_message_
   std::uint32_t message_size_ = 0;
   bool time_text_is_effective_ = false;  // else the stamp is one of `apart_`
+  bool keyed_host_ = false;
+  bool time_is_effective_ = false;  // else the time is none, or one of `apart_`
   // What is seldom kept at all, so costs a pointer when it is not: a message that is not a
   // part of raw, a stamp other than effective_text (a carried time, one that did not parse).
   struct Apart {
     std::string message;
     std::string time_text;
+    Timestamp time;
   };
   std::unique_ptr<Apart> apart_;
   Apart& apart();

@@ -150,17 +150,18 @@ bool Matcher::take_join_value(std::uint32_t rule_index, const std::string& value
 
 void Matcher::keep(const Event& event, std::size_t input_index) {
   MatchedEvent& kept = events_.emplace_back();
-  kept.input_index = input_index;
+  kept.input_index = static_cast<std::uint32_t>(input_index);
   if (!input_name_ || *input_name_ != event.where.input) {
     input_name_ = std::make_shared<const std::string>(event.where.input);
   }
   kept.input_name = input_name_;
   kept.line = event.where.line;
   kept.arrival = seen_;
-  kept.time = event.time;
-  timeline_.place(event, input_index, kept);
-  kept.set_time_text(event.time_text);
-  kept.set_text(event.raw, event.message);
+  kept.set_time_texts(*raw_, timeline_.place(event, input_index, kept), event.time_text);
+  kept.set_time(event.time);  // after place(): the same as `effective` when it is the event's
+  kept.set_text(*raw_, event.raw, event.message);
+  if (!exits_) exits_ = std::make_unique<const ExitReader>();
+  exits_->read(event.raw.empty() ? event.message : event.raw, kept.exits);
   kept.message_hash = fnv1a64(event.message);
   kept.pid = event.pid;
   kept.origin = share_origin(event);
@@ -169,7 +170,7 @@ void Matcher::keep(const Event& event, std::size_t input_index) {
 
 void Matcher::key_hosts() {
   if (!hosts_.many()) return;
-  for (MatchedEvent& event : events_) event.host_key = host_key(event.host());
+  for (MatchedEvent& event : events_) event.key_host();
 }
 
 void Matcher::take_over(Matcher&& part) {
@@ -179,6 +180,7 @@ void Matcher::take_over(Matcher&& part) {
   over_join_cap_per_rule_ = std::move(part.over_join_cap_per_rule_);
   events_ = std::move(part.events_);
   hits_ = std::move(part.hits_);
+  raw_ = std::move(part.raw_);
   timeline_ = std::move(part.timeline_);
   seen_ = part.seen_;
   names_gateway_ = part.names_gateway_;
@@ -197,6 +199,7 @@ void Matcher::absorb(Matcher&& part) {
   names_gateway_ = names_gateway_ || part.names_gateway_;
   hosts_.absorb(part.hosts_);
   timeline_.absorb(std::move(part.timeline_));
+  const std::uint32_t block_offset = raw_->append(std::move(*part.raw_));
   // Each event and hit is taken from the front of the part's deques, which frees their blocks
   // as it goes: the part's copy and this one are never both whole.
   for (std::uint32_t e = 0; !part.events_.empty(); ++e, part.events_.pop_front()) {
@@ -223,6 +226,7 @@ void Matcher::absorb(Matcher&& part) {
     if (!kept_any) continue;
     MatchedEvent& kept = events_.emplace_back(std::move(part.events_.front()));
     kept.arrival += arrival_offset;
+    kept.move_text(*raw_, block_offset);
   }
   for (std::size_t r = 0; r < over_cap_per_rule_.size(); ++r) {
     over_cap_per_rule_[r] += part.over_cap_per_rule_[r];

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/exit_signs.hpp"
 #include "analysis/host_tally.hpp"
 #include "analysis/matched_event.hpp"
 #include "analysis/timeline.hpp"
@@ -84,6 +85,10 @@ class Matcher {
   std::vector<std::uint64_t> over_join_cap_per_rule_;
   KeptEvents events_;
   KeptHits hits_;
+  // The kept events' raw text, where they point: on the heap, so it stays put when this
+  // Matcher's state moves (take_over).
+  std::unique_ptr<RawStore> raw_ = std::make_unique<RawStore>();
+  std::unique_ptr<const ExitReader> exits_;  // made on the first kept event
   Timeline timeline_;
   Captures scratch_;
   std::array<std::shared_ptr<const std::string>, 16> recent_captures_;  // share_captures()

@@ -15,11 +15,11 @@ Clock clock_of(const Timestamp& time, std::size_t input_index) {
     case TimeKind::local:
       return {Clock::Kind::absolute, 0};
     case TimeKind::monotonic:
-      return {Clock::Kind::monotonic, input_index};
+      return {Clock::Kind::monotonic, static_cast<std::uint32_t>(input_index)};
     case TimeKind::none:
       break;
   }
-  return {Clock::Kind::untimed, input_index};
+  return {Clock::Kind::untimed, static_cast<std::uint32_t>(input_index)};
 }
 
 }  // namespace
@@ -40,15 +40,12 @@ void Timeline::observe(const Event& event, std::size_t input_index) {
   }
 }
 
-void Timeline::place(const Event& event, std::size_t input_index, MatchedEvent& out) const {
-  if (event.time.has_value() || input_index >= inputs_.size()) {
-    out.effective = event.time;
-    out.effective_text = event.time_text;
-  } else {
-    out.effective = inputs_[input_index].carried.last();
-    out.effective_text = inputs_[input_index].carried.last_text();
-  }
+const std::string& Timeline::place(const Event& event, std::size_t input_index,
+                                   MatchedEvent& out) const {
+  const bool own = event.time.has_value() || input_index >= inputs_.size();
+  out.effective = own ? event.time : inputs_[input_index].carried.last();
   out.clock = clock_of(out.effective, input_index);
+  return own ? event.time_text : inputs_[input_index].carried.last_text();
 }
 
 void Timeline::absorb(Timeline&& part) {

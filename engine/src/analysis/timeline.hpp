@@ -20,9 +20,9 @@ class Timeline {
   // Records the event's time (every event, matched or not).
   void observe(const Event& event, std::size_t input_index);
 
-  // Fills `out.effective`, `out.effective_text` and `out.clock` from the event's own time or
-  // the last one its input gave before it.
-  void place(const Event& event, std::size_t input_index, MatchedEvent& out) const;
+  // Fills `out.effective` and `out.clock` from the event's own time or the last one its input
+  // gave before it; returns that time's stamp as written.
+  const std::string& place(const Event& event, std::size_t input_index, MatchedEvent& out) const;
 
   // Takes over the inputs `part` saw (inputs this timeline has not seen).
   void absorb(Timeline&& part);

@@ -97,10 +97,10 @@ RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {
               std::back_inserter(result.diagnostics));
     collector.add(std::move(file.file));  // `files` is not used past check_formats
   }
-  const RuleCollection collection = collector.finish();
+  RuleCollection collection = collector.finish();
   auto collected = collector.take_diagnostics();
   std::move(collected.begin(), collected.end(), std::back_inserter(result.diagnostics));
-  RuleCompileResult compiled = compiler_.compile(collection);
+  RuleCompileResult compiled = compiler_.compile(std::move(collection));
   std::move(compiled.diagnostics.begin(), compiled.diagnostics.end(),
             std::back_inserter(result.diagnostics));
   sort_by_position(result.files, result.diagnostics);

@@ -2,6 +2,8 @@
 // RE2::Set scans.
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "logdx/engine/rule_compiler.hpp"
 #include "rules/compile_rule.hpp"
 #include "rules/rule_checks.hpp"
@@ -72,16 +74,18 @@ std::optional<PatternScan> build_scan(const std::vector<CompiledRule>& rules, bo
 
 }  // namespace
 
-RuleCompileResult RuleCompiler::compile(const RuleCollection& collection) const {
+RuleCompileResult RuleCompiler::compile(RuleCollection collection) const {
   RuleCompileResult result;
   auto& out = result.diagnostics;
   const RE2::Options options = rule_regex_options(options_.pattern_max_mem);
   std::vector<CompiledRule> compiled;
   std::vector<const RuleDef*> defs;
-  for (const CollectedRule& collected : collection.rules) {
+  for (CollectedRule& collected : collection.rules) {
     const RuleDef& def = collected.def;
     if (!collected.enabled || def.damaged || !def.match || !def.cause) continue;
+    std::optional<RuleTests> tests = std::exchange(collected.def.tests, std::nullopt);
     if (auto rule = rules::compile_rule(collected, collection, options, out)) {
+      if (tests) rule->tests = std::move(*tests);
       compiled.push_back(std::move(*rule));
       defs.push_back(&def);
     }

@@ -16,14 +16,18 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 RegexLineParser::RegexLineParser(LineFormatPtr format, const ParserOptions& options)
-    : format_(std::move(format)),
-      compiled_(format_->compiled()),
-      default_year_(options.default_year),
-      inference_(options),
-      groups_(static_cast<std::size_t>(compiled_.captures)) {}
+    : format_(std::move(format)), default_year_(options.default_year), inference_(options) {}
+
+const LineFormat::Compiled& RegexLineParser::compiled() {
+  if (compiled_ == nullptr) {
+    compiled_ = &format_->compiled();
+    groups_.resize(static_cast<std::size_t>(compiled_->captures));
+  }
+  return *compiled_;
+}
 
 std::string_view RegexLineParser::group(Field field) const {
-  const int index = compiled_.index(field);
+  const int index = compiled_->index(field);
   if (index < 0) return {};
   const re2::StringPiece& piece = groups_[static_cast<std::size_t>(index)];
   return piece.data() == nullptr ? std::string_view()
@@ -31,14 +35,13 @@ std::string_view RegexLineParser::group(Field field) const {
 }
 
 LineVerdict RegexLineParser::parse_line(std::string_view line, Event& event, Event*) {
-  if (line.empty()) return LineVerdict::no_match;
-  const auto first = static_cast<unsigned char>(line.front());
-  if (first < compiled_.first_min || first > compiled_.first_max) return LineVerdict::no_match;
-  if (!compiled_.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
-                           RE2::ANCHOR_START, groups_.data(), compiled_.captures)) {
+  if (!may_start(line)) return LineVerdict::no_match;
+  const LineFormat::Compiled& pattern = compiled();
+  if (!pattern.re || !pattern.re->Match(re2::StringPiece(line.data(), line.size()), 0, line.size(),
+                                        RE2::ANCHOR_START, groups_.data(), pattern.captures)) {
     return LineVerdict::no_match;
   }
-  const int message_index = compiled_.index(Field::message);
+  const int message_index = pattern.index(Field::message);
   if (groups_[static_cast<std::size_t>(message_index)].data() == nullptr) {
     return LineVerdict::no_match;
   }
@@ -46,7 +49,7 @@ LineVerdict RegexLineParser::parse_line(std::string_view line, Event& event, Eve
   if (!time.empty()) {
     // A stamp that is not of the declared format means the pattern matched a line of another
     // shape: not this format's line.
-    if (!compiled_.time.read(time, default_year_, event.time)) return LineVerdict::no_match;
+    if (!pattern.time.read(time, default_year_, event.time)) return LineVerdict::no_match;
     event.time_text.assign(time);
   }
   event.host.assign(trim(group(Field::host)));

@@ -1,6 +1,7 @@
 #pragma once
 // The EnvelopeParser of a declared line format: one anchored RE2 match per line, after a
-// first-byte check that turns most lines of other shapes away before RE2 runs.
+// first-byte check that turns most lines of other shapes away before RE2 runs (and before a
+// pattern compiled on first use is compiled).
 
 #include <re2/re2.h>
 
@@ -18,13 +19,10 @@ namespace logdx {
 enum class Field : std::uint8_t { time, host, unit, app, process, pid, level, message };
 
 struct LineFormat::Compiled {
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<RE2> re;  // null when a pattern compiled on first use did not compile
   std::array<int, std::size(kLineFormatGroups)> group{};  // capture index, -1 when absent
   int captures = 1;                                       // groups + the whole match
   formats::DeclaredTime time;
-  // The first byte any match can start with (RE2::PossibleMatchRange), for a cheap refusal.
-  unsigned char first_min = 0;
-  unsigned char first_max = 255;
 
   int index(Field field) const { return group[static_cast<std::size_t>(field)]; }
 };
@@ -35,15 +33,20 @@ class RegexLineParser final : public EnvelopeParser {
 
   const ParserInfo& info() const override { return format_->info(); }
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override;
+  bool may_start(std::string_view line) const override {
+    return !line.empty() && format_->may_start_with(line.front());
+  }
 
  private:
   std::string_view group(Field field) const;
+  // The format's compiled pattern, asked for on the first line that passes may_start.
+  const LineFormat::Compiled& compiled();
 
   LineFormatPtr format_;
-  const LineFormat::Compiled& compiled_;
+  const LineFormat::Compiled* compiled_ = nullptr;
   int default_year_;
   PlainInference inference_;  // the message behind a wrapper's prefix may still be tagged
-  std::vector<re2::StringPiece> groups_;  // sized once: no allocation per line
+  std::vector<re2::StringPiece> groups_;  // sized once (with compiled_): no allocation per line
 };
 
 }  // namespace logdx

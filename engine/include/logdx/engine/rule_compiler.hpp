@@ -35,7 +35,9 @@ class RuleCompiler {
  public:
   explicit RuleCompiler(RuleCompilerOptions options = {}) : options_(options) {}
   // Disabled and damaged rules are not compiled (a disabled rule cannot fail the load).
-  RuleCompileResult compile(const RuleCollection& collection) const;
+  // By value: each rule's `tests:` (many sample lines, each with its position) are moved into
+  // the compiled rule, not copied; copying them was a twentieth of a one-line run.
+  RuleCompileResult compile(RuleCollection collection) const;
 
  private:
   RuleCompilerOptions options_;

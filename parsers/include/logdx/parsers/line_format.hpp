@@ -2,9 +2,13 @@
 // A line format declared as data (a rule file's `formats:`, docs/rules.md "Formats"), as lnav
 // declares its formats: one RE2 pattern whose named groups are event fields, and a time format.
 // Compiled once and shared by every parser instance that reads an input with it, so that a
-// user can teach logdx the prefix their wrapper writes without a rebuild.
+// user can teach logdx the prefix their wrapper writes without a rebuild. A format the build
+// already checked (the built-in pack's) compiles its pattern on first use instead: most runs
+// never offer a line to most formats.
 
+#include <bitset>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,25 +44,36 @@ class LineFormat : public std::enable_shared_from_this<LineFormat> {
  public:
   static std::variant<std::shared_ptr<const LineFormat>, LineFormatError> compile(
       LineFormatSpec spec);
+  // For a format the build compiled and checked: only the time format is read now; the
+  // pattern compiles the first time a line passes may_start_with (thread-safe). A pattern
+  // that then fails to compile (never, for a checked one) reads no line.
+  static std::variant<std::shared_ptr<const LineFormat>, LineFormatError> compile_later(
+      LineFormatSpec spec);
   ~LineFormat();
 
   const LineFormatSpec& spec() const { return spec_; }
   const ParserInfo& info() const { return info_; }
+  // Whether a match may start with this byte (read from the pattern's text, narrowed by RE2
+  // when compiled now): most lines of other shapes are refused without the pattern.
+  bool may_start_with(char first) const { return leading_[static_cast<unsigned char>(first)]; }
   // Whether a sample line is read by this format: the pattern matches and the time group,
   // when it matched, is a time of the declared format (a sample is checked at load).
   bool reads(std::string_view line) const;
   std::unique_ptr<EnvelopeParser> make_parser(const ParserOptions& options) const;
 
-  // The pattern, its group indexes and the time format (formats/regex_line_parser.hpp).
+  // The pattern, its group indexes and the time format (formats/regex_line_parser.hpp);
+  // compiled on the first call for a format made by compile_later.
   struct Compiled;
-  const Compiled& compiled() const { return *compiled_; }
+  const Compiled& compiled() const;
 
  private:
   explicit LineFormat(LineFormatSpec spec);
 
   LineFormatSpec spec_;
   ParserInfo info_;
-  std::unique_ptr<Compiled> compiled_;
+  std::bitset<256> leading_;
+  mutable std::once_flag once_;  // compile_later: compiled_ is made once, on first use
+  mutable std::unique_ptr<Compiled> compiled_;
 };
 
 using LineFormatPtr = std::shared_ptr<const LineFormat>;
