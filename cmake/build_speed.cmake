@@ -84,11 +84,11 @@ if(LOGDX_PCH AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
 endif()
 
 # logdx_unity_groups(TARGET DIR GROUP NAME SOURCE... [GROUP NAME SOURCE...]...): TARGET's
-# SOURCEs (in DIR) are compiled as one unit per group (CMake's unity build, group mode), so a
-# heavy header they all include is compiled once per group. Units outside any group compile on
-# their own. LOGDX_UNITY=OFF compiles every unit on its own (as a check that each includes what
-# it uses).
-option(LOGDX_UNITY "Compile the command-line units that share CLI11 in unity groups" ON)
+# SOURCEs (in DIR) are compiled as one unit per group (CMake's unity build, group mode), so the
+# headers they share are compiled once per group, not once per file. Units outside any group
+# compile on their own. LOGDX_UNITY=OFF compiles every unit on its own (as a check that each
+# includes what it uses; tests/cli/both_unity_settings.sh and .ci build both).
+option(LOGDX_UNITY "Compile units that share heavy headers in unity groups" ON)
 function(logdx_unity_groups target dir)
   if(NOT LOGDX_UNITY)
     return()
@@ -106,4 +106,13 @@ function(logdx_unity_groups target dir)
         PROPERTIES UNITY_GROUP ${group})
     endif()
   endforeach()
+endfunction()
+
+# logdx_unity(TARGET): TARGET's groups as scripts/unity-groups wrote them into
+# cmake/unity_groups.cmake: files of one folder, never two that define the same file-local
+# name (an anonymous namespace's function, a static). The cli's groups are by hand, below
+# CMakeLists.txt's logdx target.
+include(${CMAKE_CURRENT_LIST_DIR}/unity_groups.cmake)
+function(logdx_unity target)
+  logdx_unity_groups(${target} ${PROJECT_SOURCE_DIR} ${LOGDX_UNITY_GROUPS_${target}})
 endfunction()

@@ -28,9 +28,10 @@ check "empty: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
 check "empty: no output" $([ -z "$out" ]; echo $?)
 
 # 3. A truncated gzip: the lines before the cut are parsed, then exit 2 naming the file.
-for i in $(seq 1 3000); do
-  echo "2026-11-25T04:47:56.$(printf %03d $((i % 1000)))+00:00 [gateway] line $i"
-done | gzip -c >"$work/full.log.gz"
+# (awk, not a shell loop: one $(printf) per line was 3000 forks, most of this test's time)
+awk 'BEGIN { for (i = 1; i <= 3000; i++)
+  printf "2026-11-25T04:47:56.%03d+00:00 [gateway] line %d\n", i % 1000, i }' |
+  gzip -c >"$work/full.log.gz"
 size=$(stat -c %s "$work/full.log.gz")
 head -c $((size / 2)) "$work/full.log.gz" >"$work/cut.log.gz"
 run parse "$work/cut.log.gz"
@@ -60,9 +61,9 @@ for command in parse "analyze --no-user-rules"; do
   capped_run 262144 $command "$work/huge.log"
   check "huge line, $command: exit 0 under a 256 MB memory cap (got $code)" $([ "$code" -eq 0 ]; echo $?)
   check "huge line, $command: warning names the file and the cut" $(grep -q "huge.log: 1 line(s) longer than 1048576 bytes were cut to that length (first at line 1)" <<<"$err"; echo $?)
+  [ "$command" = parse ] &&
+    check "huge line: one event" $([ "$(wc -l <"$work/out")" -eq 1 ]; echo $?)
 done
-capped_run 262144 parse "$work/huge.log"
-check "huge line: one event" $([ "$(wc -l <"$work/out")" -eq 1 ]; echo $?)
 rm -f "$work/huge.log"
 
 # 7. A folder with a broken entry: the other files are read, the broken one is named, exit 2.
