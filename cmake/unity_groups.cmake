@@ -26,6 +26,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
     parsers/src/docker/register.cpp
   GROUP logdx_parsers_formats
     parsers/src/formats/declared_time.cpp
+    parsers/src/formats/leading_bytes.cpp
     parsers/src/formats/line_format.cpp
     parsers/src/formats/regex_line_parser.cpp
   GROUP logdx_parsers_grammar
@@ -49,6 +50,9 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
     parsers/src/input/peeked_source.cpp
     parsers/src/input/rotation_order.cpp
     parsers/src/input/stdin_source.cpp
+  GROUP logdx_parsers_input_3
+    parsers/src/input/utf16_source.cpp
+    parsers/src/input/zstd_source.cpp
   GROUP logdx_parsers_journal_1
     parsers/src/journal/export_parser.cpp
     parsers/src/journal/journal_display.cpp
@@ -149,13 +153,16 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/analysis/port_findings.cpp
   GROUP logdx_engine_analysis_4
     engine/src/analysis/ranking.cpp
+    engine/src/analysis/raw_store.cpp
     engine/src/analysis/repeated_fixes.cpp
     engine/src/analysis/same_event.cpp
     engine/src/analysis/shell_quote.cpp
     engine/src/analysis/template_render.cpp
     engine/src/analysis/time_window.cpp
     engine/src/analysis/timeline.cpp
+  GROUP logdx_engine_analysis_5
     engine/src/analysis/unlinked_victim.cpp
+    engine/src/analysis/volatile_fold.cpp
   GROUP logdx_engine_prefilter_1
     engine/src/prefilter/database_cache.cpp
     engine/src/prefilter/line_prefilter.cpp
@@ -219,6 +226,7 @@ set(LOGDX_UNITY_GROUPS_parsers_tests
     tests/parsers/test_binary_sniff.cpp
     tests/parsers/test_corpus_reading.cpp
     tests/parsers/test_input_byte_source.cpp
+    tests/parsers/test_leading_bytes.cpp
     tests/parsers/test_paste_cleaner.cpp
     tests/parsers/test_reader_moving_files.cpp
   GROUP parsers_tests_2
@@ -270,9 +278,10 @@ set(LOGDX_UNITY_GROUPS_engine_tests
     tests/engine/test_analyzer_speed.cpp
     tests/engine/test_fix_kinds.cpp
     tests/engine/test_format_loader.cpp
-    tests/engine/test_redactor.cpp
+    tests/engine/test_raw_store.cpp
   GROUP engine_tests_3
     tests/engine/test_analyzer_last_words.cpp
+    tests/engine/test_redactor.cpp
     tests/engine/test_rule_pack.cpp
     tests/engine/test_text_scanning.cpp
   GROUP engine_tests_4
@@ -319,18 +328,19 @@ set(LOGDX_UNITY_GROUPS_logdx_cli_core
     cli/analysis_report.cpp
     cli/analysis_text_hosts.cpp
     cli/analysis_text_sections.cpp
+    cli/cache_folder.cpp
     cli/command_line_text.cpp
-    cli/config_apply.cpp
   GROUP logdx_cli_core_2
     cli/analysis_sarif.cpp
     cli/analysis_text.cpp
+    cli/config_apply.cpp
     cli/config_file.cpp
     cli/evidence_context.cpp
     cli/json_writer.cpp
     cli/progress_meter.cpp
     cli/read_verdict.cpp
-    cli/terminal_text.cpp
   GROUP logdx_cli_core_3
+    cli/terminal_text.cpp
     cli/text_layout.cpp
     cli/text_table.cpp
     cli/time_arg.cpp
