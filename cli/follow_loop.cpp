@@ -94,8 +94,10 @@ bool compressed(std::string_view path) {
   return false;
 }
 
+// A decoded file (UTF-16) is read once too: where reading stopped is an offset in its UTF-8
+// text, not in the file, and following reads the file's bytes as they are.
 bool followable(const InputSummary& summary, const ResolvedInput& input) {
-  return !summary.failed && !summary.skipped && !compressed(input.path);
+  return !summary.failed && !summary.skipped && !summary.transcoded && !compressed(input.path);
 }
 
 // A rotated copy (x.log.1, x.log-20261206) appears when its live file rotates: its lines were

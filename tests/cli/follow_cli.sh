@@ -126,4 +126,18 @@ wait_for "following 1 input" "$work/err2"
 kill -TERM "$pid"; wait "$pid"
 check "SIGTERM on a quiet log: exit 0, 'No problem found'" "$([ $? = 0 ] && grep -q 'No problem found' "$work/out2"; echo $?)"
 
+# A UTF-16 file (Windows PowerShell's `>`) is read once, like a compressed one: its offsets are
+# in the decoded text, so following it would re-read half of it undecoded. The plain file beside
+# it is followed; the UTF-16 file's diagnosis is in the final analysis.
+{ printf '\xff\xfe'; sed -n 1,25p "$case01" | iconv -f utf-8 -t utf-16le; } >"$work/ps.log"
+"$logdx" analyze --no-db --follow -o json "$work/ps.log" "$work/quiet.log" >"$work/out3" 2>"$work/err3" &
+pid=$!
+wait_for "following 1 input" "$work/err3"
+check "a UTF-16 file is not followed, the plain one is" $?
+kill -INT "$pid"; wait "$pid"
+check "a UTF-16 file's diagnosis is in the final analysis" "$(tail -1 "$work/out3" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["diagnoses"]
+sys.exit(0 if d and d[0]["cause"] == "port_conflict" else 1)'; echo $?)"
+
 finish

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "input/utf16_source.hpp"
 #include "input_test_support.hpp"
 #include "logdx/parsers/byte_source.hpp"
 #include "logdx/parsers/input_set.hpp"
@@ -284,9 +285,24 @@ TEST_CASE("byte source reads UTF-16 with a BOM as UTF-8", "[input]") {
   for (const bool little : {true, false}) {
     INFO((little ? "UTF-16LE" : "UTF-16BE"));
     write_file(dir / "ps.log", utf16(text, little));
-    for (const std::size_t chunk : {1, 3, 4096}) {  // pairs and code units cut across reads
+    for (const std::size_t chunk : {1, 3, 4096}) {  // every buffer size a caller may give
       auto source = open_byte_source(file_input(dir / "ps.log"));
       CHECK(read_all_bytes(*source, chunk) == expected);
+    }
+  }
+}
+
+TEST_CASE("UTF-16 decoding keeps pairs and code units cut across the inner reads", "[input]") {
+  // A pipe handing out 1, 2, 3 or 5 bytes a read cuts code units and surrogate pairs anywhere.
+  const std::u16string text = u"\U0001F99E gateway: Port 18789 is already in use \U0001F4A5\r\n";
+  const std::string expected =
+      "\xf0\x9f\xa6\x9e gateway: Port 18789 is already in use \xf0\x9f\x92\xa5\r\n";
+  for (const bool little : {true, false}) {
+    for (const std::size_t chunk : {1, 2, 3, 5}) {
+      INFO((little ? "LE" : "BE") << ", " << chunk << " bytes a read");
+      input::Utf16Source source(std::make_unique<testing::StringSource>(utf16(text, little), chunk),
+                                little ? input::Utf16Order::little : input::Utf16Order::big);
+      CHECK(read_all_bytes(source, 7) == expected);
     }
   }
 }

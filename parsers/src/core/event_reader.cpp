@@ -132,6 +132,7 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
       options_.year || input.mtime == 0 ? 0 : static_cast<unsigned>(written.tm_mon + 1);
 
   const std::optional<std::uint64_t> opened_size = source->size_hint();
+  summary.transcoded = source->transcoded();
   CleanLines lines(*source, options_.max_line_bytes, observer);
   std::optional<InputParse> parse;
   source->on_idle([&parse] {

@@ -27,6 +27,7 @@ class Utf16Source final : public ByteSource {
 
   std::size_t read(std::span<char> buffer) override;
   std::optional<std::uint64_t> size_hint() const override { return inner_->size_hint(); }
+  bool transcoded() const override { return true; }
 
  private:
   bool decode_more();

@@ -36,6 +36,9 @@ class ByteSource {
   // Size of the underlying file when known (for progress), compressed size for compressed input.
   virtual std::optional<std::uint64_t> size_hint() const { return std::nullopt; }
   virtual Compression compression() const { return Compression::none; }
+  // Whether the bytes handed out are a decoding of the file's (UTF-16 read as UTF-8): their
+  // offsets are not the file's, so the file cannot be followed from where reading stopped.
+  virtual bool transcoded() const { return false; }
   // Sources that wait for data (--follow) call this when they have been idle for a while, so
   // the reader can hand on a record it holds open for continuation lines that may never come.
   virtual void on_idle(std::function<void()> callback) { (void)callback; }

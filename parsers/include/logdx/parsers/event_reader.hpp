@@ -47,6 +47,7 @@ struct InputSummary {
   std::uint64_t fallback_lines = 0;  // lines the winner did not claim, parsed by another parser
   bool failed = false;               // an error stopped reading this input
   bool skipped = false;              // not read at all (binary)
+  bool transcoded = false;           // decoded (UTF-16): `bytes` counts the UTF-8 text
 };
 
 class EventReader {
