@@ -200,7 +200,12 @@ d = json.load(open(sys.argv[1]))["diagnoses"]
 ok = d and d[0]["cause"] == "restart_loop_systemd" and d[0]["host"] == "gw" \
     and d[0].get("first_seen_as_written") == "Nov 25 04:42:41"
 sys.exit(0 if ok else 1)' "$work/out"; echo $?)
-paste_run "12:34:56 worker 3: cache refreshed
-note:nothing failed here"
-check "clock times and word:word are no grep prefix" $(quiet; echo $?)
+printf '%s\n' "12:34:56 worker 3: cache refreshed" "note:nothing failed here" \
+  "ERROR:root:Nov 25 04:42:36 gw systemd[1]: x.service: Failed with result 'exit-code'." |
+  "$logdx" parse - >"$work/parsed" 2>/dev/null
+check "clock times, word:word and Python's LEVEL:logger: are no grep prefix" $(python3 -c '
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(0 if len(events) == 3 and all(e["parser"] == "plain" and "prefix" not in e.get("fields", {})
+                                       for e in events) else 1)' "$work/parsed"; echo $?)
 finish

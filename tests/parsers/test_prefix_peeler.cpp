@@ -94,7 +94,7 @@ TEST_CASE("prefix: grep's file and line-number prefixes, glued to the line", "[p
         "1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated too quickly.",
         "/var/log/syslog.1:1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request "
         "repeated too quickly.",
-        "syslog:1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated too "
+        "syslog.1:1523:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated too "
         "quickly."}) {
     INFO(line);
     const Peeled p = peel(line);
@@ -119,4 +119,8 @@ TEST_CASE("prefix: colons in a clock time, a URL or prose are no grep prefix", "
   CHECK_FALSE(peel("http://127.0.0.1:18789/health returned 503").claimed);
   CHECK_FALSE(peel("note:this is prose with a colon").claimed);
   CHECK_FALSE(peel("1523:").claimed);
+  // Python's logging format: a level and a logger name, not a file and a line number.
+  CHECK_FALSE(peel("ERROR:root:Nov 25 04:42:36 gw systemd[1]: gw.service: Start request repeated "
+                   "too quickly.")
+                  .claimed);
 }

@@ -47,16 +47,27 @@ std::size_t next_boundary(std::string_view line, std::size_t from, bool& marked)
 
 // grep's own prefixes, glued to the line with no space: the file (`grep -r`, several files)
 // and the line number (`grep -n`), "/var/log/syslog:1523:Nov 25 04:42:36 gw node[42]: ...".
-// Their ends are the positions after the first two ':' of the line's first word, when what
-// comes before each is a file name or a number and a word follows; the parsers then decide,
-// as for any boundary (a clock time's "12:" leaves "34:56 ..." that no parser claims).
+// Their ends are the positions after the first colons of the line's first word: a file name
+// (a path, or a name with a dot) or a number, then at most a number after it. The parsers then
+// decide, as for any boundary (a clock time's "12:" leaves "34:56 ..." that no parser claims),
+// and `ERROR:root:msg` (Python's logging) or an ISO stamp is no grep prefix at all.
 std::vector<std::size_t> grep_prefix_ends(std::string_view line) {
+  const auto is_number = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const auto is_file = [](std::string_view s) {
+    return s.find('/') != std::string_view::npos || s.find('.') != std::string_view::npos;
+  };
   std::vector<std::size_t> ends;
+  std::size_t from = 0;
   for (std::size_t i = 0; i < line.size() && i < PrefixPeeler::kMaxPrefix && ends.size() < 2; ++i) {
     const char c = line[i];
     if (c == ':') {
-      if (i == 0 || line[i - 1] == ':' || i + 1 >= line.size() || line[i + 1] == ' ') break;
+      const std::string_view part = line.substr(from, i - from);
+      const bool fits = ends.empty() ? is_number(part) || is_file(part) : is_number(part);
+      if (!fits || i + 1 >= line.size() || line[i + 1] == ' ') break;
       ends.push_back(i + 1);
+      from = i + 1;
       continue;
     }
     const bool name_char = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' ||
