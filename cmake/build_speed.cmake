@@ -87,7 +87,8 @@ endif()
 # SOURCEs (in DIR) are compiled as one unit per group (CMake's unity build, group mode), so the
 # headers they share are compiled once per group, not once per file. Units outside any group
 # compile on their own. LOGDX_UNITY=OFF compiles every unit on its own (as a check that each
-# includes what it uses; tests/cli/both_unity_settings.sh and .ci build both).
+# includes what it uses): `LOGDX_CHECK_UNITS=1 scripts/test` adds that build, which CI does not
+# run by default (it costs a whole build).
 option(LOGDX_UNITY "Compile units that share heavy headers in unity groups" ON)
 function(logdx_unity_groups target dir)
   if(NOT LOGDX_UNITY)

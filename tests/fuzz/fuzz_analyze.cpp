@@ -3,9 +3,11 @@
 // zstd magic, line cutting, detection, peeling, joining), the analyzer runs, and both outputs
 // are checked: the JSON must parse (simdjson) with the contract's schema, and the text (no
 // colour) must hold no ESC or other C0 control byte except newline and tab.
-// The reader's buffers go through the Hyperscan prefilter as in `logdx analyze` (its default
-// path, wired the same way as cli/parallel_analyze.cpp): without it every event is matched
-// against one RE2::Set of all the pack's patterns, whose DFA states cost most of each run.
+// The reader's buffers go through the Hyperscan prefilter, as in `logdx analyze` (its default
+// path; the scan and add calls as in cli/parallel_analyze.cpp, but the database compiled from
+// the rules, or read from the cache, rather than the one embedded in the binary): without it
+// every event is matched against one RE2::Set of all the pack's patterns, whose DFA states
+// cost most of each run.
 
 #include <simdjson.h>
 #include <sys/mman.h>

@@ -26,6 +26,8 @@ class RawStore {
  public:
   RawRef add(std::string_view text);
   // A copy of the text (the block it is in may be decompressed for it).
+  // Not thread-safe even though const: it fills a cache of decompressed blocks. Each analyzer
+  // part has its own store, and only finish() (one thread) reads texts back.
   std::string text(RawRef ref) const;
   // Appends `part`'s blocks after this store's; a ref into `part` is then valid here once its
   // block is moved on by block_offset(), which this returns.
