@@ -132,6 +132,10 @@ std::string_view rule_schema_json() {
             {"type": "array", "items": {"$ref": "#/$defs/cause"}}
           ]
         },
+        "subsumed_by": {
+          "description": "Rules whose finding holding all of this one's lines makes it redundant.",
+          "$ref": "#/$defs/scalars"
+        },
         "fixes": {"type": "array", "items": {"$ref": "#/$defs/fix"}},
         "tests": {"$ref": "#/$defs/tests"},
         "override": {

@@ -196,6 +196,7 @@ void print_rule(const CompiledRule& rule, const CollectedRule& collected) {
   if (facts.empty()) facts.push_back("every capture that matched");
   fmt::print("facts:      {}\n", joined(facts));
   fmt::print("explains:   {}\n", joined(rule.explains));
+  if (!rule.subsumed_by.empty()) fmt::print("subsumed by: {}\n", joined(rule.subsumed_by));
   fmt::print("match:\n");
   print_condition(rule.match, 1);
   print_patterns(rule);

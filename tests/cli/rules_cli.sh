@@ -99,6 +99,9 @@ check "show: fix" $(has '$ lsof -nP -iTCP:{port} -sTCP:LISTEN' "$out"; echo $?)
 check "show: config edit under its file" $([[ "$out" == *$'  in the nginx site config:\n    proxy_pass http://127.0.0.1:{port};'* ]]; echo $?)
 check "show: manual step" $(has 'step: Stop whatever else was started on port {port|or:18789}' "$out"; echo $?)
 
+run rules show pm2-app-exits-twice-quickly
+check "show: the rule that subsumes it" $(has "subsumed by: pm2-app-exits-repeatedly" "$out"; echo $?)
+
 # 11. rules list: disabled rules are listed as such; -o json is JSON.
 run rules list --no-builtin-rules --rules "$rules/good.yaml" --rules "$rules/disables_good.yaml"
 check "list: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)

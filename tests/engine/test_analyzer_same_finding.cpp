@@ -94,3 +94,75 @@ TEST_CASE("one rule's lines within the other's still merge; extra lines keep bot
     CHECK(find_rule(result.diagnoses, "unhandled-rejection")->notes.empty());
   }
 }
+
+namespace {
+
+// pm2 7.0.4 God daemon (lib/God/Methods.js): "App [NAME:ID] exited with code [N] via signal
+// [SIG]" after every exit of an app it restarts. A loop rule of three exits and its weaker
+// form for a paste cut after two, as the built-in pack has them.
+const char* const kLoopRules = R"(logdx_rules: 1
+rules:
+  - id: exits-repeatedly
+    cause: restart_loop_pm2
+    severity: critical
+    confidence: 0.85
+    match: {regex: 'App \[(?P<app>[^:\]]+):\d+\] exited with code \[[1-9]\d*\]'}
+    key: [app]
+    correlate: {threshold: {count: 3, within: 2h, group_by: [app]}}
+  - id: exits-twice-quickly
+    cause: restart_loop_pm2
+    severity: warning
+    confidence: 0.6
+    match: {regex: 'App \[(?P<app>[^:\]]+):\d+\] exited with code \[[1-9]\d*\]'}
+    key: [app]
+    correlate: {threshold: {count: 2, within: 1m, group_by: [app]}}
+    SUBSUMED
+)";
+
+std::string loop_rules(const std::string& subsumed) {
+  std::string text = kLoopRules;
+  text.replace(text.find("SUBSUMED"), 8, subsumed);
+  return text;
+}
+
+std::string exit_line(const std::string& app) {
+  return "PM2 log: App [" + app + ":0] exited with code [1] via signal [SIGINT]";
+}
+
+}  // namespace
+
+TEST_CASE("a rule subsumed by another drops out without a note", "[ranking][merge]") {
+  const std::vector<EventSpec> loop = {{"2026-03-05T08:00:01Z", exit_line("api")},
+                                       {"2026-03-05T08:00:04Z", exit_line("api")},
+                                       {"2026-03-05T08:00:07Z", exit_line("api")}};
+  SECTION("without subsumed_by the weaker rule is merged with the 'also matched' note") {
+    const RuleSet rules = rules_from(loop_rules(""));
+    const auto result = analyze(rules, loop);
+    CHECK(count_rule(result.diagnoses, "exits-twice-quickly") == 0);
+    REQUIRE(find_rule(result.diagnoses, "exits-repeatedly") != nullptr);
+    CHECK(has_note(*find_rule(result.diagnoses, "exits-repeatedly"), "also matched"));
+  }
+  SECTION("with subsumed_by it is dropped silently") {
+    const RuleSet rules = rules_from(loop_rules("subsumed_by: [exits-repeatedly]"));
+    const auto result = analyze(rules, loop);
+    CHECK(count_rule(result.diagnoses, "exits-twice-quickly") == 0);
+    REQUIRE(find_rule(result.diagnoses, "exits-repeatedly") != nullptr);
+    CHECK(find_rule(result.diagnoses, "exits-repeatedly")->notes.empty());
+  }
+  SECTION("two exits only: the weaker rule reports alone") {
+    const RuleSet rules = rules_from(loop_rules("subsumed_by: [exits-repeatedly]"));
+    const auto result = analyze(rules, {loop[0], loop[1]});
+    CHECK(count_rule(result.diagnoses, "exits-repeatedly") == 0);
+    CHECK(count_rule(result.diagnoses, "exits-twice-quickly") == 1);
+  }
+  SECTION("a line the stronger finding lacks keeps the weaker one") {
+    // Two quick exits of another app: the loop rule's group for it has only two lines.
+    auto lines = loop;
+    lines.push_back({"2026-03-05T09:00:01Z", exit_line("worker")});
+    lines.push_back({"2026-03-05T09:00:03Z", exit_line("worker")});
+    const RuleSet rules = rules_from(loop_rules("subsumed_by: [exits-repeatedly]"));
+    const auto result = analyze(rules, lines);
+    CHECK(count_rule(result.diagnoses, "exits-repeatedly") == 1);
+    CHECK(count_rule(result.diagnoses, "exits-twice-quickly") == 1);
+  }
+}

@@ -243,6 +243,50 @@ rules:
   CHECK(d.message.starts_with("explains entry '2bad'"));
 }
 
+TEST_CASE("wrong-type: a subsumed_by entry that names no other rule", "[rules]") {
+  SECTION("an id nobody defined") {
+    const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: weak
+    cause: restart_loop_pm2
+    match: {regex: 'exited'}
+    subsumed_by: [strong, ghost]
+  - id: strong
+    cause: restart_loop_pm2
+    match: {regex: 'exited'}
+)");
+    const auto d =
+        expect_one(result, RuleProblem::wrong_type, 6, 27, "    subsumed_by: [strong, ghost]");
+    CHECK(d.message.find("subsumed_by entry 'ghost'") != std::string::npos);
+    CHECK_FALSE(result.ok());
+  }
+  SECTION("the rule itself") {
+    const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: weak
+    cause: restart_loop_pm2
+    match: {regex: 'exited'}
+    subsumed_by: weak
+)");
+    expect_one(result, RuleProblem::wrong_type, 6, 18, "    subsumed_by: weak");
+  }
+  SECTION("a disabled rule is still a defined one") {
+    const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: weak
+    cause: restart_loop_pm2
+    match: {regex: 'exited'}
+    subsumed_by: [strong]
+  - id: strong
+    enabled: false
+    cause: restart_loop_pm2
+    match: {regex: 'exited'}
+)");
+    INFO(render_all(result.diagnostics));
+    CHECK(result.ok());
+  }
+}
+
 TEST_CASE("bad-severity: a severity out of its domain", "[rules]") {
   const auto result = load_rules(R"(logdx_rules: 1
 rules:

@@ -42,6 +42,20 @@ int merged_into(const std::vector<BuiltDiagnosis>& built, const std::vector<Link
   return best;
 }
 
+// Whether a rule that `loser`'s rule names in `subsumed_by` has a finding holding all of its
+// lines: that finding says the same with more evidence, so `loser` goes without a note.
+bool subsumed(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& profiles,
+              const std::vector<bool>& gone, std::size_t loser) {
+  const std::vector<std::string>& by = built[loser].rule->subsumed_by;
+  if (by.empty()) return false;
+  for (std::size_t w = 0; w < built.size(); ++w) {
+    if (w == loser || gone[w]) continue;
+    if (std::find(by.begin(), by.end(), built[w].rule->id) == by.end()) continue;
+    if (lines_within(profiles[loser], profiles[w])) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void merge_same_event_findings(std::vector<BuiltDiagnosis>& built,
@@ -54,6 +68,10 @@ void merge_same_event_findings(std::vector<BuiltDiagnosis>& built,
   std::vector<bool> gone(built.size(), false);
   std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
   for (std::size_t loser : order) {
+    if (subsumed(built, profiles, gone, loser)) {
+      gone[loser] = true;
+      continue;
+    }
     const int winner = merged_into(built, profiles, gone, loser);
     if (winner < 0) continue;
     gone[loser] = true;

@@ -4,7 +4,9 @@
 // twice. The lower-ranked finding whose lines are all lines of a higher-ranked finding of the
 // same cause is merged into it: the winner keeps its rule id and notes the other rule as also
 // matched (docs/ranking.md, "One event, one finding"). Rules then need no `not:` that mirrors
-// another rule's pattern only to stay out of its way.
+// another rule's pattern only to stay out of its way. A rule that names the other in its
+// `subsumed_by` (a weaker form of it: two quick exits beside a loop of many) is dropped
+// without the note, whatever the two rank and whichever causes they name.
 
 #include <vector>
 

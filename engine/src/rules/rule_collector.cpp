@@ -23,6 +23,7 @@ void apply_override(RuleDef& base, RuleDef&& change) {
   patch(base.facts, std::move(change.facts));
   patch(base.correlate, std::move(change.correlate));
   patch(base.explains, std::move(change.explains));
+  patch(base.subsumed_by, std::move(change.subsumed_by));
   patch(base.fixes, std::move(change.fixes));
   patch(base.tests, std::move(change.tests));
   patch(base.enabled, std::move(change.enabled));
@@ -34,7 +35,7 @@ void apply_override(RuleDef& base, RuleDef&& change) {
 
 bool RuleDef::is_stub() const {
   return !title && !cause && !severity && !confidence && !sources && !tags && !match && !key &&
-         !facts && !correlate && !explains && !fixes && !tests && !report;
+         !facts && !correlate && !explains && !subsumed_by && !fixes && !tests && !report;
 }
 
 const CollectedRule* RuleCollection::find(std::string_view id) const {

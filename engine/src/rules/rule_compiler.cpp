@@ -143,6 +143,7 @@ void copy_plain_keys(const RuleDef& def, CompiledRule& rule) {
   rule.tags = values(def.tags);
   rule.key = values(def.key);
   rule.explains = values(def.explains);
+  rule.subsumed_by = values(def.subsumed_by);
   if (def.fixes) {
     for (const Fix& fix : *def.fixes) {
       rule.fixes.push_back(

@@ -12,10 +12,10 @@
 namespace logdx::rules {
 namespace {
 
-constexpr std::array<std::string_view, 17> kRuleKeys = {
-    "id",    "title", "cause",    "severity", "confidence", "sources",
-    "tags",  "match", "key",      "facts",    "correlate",  "explains",
-    "fixes", "tests", "override", "enabled",  "report"};
+constexpr std::array<std::string_view, 18> kRuleKeys = {
+    "id",          "title", "cause", "severity", "confidence", "sources",
+    "tags",        "match", "key",   "facts",    "correlate",  "explains",
+    "subsumed_by", "fixes", "tests", "override", "enabled",    "report"};
 
 // Each reader returns false after reporting.
 bool read_cause(const YAML::Node& value, const LocatedString& key, RuleDef& rule,
@@ -246,6 +246,9 @@ bool read_entry(const LocatedString& key, const YAML::Node& value, RuleDef& rule
   if (k == "correlate") return assign(rule.correlate, read_correlate(value, at, context));
   if (k == "explains") {
     return assign(rule.explains, context.scalars(value, key.at, "explains", true));
+  }
+  if (k == "subsumed_by") {
+    return assign(rule.subsumed_by, context.scalars(value, key.at, "subsumed_by", true));
   }
   if (k == "fixes") return read_fixes(value, key, rule, context);
   if (k == "tests") return read_tests(value, key, rule, context);

@@ -51,8 +51,8 @@ void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, RuleTest
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, RuleDef> {
   a(v.at, v.id, v.title, v.cause, v.severity, v.confidence, v.sources, v.tags, v.match, v.key,
-    v.facts, v.correlate, v.explains, v.fixes, v.tests, v.override_, v.enabled, v.report,
-    v.damaged);
+    v.facts, v.correlate, v.explains, v.subsumed_by, v.fixes, v.tests, v.override_, v.enabled,
+    v.report, v.damaged);
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, ListDef> {

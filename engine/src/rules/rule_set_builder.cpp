@@ -47,6 +47,19 @@ void check_join_target(const RuleDef& def, const CompiledRule& rule,
       {fmt::format("join rule '{}'", rule.correlate->rule), "the id of a defined rule"}));
 }
 
+// Each `subsumed_by` entry names a defined rule (disabled ones count: a user may turn the
+// stronger rule off, and then this one reports alone) other than the rule itself.
+void check_subsumers(const RuleDef& def, const RuleCollection& collection,
+                     std::vector<RuleDiagnostic>& out) {
+  if (!def.subsumed_by) return;
+  for (const LocatedString& id : *def.subsumed_by) {
+    if (id.value != def.id.value && collection.find(id.value)) continue;
+    out.push_back(make_rule_diagnostic(
+        RuleProblem::wrong_type, id.at,
+        {fmt::format("subsumed_by entry '{}'", id.value), "the id of another defined rule"}));
+  }
+}
+
 // The set is built now only when a pattern in it was not checked by the build (a user's
 // rule), so that a refusal is reported at load; else on first scan.
 std::optional<PatternScan> build_scan(const std::vector<CompiledRule>& rules, bool raw,
@@ -101,6 +114,7 @@ RuleCompileResult RuleCompiler::compile(RuleCollection collection) const {
     rules::check_explains(*defs[i], out);
     check_scannable(*defs[i], compiled[i], out);
     check_join_target(*defs[i], compiled[i], collection, out);
+    check_subsumers(*defs[i], collection, out);
     for (const CompiledPattern& pattern : compiled[i].patterns) {
       // The build refuses a pack with warnings, so its patterns need no second look.
       const bool checked = pattern.at.source && pattern.at.source->checked_at_build;

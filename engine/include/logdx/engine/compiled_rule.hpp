@@ -81,6 +81,7 @@ struct CompiledRule {
   std::vector<std::pair<std::string, std::string>> facts;  // name -> template
   std::optional<CompiledCorrelate> correlate;
   std::vector<std::string> explains;
+  std::vector<std::string> subsumed_by;  // rule ids (RuleDef::subsumed_by)
   std::vector<CompiledFix> fixes;
   RuleTests tests;  // kept with positions for the tester
   std::vector<CompiledPattern> patterns;

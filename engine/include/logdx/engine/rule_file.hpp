@@ -109,6 +109,10 @@ struct RuleDef {
   std::optional<std::vector<std::pair<LocatedString, LocatedString>>> facts;
   std::optional<Correlate> correlate;
   std::optional<std::vector<LocatedString>> explains;
+  // Rule ids whose finding says what this rule's says with more evidence (a loop of three
+  // exits over a pair of quick ones): a finding of this rule whose lines one of theirs holds
+  // is dropped without the "also matched" note (docs/rules.md "subsumed_by").
+  std::optional<std::vector<LocatedString>> subsumed_by;
   std::optional<std::vector<Fix>> fixes;
   std::optional<RuleTests> tests;
   bool override_ = false;
