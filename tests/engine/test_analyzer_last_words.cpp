@@ -96,6 +96,41 @@ TEST_CASE("last words: an unexplained loop shows the app's last error line befor
   CHECK_THAT(loop.notes[0], Catch::Contains("input-0.log:5"));
 }
 
+TEST_CASE("last words: one failed exit (app_exit, warning) shows them too; a clean one not",
+          "[last_words]") {
+  // pm2 3.x-6.x lib/God/Methods.js: one exit, the paste cut before any restart.
+  const std::string rules_text = std::string(kLoopAndContext) + R"(
+  - id: pm2-exit-once
+    cause: app_exit
+    severity: SEVERITY
+    match: {regex: '^App \[(?P<app>[^\]:]+):(?P<pm2_id>\d+)\] exited with code \[(?P<code>\d+)\]'}
+    key: [app]
+)";
+  const auto with_severity = [&](const std::string& severity) {
+    std::string text = rules_text;
+    text.replace(text.find("SEVERITY"), 8, severity);
+    return rules_from(text);
+  };
+  const std::vector<Line> lines = {{"2026-03-05T08:20:00Z", kMissingModule, "gateway"},
+                                   exited("2026-03-05T08:20:00Z")};
+  SECTION("a warning: the last words are its evidence") {
+    const auto result = run(with_severity("warning"), lines);
+    const Diagnosis* exit = find_rule(result.diagnoses, "pm2-exit-once");
+    REQUIRE(exit != nullptr);
+    REQUIRE(exit->evidence.size() == 2);
+    CHECK_THAT(exit->evidence.back().text, Catch::Contains("Cannot find module 'dotenv'"));
+    REQUIRE(exit->notes.size() == 1);
+    CHECK_THAT(exit->notes[0], Catch::Contains("last words before its exits"));
+  }
+  SECTION("an info remark (a clean stop's kind): none") {
+    const auto result = run(with_severity("info"), lines);
+    const Diagnosis* exit = find_rule(result.diagnoses, "pm2-exit-once");
+    REQUIRE(exit != nullptr);
+    CHECK(exit->evidence.size() == 1);
+    CHECK(exit->notes.empty());
+  }
+}
+
 TEST_CASE("last words: distinct messages, newest first, at most three, shown in line order",
           "[last_words]") {
   const RuleSet rules = rules_from(kLoopAndContext);

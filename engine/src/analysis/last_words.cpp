@@ -14,7 +14,12 @@
 namespace logdx::analysis {
 namespace {
 
-bool is_loop(const CompiledRule& rule) { return rule.cause.starts_with("restart_loop_"); }
+// A restart loop, or one failed exit (an `app_exit` at warning or worse: a clean stop's
+// remark has nothing to explain).
+bool reports_exits(const CompiledRule& rule) {
+  return rule.cause.starts_with("restart_loop_") ||
+         (rule.cause == "app_exit" && rule.severity >= Severity::warning);
+}
 
 // Names compare without case, a ".service" suffix or docker's leading "/": the manager
 // names a unit "openclaw.service" or a container "/gw" where the app's own lines say
@@ -132,7 +137,7 @@ LastWordsByLoop find_last_words(const std::vector<CompiledRule>& rules,
   LastWordsByLoop out;
   if (context_hits.empty()) return out;
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    if (!is_loop(rules[r])) continue;
+    if (!reports_exits(rules[r])) continue;
     for (const Draft& draft : drafts[r]) {
       auto words = words_of(draft, context_hits, events, hits, limit);
       if (!words.empty()) out.emplace(draft.fingerprint, std::move(words));
