@@ -205,6 +205,13 @@ check "two failed exits: warning loop" $(root_is restart_loop_pm2 pm2-app-exits-
 paste_run 'PM2        | 2020-03-13T11:11:13: PM2 log: App [app:2] exited with code [0] via signal [SIGINT]
 PM2        | 2020-03-13T11:11:16: PM2 log: App [app:2] exited with code [0] via signal [SIGINT]'
 check "two clean exits: no loop" $([[ "$out" != *restart_loop_pm2* ]]; echo $?)
+# one failed exit, cut before any restart: a warning that shows the app's last words
+paste_run "0|api      | Error: Cannot open database file '/srv/api/data.db'
+PM2        | 2020-03-13T11:11:13: PM2 log: App [api:0] exited with code [1] via signal [SIGINT]"
+check "one failed exit: app_exit warning" $(root_is app_exit pm2-app-exited-with-error warning; echo $?)
+check "one failed exit: its last words" $(has "Cannot open database file" "$out"; echo $?)
+paste_run "PM2        | 2020-03-13T11:11:13: PM2 log: App [api:0] exited with code [0] via signal [SIGINT]"
+check "one clean exit: no failure" $([[ "$out" != *pm2-app-exited-with-error* ]]; echo $?)
 
 # coreutils refused again and again (an entrypoint at each container start), quotes mangled
 paste_run 'touch: cannot touch ���/var/jenkins_home/copy_reference_file.log���: Permission denied
