@@ -170,10 +170,14 @@ check "lint: the summary counts the user's file and its rules, not the pack ($(t
   $(tail -1 <<<"$out" | grep -qE "^3 errors, 0 warnings in 1 file \([0-9] rules?\), checked with the built-in pack$"; echo $?)
 
 # --- 3. Reading a terminal says so ---------------------------------------------------------------
-# `script` gives logdx a terminal; its stdin ends at once, which ends the paste.
-timeout 30 script -qec "$logdx analyze --no-db --color never" /dev/null </dev/null >"$work/tty.out" 2>&1
+# `script` gives logdx a terminal and types what the hint says: Ctrl-D, which ends the paste.
+# (With script's stdin at /dev/null the terminal never ends: the test sat out its 30 s timeout.)
+printf '\004' | timeout 30 script -qec "$logdx analyze --no-db --color never" /dev/null \
+  >"$work/tty.out" 2>&1
 check "stdin on a terminal: the hint to paste, then Ctrl-D" \
   $(grep -q "reading standard input: paste the log, then Ctrl-D" "$work/tty.out"; echo $?)
+check "stdin on a terminal: Ctrl-D ends it as an empty paste" \
+  $(grep -q "standard input was empty" "$work/tty.out"; echo $?)
 run analyze --no-db
 check "stdin not a terminal: no hint" $(! has "paste the log" "$err"; echo $?)
 
