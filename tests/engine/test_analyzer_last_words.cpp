@@ -193,6 +193,26 @@ TEST_CASE("last words: a loop folded under its cause shows none", "[last_words]"
   CHECK(loop->evidence.size() == 2);
 }
 
+TEST_CASE("last words: beside a possibly related cause the note does not say none names it",
+          "[last_words]") {
+  // The port error without a time, in another input: the rule explains the loop, but nothing
+  // links the two (no time, no subject), so they are only possibly related and the loop stays
+  // a root with its last words.
+  const RuleSet rules = rules_from(kWithKnownCause);
+  const auto result =
+      run(rules, {{"", "Error: listen EADDRINUSE: address already in use", "", SourceKind::app, 1},
+                  {"2026-03-05T08:20:00Z", kMissingModule, "gateway"},
+                  exited("2026-03-05T08:20:00Z"),
+                  exited("2026-03-05T08:20:02Z")});
+  const Diagnosis* loop = find_rule(result.diagnoses, "pm2-loop");
+  REQUIRE(loop != nullptr);
+  INFO((loop->notes.empty() ? std::string("no note") : loop->notes[0]));
+  REQUIRE_FALSE(loop->related.empty());
+  REQUIRE(loop->notes.size() == 1);
+  CHECK_THAT(loop->notes[0], Catch::Contains("possibly related one is named below"));
+  CHECK_THAT(loop->notes[0], !Catch::Contains("no rule names the cause"));
+}
+
 TEST_CASE("context rules: never a diagnosis, no timeline entry, no cap note", "[last_words]") {
   const RuleSet rules = rules_from(kLoopAndContext);
   AnalyzerOptions options;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -160,10 +161,16 @@ void attach_last_words(std::vector<Diagnosis>& roots, const LastWordsByLoop& wor
                                     std::move(raw), 0, message_at, event.host()});
       where.push_back(fmt::format("{}:{}", event.input(), event.line));
     }
+    // A possibly related finding may name the cause, unproven (no time or subject links the
+    // two): the note must not claim that nothing does.
+    const std::string_view known = d.related.empty()
+                                       ? "no rule names the cause of these exits"
+                                       : "no finding is linked to these exits (a possibly "
+                                         "related one is named below)";
     d.notes.push_back(fmt::format(
-        "no rule names the cause of these exits; the app's last words before its exits are "
-        "shown as evidence ({}): read them for the reason it stops",
-        fmt::join(where, ", ")));
+        "{}; the app's last words before its exits are shown as evidence ({}): read them for "
+        "the reason it stops",
+        known, fmt::join(where, ", ")));
   }
 }
 
