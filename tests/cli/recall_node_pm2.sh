@@ -82,6 +82,19 @@ check "gateway HTTP 401: auth_failed" $(root_is auth_failed connect-gateway-http
 paste_run '09:12:40 [feishu] [DEBUG] Gateway responded 200 - {"ok":true}'
 check "a 200 answer is nothing" $(quiet; echo $?)
 
+# node 10-24 dies on an unhandled refused connect: the service it needs is not running
+captured="$(dirname "$0")/../../corpus/captured/node"
+for v in 10 16 24; do
+  run analyze --no-db --no-user-rules -o json "$captured/econnrefused-uncaught-node$v.log"
+  check "node $v uncaught ECONNREFUSED: the service is not running" \
+    $(root_is gateway_not_running node-connect-refused-uncaught error; echo $?)
+done
+check "the port is read" $(fact port 6399; echo $?)
+# a client that logs the refusal and retries is waiting, not dead
+paste_run "[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:6379
+    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)"
+check "a logged, retried refusal is no death" $([[ "$out" != *node-connect-refused-uncaught* ]]; echo $?)
+
 # openclaw's Discord channel debug line before the fatal close
 paste_run "2026-02-19T10:01:02.123Z [discord] discord gateway: WebSocket connection closed with code 4014"
 check "discord 4014 debug line: auth_failed" $(root_is auth_failed connect-discord-gateway-rejected; echo $?)
