@@ -56,6 +56,17 @@ check "EACCES object on one line" $(root_is permission_denied node-listen-permis
 paste_run "{ code: 'EACCES', errno: -13, syscall: 'open', path: '/srv/app/config.json' }"
 check "EACCES on open is not a listen failure" \
   $([[ "$out" != *node-listen-permission-denied-errobj* ]]; echo $?)
+# the same EACCES in a pm2 app or compose service of another name: a warning about that app
+paste_run "0|api      | Error: listen EACCES: permission denied 0.0.0.0:80"
+check "pm2 app's EACCES: warning about it" \
+  $(root_is permission_denied node-listen-permission-denied-other-app warning; echo $?)
+check "the app is named" $(has "api may not listen on port 80" "$out"; echo $?)
+paste_run "web_1  | Error: listen EACCES: permission denied 0.0.0.0:443"
+check "compose service's EACCES: warning about it" \
+  $(root_is permission_denied node-listen-permission-denied-other-app warning; echo $?)
+paste_run "0|openclaw | Error: listen EACCES: permission denied 0.0.0.0:80"
+check "the gateway's own EACCES stays critical" \
+  $(root_is permission_denied gateway-port-permission-denied critical; echo $?)
 # the message cut before the address by an app's logger
 paste_run "[11:20:54 AM] | Error: listen EACCES: permission denied"
 check "listen EACCES without address" \
