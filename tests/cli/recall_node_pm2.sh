@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Node and pm2 wordings of other versions and of partial pastes, through the real binary (issue
 # 12, recall): V8's heap abort quoted in Markdown, wrapped, or cut before its FATAL line; Node's
-# listen EACCES as the error object alone or cut before the address; pm2 0.12.3's exit line
-# without a code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord 4014 debug line.
-# Each beside a look-alike that must not say the same.
+# listen EACCES as the error object alone, cut before the address, or in another app; an
+# unhandled refused connect; openclaw refusing an old Node; pm2 0.12.3's exit line without a
+# code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord 4014 debug line. Each beside
+# a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -105,6 +106,14 @@ check "the port is read" $(fact port 6399; echo $?)
 paste_run "[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:6379
     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)"
 check "a logged, retried refusal is no death" $([[ "$out" != *node-connect-refused-uncaught* ]]; echo $?)
+
+# openclaw refuses the Node it runs on (captured 2026.3.8 on node 18, 2026.9.6 on node 20)
+for f in node-too-old-2026.3.8-node18 node-too-old-2026.9.6-node20; do
+  run analyze --no-db --no-user-rules -o json "$(dirname "$0")/../../corpus/captured/openclaw/$f.log"
+  check "$f: the gateway refuses this Node" $(root_is node_version_mismatch gateway-node-too-old critical; echo $?)
+done
+paste_run "Running on an unsupported Node (22.23.3); diagnostics may show truncated text"
+check "openclaw's unsupported-Node note is no refusal" $(quiet; echo $?)
 
 # openclaw's Discord channel debug line before the fatal close
 paste_run "2026-02-19T10:01:02.123Z [discord] discord gateway: WebSocket connection closed with code 4014"
