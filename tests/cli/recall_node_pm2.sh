@@ -2,9 +2,9 @@
 # Node and pm2 wordings of other versions and of partial pastes, through the real binary (issue
 # 12, recall): V8's heap abort quoted in Markdown, wrapped, or cut before its FATAL line; Node's
 # listen EACCES as the error object alone, cut before the address, or in another app; an
-# unhandled refused connect; openclaw refusing an old Node; pm2 0.12.3's exit line without a
-# code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord 4014 debug line. Each beside
-# a look-alike that must not say the same.
+# unhandled refused connect; a program it spawns missing; openclaw refusing an old Node; pm2
+# 0.12.3's exit line without a code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord
+# 4014 debug line. Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -106,6 +106,14 @@ check "the port is read" $(fact port 6399; echo $?)
 paste_run "[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:6379
     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)"
 check "a logged, retried refusal is no death" $([[ "$out" != *node-connect-refused-uncaught* ]]; echo $?)
+
+# node 10-24 cannot spawn a program that is not installed (captured)
+for v in 10 24; do
+  run analyze --no-db --no-user-rules -o json "$captured/spawn-enoent-node$v.log"
+  check "node $v spawn ENOENT: the program is missing" $(root_is missing_executable node-spawn-not-found error; echo $?)
+done
+paste_run "0|worker   | Error: ENOENT: no such file or directory, open '/srv/app/.env'"
+check "a missing file is no missing program" $([[ "$out" != *node-spawn-not-found* ]]; echo $?)
 
 # openclaw refuses the Node it runs on (captured 2026.3.8 on node 18, 2026.9.6 on node 20)
 for f in node-too-old-2026.3.8-node18 node-too-old-2026.9.6-node20; do
