@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Node and pm2 wordings of other versions and of partial pastes, through the real binary (issue
+# 12, recall): V8's heap abort quoted in Markdown, wrapped, or cut before its FATAL line; Node's
+# listen EACCES as the error object alone, cut before the address, or in another app; an
+# unhandled refused connect; a program it spawns missing; openclaw refusing an old Node; pm2
+# 0.12.3's exit line without a code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord
+# 4014 debug line. Each beside a look-alike that must not say the same.
+set -uo pipefail
+logdx="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=paste_lib.sh
+source "$(dirname "$0")/paste_lib.sh"
+
+# V8 (node 16-24, api.cc FatalProcessOutOfMemory) quoted as a Markdown bullet in backticks
+paste_run "  - After the upgrade both services grew memory and restarted
+  - \`FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\`"
+check "heap OOM in a backticked bullet" $(root_is node_heap_oom node-heap-out-of-memory critical; echo $?)
+paste_run "- why does \`FATAL ERROR: Reached heap limit\` mean the heap is full?"
+check "a question about the FATAL line is no OOM" $(quiet; echo $?)
+# the same line wrapped before "Allocation": both halves are shown
+paste_run "FATAL ERROR: Ineffective mark-compacts near heap limit
+Allocation failed - JavaScript heap out of memory"
+check "wrapped V8 line: heap OOM" $(root_is node_heap_oom "" critical; echo $?)
+check "wrapped V8 line: the FATAL half is evidence" \
+  $(has "FATAL ERROR: Ineffective mark-compacts near heap limit" "$out"; echo $?)
+paste_run "FATAL ERROR: v8::ToLocalChecked Empty MaybeLocal."
+check "another node FATAL ERROR is no heap OOM" $([[ "$out" != *node_heap_oom* ]]; echo $?)
+# V8's last-GC report alone (a paste cut before FATAL), node 10-14 trace
+paste_run "<--- Last few GCs --->
+
+[3121:0x4e1c2b0]  8812044 ms: Mark-sweep 2041.3 (2090.1) -> 2039.8 (2090.6) MB, 2804.1 / 0.0 ms  (average mu = 0.121, current mu = 0.010) allocation failure scavenge might not succeed
+[3121:0x4e1c2b0]  8815130 ms: Mark-sweep 2041.9 (2090.6) -> 2040.2 (2091.1) MB, 3010.7 / 0.0 ms  (average mu = 0.072, current mu = 0.021) allocation failure scavenge might not succeed"
+check "GC report cut before FATAL: heap OOM" $(root_is node_heap_oom node-heap-oom-gc-trace critical; echo $?)
+check "the heap size is read" $(has "max-old-space-size=3072" "$out"; echo $?)
+paste_run "[3121:0x4e1c2b0]  8812044 ms: Scavenge 41.3 (50.1) -> 39.8 (50.6) MB, 2.1 / 0.0 ms  (average mu = 0.991, current mu = 0.990) allocation failure"
+check "a --trace-gc line alone is no OOM" $(quiet; echo $?)
+
+# node 12-24 listen EACCES: only the tail of the crash record pasted (the object util.inspect
+# prints after the stack), or the object a logger prints on one line
+paste_run "Emitted 'error' event on Server instance at:
+    at emitErrorNT (node:net:1357:8)
+    at processTicksAndRejections (node:internal/process/task_queues:83:21) {
+  code: 'EACCES',
+  errno: -13,
+  syscall: 'listen',
+  address: '0.0.0.0',
+  port: 443
+}"
+check "EACCES error object: permission_denied" \
+  $(root_is permission_denied node-listen-permission-denied-errobj error; echo $?)
+check "the port is read from the object" $(fact port 443; echo $?)
+paste_run "{ code: 'EACCES', errno: -13, syscall: 'listen', address: '0.0.0.0', port: 80 }"
+check "EACCES object on one line" $(root_is permission_denied node-listen-permission-denied-errobj; echo $?)
+paste_run "{ code: 'EACCES', errno: -13, syscall: 'open', path: '/srv/app/config.json' }"
+check "EACCES on open is not a listen failure" \
+  $([[ "$out" != *node-listen-permission-denied-errobj* ]]; echo $?)
+# the same EACCES in a pm2 app or compose service of another name: a warning about that app
+paste_run "0|api      | Error: listen EACCES: permission denied 0.0.0.0:80"
+check "pm2 app's EACCES: warning about it" \
+  $(root_is permission_denied node-listen-permission-denied-other-app warning; echo $?)
+check "the app is named" $(has "api may not listen on port 80" "$out"; echo $?)
+paste_run "web_1  | Error: listen EACCES: permission denied 0.0.0.0:443"
+check "compose service's EACCES: warning about it" \
+  $(root_is permission_denied node-listen-permission-denied-other-app warning; echo $?)
+paste_run "0|openclaw | Error: listen EACCES: permission denied 0.0.0.0:80"
+check "the gateway's own EACCES stays critical" \
+  $(root_is permission_denied gateway-port-permission-denied critical; echo $?)
+# the message cut before the address by an app's logger
+paste_run "[11:20:54 AM] | Error: listen EACCES: permission denied"
+check "listen EACCES without address" \
+  $(root_is permission_denied node-listen-permission-denied-no-address; echo $?)
+paste_run "how do I fix listen EACCES: permission denied on port 80?"
+check "a question is no finding" $(quiet; echo $?)
+
+# pm2 0.12.3 lib/God.js: "App name:NAME id:ID exited" (no code), restarted in the same second
+paste_run "PM2: 2015-01-19 14:45:49: App name:api id:3 exited
+PM2: 2015-01-19 14:45:49: Starting execution sequence in -cluster mode- for app name:api id:3
+PM2: 2015-01-19 14:45:49: App name:api id:3 online
+PM2: 2015-01-19 14:45:49: App name:api id:3 exited
+PM2: 2015-01-19 14:45:49: Starting execution sequence in -cluster mode- for app name:api id:3
+PM2: 2015-01-19 14:45:50: App name:api id:3 online
+PM2: 2015-01-19 14:45:50: App name:api id:3 exited"
+check "pm2 0.12.3 codeless exits: loop" $(root_is restart_loop_pm2 pm2-app-exits-repeatedly; echo $?)
+check "the title says the code is not logged" $(has "code not logged" "$out"; echo $?)
+paste_run "PM2: 2015-01-19 14:45:49: App name:api id:3 online"
+check "online alone is nothing" $(quiet; echo $?)
+
+# a channel plugin calling the gateway's HTTP API without the token
+paste_run '09:12:40 [feishu] [ERROR] reply failed: Error: Gateway error: 401 - {"error":{"message":"Unauthorized","type":"unauthorized"}}'
+check "gateway HTTP 401: auth_failed" $(root_is auth_failed connect-gateway-http-unauthorized error; echo $?)
+paste_run '09:12:40 [feishu] [DEBUG] Gateway responded 200 - {"ok":true}'
+check "a 200 answer is nothing" $(quiet; echo $?)
+
+# node 10-24 dies on an unhandled refused connect: the service it needs is not running
+captured="$(dirname "$0")/../../corpus/captured/node"
+for v in 10 16 24; do
+  run analyze --no-db --no-user-rules -o json "$captured/econnrefused-uncaught-node$v.log"
+  check "node $v uncaught ECONNREFUSED: the service is not running" \
+    $(root_is gateway_not_running node-connect-refused-uncaught error; echo $?)
+done
+check "the port is read" $(fact port 6399; echo $?)
+# a client that logs the refusal and retries is waiting, not dead
+paste_run "[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:6379
+    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)"
+check "a logged, retried refusal is no death" $([[ "$out" != *node-connect-refused-uncaught* ]]; echo $?)
+
+# node 10-24 cannot spawn a program that is not installed (captured)
+for v in 10 24; do
+  run analyze --no-db --no-user-rules -o json "$captured/spawn-enoent-node$v.log"
+  check "node $v spawn ENOENT: the program is missing" $(root_is missing_executable node-spawn-not-found error; echo $?)
+done
+paste_run "0|worker   | Error: ENOENT: no such file or directory, open '/srv/app/.env'"
+check "a missing file is no missing program" $([[ "$out" != *node-spawn-not-found* ]]; echo $?)
+
+# openclaw refuses the Node it runs on (captured 2026.3.8 on node 18, 2026.9.6 on node 20)
+for f in node-too-old-2026.3.8-node18 node-too-old-2026.9.6-node20; do
+  run analyze --no-db --no-user-rules -o json "$(dirname "$0")/../../corpus/captured/openclaw/$f.log"
+  check "$f: the gateway refuses this Node" $(root_is node_version_mismatch gateway-node-too-old critical; echo $?)
+done
+paste_run "Running on an unsupported Node (22.23.3); diagnostics may show truncated text"
+check "openclaw's unsupported-Node note is no refusal" $(quiet; echo $?)
+
+# openclaw's Discord channel debug line before the fatal close
+paste_run "2026-02-19T10:01:02.123Z [discord] discord gateway: WebSocket connection closed with code 4014"
+check "discord 4014 debug line: auth_failed" $(root_is auth_failed connect-discord-gateway-rejected; echo $?)
+paste_run "2026-02-19T10:01:02.123Z [discord] discord gateway: WebSocket connection closed with code 1000"
+check "a normal close is no refusal" $([[ "$out" != *connect-discord-gateway-rejected* ]]; echo $?)
+
+finish
