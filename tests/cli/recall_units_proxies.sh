@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Other versions' wordings of service-manager and proxy failures, through the real binary (issue
+# 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing
+# EnvironmentFile=, its start limit with the unit cut off, the kernel's one-line OOM summary
+# alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout, and HAProxy's down
+# line ellipsized by systemctl. Each beside a look-alike that must not say the same.
+set -uo pipefail
+logdx="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=paste_lib.sh
+source "$(dirname "$0")/paste_lib.sh"
+
+# systemd v237-v244 (src/core/execute.c): the chdir() into WorkingDirectory= fails before exec
+paste_run "Jan 12 07:40:02 app-2 systemd[1]: Started Orders API.
+Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Changing to the requested working directory failed: No such file or directory
+Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Failed at step CHDIR spawning /usr/bin/node: No such file or directory
+Jan 12 07:40:02 app-2 systemd[1]: orders-api.service: Main process exited, code=exited, status=200/CHDIR
+Jan 12 07:40:02 app-2 systemd[1]: orders-api.service: Failed with result 'exit-code'."
+check "missing WorkingDirectory=: cannot spawn" \
+  $(root_is missing_executable systemd-workdir-missing critical; echo $?)
+check "the unit is named" $(fact unit orders-api.service; echo $?)
+# systemctl status alone, v232
+paste_run "● orders-api.service - Orders API
+   Loaded: loaded (/etc/systemd/system/orders-api.service; enabled)
+   Active: failed (Result: exit-code) since Mon 2026-01-12 07:40:02 UTC; 5s ago
+  Process: 2291 ExecStart=/usr/bin/node /srv/orders/index.js (code=exited, status=200/CHDIR)
+ Main PID: 2291 (code=exited, status=200/CHDIR)"
+check "200/CHDIR in systemctl status" $(root_is missing_executable systemd-workdir-missing; echo $?)
+# the folder exists but the unit's user may not enter it: not a missing folder
+paste_run "Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Changing to the requested working directory failed: Permission denied"
+check "chdir refused (EACCES) is not a missing folder" \
+  $([[ "$out" != *systemd-workdir-missing* ]]; echo $?)
+
+# systemd v240+ service_spawn: EnvironmentFile= missing, result 'resources'
+paste_run "Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed to load environment files: No such file or directory
+Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed to run 'start' task: No such file or directory
+Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed with result 'resources'.
+Feb 03 06:00:11 nas systemd[1]: Failed to start Backup agent."
+check "missing EnvironmentFile=" \
+  $(root_is missing_config systemd-environment-file-missing critical; echo $?)
+# v218 and older: no unit prefix on the first line
+paste_run "Feb 03 06:00:11 core-3 systemd[1]: Failed to load environment files: No such file or directory
+Feb 03 06:00:11 core-3 systemd[1]: backup-agent.service failed to run 'start-pre' task: No such file or directory"
+check "old wording, no unit prefix" $(root_is missing_config systemd-environment-file-missing; echo $?)
+paste_run "[dotenv@16.4.5] injecting env (0) from .env -- failed to load environment file: ENOENT"
+check "an app's dotenv message is not systemd's" \
+  $([[ "$out" != *systemd-environment-file-missing* ]]; echo $?)
+
+# the start limit with the unit cut off by the paster (v208-v218 wording)
+paste_run "systemd[1]: start request repeated too quickly"
+check "start limit without its unit" \
+  $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
+paste_run "> is it bad that it says start request repeated too quickly for a timer I run by hand?"
+check "the words in a question are no start limit" $(quiet; echo $?)
+
+# linux 4.19+ dump_oom_summary alone (a grep kept only it): the kill is proven
+paste_run "[812004.117250] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/docker-5be1c0a99f2e.scope,task=ruby,pid=30411,uid=1000"
+check "OOM summary line alone" $(root_is oom_kernel host-memory-pressure-oom-kill; echo $?)
+check "the victim is named" $(fact killed_process ruby; echo $?)
+paste_run "vm.panic_on_oom = 0
+vm.oom_kill_allocating_task = 0"
+check "OOM sysctls are no kill" $(quiet; echo $?)
+
+# Go <= 1.5 dial error (no syscall name) in Caddy 0.8's error log
+paste_run "14/Mar/2016:09:02:11 +0000 [ERROR 502 /] dial tcp 127.0.0.1:8081: connection refused
+14/Mar/2016:09:02:12 +0000 [ERROR 502 /favicon.ico] dial tcp 127.0.0.1:8081: connection refused"
+check "old Go dial refusal behind Caddy v1" \
+  $(root_is proxy_upstream_refused connect-caddy-upstream-refused; echo $?)
+# Caddy v1 answers a dial timeout with 502: packets dropped, not a refusal
+paste_run "14/Mar/2018:09:02:11 +0000 [ERROR 502 /] dial tcp 198.51.100.20:9443: i/o timeout"
+check "Caddy v1 dial timeout" $(root_is firewall_blocked connect-proxy-dial-timeout; echo $?)
+paste_run "14/Mar/2018:09:02:11 +0000 [ERROR 502 /] context canceled"
+check "a client that gave up is no dial timeout" \
+  $([[ "$out" != *connect-proxy-dial-timeout* ]]; echo $?)
+
+# HAProxy's down line ellipsized by systemctl status (pager width)
+paste_run "Mar 02 10:11:12 lb-1 haproxy[901]: [WARNING] 060/101112 (901) : Server api/api-2 is DOWN, reason: Layer4 connection problem, info: \"Connecti…"
+check "HAProxy Layer4 problem, info cut" \
+  $(root_is proxy_upstream_refused connect-haproxy-upstream-refused; echo $?)
+paste_run "Mar 02 10:11:12 lb-1 haproxy[901]: [WARNING] 060/101112 (901) : Server api/api-2 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 0 active and 0 backup servers left."
+check "a Layer4 timeout is no refusal" \
+  $([[ "$out" != *connect-haproxy-upstream-refused* ]]; echo $?)
+
+finish
