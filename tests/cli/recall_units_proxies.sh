@@ -2,8 +2,9 @@
 # Other versions' wordings of service-manager and proxy failures, through the real binary (issue
 # 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing
 # EnvironmentFile=, its start limit with the unit cut off, the kernel's one-line OOM summary
-# alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout, and HAProxy's down
-# line ellipsized by systemctl. Each beside a look-alike that must not say the same.
+# alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout, HAProxy's down line
+# ellipsized by systemctl, a program execve() refuses, a core dump, Apache's backend timeout and
+# its missing ws:// handler. Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -83,5 +84,34 @@ check "HAProxy Layer4 problem, info cut" \
 paste_run "Mar 02 10:11:12 lb-1 haproxy[901]: [WARNING] 060/101112 (901) : Server api/api-2 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 0 active and 0 backup servers left."
 check "a Layer4 timeout is no refusal" \
   $([[ "$out" != *connect-haproxy-upstream-refused* ]]; echo $?)
+
+# execve() ENOEXEC: a script without "#!" (systemd v241 wording), then 203/EXEC
+paste_run "Apr 14 21:03:55 pi systemd[1]: Started Sensor relay.
+Apr 14 21:03:55 pi systemd[6120]: sensor-relay.service: Failed at step EXEC spawning /home/pi/relay/start.sh: Exec format error
+Apr 14 21:03:55 pi systemd[1]: sensor-relay.service: Main process exited, code=exited, status=203/EXEC"
+check "Exec format error: not a program" $(root_is missing_executable "" critical; echo $?)
+check "the format error is reported" $(has_cause missing_executable && [[ "$out" == *systemd-exec-format-error* ]]; echo $?)
+paste_run "pi@pi:~ \$ ./relay
+bash: ./relay: cannot execute binary file: Exec format error"
+check "a shell's format error is not a unit's" $([[ "$out" != *systemd-exec-format-error* ]]; echo $?)
+
+# a unit's process died of SIGSEGV with a core (systemd v232+ result 'core-dump')
+paste_run "Apr 14 21:03:55 web systemd[1]: img-worker.service: Main process exited, code=dumped, status=11/SEGV
+Apr 14 21:03:55 web systemd[1]: img-worker.service: Failed with result 'core-dump'."
+check "core dumped: crash" $(root_is crash systemd-unit-core-dumped error; echo $?)
+paste_run "Apr 14 21:03:55 web systemd[1]: img-worker.service: Main process exited, code=killed, status=15/TERM"
+check "a stop's SIGTERM is no crash" $([[ "$out" != *systemd-unit-core-dumped* ]]; echo $?)
+
+# Apache mod_proxy_http: the backend accepted but sent no status line in time (httpd 2.4)
+paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy_http:error] [pid 2211:tid 1402] (70007)The timeout specified has expired: [client 203.0.113.9:50122] AH01102: error reading status line from remote server 127.0.0.1:8069
+[Tue Apr 14 21:03:55.120402 2026] [proxy:error] [pid 2211:tid 1402] [client 203.0.113.9:50122] AH00898: Error reading from remote server returned by /web/report"
+check "Apache backend read timeout" \
+  $(root_is proxy_upstream_timeout connect-apache-upstream-read-timeout; echo $?)
+paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy_http:error] [pid 2211:tid 1402] (104)Connection reset by peer: [client 203.0.113.9:50122] AH01102: error reading status line from remote server 127.0.0.1:8069"
+check "a reset is no timeout" $([[ "$out" != *connect-apache-upstream-read-timeout* ]]; echo $?)
+# a ws:// ProxyPass without mod_proxy_wstunnel
+paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy:warn] [pid 2211:tid 1402] [client 203.0.113.9:50122] AH01144: No protocol handler was valid for the URL /socket.io/ (scheme 'ws'). If you are using a DSO version of mod_proxy, make sure the proxy submodules are included in the configuration using LoadModule."
+check "Apache has no ws handler" \
+  $(root_is proxy_websocket_upgrade connect-apache-ws-handler-missing; echo $?)
 
 finish
