@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Other versions' wordings of service-manager and proxy failures, through the real binary (issue
-# 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing
-# EnvironmentFile=, its start limit with the unit cut off, the kernel's one-line OOM summary
-# alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout, HAProxy's down line
+# 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing sandbox
+# path (226/NAMESPACE) or EnvironmentFile=, its start limit with the unit cut off, the kernel's
+# one-line OOM summary alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout, HAProxy's down line
 # ellipsized by systemctl, a program execve() refuses, a core dump, Apache's backend timeout and
 # its missing ws:// handler. Each beside a look-alike that must not say the same.
 set -uo pipefail
@@ -34,6 +34,13 @@ check "200/CHDIR in systemctl status" $(root_is missing_executable systemd-workd
 paste_run "Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Changing to the requested working directory failed: Permission denied"
 check "chdir refused (EACCES) is not a missing folder" \
   $([[ "$out" != *systemd-workdir-missing* ]]; echo $?)
+
+# a ReadWritePaths= folder that does not exist (systemd v239+), 226/NAMESPACE
+paste_run "May 02 04:10:00 db-1 systemd[1]: Starting Metrics ingest...
+May 02 04:10:00 db-1 systemd[3120]: metrics-ingest.service: Failed to set up mount namespacing: /var/lib/metrics-ingest: No such file or directory
+May 02 04:10:00 db-1 systemd[3120]: metrics-ingest.service: Failed at step NAMESPACE spawning /usr/local/bin/ingest: No such file or directory
+May 02 04:10:00 db-1 systemd[1]: metrics-ingest.service: Main process exited, code=exited, status=226/NAMESPACE"
+check "sandbox path missing" $(root_is missing_config systemd-namespace-path-missing critical; echo $?)
 
 # systemd v240+ service_spawn: EnvironmentFile= missing, result 'resources'
 paste_run "Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed to load environment files: No such file or directory
