@@ -2,9 +2,10 @@
 # Other versions' wordings of service-manager and proxy failures, through the real binary (issue
 # 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing sandbox
 # path (226/NAMESPACE) or EnvironmentFile=, its start limit with the unit cut off, the kernel's
-# one-line OOM summary alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout, HAProxy's down line
-# ellipsized by systemctl, a program execve() refuses, a core dump, Apache's backend timeout and
-# its missing ws:// handler. Each beside a look-alike that must not say the same.
+# one-line OOM summary alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout,
+# HAProxy's down line ellipsized by systemctl, a program execve() refuses (under systemd or an
+# OCI runtime), a core dump, Apache's backend timeout and its missing ws:// handler. Each
+# beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -120,5 +121,23 @@ check "a reset is no timeout" $([[ "$out" != *connect-apache-upstream-read-timeo
 paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy:warn] [pid 2211:tid 1402] [client 203.0.113.9:50122] AH01144: No protocol handler was valid for the URL /socket.io/ (scheme 'ws'). If you are using a DSO version of mod_proxy, make sure the proxy submodules are included in the configuration using LoadModule."
 check "Apache has no ws handler" \
   $(root_is proxy_websocket_upgrade connect-apache-ws-handler-missing; echo $?)
+
+# the OCI runtime cannot exec the image's entrypoint: another CPU's image (runc 1.1 wording in
+# compose logs, three restarts), a CRLF script (runc 1.0-rc, quoted error), a missing exec bit
+paste_run "api-1  | exec /usr/local/bin/docker-entrypoint.sh: exec format error
+api-1 exited with code 1
+api-1  | exec /usr/local/bin/docker-entrypoint.sh: exec format error
+api-1 exited with code 1
+api-1  | exec /usr/local/bin/docker-entrypoint.sh: exec format error
+api-1 exited with code 1"
+check "image for another CPU" $(root_is missing_executable container-exec-failed critical; echo $?)
+check "its restarts fold under it" $(has_cause restart_loop_docker; echo $?)
+paste_run 'standard_init_linux.go:211: exec user process caused "no such file or directory"'
+check "entrypoint with a CRLF #! line" $(root_is missing_executable container-exec-failed; echo $?)
+paste_run 'docker: Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused "exec: \"/app/start.sh\": permission denied": unknown.'
+check "entrypoint without its exec bit" \
+  $(root_is permission_denied container-exec-permission-denied critical; echo $?)
+paste_run "> we got exec format error on the old Pi, works on the new one"
+check "the words in prose are no exec failure" $([[ "$out" != *container-exec-failed* ]]; echo $?)
 
 finish
