@@ -4,8 +4,9 @@
 # path (226/NAMESPACE) or EnvironmentFile=, its start limit with the unit cut off, the kernel's
 # one-line OOM summary alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout,
 # HAProxy's down line ellipsized by systemctl, a program execve() refuses (under systemd or an
-# OCI runtime), a core dump, Apache's backend timeout and its missing ws:// handler. Each
-# beside a look-alike that must not say the same.
+# OCI runtime), a core dump, Apache's backend timeout and its missing ws:// handler, nginx kept
+# from its upstream (EACCES) or from starting (a name that does not resolve). Each beside a
+# look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -139,5 +140,18 @@ check "entrypoint without its exec bit" \
   $(root_is permission_denied container-exec-permission-denied critical; echo $?)
 paste_run "> we got exec format error on the old Pi, works on the new one"
 check "the words in prose are no exec failure" $([[ "$out" != *container-exec-failed* ]]; echo $?)
+
+# nginx refused by the kernel, not the upstream: SELinux on a TCP upstream (CentOS 7, nginx 1.16)
+paste_run '2019/11/02 11:04:15 [crit] 2211#0: *7 connect() to 127.0.0.1:3000 failed (13: Permission denied) while connecting to upstream, client: 203.0.113.9, server: app.example.com, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "app.example.com"'
+check "nginx connect EACCES" \
+  $(root_is permission_denied connect-nginx-upstream-permission-denied; echo $?)
+paste_run '2019/11/02 11:04:15 [crit] 2211#0: *7 open() "/usr/share/nginx/html/index.html" failed (13: Permission denied), client: 203.0.113.9, server: app.example.com'
+check "a file nginx may not read is no upstream" \
+  $([[ "$out" != *connect-nginx-upstream-permission-denied* ]]; echo $?)
+# nginx does not start: a compose service name that does not resolve (docker nginx image)
+paste_run 'web-1  | nginx: [emerg] host not found in upstream "api:8080" in /etc/nginx/conf.d/default.conf:14'
+check "upstream name does not resolve" \
+  $(root_is network_unstable connect-nginx-upstream-host-not-found; echo $?)
+check "the name is given" $(fact upstream_host api; echo $?)
 
 finish
