@@ -2,11 +2,11 @@
 # Other versions' wordings of service-manager and proxy failures, through the real binary (issue
 # 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing sandbox
 # path (226/NAMESPACE) or EnvironmentFile=, its start limit with the unit cut off, the kernel's
-# one-line OOM summary alone, a pre-Go-1.6 dial refusal and Caddy v1's 502 for a dial timeout,
-# HAProxy's down line ellipsized by systemctl, a program execve() refuses (under systemd or an
-# OCI runtime), a core dump, Apache's backend timeout and its missing ws:// handler, nginx kept
-# from its upstream (EACCES) or from starting (a name that does not resolve). Each beside a
-# look-alike that must not say the same.
+# one-line OOM summary alone and CentOS 6's kill line, a pre-Go-1.6 dial refusal and Caddy v1's
+# 502 for a dial timeout, HAProxy's down line ellipsized by systemctl, a program execve() refuses
+# (under systemd or an OCI runtime), a core dump, Apache's backend timeout and its missing ws://
+# handler, nginx kept from its upstream (EACCES) or from starting (a name that does not
+# resolve). Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -70,6 +70,11 @@ check "the words in a question are no start limit" $(quiet; echo $?)
 paste_run "[812004.117250] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/docker-5be1c0a99f2e.scope,task=ruby,pid=30411,uid=1000"
 check "OOM summary line alone" $(root_is oom_kernel host-memory-pressure-oom-kill; echo $?)
 check "the victim is named" $(fact killed_process ruby; echo $?)
+# CentOS 6 (2.6.32-*.el6) writes the uid before the comm: "Killed process N, UID U, (comm)"
+paste_run "Mar  3 10:00:01 app1 kernel: Out of memory: Kill process 2592 (node) score 932 or sacrifice child
+Mar  3 10:00:01 app1 kernel: Killed process 2592, UID 500, (node) total-vm:2140460kB, anon-rss:1000000kB, file-rss:0kB"
+check "CentOS 6 kill of node" $(root_is oom_kernel oom-kernel-killed-node; echo $?)
+check "its pid is read" $(fact killed_pid 2592; echo $?)
 paste_run "vm.panic_on_oom = 0
 vm.oom_kill_allocating_task = 0"
 check "OOM sysctls are no kill" $(quiet; echo $?)
