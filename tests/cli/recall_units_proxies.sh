@@ -63,6 +63,10 @@ check "an app's dotenv message is not systemd's" \
 paste_run "systemd[1]: start request repeated too quickly"
 check "start limit without its unit" \
   $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
+# a socket unit whose service hit the limit (v232+), pasted alone
+paste_run "Jul 04 10:24:54 kerberos systemd[2585]: pipewire.socket: Failed with result 'service-start-limit-hit'."
+check "socket's service at its start limit" \
+  $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
 paste_run "> is it bad that it says start request repeated too quickly for a timer I run by hand?"
 check "the words in a question are no start limit" $(quiet; echo $?)
 
