@@ -64,7 +64,7 @@ paste_run "systemd[1]: start request repeated too quickly"
 check "start limit without its unit" \
   $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
 # a socket unit whose service hit the limit (v232+), pasted alone
-paste_run "Jul 04 10:24:54 kerberos systemd[2585]: pipewire.socket: Failed with result 'service-start-limit-hit'."
+paste_run "Mar 19 08:02:13 desk systemd[1404]: audio-relay.socket: Failed with result 'service-start-limit-hit'."
 check "socket's service at its start limit" \
   $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
 paste_run "> is it bad that it says start request repeated too quickly for a timer I run by hand?"

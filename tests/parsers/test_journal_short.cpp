@@ -77,7 +77,7 @@ TEST_CASE("syslog-bsd reads journalctl in the CJK locales: the month is a number
   const auto r = run_parser("syslog-bsd",
                             "12\xE6\x9C\x88 07 10:00:01 web-1 systemd[1]: api.service: Start "
                             "request repeated too quickly.\n"
-                            " 7\xEC\x9B\x94 04 10:24:54 nas systemd[1]: backup.service: Failed "
+                            " 9\xEC\x9B\x94 14 22:05:31 nas systemd[1]: backup.service: Failed "
                             "with result 'exit-code'.\n"
                             " 3\xE6\x9C\x88  5 08:12:01 jp-1 kernel: Out of memory: Killed "
                             "process 4242 (java)\n",
@@ -88,7 +88,7 @@ TEST_CASE("syslog-bsd reads journalctl in the CJK locales: the month is a number
   CHECK(r.events[0].host == "web-1");
   CHECK(r.events[0].unit == "api.service");
   CHECK(r.events[0].message == "api.service: Start request repeated too quickly.");
-  CHECK(format_timestamp(r.events[1].time) == "2026-07-04T10:24:54");
+  CHECK(format_timestamp(r.events[1].time) == "2026-09-14T22:05:31");
   CHECK(r.events[1].unit == "backup.service");
   CHECK(format_timestamp(r.events[2].time) == "2026-03-05T08:12:01");
   CHECK(r.events[2].source == SourceKind::kernel);
