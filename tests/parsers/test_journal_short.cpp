@@ -70,6 +70,30 @@ TEST_CASE("syslog-bsd reads journalctl -o short: systemd unit, node app, kernel"
   CHECK_FALSE(node.field("manager").has_value());
 }
 
+// `LC_ALL=zh_CN.UTF-8 journalctl` writes "%b" as "12月", ko_KR as " 7월" (a blank before 1-9);
+// the stamps are glibc 2.36's (corpus/captured/glibc), the messages systemd v249's.
+TEST_CASE("syslog-bsd reads journalctl in the CJK locales: the month is a number and 月/월",
+          "[journal]") {
+  const auto r = run_parser("syslog-bsd",
+                            "12\xE6\x9C\x88 07 10:00:01 web-1 systemd[1]: api.service: Start "
+                            "request repeated too quickly.\n"
+                            " 9\xEC\x9B\x94 14 22:05:31 nas systemd[1]: backup.service: Failed "
+                            "with result 'exit-code'.\n"
+                            " 3\xE6\x9C\x88  5 08:12:01 jp-1 kernel: Out of memory: Killed "
+                            "process 4242 (java)\n",
+                            kYear2026);
+  REQUIRE(r.events.size() == 3);
+  CHECK(r.no_match == 0);
+  CHECK(format_timestamp(r.events[0].time) == "2026-12-07T10:00:01");
+  CHECK(r.events[0].host == "web-1");
+  CHECK(r.events[0].unit == "api.service");
+  CHECK(r.events[0].message == "api.service: Start request repeated too quickly.");
+  CHECK(format_timestamp(r.events[1].time) == "2026-09-14T22:05:31");
+  CHECK(r.events[1].unit == "backup.service");
+  CHECK(format_timestamp(r.events[2].time) == "2026-03-05T08:12:01");
+  CHECK(r.events[2].source == SourceKind::kernel);
+}
+
 TEST_CASE("syslog-bsd takes the year from the options and keeps short-precise micros",
           "[journal]") {
   const auto r = run_parser("syslog-bsd", read_corpus_file("formats/journalctl-short-precise.log"),

@@ -85,6 +85,13 @@ const auto month_name = x3::raw[x3::repeat(3)[grammar::ascii::alpha]][set_month_
 const auto name_byte = ~x3::char_(" \t0123456789:/.[]");
 const auto local_month_name = x3::raw[x3::repeat(std::size_t{2}, kMaxMonthNameBytes)[name_byte] >>
                                       -x3::lit('.')][set_local_month_name];
+// %b of the CJK locales is the month's number and a counter word: zh_CN "7月", zh_TW and ja_JP
+// " 7月", ko_KR " 7월" (glibc abmon; 1-9 padded with a blank in all but zh_CN).
+constexpr std::string_view kMonthWordZh = "\xE6\x9C\x88";  // 月 U+6708
+constexpr std::string_view kMonthWordKo = "\xEC\x9B\x94";  // 월 U+C6D4
+static_assert(kMonthWordZh.size() == kMonthWordKo.size());
+const auto cjk_month_name = *x3::lit(' ') >> d12[setter(&TimeParts::month)] >>
+                            (x3::lit(kMonthWordZh.data()) | x3::lit(kMonthWordKo.data()));
 // %a: "Tue", or localised ("mar.", "Di", "вт"); only its shape is checked.
 const auto weekday = x3::repeat(std::size_t{2}, kMaxMonthNameBytes)[name_byte] >> -x3::lit('.');
 const auto spaces = +x3::lit(' ');
@@ -93,9 +100,10 @@ const auto iso_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit('T') >> h
                       -fraction_comma >> -zone;
 const auto iso_space_rule = year4 >> '-' >> month2 >> '-' >> day2 >> x3::lit(' ') >> hms >>
                             -fraction_comma >> -(zone | (x3::lit(' ') >> numeric_offset));
-const auto bsd_rule = local_month_name >> spaces >> day12 >> ' ' >> hms >> -fraction;
-const auto ctime_rule = weekday >> ' ' >> local_month_name >> spaces >> day12 >> ' ' >> hms >>
-                        -fraction >> ' ' >> year4;
+const auto bsd_rule =
+    (local_month_name | cjk_month_name) >> spaces >> day12 >> ' ' >> hms >> -fraction;
+const auto ctime_rule = weekday >> ' ' >> (local_month_name | cjk_month_name) >> spaces >> day12 >>
+                        ' ' >> hms >> -fraction >> ' ' >> year4;
 const auto utc_word = (x3::lit("UTC") | x3::lit("GMT"))[set_utc];
 const auto other_zone_word = +grammar::ascii::alpha;
 const auto weekday_iso_rule = weekday >> ' ' >> year4 >> '-' >> month2 >> '-' >> day2 >> ' ' >>
@@ -129,10 +137,26 @@ bool is_digit_at(std::string_view in, std::size_t at) {
   return at < in.size() && in[at] >= '0' && in[at] <= '9';
 }
 
+// Where a CJK `%b` (blanks, one or two digits, 月 or 월) and its blank end, or npos.
+std::size_t after_cjk_month(std::string_view in) {
+  std::size_t at = 0;
+  while (at < in.size() && in[at] == ' ') ++at;
+  if (!is_digit_at(in, at)) return std::string_view::npos;
+  ++at;
+  if (is_digit_at(in, at)) ++at;
+  const std::string_view rest = in.substr(at);
+  if (!rest.starts_with(kMonthWordZh) && !rest.starts_with(kMonthWordKo)) {
+    return std::string_view::npos;
+  }
+  at += kMonthWordZh.size();  // both words are three bytes of UTF-8
+  return at < in.size() && in[at] == ' ' ? at + 1 : std::string_view::npos;
+}
+
 // `bsd_rule`'s shape up to its hour: name, blanks, a one- or two-digit day, a blank, two digits
 // and a colon.
 bool may_be_bsd(std::string_view in) {
   std::size_t at = after_name(in);
+  if (at == std::string_view::npos) at = after_cjk_month(in);
   if (at == std::string_view::npos) return false;
   while (at < in.size() && in[at] == ' ') ++at;
   if (!is_digit_at(in, at)) return false;

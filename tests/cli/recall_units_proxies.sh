@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Other versions' wordings of service-manager and proxy failures, through the real binary (issue
+# 12, recall): systemd's chdir into a missing WorkingDirectory= (200/CHDIR), a missing sandbox
+# path (226/NAMESPACE) or EnvironmentFile=, its start limit with the unit cut off, the kernel's
+# one-line OOM summary alone and CentOS 6's kill line, a pre-Go-1.6 dial refusal and Caddy v1's
+# 502 for a dial timeout, HAProxy's down line ellipsized by systemctl, a program execve() refuses
+# (under systemd or an OCI runtime), a core dump, Apache's backend timeout and its missing ws://
+# handler, nginx kept from its upstream (EACCES) or from starting (a name that does not
+# resolve). Each beside a look-alike that must not say the same.
+set -uo pipefail
+logdx="$(realpath "$1")"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+# shellcheck source=paste_lib.sh
+source "$(dirname "$0")/paste_lib.sh"
+
+# systemd v237-v244 (src/core/execute.c): the chdir() into WorkingDirectory= fails before exec
+paste_run "Jan 12 07:40:02 app-2 systemd[1]: Started Orders API.
+Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Changing to the requested working directory failed: No such file or directory
+Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Failed at step CHDIR spawning /usr/bin/node: No such file or directory
+Jan 12 07:40:02 app-2 systemd[1]: orders-api.service: Main process exited, code=exited, status=200/CHDIR
+Jan 12 07:40:02 app-2 systemd[1]: orders-api.service: Failed with result 'exit-code'."
+check "missing WorkingDirectory=: cannot spawn" \
+  $(root_is missing_executable systemd-workdir-missing critical; echo $?)
+check "the unit is named" $(fact unit orders-api.service; echo $?)
+# systemctl status alone, v232
+paste_run "● orders-api.service - Orders API
+   Loaded: loaded (/etc/systemd/system/orders-api.service; enabled)
+   Active: failed (Result: exit-code) since Mon 2026-01-12 07:40:02 UTC; 5s ago
+  Process: 2291 ExecStart=/usr/bin/node /srv/orders/index.js (code=exited, status=200/CHDIR)
+ Main PID: 2291 (code=exited, status=200/CHDIR)"
+check "200/CHDIR in systemctl status" $(root_is missing_executable systemd-workdir-missing; echo $?)
+# the folder exists but the unit's user may not enter it: not a missing folder
+paste_run "Jan 12 07:40:02 app-2 systemd[2291]: orders-api.service: Changing to the requested working directory failed: Permission denied"
+check "chdir refused (EACCES) is not a missing folder" \
+  $([[ "$out" != *systemd-workdir-missing* ]]; echo $?)
+
+# a ReadWritePaths= folder that does not exist (systemd v239+), 226/NAMESPACE
+paste_run "May 02 04:10:00 db-1 systemd[1]: Starting Metrics ingest...
+May 02 04:10:00 db-1 systemd[3120]: metrics-ingest.service: Failed to set up mount namespacing: /var/lib/metrics-ingest: No such file or directory
+May 02 04:10:00 db-1 systemd[3120]: metrics-ingest.service: Failed at step NAMESPACE spawning /usr/local/bin/ingest: No such file or directory
+May 02 04:10:00 db-1 systemd[1]: metrics-ingest.service: Main process exited, code=exited, status=226/NAMESPACE"
+check "sandbox path missing" $(root_is missing_config systemd-namespace-path-missing critical; echo $?)
+
+# systemd v240+ service_spawn: EnvironmentFile= missing, result 'resources'
+paste_run "Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed to load environment files: No such file or directory
+Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed to run 'start' task: No such file or directory
+Feb 03 06:00:11 nas systemd[1]: backup-agent.service: Failed with result 'resources'.
+Feb 03 06:00:11 nas systemd[1]: Failed to start Backup agent."
+check "missing EnvironmentFile=" \
+  $(root_is missing_config systemd-environment-file-missing critical; echo $?)
+# v218 and older: no unit prefix on the first line
+paste_run "Feb 03 06:00:11 core-3 systemd[1]: Failed to load environment files: No such file or directory
+Feb 03 06:00:11 core-3 systemd[1]: backup-agent.service failed to run 'start-pre' task: No such file or directory"
+check "old wording, no unit prefix" $(root_is missing_config systemd-environment-file-missing; echo $?)
+paste_run "[dotenv@16.4.5] injecting env (0) from .env -- failed to load environment file: ENOENT"
+check "an app's dotenv message is not systemd's" \
+  $([[ "$out" != *systemd-environment-file-missing* ]]; echo $?)
+
+# the start limit with the unit cut off by the paster (v208-v218 wording)
+paste_run "systemd[1]: start request repeated too quickly"
+check "start limit without its unit" \
+  $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
+# a socket unit whose service hit the limit (v232+), pasted alone
+paste_run "Mar 19 08:02:13 desk systemd[1404]: audio-relay.socket: Failed with result 'service-start-limit-hit'."
+check "socket's service at its start limit" \
+  $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
+paste_run "> is it bad that it says start request repeated too quickly for a timer I run by hand?"
+check "the words in a question are no start limit" $(quiet; echo $?)
+
+# linux 4.19+ dump_oom_summary alone (a grep kept only it): the kill is proven
+paste_run "[812004.117250] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/docker-5be1c0a99f2e.scope,task=ruby,pid=30411,uid=1000"
+check "OOM summary line alone" $(root_is oom_kernel host-memory-pressure-oom-kill; echo $?)
+check "the victim is named" $(fact killed_process ruby; echo $?)
+# CentOS 6 (2.6.32-*.el6) writes the uid before the comm: "Killed process N, UID U, (comm)"
+paste_run "Mar  3 10:00:01 app1 kernel: Out of memory: Kill process 2592 (node) score 932 or sacrifice child
+Mar  3 10:00:01 app1 kernel: Killed process 2592, UID 500, (node) total-vm:2140460kB, anon-rss:1000000kB, file-rss:0kB"
+check "CentOS 6 kill of node" $(root_is oom_kernel oom-kernel-killed-node; echo $?)
+check "its pid is read" $(fact killed_pid 2592; echo $?)
+paste_run "vm.panic_on_oom = 0
+vm.oom_kill_allocating_task = 0"
+check "OOM sysctls are no kill" $(quiet; echo $?)
+
+# Go <= 1.5 dial error (no syscall name) in Caddy 0.8's error log
+paste_run "14/Mar/2016:09:02:11 +0000 [ERROR 502 /] dial tcp 127.0.0.1:8081: connection refused
+14/Mar/2016:09:02:12 +0000 [ERROR 502 /favicon.ico] dial tcp 127.0.0.1:8081: connection refused"
+check "old Go dial refusal behind Caddy v1" \
+  $(root_is proxy_upstream_refused connect-caddy-upstream-refused; echo $?)
+# Caddy v1 answers a dial timeout with 502: packets dropped, not a refusal
+paste_run "14/Mar/2018:09:02:11 +0000 [ERROR 502 /] dial tcp 198.51.100.20:9443: i/o timeout"
+check "Caddy v1 dial timeout" $(root_is firewall_blocked connect-proxy-dial-timeout; echo $?)
+paste_run "14/Mar/2018:09:02:11 +0000 [ERROR 502 /] context canceled"
+check "a client that gave up is no dial timeout" \
+  $([[ "$out" != *connect-proxy-dial-timeout* ]]; echo $?)
+
+# HAProxy's down line ellipsized by systemctl status (pager width)
+paste_run "Mar 02 10:11:12 lb-1 haproxy[901]: [WARNING] 060/101112 (901) : Server api/api-2 is DOWN, reason: Layer4 connection problem, info: \"Connecti…"
+check "HAProxy Layer4 problem, info cut" \
+  $(root_is proxy_upstream_refused connect-haproxy-upstream-refused; echo $?)
+paste_run "Mar 02 10:11:12 lb-1 haproxy[901]: [WARNING] 060/101112 (901) : Server api/api-2 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 0 active and 0 backup servers left."
+check "a Layer4 timeout is no refusal" \
+  $([[ "$out" != *connect-haproxy-upstream-refused* ]]; echo $?)
+
+# execve() ENOEXEC: a script without "#!" (systemd v241 wording), then 203/EXEC
+paste_run "Apr 14 21:03:55 pi systemd[1]: Started Sensor relay.
+Apr 14 21:03:55 pi systemd[6120]: sensor-relay.service: Failed at step EXEC spawning /home/pi/relay/start.sh: Exec format error
+Apr 14 21:03:55 pi systemd[1]: sensor-relay.service: Main process exited, code=exited, status=203/EXEC"
+check "Exec format error: not a program" $(root_is missing_executable "" critical; echo $?)
+check "the format error is reported" $(has_cause missing_executable && [[ "$out" == *systemd-exec-format-error* ]]; echo $?)
+paste_run "pi@pi:~ \$ ./relay
+bash: ./relay: cannot execute binary file: Exec format error"
+check "a shell's format error is not a unit's" $([[ "$out" != *systemd-exec-format-error* ]]; echo $?)
+
+# a unit's process died of SIGSEGV with a core (systemd v232+ result 'core-dump')
+paste_run "Apr 14 21:03:55 web systemd[1]: img-worker.service: Main process exited, code=dumped, status=11/SEGV
+Apr 14 21:03:55 web systemd[1]: img-worker.service: Failed with result 'core-dump'."
+check "core dumped: crash" $(root_is crash systemd-unit-core-dumped error; echo $?)
+paste_run "Apr 14 21:03:55 web systemd[1]: img-worker.service: Main process exited, code=killed, status=15/TERM"
+check "a stop's SIGTERM is no crash" $([[ "$out" != *systemd-unit-core-dumped* ]]; echo $?)
+
+# Apache mod_proxy_http: the backend accepted but sent no status line in time (httpd 2.4)
+paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy_http:error] [pid 2211:tid 1402] (70007)The timeout specified has expired: [client 203.0.113.9:50122] AH01102: error reading status line from remote server 127.0.0.1:8069
+[Tue Apr 14 21:03:55.120402 2026] [proxy:error] [pid 2211:tid 1402] [client 203.0.113.9:50122] AH00898: Error reading from remote server returned by /web/report"
+check "Apache backend read timeout" \
+  $(root_is proxy_upstream_timeout connect-apache-upstream-read-timeout; echo $?)
+paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy_http:error] [pid 2211:tid 1402] (104)Connection reset by peer: [client 203.0.113.9:50122] AH01102: error reading status line from remote server 127.0.0.1:8069"
+check "a reset is no timeout" $([[ "$out" != *connect-apache-upstream-read-timeout* ]]; echo $?)
+# a ws:// ProxyPass without mod_proxy_wstunnel
+paste_run "[Tue Apr 14 21:03:55.120331 2026] [proxy:warn] [pid 2211:tid 1402] [client 203.0.113.9:50122] AH01144: No protocol handler was valid for the URL /socket.io/ (scheme 'ws'). If you are using a DSO version of mod_proxy, make sure the proxy submodules are included in the configuration using LoadModule."
+check "Apache has no ws handler" \
+  $(root_is proxy_websocket_upgrade connect-apache-ws-handler-missing; echo $?)
+
+# the OCI runtime cannot exec the image's entrypoint: another CPU's image (runc 1.1 wording in
+# compose logs, three restarts), a CRLF script (runc 1.0-rc, quoted error), a missing exec bit
+paste_run "api-1  | exec /usr/local/bin/docker-entrypoint.sh: exec format error
+api-1 exited with code 1
+api-1  | exec /usr/local/bin/docker-entrypoint.sh: exec format error
+api-1 exited with code 1
+api-1  | exec /usr/local/bin/docker-entrypoint.sh: exec format error
+api-1 exited with code 1"
+check "image for another CPU" $(root_is missing_executable container-exec-failed critical; echo $?)
+check "its restarts fold under it" $(has_cause restart_loop_docker; echo $?)
+paste_run 'standard_init_linux.go:211: exec user process caused "no such file or directory"'
+check "entrypoint with a CRLF #! line" $(root_is missing_executable container-exec-failed; echo $?)
+paste_run 'docker: Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused "exec: \"/app/start.sh\": permission denied": unknown.'
+check "entrypoint without its exec bit" \
+  $(root_is permission_denied container-exec-permission-denied critical; echo $?)
+paste_run "> we got exec format error on the old Pi, works on the new one"
+check "the words in prose are no exec failure" $([[ "$out" != *container-exec-failed* ]]; echo $?)
+
+# nginx refused by the kernel, not the upstream: SELinux on a TCP upstream (CentOS 7, nginx 1.16)
+paste_run '2019/11/02 11:04:15 [crit] 2211#0: *7 connect() to 127.0.0.1:3000 failed (13: Permission denied) while connecting to upstream, client: 203.0.113.9, server: app.example.com, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "app.example.com"'
+check "nginx connect EACCES" \
+  $(root_is permission_denied connect-nginx-upstream-permission-denied; echo $?)
+paste_run '2019/11/02 11:04:15 [crit] 2211#0: *7 open() "/usr/share/nginx/html/index.html" failed (13: Permission denied), client: 203.0.113.9, server: app.example.com'
+check "a file nginx may not read is no upstream" \
+  $([[ "$out" != *connect-nginx-upstream-permission-denied* ]]; echo $?)
+# nginx does not start: a compose service name that does not resolve (docker nginx image)
+paste_run 'web-1  | nginx: [emerg] host not found in upstream "api:8080" in /etc/nginx/conf.d/default.conf:14'
+check "upstream name does not resolve" \
+  $(root_is network_unstable connect-nginx-upstream-host-not-found; echo $?)
+check "the name is given" $(fact upstream_host api; echo $?)
+
+finish
