@@ -129,4 +129,28 @@ check "discord 4014 debug line: auth_failed" $(root_is auth_failed connect-disco
 paste_run "2026-02-19T10:01:02.123Z [discord] discord gateway: WebSocket connection closed with code 1000"
 check "a normal close is no refusal" $([[ "$out" != *connect-discord-gateway-rejected* ]]; echo $?)
 
+# concurrently's index prefix on every line of node 14's unhandled 'error' event record
+# (lib/events.js: the throw site, the caret, the error, its frames, "Emitted 'error' event"):
+# with the prefix read as a wrapper the record joins, and a refused connect that killed the
+# app is the service it needs not running, not a loose network line
+paste_run "[1] events.js:292
+[1]       throw er; // Unhandled 'error' event
+[1]       ^
+[1]
+[1] Error: connect ECONNREFUSED 127.0.0.1:5432
+[1]     at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1144:16)
+[1] Emitted 'error' event on Client instance at:
+[1]     at Client._handleErrorEvent (/srv/api/node_modules/pg/lib/client.js:319:10)
+[1]     at processTicksAndRejections (internal/process/task_queues.js:84:21) {
+[1]   errno: -111,
+[1]   code: 'ECONNREFUSED',
+[1]   syscall: 'connect',
+[1]   address: '127.0.0.1',
+[1]   port: 5432
+[1] }
+[1] [nodemon] app crashed - waiting for file changes before starting..."
+check "concurrently [N] prefix: the record joins (died on a refused connect)" \
+  $(root_is gateway_not_running node-connect-refused-uncaught; echo $?)
+check "concurrently [N] prefix: the port is read" $(fact port 5432; echo $?)
+
 finish
