@@ -6,6 +6,7 @@ EnvelopePeeler::EnvelopePeeler(const ParserRegistry& registry, const ParserOptio
   for (const auto& entry : registry.entries()) {
     if (entry.info.peelable) parsers_.push_back(entry.factory(options));
   }
+  offered_.assign(parsers_.size(), false);
 }
 
 void EnvelopePeeler::merge_inner(Event& outer, Event&& inner) {
@@ -35,21 +36,26 @@ int EnvelopePeeler::peel(Event& event) {
   int depth = 0;
   while (depth < kMaxDepth) {
     bool peeled = false;
-    for (auto& parser : parsers_) {
+    for (std::size_t i = 0; i < parsers_.size(); ++i) {
+      EnvelopeParser& parser = *parsers_[i];
       // A format does not nest inside itself (a docker -t stamp inside a docker -t line is
       // the app's own ISO stamp, which the next peel reads).
-      if (parser->info().name == event.parser) continue;
-      parser->reset();
-      if (!parser->may_start(event.message)) continue;
+      if (parser.info().name == event.parser) continue;
+      // Each attempt starts from a reset parser; one never offered a line since its last
+      // reset is in that state already (most messages pass no parser's gate).
+      if (offered_[i]) parser.reset();
+      offered_[i] = false;
+      if (!parser.may_start(event.message)) continue;
       Event& inner = scratch_;
       inner.clear();
-      if (parser->parse_line(event.message, inner, nullptr) != LineVerdict::record) continue;
+      offered_[i] = true;
+      if (parser.parse_line(event.message, inner, nullptr) != LineVerdict::record) continue;
       if (inner.message.size() >= event.message.size() && !inner.time.has_value() &&
           inner.fields.empty()) {
         continue;  // claimed the line but learned nothing: not a real envelope
       }
       if (event.envelopes.empty()) event.envelopes.push_back(event.parser);
-      event.parser = std::string(parser->info().name);
+      event.parser = std::string(parser.info().name);
       event.envelopes.push_back(event.parser);
       merge_inner(event, std::move(inner));
       peeled = true;

@@ -13,6 +13,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "core/line_shape.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/take.hpp"
 #include "logdx/parsers/source_classifier.hpp"
@@ -66,6 +67,11 @@ class ConsoleParser final : public EnvelopeParser {
       return LineVerdict::continuation;
     }
     return not_ours();
+  }
+
+  // A refusal ends a record that may continue; without one only a stamp (digits) starts ours.
+  bool may_start(std::string_view line) const override {
+    return may_continue_ || starts_with_digit(line);
   }
 
   void reset() override { may_continue_ = false; }

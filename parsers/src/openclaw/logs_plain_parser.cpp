@@ -9,6 +9,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "core/line_shape.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/take.hpp"
 #include "openclaw/file_log_reader.hpp"
@@ -72,6 +73,12 @@ class LogsPlainParser final : public EnvelopeParser {
       return LineVerdict::continuation;
     }
     return refuse();
+  }
+
+  // A refusal ends an open record; without one only a stamp (digits) or the "Log file: "
+  // banner is ours.
+  bool may_start(std::string_view line) const override {
+    return in_record_ || starts_with_digit(line) || line.starts_with("Log file: ");
   }
 
   void reset() override { in_record_ = false; }

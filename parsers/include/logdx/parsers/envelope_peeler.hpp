@@ -25,7 +25,8 @@ class EnvelopePeeler {
   static void merge_inner(Event& outer, Event&& inner);
 
   std::vector<std::unique_ptr<EnvelopeParser>> parsers_;  // peelable ones, most specific first
-  Event scratch_;  // reused for every attempt: most messages are not envelopes
+  std::vector<bool> offered_;  // parsers_[i] was offered a line since its last reset
+  Event scratch_;              // reused for every attempt: most messages are not envelopes
 };
 
 }  // namespace logdx
