@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/start_table.hpp"
 #include "grammar/time.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
@@ -105,6 +106,41 @@ TEST_CASE("may_start never turns away a line its parser would take", "[parsers]"
     for (const auto& lines : files) check_gate(entry, lines);
     check_gate(entry, edge_lines());
   }
+}
+
+// The peelers index their parsers by a line's first byte (start_bytes(), StartTable): a byte
+// a parser's table leaves out must be one its reset gate refuses, on every corpus line.
+TEST_CASE("start_bytes admits every line a reset gate passes", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  auto files = corpus_files();
+  files.push_back(edge_lines());
+  for (const auto& entry : registry.entries()) {
+    auto parser = entry.factory(options);
+    const StartBytes start = parser->start_bytes();
+    for (const auto& lines : files) {
+      for (const std::string& line : lines) {
+        if (start.admits(line)) continue;
+        INFO(entry.info.name << " left out the first byte of a line its gate passes: " << line);
+        CHECK_FALSE(parser->may_start(line));
+      }
+    }
+  }
+}
+
+TEST_CASE("the start table keeps the parsers' order and rules out by first byte", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
+  for (std::string_view name : {"syslog-iso", "journal-json", "dmesg", "pm2-daemon"}) {
+    parsers.push_back(registry.find(name)->factory(options));
+  }
+  const StartTable table(parsers);
+  CHECK(table.candidates("2026-11-20T10:00:00+0000 h x: y") == std::vector<std::uint16_t>{0, 3});
+  CHECK(table.candidates("[ 1.000] x").size() == 1);
+  CHECK(table.candidates("[ 1.000] x {y}") == std::vector<std::uint16_t>{1, 2});
+  CHECK(table.candidates("scheduler tick 3: nothing to do").empty());
+  CHECK(table.candidates("").size() == 4);  // an empty message: every gate is asked
 }
 
 TEST_CASE("may_start turns prose and other formats away where it can", "[parsers]") {

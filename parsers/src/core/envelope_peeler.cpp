@@ -1,5 +1,7 @@
 #include "logdx/parsers/envelope_peeler.hpp"
 
+#include "core/start_table.hpp"
+
 namespace logdx {
 
 EnvelopePeeler::EnvelopePeeler(const ParserRegistry& registry, const ParserOptions& options) {
@@ -7,7 +9,12 @@ EnvelopePeeler::EnvelopePeeler(const ParserRegistry& registry, const ParserOptio
     if (entry.info.peelable) parsers_.push_back(entry.factory(options));
   }
   offered_.assign(parsers_.size(), false);
+  starts_ = std::make_unique<StartTable>(parsers_);
 }
+
+EnvelopePeeler::~EnvelopePeeler() = default;
+EnvelopePeeler::EnvelopePeeler(EnvelopePeeler&&) noexcept = default;
+EnvelopePeeler& EnvelopePeeler::operator=(EnvelopePeeler&&) noexcept = default;
 
 void EnvelopePeeler::merge_inner(Event& outer, Event&& inner) {
   if (inner.time.has_value()) {
@@ -36,7 +43,9 @@ int EnvelopePeeler::peel(Event& event) {
   int depth = 0;
   while (depth < kMaxDepth) {
     bool peeled = false;
-    for (std::size_t i = 0; i < parsers_.size(); ++i) {
+    // A parser the start table rules out would be refused after its reset anyway; it stays
+    // as it is, and is reset when it is next offered a message.
+    for (const std::uint16_t i : starts_->candidates(event.message)) {
       EnvelopeParser& parser = *parsers_[i];
       // A format does not nest inside itself (a docker -t stamp inside a docker -t line is
       // the app's own ISO stamp, which the next peel reads).

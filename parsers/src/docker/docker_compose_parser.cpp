@@ -5,10 +5,10 @@
 // ` ✔ Container <name>  Started`) are records with source docker.
 
 #include <boost/spirit/home/x3.hpp>
-#include <cctype>
 #include <functional>
 #include <memory>
 
+#include "core/ascii.hpp"
 #include "docker/docker_parsers.hpp"
 #include "docker/docker_text.hpp"
 #include "grammar/ascii_chars.hpp"
@@ -78,9 +78,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 // What `name` reads after its first character (a superset is harmless: it only widens a gate).
-bool is_name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.' || c == '-';
-}
+bool is_name_char(char c) { return is_ascii_alnum(c) || c == '_' || c == '.' || c == '-'; }
 
 // Drops a leading status glyph (`✔ `, `⠿ `, `✘ `: one non-ASCII character and a space).
 std::string_view without_glyph(std::string_view s) {

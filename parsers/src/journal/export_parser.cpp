@@ -55,6 +55,7 @@ class JournalExportParser final : public EnvelopeParser {
            line.starts_with("MESSAGE") || line.starts_with("PRIORITY") ||
            line.starts_with("SYSLOG_IDENTIFIER");
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add("_MPS"); }
 
   void reset() override {
     phase_ = Phase::fields;

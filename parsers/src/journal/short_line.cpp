@@ -58,6 +58,22 @@ class ShortLineParser final : public EnvelopeParser {
     return after_entry_ || may_be_meta_line(line) || may_start_short_line(shape_, line);
   }
 
+  StartBytes start_bytes() const override {
+    StartBytes start;
+    start.add("\xE2-H \t");  // meta lines (journal_meta.hpp)
+    switch (shape_) {
+      case StampShape::iso:
+      case StampShape::unix_time:
+        return start.add_digits();
+      case StampShape::monotonic:
+        return start.add("[");
+      case StampShape::bsd:
+      case StampShape::weekday:
+        break;  // a (localised) name: nearly any byte
+    }
+    return StartBytes::any();
+  }
+
   void reset() override { after_entry_ = false; }
 
  private:

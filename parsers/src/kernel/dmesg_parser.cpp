@@ -61,6 +61,18 @@ bool DmesgParser::may_start(std::string_view line) const {
   return true;
 }
 
+StartBytes DmesgParser::start_bytes() const {
+  switch (shape_.prefix) {
+    case DmesgPrefix::priority:
+      return StartBytes{}.add("<");
+    case DmesgPrefix::decode:
+      return StartBytes{}.add_digits().add("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    case DmesgPrefix::none:
+      return StartBytes{}.add("[");
+  }
+  return StartBytes::any();
+}
+
 LineVerdict DmesgParser::parse_line(std::string_view line, Event& fresh, Event* open) {
   if (starts_with_blank(line)) return continue_record(line, open);
   std::string_view rest = line;

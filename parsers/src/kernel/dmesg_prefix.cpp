@@ -5,9 +5,9 @@
 
 #include <array>
 #include <boost/spirit/home/x3.hpp>
-#include <cctype>
 #include <functional>
 
+#include "core/ascii.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 
@@ -107,7 +107,7 @@ bool parse_priority_prefix(std::string_view& in, int& priority) {
 
 bool may_start_decode_prefix(std::string_view in) {
   std::size_t at = 0;
-  while (at < in.size() && std::isalnum(static_cast<unsigned char>(in[at])) != 0) ++at;
+  while (at < in.size() && is_ascii_alnum(in[at])) ++at;
   if (!one_of(kFacilities, in.substr(0, at))) return false;
   while (at < in.size() && in[at] == ' ') ++at;
   return at < in.size() && in[at] == ':';

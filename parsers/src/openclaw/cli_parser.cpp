@@ -67,6 +67,9 @@ class CliParser final : public EnvelopeParser {
     return may_be_cli_line(trim(line));
   }
 
+  // Blanks (trimmed before the shapes are read), clack's 0xE2, the shapes' first bytes.
+  StartBytes start_bytes() const override { return cli_line_start_bytes().add(" \t\xE2"); }
+
   void reset() override {
     in_box_ = false;
     last_ours_ = false;

@@ -168,9 +168,9 @@ class BytePairs {
   std::array<std::uint64_t, 1024> bits_{};
 };
 
-constexpr BytePairs any_cli_start() {
-  BytePairs out;
-  const auto add = [&out](std::string_view text) { out.add(text); };
+// Calls `add` with every start read_cli_line looks for.
+template <typename Add>
+constexpr void each_cli_start(Add add) {
   for (auto prefix : kMessagePrefixes) add(prefix);
   for (auto prefix : kContextPrefixes) add(prefix);
   for (auto key : kStrongKeys) add(key);
@@ -181,6 +181,11 @@ constexpr BytePairs any_cli_start() {
   for (std::string_view other : {"gateway ", "Port ", "- pid ", "\xC3\x97 "}) {
     add(other);
   }
+}
+
+constexpr BytePairs any_cli_start() {
+  BytePairs out;
+  each_cli_start([&out](std::string_view text) { out.add(text); });
   return out;
 }
 
@@ -287,6 +292,12 @@ CliMatch read_bracketed(std::string_view line, Event& event) {
 }  // namespace
 
 bool may_be_cli_line(std::string_view line) { return kAnyCliStart.holds(line); }
+
+StartBytes cli_line_start_bytes() {
+  StartBytes start;
+  each_cli_start([&start](std::string_view text) { start.add(text.substr(0, 1)); });
+  return start;
+}
 
 CliMatch read_cli_line(std::string_view line, Event& event) {
   if (auto m = read_bracketed(line, event); m != CliMatch::none) return m;

@@ -73,6 +73,7 @@ class ConsoleParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return may_continue_ || starts_with_digit(line);
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits(); }
 
   void reset() override { may_continue_ = false; }
 

@@ -42,6 +42,7 @@ class GatewayWrapperParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return line.size() >= 9 && line.front() == '[';
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add("["); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (!may_start(line)) return LineVerdict::no_match;

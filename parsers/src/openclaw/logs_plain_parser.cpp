@@ -80,6 +80,7 @@ class LogsPlainParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return in_record_ || starts_with_digit(line) || line.starts_with("Log file: ");
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("L"); }
 
   void reset() override { in_record_ = false; }
 

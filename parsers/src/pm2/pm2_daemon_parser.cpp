@@ -23,6 +23,7 @@ class DaemonParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return starts_with_digit(line) || line.starts_with("PM2 ");
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("P"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     switch (parse_daemon_body(line, true, event)) {

@@ -84,6 +84,7 @@ class FormatParser final : public EnvelopeParser {
   const ParserInfo& info() const override { return kFormatInfo; }
 
   bool may_start(std::string_view line) const override { return starts_with_key(line); }
+  StartBytes start_bytes() const override { return StartBytes{}.add("tam"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     FormatParts p;

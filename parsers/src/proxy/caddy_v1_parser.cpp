@@ -98,6 +98,7 @@ class CaddyV1Parser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return starts_with_digit(line) || (!line.empty() && line.front() == '[');
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("["); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

@@ -158,6 +158,7 @@ class NginxErrorParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return starts_with_digit(line) || line.starts_with("nginx: ");
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("n"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;
