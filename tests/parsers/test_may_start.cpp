@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/start_table.hpp"
 #include "grammar/time.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
@@ -41,26 +42,21 @@ std::vector<std::vector<std::string>> corpus_files() {
 // names that look like months, a JSON object split over lines.
 std::vector<std::string> edge_lines() {
   return {"worker 3: processed batch 4 in 52ms (queue depth 7)",
-          "  at Object.<anonymous> (/app/index.js:10:5)",
-          "config: { gateway: { port: 18789 } }",
-          "{",
-          "  \"MESSAGE\" : \"hello\",",
-          "}",
+          // what the prefix peeler offers after a boundary: a CLI tag, a key, a lint level
+          "[gateway] loading configuration", "[openclaw] Gateway token missing",
+          "Probe target: ws://127.0.0.1:18789", "[error] core/doctor/config invalid port",
+          "  at Object.<anonymous> (/app/index.js:10:5)", "config: { gateway: { port: 18789 } }",
+          "{", "  \"MESSAGE\" : \"hello\",", "}",
           "{\"log\":\"partial line without "
           "newline\",\"stream\":\"stdout\",\"time\":\"2026-11-20T10:00:00.123456789Z\"}",
           "{\"log\":\"rest of "
           "it\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-20T10:00:00.223456789Z\"}",
           "2026-11-20T10:00:00.123456789Z container start abc (image=x, name=y)",
           "2026-11-20T10:00:00.000Z: worker ready",
-          "2026/11/20 10:00:00.123\tERROR\thttp.log.error\tdial tcp",
-          "12345 not a stamp",
+          "2026/11/20 10:00:00.123\tERROR\thttp.log.error\tdial tcp", "12345 not a stamp",
           "Nov 20 10:00:00 host node[1]: Nov is a month",
-          "janv. 5 10:00:00 hôte sshd[2]: connexion",
-          "Mär  5 08:20:25 host x: y",
-          "Tue 2026-02-10 15:05:10 UTC [s=abc]",
-          "Thu Mar  5 08:20:25 2026] x",
-          "",
-          "   ",
+          "janv. 5 10:00:00 hôte sshd[2]: connexion", "Mär  5 08:20:25 host x: y",
+          "Tue 2026-02-10 15:05:10 UTC [s=abc]", "Thu Mar  5 08:20:25 2026] x", "", "   ",
           "{\"level\":\"error\",\"ts\":1772697625.1,\"msg\":\"dial\"}",
           "{\"type\":\"log\",\"time\":\"2026-11-20T10:00:00.000Z\",\"message\":\"x\"}"};
 }
@@ -112,6 +108,41 @@ TEST_CASE("may_start never turns away a line its parser would take", "[parsers]"
   }
 }
 
+// The peelers index their parsers by a line's first byte (start_bytes(), StartTable): a byte
+// a parser's table leaves out must be one its reset gate refuses, on every corpus line.
+TEST_CASE("start_bytes admits every line a reset gate passes", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  auto files = corpus_files();
+  files.push_back(edge_lines());
+  for (const auto& entry : registry.entries()) {
+    auto parser = entry.factory(options);
+    const StartBytes start = parser->start_bytes();
+    for (const auto& lines : files) {
+      for (const std::string& line : lines) {
+        if (start.admits(line)) continue;
+        INFO(entry.info.name << " left out the first byte of a line its gate passes: " << line);
+        CHECK_FALSE(parser->may_start(line));
+      }
+    }
+  }
+}
+
+TEST_CASE("the start table keeps the parsers' order and rules out by first byte", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
+  for (std::string_view name : {"syslog-iso", "journal-json", "dmesg", "pm2-daemon"}) {
+    parsers.push_back(registry.find(name)->factory(options));
+  }
+  const StartTable table(parsers);
+  CHECK(table.candidates("2026-11-20T10:00:00+0000 h x: y") == std::vector<std::uint16_t>{0, 3});
+  CHECK(table.candidates("[ 1.000] x").size() == 1);
+  CHECK(table.candidates("[ 1.000] x {y}") == std::vector<std::uint16_t>{1, 2});
+  CHECK(table.candidates("scheduler tick 3: nothing to do").empty());
+  CHECK(table.candidates("").size() == 4);  // an empty message: every gate is asked
+}
+
 TEST_CASE("may_start turns prose and other formats away where it can", "[parsers]") {
   const ParserRegistry registry = ParserRegistry::builtin();
   const ParserOptions options;
@@ -137,6 +168,75 @@ TEST_CASE("may_start turns prose and other formats away where it can", "[parsers
       ps->may_start("3f2a9c1d0b7e   openclaw:latest   \"node dist\"   2 min ago   Up 2 min   gw"));
   CHECK_FALSE(ps->may_start("3f2a9c1d0b7   one digit short of an id"));
   CHECK_FALSE(ps->may_start("deadbeefcafe1 thirteen"));
+}
+
+// Plain text (no envelope) is offered to every parser, at each prefix boundary too, so each
+// gate that can refuse prose from a few bytes must: the per-line cost of a log of prose is
+// these gates. Lines of the shapes bench/gen_mixed_log.py --plain writes, and a few more.
+TEST_CASE("the gates of the line-led formats turn plain text away", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  const std::vector<std::string> prose = {
+      "worker 3: processed batch 4 in 52ms (queue depth 7)",
+      "cache refresh finished, 9 entries updated, next run in 300 seconds",
+      "Listening for connections on port 8080 with 5 workers",
+      "request 4 served from cache, size 4 bytes",
+      "  retrying upload chunk 19 of 64 for job 19",
+      "scheduler tick 3: nothing to do",
+      "Error: connect ECONNREFUSED 127.0.0.1:18789",
+      "FATAL: out of memory while allocating 52 bytes for job 7",
+      "nothing to do",
+      "Service config changed - restarting"};
+  for (std::string_view name : {"syslog-bsd",
+                                "syslog-iso",
+                                "journal-monotonic",
+                                "journal-unix",
+                                "journal-export",
+                                "docker-compose",
+                                "dmesg",
+                                "dmesg-ctime",
+                                "dmesg-decode",
+                                "dmesg-raw-prio",
+                                "pm2-daemon",
+                                "pm2-logs",
+                                "pm2-ls",
+                                "pm2-format",
+                                "nginx-access",
+                                "nginx-error",
+                                "caddy-v1",
+                                "openclaw-logs-plain",
+                                "openclaw-console",
+                                "gateway-wrapper"}) {
+    const ParserRegistry::Entry* entry = registry.find(name);
+    INFO(name);
+    REQUIRE(entry != nullptr);
+    auto parser = entry->factory(options);
+    for (const std::string& line : prose) {
+      INFO(line);
+      CHECK_FALSE(parser->may_start(line));
+    }
+  }
+  // These read more of the line: " - " (a unit header), a short word, a blank and a year (a
+  // localised weekday), a known first pair of bytes.
+  auto status = registry.find("systemctl-status")->factory(options);
+  CHECK_FALSE(status->may_start(prose[0]));
+  CHECK(status->may_start(prose[9]));
+  CHECK(status->may_start("â openclaw-gateway.service - OpenClaw Gateway"));
+  auto cli = registry.find("openclaw-cli")->factory(options);
+  CHECK_FALSE(cli->may_start(prose[0]));
+  CHECK_FALSE(cli->may_start(prose[5]));
+  CHECK(cli->may_start("Gateway failed to start: another gateway instance"));
+  CHECK(cli->may_start("  Probe target: ws://127.0.0.1:18789"));
+  auto verbose = registry.find("journal-verbose")->factory(options);
+  CHECK_FALSE(verbose->may_start(prose[1]));
+  CHECK(verbose->may_start("Tue 2026-02-10 15:05:10.101274 UTC [s=3f2;i=1a]"));
+  // Gates open for the formats' own lines.
+  CHECK(registry.find("docker-compose")->factory(options)->may_start("gw-1  | started"));
+  CHECK(registry.find("docker-compose")->factory(options)->may_start("gw-1 exited with code 1"));
+  CHECK(registry.find("dmesg-decode")->factory(options)->may_start("kern  :err   : [ 1.0] x"));
+  CHECK(registry.find("nginx-access")
+            ->factory(options)
+            ->may_start("203.0.113.7 - - [05/Mar/2026:08:20:25 +0000] \"GET / HTTP/1.1\" 502 157"));
 }
 
 TEST_CASE("the name-led stamps check their shape before the name", "[time]") {

@@ -1,12 +1,20 @@
 #include "logdx/parsers/envelope_peeler.hpp"
 
+#include "core/start_table.hpp"
+
 namespace logdx {
 
 EnvelopePeeler::EnvelopePeeler(const ParserRegistry& registry, const ParserOptions& options) {
   for (const auto& entry : registry.entries()) {
     if (entry.info.peelable) parsers_.push_back(entry.factory(options));
   }
+  offered_.assign(parsers_.size(), false);
+  starts_ = std::make_unique<StartTable>(parsers_);
 }
+
+EnvelopePeeler::~EnvelopePeeler() = default;
+EnvelopePeeler::EnvelopePeeler(EnvelopePeeler&&) noexcept = default;
+EnvelopePeeler& EnvelopePeeler::operator=(EnvelopePeeler&&) noexcept = default;
 
 void EnvelopePeeler::merge_inner(Event& outer, Event&& inner) {
   if (inner.time.has_value()) {
@@ -35,21 +43,28 @@ int EnvelopePeeler::peel(Event& event) {
   int depth = 0;
   while (depth < kMaxDepth) {
     bool peeled = false;
-    for (auto& parser : parsers_) {
+    // A parser the start table rules out would be refused after its reset anyway; it stays
+    // as it is, and is reset when it is next offered a message.
+    for (const std::uint16_t i : starts_->candidates(event.message)) {
+      EnvelopeParser& parser = *parsers_[i];
       // A format does not nest inside itself (a docker -t stamp inside a docker -t line is
       // the app's own ISO stamp, which the next peel reads).
-      if (parser->info().name == event.parser) continue;
-      parser->reset();
-      if (!parser->may_start(event.message)) continue;
+      if (parser.info().name == event.parser) continue;
+      // Each attempt starts from a reset parser; one never offered a line since its last
+      // reset is in that state already (most messages pass no parser's gate).
+      if (offered_[i]) parser.reset();
+      offered_[i] = false;
+      if (!parser.may_start(event.message)) continue;
       Event& inner = scratch_;
       inner.clear();
-      if (parser->parse_line(event.message, inner, nullptr) != LineVerdict::record) continue;
+      offered_[i] = true;
+      if (parser.parse_line(event.message, inner, nullptr) != LineVerdict::record) continue;
       if (inner.message.size() >= event.message.size() && !inner.time.has_value() &&
           inner.fields.empty()) {
         continue;  // claimed the line but learned nothing: not a real envelope
       }
       if (event.envelopes.empty()) event.envelopes.push_back(event.parser);
-      event.parser = std::string(parser->info().name);
+      event.parser = std::string(parser.info().name);
       event.envelopes.push_back(event.parser);
       merge_inner(event, std::move(inner));
       peeled = true;

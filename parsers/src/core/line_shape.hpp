@@ -3,10 +3,19 @@
 
 #include <string_view>
 
+#include "logdx/parsers/envelope_parser.hpp"
+
 namespace logdx {
 
 // A JSON object starts somewhere on the line: every JSON format needs its '{'.
 inline bool holds_brace(std::string_view line) { return line.find('{') != std::string_view::npos; }
+
+// What a JSON format's reset gate (holds_brace) passes: a line with a '{' anywhere.
+inline StartBytes json_start_bytes() {
+  StartBytes start;
+  start.brace = true;
+  return start;
+}
 
 // The line's first byte is an ASCII digit: every stamp that starts with a year or a day does.
 inline bool starts_with_digit(std::string_view line) {

@@ -140,17 +140,30 @@ void apply_prefix(std::string_view prefix, int default_year, Event& event) {
   }
 }
 
-PrefixPeeler::PrefixPeeler(const ParserRegistry& registry, const ParserOptions& options)
-    : default_year_(options.default_year) {
+namespace {
+
+std::vector<std::unique_ptr<EnvelopeParser>> specific_parsers(const ParserRegistry& registry,
+                                                              const ParserOptions& options) {
+  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
   for (const auto& entry : registry.entries()) {
-    if (entry.info.specificity > 0) parsers_.push_back(entry.factory(options));
+    if (entry.info.specificity > 0) parsers.push_back(entry.factory(options));
   }
+  return parsers;
 }
+
+}  // namespace
+
+PrefixPeeler::PrefixPeeler(const ParserRegistry& registry, const ParserOptions& options)
+    : parsers_(specific_parsers(registry, options)),
+      starts_(parsers_),
+      default_year_(options.default_year) {}
 
 EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
   // Every parser here is in its reset state on entry (peel() resets the one that claims, and
-  // a refusal resets below), so the cheap gate runs first and most parsers cost one call.
-  for (auto& parser : parsers_) {
+  // a refusal resets below), so the start table and then the cheap gate run first, and most
+  // parsers cost nothing.
+  for (const std::uint16_t index : starts_.candidates(rest)) {
+    const auto& parser = parsers_[index];
     if (!parser->may_start(rest)) continue;
     event.clear();
     const LineVerdict verdict = parser->parse_line(rest, event, nullptr);

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/start_table.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
 namespace logdx {
@@ -31,6 +32,7 @@ class PrefixPeeler {
   EnvelopeParser* claim(std::string_view rest, Event& event);
 
   std::vector<std::unique_ptr<EnvelopeParser>> parsers_;  // all but plain, most specific first
+  StartTable starts_;  // which of parsers_ a rest's first byte admits
   int default_year_;
 };
 

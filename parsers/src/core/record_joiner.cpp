@@ -176,6 +176,7 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
 
 void RecordJoiner::start(Event&& event) {
   pending_ = std::move(event);
+  width_.reset();
   block_ = block_opened_by(pending_->message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
@@ -197,6 +198,7 @@ void RecordJoiner::extend(const Event& next, std::string_view separator) {
   Event& p = *pending_;
   p.message.append(separator).append(next.message);
   p.raw.append("\n").append(next.raw);
+  width_.reset();
   p.where.line_count += next.where.line_count;
 }
 
@@ -230,8 +232,11 @@ bool RecordJoiner::within_limits() const {
 }
 
 std::size_t RecordJoiner::pending_width() const {
-  // Only asked about bare lines that might be a wrap, so not computed for every record.
-  return pending_ ? display_width(last_line(pending_->raw)) : 0;
+  // Only asked about bare lines that might be a wrap, so not computed for every record; and
+  // once per record (a plain line asks twice: does it continue, was it wrapped).
+  if (!pending_) return 0;
+  if (!width_) width_ = display_width(last_line(pending_->raw));
+  return *width_;
 }
 
 void RecordJoiner::push(Event&& event, bool fallback_plain) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/ascii.hpp"
 #include "docker/docker_parsers.hpp"
 #include "docker/docker_text.hpp"
 #include "grammar/ascii_chars.hpp"
@@ -76,6 +77,9 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+// What `name` reads after its first character (a superset is harmless: it only widens a gate).
+bool is_name_char(char c) { return is_ascii_alnum(c) || c == '_' || c == '.' || c == '-'; }
+
 // Drops a leading status glyph (`✔ `, `⠿ `, `✘ `: one non-ASCII character and a space).
 std::string_view without_glyph(std::string_view s) {
   if (s.empty() || static_cast<unsigned char>(s.front()) < 0x80) return s;
@@ -108,6 +112,26 @@ bool read_compose_status(std::string_view plain, Event& event) {
 class ComposeParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kComposeInfo; }
+
+  // A service prefix needs its '|' (colours may hide anything); compose's own lines start with
+  // their words or hold "exited with code" / an object kind. Stateless, so a refusal is free.
+  bool may_start(std::string_view line) const override {
+    if (line.find('|') != std::string_view::npos || line.find('\x1b') != std::string_view::npos) {
+      return true;
+    }
+    const std::string_view plain = trim_spaces(line);
+    if (plain.empty()) return false;
+    const char first = plain.front();
+    if (first == 'A' || first == 'G' || first == '[') return true;
+    const std::string_view progress = without_glyph(plain);
+    if (starts_with(progress, "Container ") || starts_with(progress, "Network ") ||
+        starts_with(progress, "Volume ")) {
+      return true;
+    }
+    std::size_t name_end = 0;  // "<name> exited with code N": the name is the first word
+    while (name_end < plain.size() && is_name_char(plain[name_end])) ++name_end;
+    return name_end > 0 && starts_with(plain.substr(name_end), " exited with code ");
+  }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = skip_sgr(line);

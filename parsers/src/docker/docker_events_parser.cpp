@@ -105,6 +105,7 @@ class EventsParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kEventsInfo; }
   bool may_start(std::string_view line) const override { return starts_with_digit(line); }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

@@ -43,6 +43,7 @@ class JsonFileParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJsonFileInfo; }
   bool may_start(std::string_view line) const override { return partial_ || holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     Entry entry;

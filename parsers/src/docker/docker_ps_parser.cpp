@@ -136,6 +136,11 @@ class PsParser final : public EnvelopeParser {
     return is_hex_id(rest.substr(0, rest.find(' ')));
   }
 
+  // A header ("CONTAINER ID", "NAME") or a hex container id, after blanks.
+  StartBytes start_bytes() const override {
+    return StartBytes{}.add_digits().add(" CNabcdefABCDEF");
+  }
+
   void reset() override { cells_.clear(); }
 
  private:

@@ -36,6 +36,11 @@ class RegexLineParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     return !line.empty() && format_->may_start_with(line.front());
   }
+  StartBytes start_bytes() const override {
+    StartBytes start;
+    start.first = format_->leading_bytes();
+    return start;
+  }
 
  private:
   std::string_view group(Field field) const;

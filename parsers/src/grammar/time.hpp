@@ -39,4 +39,9 @@ bool bracket_monotonic(std::string_view& in, Timestamp& out, std::string_view& t
 // Unix seconds with a fraction "1772697600.123456" (journalctl short-unix, Caddy "ts").
 bool unix_seconds(std::string_view& in, Timestamp& out, std::string_view& text);
 
+// Cheap necessary conditions, for the parsers' may_start gates: false only when the grammar
+// of the same name fails on `in` (each is the first check that grammar makes).
+bool may_start_bsd_syslog(std::string_view in);
+bool may_start_weekday_iso(std::string_view in);
+
 }  // namespace logdx::grammar

@@ -48,6 +48,15 @@ class JournalExportParser final : public EnvelopeParser {
     return emit_record(record_, starts, fresh, open);
   }
 
+  // Between entries only a field an entry may open with (a '_' field, MESSAGE, PRIORITY,
+  // SYSLOG_IDENTIFIER) starts one; every other line is refused and changes nothing.
+  bool may_start(std::string_view line) const override {
+    return phase_ != Phase::fields || inside_ || line.starts_with('_') ||
+           line.starts_with("MESSAGE") || line.starts_with("PRIORITY") ||
+           line.starts_with("SYSLOG_IDENTIFIER");
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add("_MPS"); }
+
   void reset() override {
     phase_ = Phase::fields;
     inside_ = false;

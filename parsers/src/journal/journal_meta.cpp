@@ -37,6 +37,17 @@ MetaLine classify_meta_line(std::string_view line, bool after_entry) {
   return MetaLine::none;
 }
 
+bool may_be_meta_line(std::string_view line) {
+  if (line.empty()) return false;
+  const char first = line.front();
+  if (first == ' ' || first == '\t') {  // the notice's indented lines
+    const std::string_view trimmed = trim_left(line);
+    return trimmed.starts_with("Users in groups '") ||
+           trimmed.starts_with("Pass -q to turn off this notice");
+  }
+  return first == kCatalogMark.front() || first == '-' || first == 'H';
+}
+
 LineVerdict apply_meta_line(MetaLine kind, std::string_view line, Event* open) {
   if (kind != MetaLine::catalog || open == nullptr) return LineVerdict::skip;
   // "░░ " or "-- " then the text; a bare "░░" / "--" is a blank catalog line.

@@ -19,6 +19,9 @@ enum class MetaLine : std::uint8_t {
 // `after_entry`: whether the previous line of this input was an entry (or catalog) of ours;
 // the old "-- " catalog style is only recognised there, because "-- " alone is too common.
 MetaLine classify_meta_line(std::string_view line, bool after_entry);
+// False only when classify_meta_line says `none` whatever `after_entry` is: every meta line
+// starts with "░░", '-', "Hint" or a blank.
+bool may_be_meta_line(std::string_view line);
 
 // Applies a meta line to the parse: headers are skipped, catalog text is added to the open
 // entry's "catalog" field (continuation) or skipped when there is none.

@@ -13,6 +13,7 @@ class JournalJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJournalJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& fresh, Event*) override {
     const std::string_view text = json_object_text(line);

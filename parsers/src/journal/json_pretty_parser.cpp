@@ -20,6 +20,7 @@ class JournalJsonPrettyParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJournalJsonPrettyInfo; }
   bool may_start(std::string_view line) const override { return inside_ || holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) override {
     const std::string_view text = trim(line);

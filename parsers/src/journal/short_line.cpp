@@ -1,5 +1,6 @@
 #include "journal/short_line.hpp"
 
+#include "core/line_shape.hpp"
 #include "grammar/time.hpp"
 #include "journal/journal_meta.hpp"
 #include "journal/syslog_tail.hpp"
@@ -51,6 +52,28 @@ class ShortLineParser final : public EnvelopeParser {
     return after_entry_ ? LineVerdict::record : LineVerdict::no_match;
   }
 
+  // After an entry of ours every "-- " line is catalog text, and a refused line forgets that,
+  // so only a parser that is not after an entry may turn a line away unseen.
+  bool may_start(std::string_view line) const override {
+    return after_entry_ || may_be_meta_line(line) || may_start_short_line(shape_, line);
+  }
+
+  StartBytes start_bytes() const override {
+    StartBytes start;
+    start.add("\xE2-H \t");  // meta lines (journal_meta.hpp)
+    switch (shape_) {
+      case StampShape::iso:
+      case StampShape::unix_time:
+        return start.add_digits();
+      case StampShape::monotonic:
+        return start.add("[");
+      case StampShape::bsd:
+      case StampShape::weekday:
+        break;  // a (localised) name: nearly any byte
+    }
+    return StartBytes::any();
+  }
+
   void reset() override { after_entry_ = false; }
 
  private:
@@ -61,6 +84,21 @@ class ShortLineParser final : public EnvelopeParser {
 };
 
 }  // namespace
+
+bool may_start_short_line(StampShape shape, std::string_view line) {
+  switch (shape) {
+    case StampShape::bsd:
+      return grammar::may_start_bsd_syslog(line);
+    case StampShape::iso:
+    case StampShape::unix_time:
+      return starts_with_digit(line);
+    case StampShape::monotonic:
+      return !line.empty() && line.front() == '[';
+    case StampShape::weekday:
+      return grammar::may_start_weekday_iso(line);
+  }
+  return true;
+}
 
 bool parse_short_line(StampShape shape, int default_year, std::string_view line, Event& event) {
   std::string_view rest = line;

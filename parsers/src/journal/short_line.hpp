@@ -21,6 +21,9 @@ enum class StampShape : std::uint8_t {
 // Parses one line of the given shape into `event`. False (event unspecified) when the line
 // is not of that shape.
 bool parse_short_line(StampShape shape, int default_year, std::string_view line, Event& event);
+// A cheap necessary condition of parse_short_line: false only when the line cannot start
+// with a stamp of that shape (a prose line never passes).
+bool may_start_short_line(StampShape shape, std::string_view line);
 
 // The parser for one stamp shape, with journalctl's header and catalog lines.
 std::unique_ptr<EnvelopeParser> make_short_parser(const ParserInfo& info, StampShape shape,

@@ -161,6 +161,17 @@ class SystemctlStatusParser final : public EnvelopeParser {
     return other_line(line, fresh);
   }
 
+  // Outside a block a line is refused with no state change unless it is a header (a state
+  // mark, or " - " before a description), a journal line, or one of systemctl's notes.
+  bool may_start(std::string_view line) const override {
+    if (in_block_ || line.empty()) return true;
+    const auto first = static_cast<unsigned char>(line.front());
+    return first >= 0x80 || first == '*' || line.find(" - ") != std::string_view::npos ||
+           may_start_short_line(StampShape::bsd, line) ||
+           may_start_short_line(StampShape::iso, line) || line.starts_with("Hint: ") ||
+           line.starts_with("Warning: ") || line.starts_with("Unit ");
+  }
+
   void reset() override { in_block_ = false; }
 
  private:

@@ -32,6 +32,13 @@ class JournalVerboseParser final : public EnvelopeParser {
     return LineVerdict::no_match;
   }
 
+  // Outside an entry only a header ("Tue 2026-02-10 ... [s=...]") or a journal meta line
+  // is this format's, and a refused line changes nothing.
+  bool may_start(std::string_view line) const override {
+    return inside_ || !last_key_.empty() || grammar::may_start_weekday_iso(line) ||
+           may_be_meta_line(line);
+  }
+
   void reset() override {
     inside_ = false;
     last_key_.clear();

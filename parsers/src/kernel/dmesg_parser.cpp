@@ -44,6 +44,35 @@ bool DmesgParser::parse_prefix(std::string_view& rest, Event& event) const {
   return true;
 }
 
+// A refusal forgets the open record, so only a parser without one may turn a line away: then
+// only its prefix (`<N>`, a facility name) or, without one, the stamp's '[' can start a record.
+bool DmesgParser::may_start(std::string_view line) const {
+  if (has_open_) return true;
+  if (line.empty()) return false;
+  const char first = line.front();
+  switch (shape_.prefix) {
+    case DmesgPrefix::priority:
+      return first == '<';
+    case DmesgPrefix::decode:
+      return may_start_decode_prefix(line);
+    case DmesgPrefix::none:
+      return first == '[';
+  }
+  return true;
+}
+
+StartBytes DmesgParser::start_bytes() const {
+  switch (shape_.prefix) {
+    case DmesgPrefix::priority:
+      return StartBytes{}.add("<");
+    case DmesgPrefix::decode:
+      return StartBytes{}.add_digits().add("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    case DmesgPrefix::none:
+      return StartBytes{}.add("[");
+  }
+  return StartBytes::any();
+}
+
 LineVerdict DmesgParser::parse_line(std::string_view line, Event& fresh, Event* open) {
   if (starts_with_blank(line)) return continue_record(line, open);
   std::string_view rest = line;

@@ -25,6 +25,8 @@ class DmesgParser final : public EnvelopeParser {
 
   const ParserInfo& info() const override { return info_; }
   LineVerdict parse_line(std::string_view line, Event& fresh, Event* open) override;
+  bool may_start(std::string_view line) const override;
+  StartBytes start_bytes() const override;
   void reset() override { has_open_ = false; }
 
  private:

@@ -7,6 +7,7 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "core/ascii.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 
@@ -102,6 +103,14 @@ bool parse_priority_prefix(std::string_view& in, int& priority) {
   priority = static_cast<int>(p.priority);
   in = rest;
   return true;
+}
+
+bool may_start_decode_prefix(std::string_view in) {
+  std::size_t at = 0;
+  while (at < in.size() && is_ascii_alnum(in[at])) ++at;
+  if (!one_of(kFacilities, in.substr(0, at))) return false;
+  while (at < in.size() && in[at] == ' ') ++at;
+  return at < in.size() && in[at] == ':';
 }
 
 bool parse_decode_prefix(std::string_view& in, std::string_view& facility,

@@ -15,6 +15,8 @@ bool parse_priority_prefix(std::string_view& in, int& priority);
 
 // `kern  :info  : `: a known facility and level word, each padded before its colon.
 bool parse_decode_prefix(std::string_view& in, std::string_view& facility, std::string_view& level);
+// A cheap necessary condition of parse_decode_prefix: a facility name, blanks, a colon.
+bool may_start_decode_prefix(std::string_view in);
 
 // Which bracketed stamps a dmesg rendering may carry.
 enum class StampShapes { monotonic, ctime, either };

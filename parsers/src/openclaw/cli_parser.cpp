@@ -59,6 +59,17 @@ class CliParser final : public EnvelopeParser {
     return classify(trimmed, event);
   }
 
+  // Inside a box, or right after a record of ours, every line counts (a refusal resets
+  // last_ours_); otherwise only clack decoration (U+2500 block, all 0xE2 first) and lines
+  // read_cli_line may take are ours, and a refused line changes nothing.
+  bool may_start(std::string_view line) const override {
+    if (in_box_ || last_ours_ || (!line.empty() && line.front() == '\xE2')) return true;
+    return may_be_cli_line(trim(line));
+  }
+
+  // Blanks (trimmed before the shapes are read), clack's 0xE2, the shapes' first bytes.
+  StartBytes start_bytes() const override { return cli_line_start_bytes().add(" \t\xE2"); }
+
   void reset() override {
     in_box_ = false;
     last_ours_ = false;

@@ -139,8 +139,57 @@ constexpr std::array<std::string_view, 8> kTitles = {
     "Overview",       "Security audit",           "Channels",       "Sessions", "Targets",
     "Gateway Status", "Discovery (this machine)", "Full device IDs"};
 
+// "[openclaw] text", "[gateway] text": the CLI's own tags.
+constexpr std::array<std::string_view, 2> kTags = {"[openclaw] ", "[gateway] "};
+
 constexpr std::array<std::string_view, 4> kLintLevels = {"[warning] ", "[error] ", "[info] ",
                                                          "[critical] "};
+
+// Every pair of first bytes a line read_cli_line takes can start with: its tags, prefixes, keys and
+// titles, "gateway ", "Port ", "- pid ", "× " /
+// "- " issues (each at least two bytes long). One bit per pair: prose shares first letters with
+// these ("worker", "Listening") far more often than first pairs.
+class BytePairs {
+ public:
+  constexpr void add(std::string_view text) {
+    const std::size_t at = index(text);
+    bits_[at / 64] |= std::uint64_t{1} << (at % 64);
+  }
+  constexpr bool holds(std::string_view text) const {
+    if (text.size() < 2) return false;
+    const std::size_t at = index(text);
+    return (bits_[at / 64] >> (at % 64) & 1U) != 0;
+  }
+
+ private:
+  static constexpr std::size_t index(std::string_view text) {
+    return static_cast<unsigned char>(text[0]) * 256U + static_cast<unsigned char>(text[1]);
+  }
+  std::array<std::uint64_t, 1024> bits_{};
+};
+
+// Calls `add` with every start read_cli_line looks for.
+template <typename Add>
+constexpr void each_cli_start(Add add) {
+  for (auto prefix : kMessagePrefixes) add(prefix);
+  for (auto prefix : kContextPrefixes) add(prefix);
+  for (auto key : kStrongKeys) add(key);
+  for (auto key : kContextKeys) add(key);
+  for (auto title : kTitles) add(title);
+  for (auto tag : kLintLevels) add(tag);
+  for (auto tag : kTags) add(tag);
+  for (std::string_view other : {"gateway ", "Port ", "- pid ", "\xC3\x97 "}) {
+    add(other);
+  }
+}
+
+constexpr BytePairs any_cli_start() {
+  BytePairs out;
+  each_cli_start([&out](std::string_view text) { out.add(text); });
+  return out;
+}
+
+constexpr BytePairs kAnyCliStart = any_cli_start();
 
 // "Port 18789 is already in use." and "- pid 9701 root: <command> (<addr>)".
 const auto port_in_use = x3::lit("Port ") >> x3::uint_ >> x3::lit(" is already in use.");
@@ -221,7 +270,7 @@ CliMatch read_port_report(std::string_view line, Event& event) {
 }
 
 CliMatch read_bracketed(std::string_view line, Event& event) {
-  for (std::string_view tag : {std::string_view("[openclaw] "), std::string_view("[gateway] ")}) {
+  for (std::string_view tag : kTags) {
     if (starts_with(line, tag)) {
       event.subsystem.assign(tag.substr(1, tag.size() - 3));
       event.message.assign(line.substr(tag.size()));
@@ -241,6 +290,14 @@ CliMatch read_bracketed(std::string_view line, Event& event) {
 }
 
 }  // namespace
+
+bool may_be_cli_line(std::string_view line) { return kAnyCliStart.holds(line); }
+
+StartBytes cli_line_start_bytes() {
+  StartBytes start;
+  each_cli_start([&start](std::string_view text) { start.add(text.substr(0, 1)); });
+  return start;
+}
 
 CliMatch read_cli_line(std::string_view line, Event& event) {
   if (auto m = read_bracketed(line, event); m != CliMatch::none) return m;

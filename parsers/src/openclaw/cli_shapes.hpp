@@ -5,6 +5,7 @@
 
 #include <string_view>
 
+#include "logdx/parsers/envelope_parser.hpp"
 #include "logdx/parsers/event.hpp"
 
 namespace logdx::openclaw {
@@ -42,5 +43,10 @@ enum class CliMatch : std::uint8_t {
 // Classifies an unindented line and fills `event` (message, subsystem, level, fields) for
 // strong/context matches.
 CliMatch read_cli_line(std::string_view line, Event& event);
+// False only when read_cli_line says `none` for this (trimmed) line: one table lookup of its
+// first two bytes, so prose lines cost nothing more.
+bool may_be_cli_line(std::string_view line);
+// The first bytes may_be_cli_line can pass.
+StartBytes cli_line_start_bytes();
 
 }  // namespace logdx::openclaw

@@ -13,6 +13,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "core/line_shape.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/take.hpp"
 #include "logdx/parsers/source_classifier.hpp"
@@ -67,6 +68,12 @@ class ConsoleParser final : public EnvelopeParser {
     }
     return not_ours();
   }
+
+  // A refusal ends a record that may continue; without one only a stamp (digits) starts ours.
+  bool may_start(std::string_view line) const override {
+    return may_continue_ || starts_with_digit(line);
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits(); }
 
   void reset() override { may_continue_ = false; }
 

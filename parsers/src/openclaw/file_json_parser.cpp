@@ -17,6 +17,7 @@ class FileJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kFileJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     return reader_.read(line, event) ? LineVerdict::record : LineVerdict::no_match;

@@ -39,8 +39,13 @@ class GatewayWrapperParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kWrapperInfo; }
 
+  bool may_start(std::string_view line) const override {
+    return line.size() >= 9 && line.front() == '[';
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add("["); }
+
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
-    if (line.size() < 9 || line.front() != '[') return LineVerdict::no_match;
+    if (!may_start(line)) return LineVerdict::no_match;
     const std::size_t close = line.find(']', 1);
     if (close == std::string_view::npos || close > kMaxName + 8) return LineVerdict::no_match;
     const std::string_view inside = line.substr(1, close - 1);

@@ -19,6 +19,7 @@ class LogsJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kLogsJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (line.empty() || line.front() != '{') return LineVerdict::no_match;

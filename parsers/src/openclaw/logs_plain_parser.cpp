@@ -9,6 +9,7 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "core/line_shape.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/take.hpp"
 #include "openclaw/file_log_reader.hpp"
@@ -73,6 +74,13 @@ class LogsPlainParser final : public EnvelopeParser {
     }
     return refuse();
   }
+
+  // A refusal ends an open record; without one only a stamp (digits) or the "Log file: "
+  // banner is ours.
+  bool may_start(std::string_view line) const override {
+    return in_record_ || starts_with_digit(line) || line.starts_with("Log file: ");
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("L"); }
 
   void reset() override { in_record_ = false; }
 

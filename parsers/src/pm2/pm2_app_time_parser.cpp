@@ -22,6 +22,7 @@ class AppTimeParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kAppTimeInfo; }
   bool may_start(std::string_view line) const override { return starts_with_digit(line); }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

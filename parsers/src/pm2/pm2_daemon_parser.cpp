@@ -4,6 +4,7 @@
 // nothing and are skipped. pm2-runtime / --no-daemon print the same lines on stdout, so they
 // also show up inside docker and journal envelopes (peelable).
 
+#include "core/line_shape.hpp"
 #include "pm2/pm2_common.hpp"
 #include "pm2/pm2_parsers.hpp"
 
@@ -17,6 +18,12 @@ const ParserInfo kDaemonInfo{"pm2-daemon",
 class DaemonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kDaemonInfo; }
+
+  // "STAMP: PM2 log: ..." or "PM2 log: ...": a digit or "PM2 " first.
+  bool may_start(std::string_view line) const override {
+    return starts_with_digit(line) || line.starts_with("PM2 ");
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("P"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     switch (parse_daemon_body(line, true, event)) {

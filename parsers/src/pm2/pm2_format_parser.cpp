@@ -29,12 +29,15 @@ auto capture(std::string_view& out) {
   };
 }
 
+// Every line of the format starts with its first key.
+bool starts_with_key(std::string_view line) {
+  return line.starts_with("timestamp=") || line.starts_with("app=") || line.starts_with("type=") ||
+         line.starts_with("message=");
+}
+
 bool parse_parts(std::string_view line, FormatParts& p) {
   // Cheap refusal first: peeling offers every message of every input to this parser.
-  if (!(line.starts_with("timestamp=") || line.starts_with("app=") || line.starts_with("type=") ||
-        line.starts_with("message="))) {
-    return false;
-  }
+  if (!starts_with_key(line)) return false;
   const auto value = x3::raw[+(x3::char_ - ' ')];
   const auto rule = -(x3::lit("timestamp=") >> value[capture(p.timestamp)] >> ' ') >>
                     -(x3::lit("app=") >> value[capture(p.app)] >> ' ' >>
@@ -79,6 +82,9 @@ void set_time(std::string_view value, Event& event) {
 class FormatParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kFormatInfo; }
+
+  bool may_start(std::string_view line) const override { return starts_with_key(line); }
+  StartBytes start_bytes() const override { return StartBytes{}.add("tam"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     FormatParts p;

@@ -20,6 +20,7 @@ class JsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     const auto record = reader_.read(line);

@@ -123,6 +123,15 @@ class LogsParser final : public EnvelopeParser {
   const ParserInfo& info() const override { return kLogsInfo; }
   void reset() override { section_ = {}; }
 
+  // Every record is behind a prefix ending in '|' (colours may hide it); the lines that change
+  // the section state are blank, the banner or a header. Anything else is refused unchanged.
+  bool may_start(std::string_view line) const override {
+    return line.find('|') != std::string_view::npos ||
+           line.find('\x1b') != std::string_view::npos ||
+           line.find_first_not_of(" \t") == std::string_view::npos ||
+           line.starts_with("[TAILING] ") || ends_with(line, " lines:");
+  }
+
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     int colour = 0;
     if (line.find('\x1b') != std::string_view::npos) {

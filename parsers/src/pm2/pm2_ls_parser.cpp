@@ -97,6 +97,13 @@ class LsParser final : public EnvelopeParser {
   const ParserInfo& info() const override { return kLsInfo; }
   void reset() override { columns_.clear(); }
 
+  // A table line holds box drawing (U+2500 block, 0xE2 first); the others are named. Only a
+  // header row changes state, and it holds the bar.
+  bool may_start(std::string_view line) const override {
+    return line.find('\xE2') != std::string_view::npos || starts_with(line, "host metrics | ") ||
+           starts_with(line, "[PM2]");
+  }
+
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (is_border(line)) return LineVerdict::skip;
     if (starts_with(line, "host metrics | ")) return LineVerdict::skip;

@@ -66,6 +66,7 @@ class CaddyConsoleParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kCaddyConsoleInfo; }
   bool may_start(std::string_view line) const override { return starts_with_digit(line); }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

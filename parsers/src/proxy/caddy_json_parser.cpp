@@ -29,6 +29,7 @@ class CaddyJsonParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kCaddyJsonInfo; }
   bool may_start(std::string_view line) const override { return holds_brace(line); }
+  StartBytes start_bytes() const override { return json_start_bytes(); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (!looks_like_entry(line)) return LineVerdict::no_match;

@@ -8,6 +8,7 @@
 #include <boost/spirit/home/x3.hpp>
 #include <functional>
 
+#include "core/line_shape.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "proxy/proxy_parsers.hpp"
@@ -92,6 +93,12 @@ bool read_stamp(std::string_view& rest, Event& event) {
 class CaddyV1Parser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kCaddyV1Info; }
+
+  // A stamp (slash or common-log: digits first) or "[ERROR " / "[PANIC " first.
+  bool may_start(std::string_view line) const override {
+    return starts_with_digit(line) || (!line.empty() && line.front() == '[');
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("["); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

@@ -95,6 +95,15 @@ class NginxAccessParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kNginxAccessInfo; }
 
+  // "client - user [stamp] ...": the stamp's '[' follows a blank. Stateless.
+  bool may_start(std::string_view line) const override {
+    for (std::size_t at = line.find('['); at != std::string_view::npos;
+         at = line.find('[', at + 1)) {
+      if (at > 0 && line[at - 1] == ' ') return true;
+    }
+    return false;
+  }
+
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     AccessParts parts;
     std::string_view rest = line;

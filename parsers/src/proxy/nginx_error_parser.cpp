@@ -7,9 +7,10 @@
 #include <functional>
 #include <vector>
 
+#include "core/line_shape.hpp"
+#include "grammar/ascii_chars.hpp"
 #include "grammar/time.hpp"
 #include "proxy/proxy_parsers.hpp"
-#include "grammar/ascii_chars.hpp"
 
 namespace logdx::proxy {
 namespace {
@@ -152,6 +153,12 @@ LineVerdict read_config_test(std::string_view line, Event& event) {
 class NginxErrorParser final : public EnvelopeParser {
  public:
   const ParserInfo& info() const override { return kNginxErrorInfo; }
+
+  // The error log's stamp (digits first) or the binary's own "nginx: " lines. Stateless.
+  bool may_start(std::string_view line) const override {
+    return starts_with_digit(line) || line.starts_with("nginx: ");
+  }
+  StartBytes start_bytes() const override { return StartBytes{}.add_digits().add("n"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     std::string_view rest = line;

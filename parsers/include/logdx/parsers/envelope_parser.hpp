@@ -4,6 +4,7 @@
 // One instance reads one input, so a parser may keep state across lines (multi-line JSON,
 // journal export records); instances come from ParserRegistry::create.
 
+#include <bitset>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -37,6 +38,31 @@ struct ParserOptions {
       1970;  // for stamps that carry no year (syslog): the file's mtime year or --year
 };
 
+// The first bytes of the lines a parser's may_start() can pass in its reset state, and whether
+// a line holding a '{' anywhere may pass too. The peelers, whose parsers are always in that
+// state when asked, index a table by a line's first byte, so a line is offered only to the
+// few parsers that can start with it (most formats cannot start with a prose letter).
+struct StartBytes {
+  std::bitset<256> first;
+  bool brace = false;
+
+  static StartBytes any() {
+    StartBytes all;
+    all.first.set();
+    return all;
+  }
+  StartBytes& add(std::string_view bytes) {
+    for (const char c : bytes) first.set(static_cast<unsigned char>(c));
+    return *this;
+  }
+  StartBytes& add_digits() { return add("0123456789"); }
+  // Whether may_start may pass `line` (an empty line: always asked).
+  bool admits(std::string_view line) const {
+    return line.empty() || first.test(static_cast<unsigned char>(line.front())) ||
+           (brace && line.find('{') != std::string_view::npos);
+  }
+};
+
 class EnvelopeParser {
  public:
   virtual ~EnvelopeParser() = default;
@@ -59,6 +85,10 @@ class EnvelopeParser {
     (void)line;
     return true;
   }
+
+  // The first bytes may_start() can pass in the reset state (see StartBytes): a superset is
+  // always right; the default, every byte, asks may_start() of every line.
+  virtual StartBytes start_bytes() const { return StartBytes::any(); }
 
   // Forget any per-input state (called when detection scoring is done, before real parsing).
   virtual void reset() {}

@@ -11,11 +11,16 @@
 
 namespace logdx {
 
+class StartTable;
+
 class EnvelopePeeler {
  public:
   static constexpr int kMaxDepth = 4;
 
   EnvelopePeeler(const ParserRegistry& registry, const ParserOptions& options);
+  ~EnvelopePeeler();
+  EnvelopePeeler(EnvelopePeeler&&) noexcept;
+  EnvelopePeeler& operator=(EnvelopePeeler&&) noexcept;
 
   // Peels `event` in place as far as peelable formats reach; appends each peeled format's name
   // to event.envelopes and sets event.parser to the innermost. Returns how many were peeled.
@@ -25,7 +30,9 @@ class EnvelopePeeler {
   static void merge_inner(Event& outer, Event&& inner);
 
   std::vector<std::unique_ptr<EnvelopeParser>> parsers_;  // peelable ones, most specific first
-  Event scratch_;  // reused for every attempt: most messages are not envelopes
+  std::vector<bool> offered_;           // parsers_[i] was offered a line since its last reset
+  std::unique_ptr<StartTable> starts_;  // which of parsers_ a message's first byte admits
+  Event scratch_;                       // reused for every attempt: most messages are not envelopes
 };
 
 }  // namespace logdx

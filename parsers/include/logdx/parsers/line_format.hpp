@@ -56,6 +56,7 @@ class LineFormat : public std::enable_shared_from_this<LineFormat> {
   // Whether a match may start with this byte (read from the pattern's text, narrowed by RE2
   // when compiled now): most lines of other shapes are refused without the pattern.
   bool may_start_with(char first) const { return leading_[static_cast<unsigned char>(first)]; }
+  const std::bitset<256>& leading_bytes() const { return leading_; }
   // Whether a sample line is read by this format: the pattern matches and the time group,
   // when it matched, is a time of the declared format (a sample is checked at load).
   bool reads(std::string_view line) const;

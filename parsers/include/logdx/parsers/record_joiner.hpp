@@ -51,6 +51,7 @@ class RecordJoiner {
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
   bool pending_plain_ = false;    // the pending record had no envelope of its own
+  mutable std::optional<std::size_t> width_;  // pending_width(), until the raw text grows
 };
 
 }  // namespace logdx
