@@ -41,8 +41,8 @@ check "a --trace-gc line alone is no OOM" $(quiet; echo $?)
 # node 12-24 listen EACCES: only the tail of the crash record pasted (the object util.inspect
 # prints after the stack), or the object a logger prints on one line
 paste_run "Emitted 'error' event on Server instance at:
-    at emitErrorNT (node:net:1357:8)
-    at processTicksAndRejections (node:internal/process/task_queues:83:21) {
+    at emitErrorNT (node:net:1940:8)
+    at processTicksAndRejections (node:internal/process/task_queues:90:21) {
   code: 'EACCES',
   errno: -13,
   syscall: 'listen',
@@ -69,23 +69,31 @@ paste_run "0|openclaw | Error: listen EACCES: permission denied 0.0.0.0:80"
 check "the gateway's own EACCES stays critical" \
   $(root_is permission_denied gateway-port-permission-denied critical; echo $?)
 # the message cut before the address by an app's logger
-paste_run "[11:20:54 AM] | Error: listen EACCES: permission denied"
+paste_run "2026-03-05 10:12:01 error: Error: listen EACCES: permission denied"
 check "listen EACCES without address" \
   $(root_is permission_denied node-listen-permission-denied-no-address; echo $?)
 paste_run "how do I fix listen EACCES: permission denied on port 80?"
 check "a question is no finding" $(quiet; echo $?)
 
 # pm2 0.12.3 lib/God.js: "App name:NAME id:ID exited" (no code), restarted in the same second
-paste_run "PM2: 2015-01-19 14:45:49: App name:api id:3 exited
-PM2: 2015-01-19 14:45:49: Starting execution sequence in -cluster mode- for app name:api id:3
-PM2: 2015-01-19 14:45:49: App name:api id:3 online
-PM2: 2015-01-19 14:45:49: App name:api id:3 exited
-PM2: 2015-01-19 14:45:49: Starting execution sequence in -cluster mode- for app name:api id:3
-PM2: 2015-01-19 14:45:50: App name:api id:3 online
-PM2: 2015-01-19 14:45:50: App name:api id:3 exited"
-check "pm2 0.12.3 codeless exits: loop" $(root_is restart_loop_pm2 pm2-app-exits-repeatedly; echo $?)
-check "the title says the code is not logged" $(has "code not logged" "$out"; echo $?)
-paste_run "PM2: 2015-01-19 14:45:49: App name:api id:3 online"
+paste_run "PM2: 2015-06-02 09:31:07: App name:api id:3 exited
+PM2: 2015-06-02 09:31:07: Starting execution sequence in -cluster mode- for app name:api id:3
+PM2: 2015-06-02 09:31:07: App name:api id:3 online
+PM2: 2015-06-02 09:31:07: App name:api id:3 exited
+PM2: 2015-06-02 09:31:07: Starting execution sequence in -cluster mode- for app name:api id:3
+PM2: 2015-06-02 09:31:08: App name:api id:3 online
+PM2: 2015-06-02 09:31:08: App name:api id:3 exited"
+check "pm2 0.12.3 codeless exits: loop" $(root_is restart_loop_pm2 pm2-app-exits-quickly-codeless; echo $?)
+check "the title says the code is not logged" $(has "logs no exit code" "$out"; echo $?)
+# the same codeless exits of three manual restarts over an hour are no loop
+paste_run "PM2: 2015-06-02 09:31:07: App name:api id:3 exited
+PM2: 2015-06-02 09:31:07: App name:api id:3 online
+PM2: 2015-06-02 10:02:40: App name:api id:3 exited
+PM2: 2015-06-02 10:02:41: App name:api id:3 online
+PM2: 2015-06-02 10:40:12: App name:api id:3 exited
+PM2: 2015-06-02 10:40:12: App name:api id:3 online"
+check "codeless exits an hour apart: no loop" $([[ "$out" != *restart_loop_pm2* ]]; echo $?)
+paste_run "PM2: 2015-06-02 09:31:07: App name:api id:3 online"
 check "online alone is nothing" $(quiet; echo $?)
 
 # a channel plugin calling the gateway's HTTP API without the token

@@ -85,7 +85,7 @@ check "OOM sysctls are no kill" $(quiet; echo $?)
 
 # Go <= 1.5 dial error (no syscall name) in Caddy 0.8's error log
 paste_run "14/Mar/2016:09:02:11 +0000 [ERROR 502 /] dial tcp 127.0.0.1:8081: connection refused
-14/Mar/2016:09:02:12 +0000 [ERROR 502 /favicon.ico] dial tcp 127.0.0.1:8081: connection refused"
+14/Mar/2016:09:02:12 +0000 [ERROR 502 /static/app.js] dial tcp 127.0.0.1:8081: connection refused"
 check "old Go dial refusal behind Caddy v1" \
   $(root_is proxy_upstream_refused connect-caddy-upstream-refused; echo $?)
 # Caddy v1 answers a dial timeout with 502: packets dropped, not a refusal
