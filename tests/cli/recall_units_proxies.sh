@@ -163,4 +163,14 @@ check "upstream name does not resolve" \
   $(root_is network_unstable connect-nginx-upstream-host-not-found; echo $?)
 check "the name is given" $(fact upstream_host api; echo $?)
 
+# linux 4.4-4.18 memcg report: its first line alone proves a kill at the container's limit;
+# with the kill line the sequence rule reports it and the one-line rule goes (subsumed_by)
+paste_run "[ 5210.118204] Task in /docker/0b7e2d41c9aa killed as a result of limit of /docker/0b7e2d41c9aa"
+check "memcg report's first line alone: oom_kernel" \
+  $(root_is oom_kernel oom-kernel-container-limit-report error; echo $?)
+paste_run "[ 5210.118204] Task in /docker/0b7e2d41c9aa killed as a result of limit of /docker/0b7e2d41c9aa
+[ 5210.118460] Memory cgroup out of memory: Kill process 3112 (python3) score 998 or sacrifice child"
+check "with its kill line: the one-line rule goes" \
+  $([[ "$out" != *oom-kernel-container-limit-report* && "$out" == *oom-kernel-container-limit-old* ]]; echo $?)
+
 finish
