@@ -161,4 +161,48 @@ check "concurrently [N] prefix: the record joins (died on a refused connect)" \
   $(root_is gateway_not_running node-connect-refused-uncaught; echo $?)
 check "concurrently [N] prefix: the port is read" $(fact port 5432; echo $?)
 
+# npm/pnpm/yarn started in a folder without package.json (npm 2-8, npm 10+ and pnpm 8 wording,
+# corpus/captured/npm/): nothing to start there, beside npm's own ENOENT on an installed package
+paste_run "$ npm run dev
+npm ERR! code ENOENT
+npm ERR! syscall open
+npm ERR! path /home/deploy/package.json
+npm ERR! errno -2
+npm ERR! enoent ENOENT: no such file or directory, open '/home/deploy/package.json'
+npm ERR! enoent This is related to npm not being able to find a file."
+check "npm 6: no package.json is nothing to start" \
+  $(root_is missing_executable npm-start-no-package-json error; echo $?)
+check "npm 6: the folder is read" $(fact dir /home/deploy; echo $?)
+paste_run "npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '/opt/bot/package.json'"
+check "npm 10+: the same" $(root_is missing_executable npm-start-no-package-json; echo $?)
+paste_run " ERR_PNPM_NO_IMPORTER_MANIFEST_FOUND  No package.json (or package.yaml, or package.json5) was found in \"/srv/web\"."
+check "pnpm 8: the same" $(root_is missing_executable npm-start-no-package-json; echo $?)
+paste_run "npm ERR! enoent ENOENT: no such file or directory, open '/srv/web/node_modules/sharp/package.json'"
+check "a package.json missing under node_modules is no wrong folder" \
+  $([[ "$out" != *npm-start-no-package-json* ]]; echo $?)
+
+# coreutils refusing the gateway's state folder in another locale (coreutils 9.1 + glibc 2.36,
+# corpus/captured/glibc/coreutils-denied-by-locale.txt)
+paste_run "mkdir: 无法创建目录 \"/home/node/.openclaw/agents\": 权限不够"
+check "zh_CN mkdir refused in the state folder: permission_denied" \
+  $(root_is permission_denied gateway-state-dir-permission-denied critical; echo $?)
+paste_run "mkdir: das Verzeichnis „/home/oc/.openclaw“ kann nicht angelegt werden: Keine Berechtigung"
+check "de_DE mkdir refused in the state folder: permission_denied" \
+  $(root_is permission_denied gateway-state-dir-permission-denied; echo $?)
+paste_run "mkdir: cannot create directory ‘/home/node/.openclaw’: Permission denied"
+check "C.UTF-8 curly quotes: permission_denied" \
+  $(root_is permission_denied gateway-state-dir-permission-denied; echo $?)
+paste_run "mkdir: 无法创建目录 \"/home/node/.openclaw\": 文件已存在"
+check "zh_CN 'file exists' is no refusal" $([[ "$out" != *permission_denied* ]]; echo $?)
+
+# node-fetch 2's FetchError with a connect failure to a remote API by name (a DNS filter that
+# answers 127.0.0.1), beside the same error to the local gateway
+paste_run "(node:7731) UnhandledPromiseRejectionWarning: FetchError: request to https://api.telegram.org/bot123:abc/getMe failed, reason: connect ECONNREFUSED 127.0.0.1:443
+    at ClientRequest.<anonymous> (/srv/bot/node_modules/node-fetch/lib/index.js:1461:11)"
+check "FetchError connect refused to a remote API: network_unstable" \
+  $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run "(node:7731) UnhandledPromiseRejectionWarning: FetchError: request to http://127.0.0.1:18789/health failed, reason: connect ECONNREFUSED 127.0.0.1:18789"
+check "FetchError to a loopback URL is no network fault" \
+  $([[ "$out" != *connect-node-network-error* ]]; echo $?)
+
 finish
