@@ -4,7 +4,10 @@
 # listen EACCES as the error object alone, cut before the address, or in another app; an
 # unhandled refused connect; a program it spawns missing; openclaw refusing an old Node; pm2
 # 0.12.3's exit line without a code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord
-# 4014 debug line. Each beside a look-alike that must not say the same.
+# 4014 debug line; npm/pnpm/yarn without package.json; coreutils refusals in other locales;
+# node-fetch's FetchError to a remote API; an 'error' event with a non-Error value; require() of
+# ES modules cut by a wrap or with top-level await. Each beside a look-alike that must not say
+# the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -204,5 +207,31 @@ check "FetchError connect refused to a remote API: network_unstable" \
 paste_run "(node:7731) UnhandledPromiseRejectionWarning: FetchError: request to http://127.0.0.1:18789/health failed, reason: connect ECONNREFUSED 127.0.0.1:18789"
 check "FetchError to a loopback URL is no network fault" \
   $([[ "$out" != *connect-node-network-error* ]]; echo $?)
+
+# an 'error' event emitted with a value that is not an Error (node 10-24 ERR_UNHANDLED_ERROR,
+# node 4-7 "Uncaught, unspecified"): the process died of it, under its `throw err;` header
+paste_run "node:events:497
+      throw err; // Unhandled 'error' event
+      ^
+
+Error [ERR_UNHANDLED_ERROR]: Unhandled error. ({ type: 'error', message: 'socket hang up' })
+    at Client.emit (node:events:508:17)
+    at WebSocketShard.onError (/opt/bot/node_modules/@discordjs/ws/dist/index.js:1120:18)"
+check "ERR_UNHANDLED_ERROR record: crash" $(root_is crash; echo $?)
+check "ERR_UNHANDLED_ERROR record: the value line is read" $(has node-unhandled-error-value "$out"; echo $?)
+paste_run "Error: Uncaught, unspecified \"error\" event. (undefined)"
+check "node 6 unspecified error event: crash" $(root_is crash node-unhandled-error-value; echo $?)
+paste_run "client.on('error') logs: Error [ERR_UNHANDLED_ERROR] is what you get without it"
+check "prose naming ERR_UNHANDLED_ERROR is no crash" $([[ "$out" != *node-unhandled-error-value* ]]; echo $?)
+
+# ERR_REQUIRE_ESM cut by a console wrap before "not supported", and node 20.19+/22.12+'s
+# require() of an ES module with top-level await (captured node 20, 22, 24)
+paste_run "Error [ERR_REQUIRE_ESM]: require() of ES Module D:\\apps\\bot\\node_modules\\chalk\\source\\index.js fr
+om D:\\apps\\bot\\index.js not supported."
+check "ERR_REQUIRE_ESM wrapped mid-word: crash" $(root_is crash node-require-esm; echo $?)
+paste_run "Error [ERR_REQUIRE_ASYNC_MODULE]: require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.
+  From /srv/api/dist/main.js
+  Requiring /srv/api/node_modules/some-esm/index.js"
+check "ERR_REQUIRE_ASYNC_MODULE: crash" $(root_is crash node-require-esm; echo $?)
 
 finish
