@@ -4,7 +4,10 @@
 # listen EACCES as the error object alone, cut before the address, or in another app; an
 # unhandled refused connect; a program it spawns missing; openclaw refusing an old Node; pm2
 # 0.12.3's exit line without a code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord
-# 4014 debug line. Each beside a look-alike that must not say the same.
+# 4014 debug line; npm/pnpm/yarn without package.json; coreutils refusals in other locales;
+# node-fetch's FetchError to a remote API; an 'error' event with a non-Error value; require() of
+# ES modules cut by a wrap or with top-level await. Each beside a look-alike that must not say
+# the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -160,5 +163,75 @@ paste_run "[1] events.js:292
 check "concurrently [N] prefix: the record joins (died on a refused connect)" \
   $(root_is gateway_not_running node-connect-refused-uncaught; echo $?)
 check "concurrently [N] prefix: the port is read" $(fact port 5432; echo $?)
+
+# npm/pnpm/yarn started in a folder without package.json (npm 2-8, npm 10+ and pnpm 8 wording,
+# corpus/captured/npm/): nothing to start there, beside npm's own ENOENT on an installed package
+paste_run "$ npm run dev
+npm ERR! code ENOENT
+npm ERR! syscall open
+npm ERR! path /home/deploy/package.json
+npm ERR! errno -2
+npm ERR! enoent ENOENT: no such file or directory, open '/home/deploy/package.json'
+npm ERR! enoent This is related to npm not being able to find a file."
+check "npm 6: no package.json is nothing to start" \
+  $(root_is missing_executable npm-start-no-package-json error; echo $?)
+check "npm 6: the folder is read" $(fact dir /home/deploy; echo $?)
+paste_run "npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, open '/opt/bot/package.json'"
+check "npm 10+: the same" $(root_is missing_executable npm-start-no-package-json; echo $?)
+paste_run " ERR_PNPM_NO_IMPORTER_MANIFEST_FOUND  No package.json (or package.yaml, or package.json5) was found in \"/srv/web\"."
+check "pnpm 8: the same" $(root_is missing_executable npm-start-no-package-json; echo $?)
+paste_run "npm ERR! enoent ENOENT: no such file or directory, open '/srv/web/node_modules/sharp/package.json'"
+check "a package.json missing under node_modules is no wrong folder" \
+  $([[ "$out" != *npm-start-no-package-json* ]]; echo $?)
+
+# coreutils refusing the gateway's state folder in another locale (coreutils 9.1 + glibc 2.36,
+# corpus/captured/glibc/coreutils-denied-by-locale.txt)
+paste_run "mkdir: 无法创建目录 \"/home/node/.openclaw/agents\": 权限不够"
+check "zh_CN mkdir refused in the state folder: permission_denied" \
+  $(root_is permission_denied gateway-state-dir-permission-denied critical; echo $?)
+paste_run "mkdir: das Verzeichnis „/home/oc/.openclaw“ kann nicht angelegt werden: Keine Berechtigung"
+check "de_DE mkdir refused in the state folder: permission_denied" \
+  $(root_is permission_denied gateway-state-dir-permission-denied; echo $?)
+paste_run "mkdir: cannot create directory ‘/home/node/.openclaw’: Permission denied"
+check "C.UTF-8 curly quotes: permission_denied" \
+  $(root_is permission_denied gateway-state-dir-permission-denied; echo $?)
+paste_run "mkdir: 无法创建目录 \"/home/node/.openclaw\": 文件已存在"
+check "zh_CN 'file exists' is no refusal" $([[ "$out" != *permission_denied* ]]; echo $?)
+
+# node-fetch 2's FetchError with a connect failure to a remote API by name (a DNS filter that
+# answers 127.0.0.1), beside the same error to the local gateway
+paste_run "(node:7731) UnhandledPromiseRejectionWarning: FetchError: request to https://api.telegram.org/bot123:abc/getMe failed, reason: connect ECONNREFUSED 127.0.0.1:443
+    at ClientRequest.<anonymous> (/srv/bot/node_modules/node-fetch/lib/index.js:1461:11)"
+check "FetchError connect refused to a remote API: network_unstable" \
+  $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run "(node:7731) UnhandledPromiseRejectionWarning: FetchError: request to http://127.0.0.1:18789/health failed, reason: connect ECONNREFUSED 127.0.0.1:18789"
+check "FetchError to a loopback URL is no network fault" \
+  $([[ "$out" != *connect-node-network-error* ]]; echo $?)
+
+# an 'error' event emitted with a value that is not an Error (node 10-24 ERR_UNHANDLED_ERROR,
+# node 4-7 "Uncaught, unspecified"): the process died of it, under its `throw err;` header
+paste_run "node:events:497
+      throw err; // Unhandled 'error' event
+      ^
+
+Error [ERR_UNHANDLED_ERROR]: Unhandled error. ({ type: 'error', message: 'socket hang up' })
+    at Client.emit (node:events:508:17)
+    at WebSocketShard.onError (/opt/bot/node_modules/@discordjs/ws/dist/index.js:1120:18)"
+check "ERR_UNHANDLED_ERROR record: crash" $(root_is crash; echo $?)
+check "ERR_UNHANDLED_ERROR record: the value line is read" $(has node-unhandled-error-value "$out"; echo $?)
+paste_run "Error: Uncaught, unspecified \"error\" event. (undefined)"
+check "node 6 unspecified error event: crash" $(root_is crash node-unhandled-error-value; echo $?)
+paste_run "client.on('error') logs: Error [ERR_UNHANDLED_ERROR] is what you get without it"
+check "prose naming ERR_UNHANDLED_ERROR is no crash" $([[ "$out" != *node-unhandled-error-value* ]]; echo $?)
+
+# ERR_REQUIRE_ESM cut by a console wrap before "not supported", and node 20.19+/22.12+'s
+# require() of an ES module with top-level await (captured node 20, 22, 24)
+paste_run "Error [ERR_REQUIRE_ESM]: require() of ES Module D:\\apps\\bot\\node_modules\\chalk\\source\\index.js fr
+om D:\\apps\\bot\\index.js not supported."
+check "ERR_REQUIRE_ESM wrapped mid-word: crash" $(root_is crash node-require-esm; echo $?)
+paste_run "Error [ERR_REQUIRE_ASYNC_MODULE]: require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the top-level await comes from, use --experimental-print-required-tla.
+  From /srv/api/dist/main.js
+  Requiring /srv/api/node_modules/some-esm/index.js"
+check "ERR_REQUIRE_ASYNC_MODULE: crash" $(root_is crash node-require-esm; echo $?)
 
 finish
