@@ -42,6 +42,20 @@ bool has_open_field(std::string_view line) {
   return in_quote || parens > 0 || brackets > 0;
 }
 
+// An odd number of unescaped double quotes: the line stopped inside a quoted value. Brackets
+// are not counted here: on a raw line they may be a terminal's colour codes ("\x1b[31m").
+bool has_open_quote(std::string_view line) {
+  bool in_quote = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '"') {
+      in_quote = !in_quote;
+    }
+  }
+  return in_quote;
+}
+
 // Ends on a word or a joiner (",", "-", "=") rather than on closing punctuation, a number or a
 // path ("... code: 400", "port 3000", "ws://host:1/" end messages as often as a full stop).
 bool ends_mid_sentence(std::string_view line) {
@@ -83,8 +97,8 @@ std::optional<std::string_view> separator(std::string_view message, std::size_t 
   const std::string_view before = last_line(message);
   if (before.empty()) return std::nullopt;
   // A format that takes a quoted value as the message (logrus's msg="...") drops its opening
-  // quote: the physical line still shows it open.
-  const bool open = has_open_field(before) || has_open_field(raw_last_line);
+  // quote: the physical line still shows it open (only quotes are read there).
+  const bool open = has_open_field(before) || has_open_quote(raw_last_line);
   if (next.front() == ' ') {
     // An editor that breaks "word word" before the space moves the space down: the line
     // after starts with exactly one. Inside a quoted field still open that is the rest of
