@@ -6,7 +6,10 @@
 # 502 for a dial timeout, HAProxy's down line ellipsized by systemctl, a program execve() refuses
 # (under systemd or an OCI runtime), a core dump, Apache's backend timeout and its missing ws://
 # handler, nginx kept from its upstream (EACCES) or from starting (a name that does not
-# resolve). Each beside a look-alike that must not say the same.
+# resolve). Older systemd's EXEC and exit lines, a memcg report read as one event, systemd-oomd's
+# kill line cut short, httpd 2.2's AH01144 without a scheme, nginx lines cut by a pager, Go's
+# resolver failing (dockerd, Traefik, wrapped). Each beside a look-alike that must not say the
+# same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -172,5 +175,62 @@ paste_run "[ 5210.118204] Task in /docker/0b7e2d41c9aa killed as a result of lim
 [ 5210.118460] Memory cgroup out of memory: Kill process 3112 (python3) score 998 or sacrifice child"
 check "with its kill line: the one-line rule goes" \
   $([[ "$out" != *oom-kernel-container-limit-report* && "$out" == *oom-kernel-container-limit-old* ]]; echo $?)
+
+# systemd v208-v218 (src/core/execute.c) logged the EXEC failure from the child without the
+# unit in front; v208-v225 (src/core/service.c) wrote "main process exited" in lower case
+paste_run "Sep 14 09:02:11 build-7 systemd[2210]: Failed at step EXEC spawning /opt/ci/bin/runner.sh: Permission denied
+Sep 14 09:02:11 build-7 systemd[1]: ci-runner.service: main process exited, code=exited, status=203/EXEC
+Sep 14 09:02:11 build-7 systemd[1]: Unit ci-runner.service entered failed state."
+check "old EXEC line without a unit: permission denied" \
+  $(root_is permission_denied systemd-exec-permission-denied critical; echo $?)
+paste_run "Sep 14 09:02:11 build-7 systemd[1]: ci-runner.service: main process exited, code=exited, status=203/EXEC"
+check "old lower-case 203/EXEC exit" $(root_is missing_executable systemd-exec-not-found; echo $?)
+paste_run "why does my unit say Failed at step EXEC spawning /opt/ci/bin/runner.sh: Permission denied"
+check "the words in a question are no EXEC failure" \
+  $([[ "$out" != *systemd-exec-permission-denied* ]]; echo $?)
+
+# linux 4.9 memcg report read as one kernel event (the invoker line first): its line still counts
+paste_run "Mar 02 04:11:09 worker-2 kernel: java invoked oom-killer: gfp_mask=0x24000c0, order=0, oom_score_adj=0
+Mar 02 04:11:09 worker-2 kernel: Task in /docker/7f3c19a2b8e0 killed as a result of limit of /docker/7f3c19a2b8e0"
+check "memcg report after its invoker line: oom_kernel" \
+  $(root_is oom_kernel oom-kernel-container-limit-report error; echo $?)
+
+# systemd-oomd v248+ (src/oom/oomd-manager.c) kill line cut before "due to memory pressure"
+paste_run "Apr 02 09:14:07 ws systemd-oomd[811]: Killed /user.slice/user-1000.slice/user@1000.service/app.slice/app-org.kde.konsole-5512.scope"
+check "oomd kill line cut short" $(root_is oom_systemd host-memory-pressure-unit-oom; echo $?)
+paste_run "Apr 02 09:14:07 ws backup[811]: Killed /srv/backup/run/worker-3 after the lock timed out"
+check "another program's 'Killed /path' is not oomd" \
+  $([[ "$out" != *host-memory-pressure-unit-oom* ]]; echo $?)
+
+# httpd 2.2 and early 2.4 name no scheme in AH01144: a WebSocket path tells it was ws://
+paste_run "[Tue Mar 03 09:12:44.113907 2015] [proxy:warn] [pid 2211] [client 198.51.100.20:53012] AH01144: No protocol handler was valid for the URL /sockjs/842/x1c9e/websocket. If you are using a DSO version of mod_proxy, make sure the proxy submodules are included in the configuration using LoadModule."
+check "Apache without mod_proxy_wstunnel, no scheme named" \
+  $(root_is proxy_websocket_upgrade connect-apache-ws-handler-missing; echo $?)
+paste_run "[Sun Mar 21 00:14:56 2010] [warn] proxy: No protocol handler was valid for the URL /reports. If you are using a DSO version of mod_proxy, make sure the proxy submodules are included in the configuration using LoadModule."
+check "a plain path's missing handler is not a WebSocket failure" \
+  $([[ "$out" != *connect-apache-ws-handler-missing* ]]; echo $?)
+
+# nginx error.log read in nano / less -S: the line ends at the terminal's width with '$'
+paste_run "2021/04/11 08:02:17 [error] 611#611: *5 connect() failed (111: Connection ref\$
+2021/04/11 08:02:19 [error] 611#611: *5 no live upstreams while connecting to\$"
+check "nginx refusal cut by the pager" \
+  $(root_is proxy_upstream_refused connect-nginx-upstream-refused; echo $?)
+paste_run "2021/04/11 08:02:17 [error] 611#611: *5 connect() failed (11: Resource temporarily unav\$"
+check "another errno cut the same way is no refusal" \
+  $([[ "$out" != *connect-nginx-upstream-refused* ]]; echo $?)
+
+# Go's resolver failing for dockerd (errServerMisbehaving, Go 1.14+ quoting the URL) and for
+# Traefik's docker provider (logrus text, the msg value broken before the space of "no such")
+paste_run 'docker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: server misbehaving.'
+check "docker pull: DNS server misbehaving" \
+  $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run 'time="2024-02-11T09:20:31Z" level=error msg="Provider connection error error during connect: Get \"http://socket-proxy:2375/v1.24/version\": dial tcp: lookup socket-proxy on 127.0.0.11:53: no
+ such host, retrying in 3.2s" providerName=docker'
+check "Traefik provider: the name does not resolve (wrapped)" \
+  $(root_is network_unstable connect-node-network-error; echo $?)
+check "the host is named" $(fact host socket-proxy; echo $?)
+paste_run 'time="2024-02-11T09:20:31Z" level=info msg="retrying lookup" err="dial tcp: lookup acme-v02.api.letsencrypt.org on 127.0.0.11:53: server misbehaving"'
+check "a resolver blip logged at info is no finding" \
+  $([[ "$out" != *connect-node-network-error* ]]; echo $?)
 
 finish

@@ -77,6 +77,25 @@ TEST_CASE("an nginx error line broken inside a quoted field reads as one record"
   CHECK(events[0].where.line_count == 2);
 }
 
+// A Go program's logrus line (Traefik 2.10 under systemd, journal) whose issue body broke it
+// before the space of "no such": the space went down with the rest of the quoted msg value.
+TEST_CASE("a quoted field broken before a space continues on a line with one leading space",
+          "[paste]") {
+  const auto events = read_text(
+      "Jul 17 07:44:45 edge traefik[811]: time=\"2023-07-17T07:44:45+03:00\" level=error "
+      "msg=\"Provider connection error error during connect: dial tcp: lookup socket-proxy on "
+      "127.0.0.11:53: no\n"
+      " such host, retrying in 9.503388201s\" providerName=docker\n"
+      "Jul 17 07:44:46 edge systemd[1]: Started Traefik.\n"
+      "    Main PID: 811 (traefik)\n");
+  REQUIRE(events.size() >= 2);
+  CHECK(events[0].message.find("127.0.0.11:53: no such host, retrying") != std::string::npos);
+  CHECK(events[0].where.line_count == 2);
+  CHECK(events[1].message.find("Started Traefik.") != std::string::npos);
+  // an indented line after a closed record is not glued into its text
+  CHECK(events[1].message.find("Started Traefik. Main PID") == std::string::npos);
+}
+
 // systemd v219 lines whose line ends were lost in the paste.
 TEST_CASE("records glued onto one line become separate events on that line", "[paste]") {
   const auto events = read_text(

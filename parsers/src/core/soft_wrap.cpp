@@ -42,6 +42,20 @@ bool has_open_field(std::string_view line) {
   return in_quote || parens > 0 || brackets > 0;
 }
 
+// An odd number of unescaped double quotes: the line stopped inside a quoted value. Brackets
+// are not counted here: on a raw line they may be a terminal's colour codes ("\x1b[31m").
+bool has_open_quote(std::string_view line) {
+  bool in_quote = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '"') {
+      in_quote = !in_quote;
+    }
+  }
+  return in_quote;
+}
+
 // Ends on a word or a joiner (",", "-", "=") rather than on closing punctuation, a number or a
 // path ("... code: 400", "port 3000", "ws://host:1/" end messages as often as a full stop).
 bool ends_mid_sentence(std::string_view line) {
@@ -77,12 +91,22 @@ bool is_terminal_width(std::size_t width) {
 }
 
 std::optional<std::string_view> separator(std::string_view message, std::size_t last_line_width,
-                                          std::string_view next) {
-  if (next.empty() || next.front() == ' ' || next.front() == '\t') return std::nullopt;
+                                          std::string_view next, std::string_view raw_last_line) {
+  if (next.empty() || next.front() == '\t') return std::nullopt;
   if (last_line_width < kMinWrappedWidth) return std::nullopt;
   const std::string_view before = last_line(message);
   if (before.empty()) return std::nullopt;
-  const bool open = has_open_field(before);
+  // A format that takes a quoted value as the message (logrus's msg="...") drops its opening
+  // quote: the physical line still shows it open (only quotes are read there).
+  const bool open = has_open_field(before) || has_open_quote(raw_last_line);
+  if (next.front() == ' ') {
+    // An editor that breaks "word word" before the space moves the space down: the line
+    // after starts with exactly one. Inside a quoted field still open that is the rest of
+    // the value; anywhere else an indented line is a record's body (frames, status fields).
+    const bool one_space = next.size() > 1 && next[1] != ' ' && next[1] != '\t';
+    if (!open || !one_space || !is_lower(next[1])) return std::nullopt;
+    return std::string_view();
+  }
   if (!open) {
     if (last_line_width > kMaxWrapColumn || next.size() > kMaxWrapColumn ||
         !ends_mid_sentence(before) || !starts_like_continuation(next) || starts_like_record(next)) {

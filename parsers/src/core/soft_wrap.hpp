@@ -12,12 +12,15 @@ namespace logdx::wrap {
 
 // What to put between the record's message and `next` when `next` continues it: "" when the
 // break fell inside a token (at an exact terminal width, or right after an opening quote),
-// " " when it replaced the space between two words. nullopt when `next` is not a
+// " " when it replaced the space between two words ("" too when `next` kept that space: one
+// leading space inside a quoted field still open). nullopt when `next` is not a
 // continuation: it is indented, looks like a record of its own ("Error: ...", "warn: ..."),
 // or the message before it reads as complete. `last_line_width` is the display width of the
-// record's last physical line: a wrapped line is long.
+// record's last physical line: a wrapped line is long; `raw_last_line` is that line as read
+// (a field the parser unquoted into the message may be open only there).
 std::optional<std::string_view> separator(std::string_view message, std::size_t last_line_width,
-                                          std::string_view next);
+                                          std::string_view next,
+                                          std::string_view raw_last_line = {});
 
 // Whether `width` is a common terminal width, at which a terminal breaks inside a word.
 bool is_terminal_width(std::size_t width);
