@@ -25,6 +25,7 @@ echo "2026-11-20T10:00:00.000+00:00 Error: listen EADDRINUSE: address already in
 st=("$root/bench/startup_time.py" --runs "$runs" --faults)
 
 row() {  # label binary "WALL CPU FAULTS"
+  # shellcheck disable=SC2086  # $3 is the three columns
   printf "%-34s %-28s %8s %8s %8s\n" "$1" "$2" $3
 }
 
