@@ -177,7 +177,8 @@ int run_analyze(const AnalyzeOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   PhaseTimer timer;
   const TimeWindow window = o.out.window(WallClock::system());  // a bad --since: usage error
-  const RuleSources sources = o.rules.sources();
+  RuleSources sources = o.rules.sources();
+  sources.pack_tests = false;  // an analysis never runs the rules' tests
   const std::optional<TolerantRuleLoad> tolerant = load_rules(sources);
   if (!tolerant) return 2;  // the pack itself does not load: nothing can be analysed
   const RuleLoadResult& loaded = tolerant->result;

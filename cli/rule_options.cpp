@@ -138,8 +138,9 @@ RuleSources RuleOptions::sources() const {
 RuleLoadResult RuleOptions::load() const { return load_rule_sources(sources()); }
 
 RuleLoadResult load_rule_sources(const RuleSources& sources) {
-  RuleLoadResult result = RuleLoader(RuleReaderOptions{.max_file_bytes = sources.max_file_bytes})
-                              .load_texts(sources.texts);
+  const RuleReaderOptions reader{.max_file_bytes = sources.max_file_bytes,
+                                 .pack_tests = sources.pack_tests};
+  RuleLoadResult result = RuleLoader(reader).load_texts(sources.texts);
   if (sources.problems.empty()) return result;
   // Whole-file problems first: they explain why a file's rules are missing from the rest.
   result.diagnostics.insert(result.diagnostics.begin(), sources.problems.begin(),

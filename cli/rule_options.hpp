@@ -26,6 +26,7 @@ struct RuleSources {
   std::vector<RuleDiagnostic> problems;
   std::vector<std::string> unread;                                  // names of the files left out
   std::size_t max_file_bytes = RuleReaderOptions{}.max_file_bytes;  // --max-rule-file-bytes
+  bool pack_tests = true;  // false: the pack's rule tests are not decoded (analyze)
 };
 
 struct RuleOptions {

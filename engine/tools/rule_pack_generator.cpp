@@ -64,11 +64,12 @@ std::string bytes_literal(std::string_view bytes) {
 
 std::string text_literal(const RuleText& file) {
   const std::string closing = ")" + std::string(kDelimiter) + "\"";
-  if (file.text.find(closing) != std::string::npos) {
+  if (file.text.view().find(closing) != std::string::npos) {
     throw std::runtime_error(file.name + " contains '" + closing +
                              "', which ends the raw string literal the pack is embedded with");
   }
-  return "R\"" + std::string(kDelimiter) + "(" + file.text + ")" + std::string(kDelimiter) + "\"";
+  return "R\"" + std::string(kDelimiter) + "(" + std::string(file.text.view()) + ")" +
+         std::string(kDelimiter) + "\"";
 }
 
 // Every problem fails the build: the binary trusts the pack's patterns (compiled on first use)

@@ -122,6 +122,35 @@ rules:
   CHECK(captures[0].second == "8080");
 }
 
+TEST_CASE("an analysis decodes the pack without its rule tests, the rest unchanged") {
+  std::string bytes;
+  const RuleText text = encoded_text(kFile, "builtin:rules/t.yaml", bytes);
+  const auto whole = decode_rule_file(bytes, nullptr);
+  const auto lean = decode_rule_file(bytes, nullptr, false);
+  REQUIRE(whole.has_value());
+  REQUIRE(lean.has_value());
+  REQUIRE(whole->rules.at(0).tests.has_value());
+  CHECK(whole->rules.at(0).tests->match.size() == 1);
+  // Present but empty: a rule that wrote `tests:` still did, for overrides and stubs.
+  REQUIRE(lean->rules.at(0).tests.has_value());
+  CHECK(lean->rules.at(0).tests->match.empty());
+  CHECK(lean->rules.at(0).tests->no_match.empty());
+  // Everything after the tests block decoded in step: the same file but for the tests.
+  RuleFile expected = *whole;
+  expected.rules.at(0).tests.emplace();
+  CHECK(encode_rule_file(*lean) == encode_rule_file(expected));
+  // Through the loader: the same rules, no tests to run.
+  const RuleLoadResult loaded =
+      RuleLoader(RuleReaderOptions{.pack_tests = false}).load_texts({text});
+  REQUIRE(loaded.ok());
+  CHECK(loaded.rules->find("port-in-use")->match.children.size() == 2);
+  CHECK(run_rule_tests(*loaded.rules).results.empty());
+  // A damaged tests block is a damaged encoding, skipped or not.
+  std::string cut = bytes;
+  cut.resize(bytes.find("Error: listen") + 3);
+  CHECK_FALSE(decode_rule_file(cut, nullptr, false).has_value());
+}
+
 TEST_CASE("a damaged or stale encoding is read from the YAML instead") {
   std::string bytes;
   RuleText text = encoded_text(kFile, "builtin:rules/t.yaml", bytes);

@@ -13,12 +13,12 @@ void put_counted(std::string& out, std::string_view text) {
   out += text;
 }
 
-bool take_counted(std::string_view& text, std::string& out) {
+bool take_counted(std::string_view& text, std::string_view& out) {
   std::string_view line;
   if (!next_line(text, line)) return false;
   const auto size = number(line);
   if (!size || *size > text.size()) return false;
-  out.assign(text.substr(0, *size));
+  out = text.substr(0, *size);
   text.remove_prefix(*size);
   return true;
 }
@@ -42,14 +42,17 @@ std::string encode_pack(const PackDatabase& pack, std::string_view hs_version) {
   return out;
 }
 
-std::optional<PackDatabase> decode_pack(std::string_view text, std::string_view hs_version) {
+std::optional<PackView> decode_pack(std::string_view text, std::string_view hs_version) {
   std::string_view line;
   if (!next_line(text, line) || line != kMagic) return std::nullopt;
   if (!next_line(text, line) || line != hs_version) return std::nullopt;
   if (!next_line(text, line)) return std::nullopt;
   const auto count = number(line);
   if (!count || *count > text.size()) return std::nullopt;
-  PackDatabase pack;
+  PackView pack;
+  pack.keys.reserve(*count);
+  pack.sources.reserve(*count);
+  pack.refusals.reserve(*count);
   for (std::size_t i = 0; i < *count; ++i) {
     pack.keys.emplace_back();
     pack.sources.emplace_back();
@@ -59,9 +62,9 @@ std::optional<PackDatabase> decode_pack(std::string_view text, std::string_view 
     if (!next_line(text, line) || line.empty() || (line[0] != '+' && line[0] != '-')) {
       return std::nullopt;
     }
-    pack.database.refusals.emplace_back(line[0] == '+' ? std::string_view() : line.substr(1));
+    pack.refusals.push_back(line[0] == '+' ? std::string_view() : line.substr(1));
   }
-  if (!take_counted(text, pack.database.serialized) || !text.empty()) return std::nullopt;
+  if (!take_counted(text, pack.serialized) || !text.empty()) return std::nullopt;
   return pack;
 }
 

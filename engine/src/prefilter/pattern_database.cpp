@@ -164,7 +164,7 @@ std::string host_features() {
 // The pack's database when it was compiled for exactly this CPU's features (a database for
 // fewer features would run, slower; one for more would not run at all): else null, and the
 // pack's patterns are compiled into the cache like a user's.
-hs_database_t* fitting_database(const std::string& serialized) {
+hs_database_t* fitting_database(std::string_view serialized) {
   if (serialized.empty()) return nullptr;
   char* info = nullptr;
   if (hs_serialized_database_info(serialized.data(), serialized.size(), &info) != HS_SUCCESS) {
@@ -218,7 +218,7 @@ struct PackUse {
 PackUse use_pack(Triggers& triggers, std::string_view bytes) {
   PackUse use;
   auto pack = prefilter::decode_pack(bytes, hs_version());
-  use.database = pack ? fitting_database(pack->database.serialized) : nullptr;
+  use.database = pack ? fitting_database(pack->serialized) : nullptr;
   if (use.database == nullptr) {
     for (std::size_t j = 0; j < triggers.refs.size(); ++j) use.rest.push_back(j);
     return use;
@@ -227,7 +227,7 @@ PackUse use_pack(Triggers& triggers, std::string_view bytes) {
   std::vector<std::uint32_t> ids(pack->keys.size(), 0);
   for (std::size_t i = 0; i < pack->keys.size(); ++i) {
     by_source.emplace(pack->sources[i], i);
-    if (pack->database.refusals[i].empty()) ids[i] = use.ids++;
+    if (pack->refusals[i].empty()) ids[i] = use.ids++;
   }
   // First by expanded text (no relaxing: the key is the pack's), then the others by key: a
   // user's pattern that relaxes to a key the pack compiled is served by the pack too.
@@ -258,10 +258,10 @@ PackUse use_pack(Triggers& triggers, std::string_view bytes) {
       continue;
     }
     const std::size_t i = *served[j];
-    if (pack->database.refusals[i].empty()) {
+    if (pack->refusals[i].empty()) {
       use.accepted.emplace_back(j, ids[i]);
     } else {
-      use.refused.emplace_back(j, pack->database.refusals[i]);
+      use.refused.emplace_back(j, std::string(pack->refusals[i]));
     }
   }
   return use;

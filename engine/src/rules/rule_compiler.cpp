@@ -84,8 +84,8 @@ class RuleBuilder {
     if (!re) return false;
     out.re = re;
     out.pattern = static_cast<int>(rule_.patterns.size());
-    rule_.patterns.push_back(
-        {std::move(re), written.value, *expanded, field, written.at, role, step, positive});
+    rule_.patterns.push_back({std::move(re), written.value, std::move(*expanded), field, written.at,
+                              role, step, positive});
     return true;
   }
 

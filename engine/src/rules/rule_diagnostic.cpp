@@ -140,6 +140,7 @@ std::string_view to_string(DiagnosticSeverity severity) {
 DiagnosticSeverity severity_of(RuleProblem code) { return info(code).severity; }
 
 std::string_view SourceText::line(int line) const {
+  const std::string_view text = this->text.view();
   if (line < 1) return {};
   std::size_t start = 0;
   for (int n = 1; n < line; ++n) {

@@ -1,6 +1,8 @@
 // The encoding: one field list per struct (`fields`), walked by an Encoder and by a Decoder,
 // so the two directions cannot drift apart. Integers are LEB128, doubles their bit pattern,
-// strings length-prefixed. A position stores whether it named the file and had the text.
+// strings length-prefixed. A position stores whether it named the file and had the text. A
+// rule's `tests` are a block with its length in front, so a decoder that does not need them
+// (analyze never runs them) steps over them: they are a third of the pack's decoded memory.
 #include "logdx/engine/rule_file_codec.hpp"
 
 #include <bit>
@@ -10,7 +12,7 @@
 namespace logdx {
 namespace {
 
-constexpr std::uint64_t kFormatVersion = 1;
+constexpr std::uint64_t kFormatVersion = 2;
 
 template <typename T>
 struct IsVector : std::false_type {};
@@ -111,6 +113,12 @@ class Encoder {
       if (!names_file) put(v.file);
       put(v.line);
       put(v.column);
+    } else if constexpr (std::is_same_v<T, RuleTests>) {
+      Encoder block(source_);
+      fields(block, v);
+      const std::string bytes = block.take();
+      number(bytes.size());
+      out_.append(bytes);
     } else if constexpr (IsVector<T>::value) {
       number(v.size());
       for (const auto& item : v) put(item);
@@ -137,8 +145,8 @@ class Encoder {
 
 class Decoder {
  public:
-  Decoder(std::string_view in, std::shared_ptr<const SourceText> source)
-      : in_(in), source_(std::move(source)) {}
+  Decoder(std::string_view in, std::shared_ptr<const SourceText> source, bool tests)
+      : in_(in), source_(std::move(source)), tests_(tests) {}
   bool ok() const { return ok_; }
   bool at_end() const { return in_.empty(); }
 
@@ -196,6 +204,14 @@ class Decoder {
       if ((flags & 2U) != 0) v.source = source_;
       get(v.line);
       get(v.column);
+    } else if constexpr (std::is_same_v<T, RuleTests>) {
+      const std::size_t n = count();
+      const std::string_view block = in_.substr(0, n);
+      in_.remove_prefix(n);
+      if (!tests_) return;  // left empty: still "written", as is_stub() and overrides see it
+      Decoder inner(block, source_, true);
+      fields(inner, v);
+      ok_ = ok_ && inner.ok() && inner.at_end();
     } else if constexpr (IsVector<T>::value) {
       v.resize(count());
       for (auto& item : v) get(item);
@@ -217,6 +233,7 @@ class Decoder {
 
   std::string_view in_;
   std::shared_ptr<const SourceText> source_;
+  bool tests_;  // decode the rules' tests, else skip their bytes
   bool ok_ = true;
 };
 
@@ -230,8 +247,8 @@ std::string encode_rule_file(const RuleFile& file) {
 }
 
 std::optional<RuleFile> decode_rule_file(std::string_view bytes,
-                                         std::shared_ptr<const SourceText> source) {
-  Decoder decoder(bytes, source);
+                                         std::shared_ptr<const SourceText> source, bool tests) {
+  Decoder decoder(bytes, source, tests);
   if (decoder.number() != kFormatVersion) return std::nullopt;
   RuleFile file;
   file.source = std::move(source);

@@ -112,13 +112,14 @@ RuleReadResult RuleReader::read_text(std::string_view text, std::string name) co
         {std::to_string(text.size()), std::to_string(options_.max_file_bytes)}));
     return result;
   }
-  source->text = std::string(text);
+  const auto owned = std::make_shared<const std::string>(text);
+  source->text = SharedText(owned);
   result.file.source = source;
   YamlContext context(source, result.diagnostics);
-  if (!rules::guard_yaml(source->text, context)) return result;
+  if (!rules::guard_yaml(*owned, context)) return result;
   YAML::Node root;
   try {
-    root = YAML::Load(source->text);
+    root = YAML::Load(*owned);
   } catch (const YAML::Exception& error) {
     context.report(RuleProblem::yaml_syntax, context.at(error.mark), {error.msg});
     return result;

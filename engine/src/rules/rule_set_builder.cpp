@@ -93,6 +93,8 @@ RuleCompileResult RuleCompiler::compile(RuleCollection collection) const {
   const RE2::Options options = rule_regex_options(options_.pattern_max_mem);
   std::vector<CompiledRule> compiled;
   std::vector<const RuleDef*> defs;
+  compiled.reserve(collection.rules.size());
+  defs.reserve(collection.rules.size());
   for (CollectedRule& collected : collection.rules) {
     const RuleDef& def = collected.def;
     if (!collected.enabled || def.damaged || !def.match || !def.cause) continue;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "logdx/engine/shared_text.hpp"
+
 namespace logdx {
 
 // The codes of docs/rules.md ("Problems the loader reports"), plus unreadable-file and
@@ -55,7 +57,7 @@ DiagnosticSeverity severity_of(RuleProblem code);
 // (collector, compiler, tester) can quote the offending line without re-reading the file.
 struct SourceText {
   std::string name;  // as the user gave it (path) or a label for inline text
-  std::string text;
+  SharedText text;   // the pack's text is not copied (shared_text.hpp)
   // The build compiled every pattern of this text with RE2 and found no problem (the built-in
   // pack, decoded from its build-time form): the compiler leaves these patterns to be compiled
   // on first use (rule_regex.hpp) instead of at every start.

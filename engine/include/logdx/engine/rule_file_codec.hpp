@@ -19,8 +19,10 @@ namespace logdx {
 
 std::string encode_rule_file(const RuleFile& file);
 // nullopt when the bytes are not an encoding of this build's format. Positions that named
-// the file get `source` (and its name) back.
+// the file get `source` (and its name) back. Without `tests`, each rule's `tests` that was
+// written comes back empty (present, so overrides and stubs read the same), and is not decoded.
 std::optional<RuleFile> decode_rule_file(std::string_view bytes,
-                                         std::shared_ptr<const SourceText> source);
+                                         std::shared_ptr<const SourceText> source,
+                                         bool tests = true);
 
 }  // namespace logdx

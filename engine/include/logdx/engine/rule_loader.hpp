@@ -15,6 +15,7 @@
 #include "logdx/engine/rule_compiler.hpp"
 #include "logdx/engine/rule_diagnostic.hpp"
 #include "logdx/engine/rule_reader.hpp"
+#include "logdx/engine/shared_text.hpp"
 #include "logdx/parsers/line_format.hpp"
 
 namespace logdx {
@@ -32,7 +33,7 @@ struct RuleLoadResult {
 // Inline rule text with a display name, for tests and for embedded packs.
 struct RuleText {
   std::string name;
-  std::string text;
+  SharedText text;  // the built-in pack's is its static data, not a copy
   // The reader's output for `text`, encoded at build time (rule_file_codec.hpp), for the
   // built-in pack: when set, the loader decodes it instead of parsing the YAML, and the
   // patterns are compiled on first use (the build checked them). Empty: read `text`.

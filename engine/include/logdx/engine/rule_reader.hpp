@@ -21,6 +21,9 @@ namespace logdx {
 
 struct RuleReaderOptions {
   std::size_t max_file_bytes = std::size_t{8} << 20;
+  // false: the built-in pack's rule tests are not decoded (RuleLoader::read; `analyze` never
+  // runs them); a rule that has them keeps an empty `tests`. Files read as YAML keep theirs.
+  bool pack_tests = true;
 };
 
 struct RuleReadResult {
@@ -32,6 +35,7 @@ struct RuleReadResult {
 class RuleReader {
  public:
   explicit RuleReader(RuleReaderOptions options = {}) : options_(options) {}
+  const RuleReaderOptions& options() const { return options_; }
 
   // `name` is what diagnostics call the file.
   RuleReadResult read_text(std::string_view text, std::string name) const;
