@@ -15,6 +15,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
   GROUP logdx_parsers_core_2
     parsers/src/core/soft_wrap.cpp
     parsers/src/core/source_classifier.cpp
+    parsers/src/core/start_table.cpp
     parsers/src/core/timestamp.cpp
   GROUP logdx_parsers_docker
     parsers/src/docker/docker_compose_parser.cpp
@@ -164,6 +165,7 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/analysis/unlinked_victim.cpp
     engine/src/analysis/volatile_fold.cpp
   GROUP logdx_engine_prefilter_1
+    engine/src/prefilter/database_block.cpp
     engine/src/prefilter/database_cache.cpp
     engine/src/prefilter/line_prefilter.cpp
     engine/src/prefilter/literal_core.cpp
@@ -276,11 +278,12 @@ set(LOGDX_UNITY_GROUPS_engine_tests
     tests/engine/test_analyzer_ranking.cpp
     tests/engine/test_analyzer_same_finding.cpp
     tests/engine/test_analyzer_speed.cpp
+    tests/engine/test_database_block.cpp
     tests/engine/test_fix_kinds.cpp
     tests/engine/test_format_loader.cpp
-    tests/engine/test_raw_store.cpp
   GROUP engine_tests_3
     tests/engine/test_analyzer_last_words.cpp
+    tests/engine/test_raw_store.cpp
     tests/engine/test_redactor.cpp
     tests/engine/test_rule_pack.cpp
     tests/engine/test_text_scanning.cpp

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "logdx/engine/prefilter.hpp"
+#include "prefilter/database_block.hpp"
 
 #ifdef LOGDX_HAVE_HYPERSCAN
 #include <hs.h>
@@ -18,8 +19,10 @@ struct PatternDatabase::Impl {
 #ifdef LOGDX_HAVE_HYPERSCAN
   // The pack's database as the build compiled it (ids from 0), and the database of the
   // patterns it does not serve (a user's rules; ids from own_offset). Either may be null.
+  // The pack's lives in pack_block (database_block.hpp), the other in Hyperscan's memory.
   hs_database_t* pack = nullptr;
   hs_database_t* own = nullptr;
+  prefilter::DatabaseBlock pack_block;
 #endif
   std::uint32_t own_offset = 0;
   ~Impl();

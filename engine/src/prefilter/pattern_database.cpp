@@ -21,8 +21,7 @@ namespace logdx {
 
 PatternDatabase::Impl::~Impl() {
 #ifdef LOGDX_HAVE_HYPERSCAN
-  if (pack != nullptr) hs_free_database(pack);
-  if (own != nullptr) hs_free_database(own);
+  if (own != nullptr) hs_free_database(own);  // pack_block frees the pack's
 #endif
 }
 
@@ -164,7 +163,7 @@ std::string host_features() {
 // The pack's database when it was compiled for exactly this CPU's features (a database for
 // fewer features would run, slower; one for more would not run at all): else null, and the
 // pack's patterns are compiled into the cache like a user's.
-hs_database_t* fitting_database(std::string_view serialized) {
+hs_database_t* fitting_database(std::string_view serialized, prefilter::DatabaseBlock& block) {
   if (serialized.empty()) return nullptr;
   char* info = nullptr;
   if (hs_serialized_database_info(serialized.data(), serialized.size(), &info) != HS_SUCCESS) {
@@ -173,11 +172,7 @@ hs_database_t* fitting_database(std::string_view serialized) {
   const std::string text(info);
   std::free(info);
   if (text.find(" Features: " + host_features() + " Mode:") == std::string::npos) return nullptr;
-  hs_database_t* db = nullptr;
-  if (hs_deserialize_database(serialized.data(), serialized.size(), &db) != HS_SUCCESS) {
-    return nullptr;
-  }
-  return db;
+  return prefilter::DatabaseBlock::deserialize(serialized, block);
 }
 
 // Compiles (or reads from the cache) the database of `relaxed`.
@@ -208,7 +203,8 @@ prefilter::CachedDatabase own_database(const std::vector<prefilter::Relaxed>& re
 // What the pack's database serves: every trigger whose key the pack compiled (each pack
 // pattern serves at most one trigger, in order); `rest` are the indexes of the others.
 struct PackUse {
-  hs_database_t* database = nullptr;
+  hs_database_t* database = nullptr;  // in block
+  prefilter::DatabaseBlock block;
   std::uint32_t ids = 0;  // ids the pack's database reports: 0 .. ids - 1
   std::vector<std::pair<std::size_t, std::uint32_t>> accepted;  // trigger -> id
   std::vector<std::pair<std::size_t, std::string>> refused;     // trigger -> why
@@ -218,7 +214,7 @@ struct PackUse {
 PackUse use_pack(Triggers& triggers, std::string_view bytes) {
   PackUse use;
   auto pack = prefilter::decode_pack(bytes, hs_version());
-  use.database = pack ? fitting_database(pack->serialized) : nullptr;
+  use.database = pack ? fitting_database(pack->serialized, use.block) : nullptr;
   if (use.database == nullptr) {
     for (std::size_t j = 0; j < triggers.refs.size(); ++j) use.rest.push_back(j);
     return use;
@@ -280,8 +276,9 @@ std::unique_ptr<PatternDatabase> PatternDatabase::build(const RuleSet& rules,
                                                         std::string_view pack) {
   std::unique_ptr<PatternDatabase> db(new PatternDatabase(rules));
   Triggers triggers = triggers_of(rules);
-  const PackUse used = use_pack(triggers, pack);
+  PackUse used = use_pack(triggers, pack);
   db->impl_->pack = used.database;
+  db->impl_->pack_block = std::move(used.block);
   db->impl_->own_offset = used.ids;
   db->id_rules_.assign(used.ids, kNoRule);
   for (const auto& [j, id] : used.accepted) db->accept(triggers.refs[j], id);
