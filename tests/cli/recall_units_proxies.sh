@@ -8,7 +8,9 @@
 # handler, nginx kept from its upstream (EACCES) or from starting (a name that does not
 # resolve). Older systemd's EXEC and exit lines, a memcg report read as one event, systemd-oomd's
 # kill line cut short, httpd 2.2's AH01144 without a scheme, nginx lines cut by a pager, Go's
-# resolver failing (dockerd, Traefik, wrapped). Each beside a look-alike that must not say the
+# resolver failing (dockerd, Traefik, wrapped; slog, WARN lines that say the operation failed), a
+# unit timed out on start again and again, 203/EXEC quoted inline with a full stop. Each beside a
+# look-alike that must not say the
 # same.
 set -uo pipefail
 logdx="$(realpath "$1")"
@@ -232,5 +234,43 @@ check "the host is named" $(fact host socket-proxy; echo $?)
 paste_run 'time="2024-02-11T09:20:31Z" level=info msg="retrying lookup" err="dial tcp: lookup acme-v02.api.letsencrypt.org on 127.0.0.11:53: server misbehaving"'
 check "a resolver blip logged at info is no finding" \
   $([[ "$out" != *connect-node-network-error* ]]; echo $?)
+
+# The resolver failing an operation a program logs below error level: log/slog's upper-case
+# levels (Go 1.21+), a feed fetcher's "Unable to fetch feed" at WARN (miniflux 2.2), a Go CLI's
+# "Error ...: " line with no level at all.
+paste_run 'level=WARN msg="Unable to fetch feed" feed_url=https://news.example.org/atom.xml error="fetcher: Get \"https://news.example.org/atom.xml\": dial tcp: lookup news.example.org on 127.0.0.11:53: server misbehaving"'
+check "feed fetch failed on DNS (slog WARN)" \
+  $(root_is network_unstable connect-node-network-error; echo $?)
+check "the unresolved host is named" $(fact host news.example.org; echo $?)
+paste_run 'Error retrieving updates: performing HTTP request: Get "https://updates.example.com/db/update": dial tcp: lookup updates.example.com on 127.0.0.11:53: server misbehaving'
+check "a Go CLI's error line on DNS" \
+  $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run 'level=WARN msg="lookup failed, will retry" err="dial tcp: lookup db on 127.0.0.11:53: server misbehaving"'
+check "a retried lookup at WARN is no finding" \
+  $([[ "$out" != *connect-node-network-error* ]]; echo $?)
+
+# A unit that never gets ready: systemd kills it at TimeoutStartSec= and starts it again
+# (v232 "Start operation timed out", v240+ "start operation timed out", src/core/service.c)
+paste_run "Mar 03 09:00:00 edge systemd[1]: Starting Sensor bridge...
+Mar 03 09:01:30 edge systemd[1]: sensor-bridge.service: Start operation timed out. Terminating.
+Mar 03 09:01:30 edge systemd[1]: sensor-bridge.service: Failed with result 'timeout'.
+Mar 03 09:01:30 edge systemd[1]: sensor-bridge.service: Service hold-off time over, scheduling restart.
+Mar 03 09:01:30 edge systemd[1]: Starting Sensor bridge...
+Mar 03 09:03:00 edge systemd[1]: sensor-bridge.service: Start operation timed out. Terminating.
+Mar 03 09:03:00 edge systemd[1]: sensor-bridge.service: Failed with result 'timeout'."
+check "start timeouts again and again: a loop" \
+  $(root_is restart_loop_systemd systemd-unit-start-timeout-loop; echo $?)
+check "the timed-out unit is named" $(fact unit sensor-bridge.service; echo $?)
+paste_run "Nov 25 11:47:16 pc systemd[4354]: xdg-desktop-portal.service: start operation timed out. Terminating.
+Nov 25 11:47:16 pc systemd[4354]: xdg-desktop-portal.service: Failed with result 'timeout'."
+check "one slow start alone is no loop" \
+  $([[ "$out" != *systemd-unit-start-timeout-loop* ]]; echo $?)
+
+# A systemd message quoted as inline code that ends the reporter's sentence: "`...`."
+paste_run '`sync-agent.service: Main process exited, code=exited, status=203/EXEC`. '
+check "203/EXEC in a code span with a full stop" \
+  $(root_is missing_executable systemd-exec-not-found; echo $?)
+check "no template placeholder shown when the path is not in the log" \
+  $([[ "$out" != *"{executable}"* ]]; echo $?)
 
 finish

@@ -398,6 +398,13 @@ TEST_CASE("Markdown quotes, bold and inline code around log lines are removed", 
   CHECK(cleaner.clean("`` a `tick` inside ``").text == "a `tick` inside");
   CHECK(cleaner.clean("```single line fenced```").text == "single line fenced");
   CHECK(cleaner.clean("`a` and `b`").text == "`a` and `b`");
+  // A code span that ends a sentence of the surrounding prose keeps its full stop outside.
+  CHECK(cleaner.clean("`x.service: Main process exited, code=exited, status=203/EXEC`. ").text ==
+        "x.service: Main process exited, code=exited, status=203/EXEC");
+  CHECK(cleaner.clean("`Active: failed (Result: exit-code)`,").text ==
+        "Active: failed (Result: exit-code)");
+  CHECK(cleaner.clean("`a`. and `b`.").text == "`a`. and `b`.");  // two spans: prose stays
+  CHECK(cleaner.clean("it failed.").text == "it failed.");        // no span: untouched
   // Blanks a paste left after the closing tick or stars do not hide the markup.
   CHECK(cleaner
             .clean("`FATAL ERROR: Committing semi space failed. Allocation failed - process "

@@ -26,6 +26,17 @@ bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t") == std::string_view::npos;
 }
 
+// "`text`." or "`text`, " in prose: the sentence's punctuation follows the closing run. Returns
+// the line without that punctuation (and blanks after it) when a backtick precedes it, so the
+// code span can still cover the whole line; otherwise the line unchanged.
+std::string_view without_sentence_end(std::string_view line) {
+  const std::size_t end = line.find_last_not_of(" \t");
+  if (end == std::string_view::npos) return line;
+  const std::size_t last = line.find_last_not_of(".,;:!?", end);
+  if (last == end || last == std::string_view::npos || line[last] != '`') return line;
+  return line.substr(0, last + 1);
+}
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -178,7 +189,8 @@ bool closes_fence(std::string_view line, Fence open) {
   return length >= open.length && is_blank(line.substr(length));
 }
 
-bool strip_code_span(std::string_view& line) {
+bool strip_code_span(std::string_view& whole) {
+  std::string_view line = without_sentence_end(whole);
   const std::size_t ticks = count_leading(line, '`');
   if (ticks == 0 || line.size() <= 2 * ticks) return false;
   std::string_view inner = line.substr(ticks, line.size() - 2 * ticks);
@@ -190,7 +202,7 @@ bool strip_code_span(std::string_view& line) {
     inner = inner.substr(1, inner.size() - 2);
   }
   if (is_blank(inner)) return false;
-  line = inner;
+  whole = inner;
   return true;
 }
 

@@ -49,7 +49,8 @@ bool may_be_numbered_item(std::string_view line);
 bool closes_fence(std::string_view line, Fence open);
 
 // "`text`" (or "``text``") around the whole line -> "text", one padding space each side
-// removed as CommonMark does. Returns false and leaves line alone otherwise.
+// removed as CommonMark does; sentence punctuation after the closing run ("`text`.") goes
+// with it. Returns false and leaves line alone otherwise.
 bool strip_code_span(std::string_view& line);
 
 // Where the "**" closing a leading "**label**" starts, or nullopt when the line does not
