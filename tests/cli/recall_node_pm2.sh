@@ -234,4 +234,48 @@ paste_run "Error [ERR_REQUIRE_ASYNC_MODULE]: require() cannot be used on an ESM 
   Requiring /srv/api/node_modules/some-esm/index.js"
 check "ERR_REQUIRE_ASYNC_MODULE: crash" $(root_is crash node-require-esm; echo $?)
 
+
+# a spawn failure that does not name the program: node 0.10's "spawn ENOENT" (child_process.js),
+# pnpm's bare message line, libuv 0.10's "execvp(): ..." from the forked child in pm2.log
+paste_run "Starting PM2 daemon...
+
+events.js:72
+        throw er; // Unhandled 'error' event
+              ^
+Error: spawn ENOENT
+    at errnoException (child_process.js:980:11)
+    at Process.ChildProcess._handle.onexit (child_process.js:771:34)"
+check "node 0.10 spawn ENOENT: missing_executable over the error event" \
+  $(root_is missing_executable node-spawn-not-found-unnamed error; echo $?)
+paste_run "/srv/mono/packages/web:
+ ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL  web@0.4.1 start: \`vite preview --port 4173\`
+spawn ENOENT
+ ELIFECYCLE  Command failed with exit code 1."
+check "pnpm run with a bare spawn ENOENT: missing_executable" \
+  $(root_is missing_executable node-spawn-not-found-unnamed; echo $?)
+paste_run "execvp(): No such file or directory"
+check "libuv execvp() line alone: missing_executable" $(root_is missing_executable; echo $?)
+paste_run "pnpm keeps saying spawn ENOENT when I run the dev script, any idea?"
+check "a question quoting spawn ENOENT is no finding" $([[ "$out" != *node-spawn-not-found-unnamed* ]]; echo $?)
+
+# openclaw refusals in other shapes: the missing-config head retyped without backticks, the
+# hooks secret required by hooks.enabled (src/gateway/hooks.ts), a plugin config that fails
+# its manifest's schema on a desktop wrapper's stderr line
+paste_run "08:12:40 ERROR Missing config. Run openclaw setup..."
+check "retyped Missing config head: missing_config" \
+  $(root_is missing_config gateway-config-missing-mode critical; echo $?)
+paste_run "2026-04-02T09:30:11.204Z [gateway] Gateway failed to start: Error: hooks.enabled requires hooks.token"
+check "hooks.enabled without hooks.token: missing_config" \
+  $(root_is missing_config gateway-start-refused-setting-required critical; echo $?)
+check "the missing key is named" $(has "hooks.token" "$out"; echo $?)
+paste_run "[2026-04-18T11:02:55.019Z] [WARN ] [Gateway stderr] - plugins.entries.memory-core.config: invalid config: must NOT have additional properties
+[2026-04-18T11:02:55.031Z] [WARN ] Gateway process exited (code=1, expected=no)
+[2026-04-18T11:02:55.240Z] [ERROR] Gateway process exited before ready (code=1)
+Error: Gateway process exited before becoming ready (code=1)
+    at Ui.waitForReady (C:\\Users\\me\\AppData\\Local\\Programs\\ClawX\\resources\\app.asar\\dist-electron\\main\\index.js:12:29752)"
+check "plugin config invalid under a wrapper: invalid_config first" \
+  $(root_is invalid_config gateway-config-invalid critical; echo $?)
+paste_run "Is 'plugins.entries.x.config: invalid config' something doctor --fix repairs?"
+check "a question about the plugin config message is quiet" $(quiet; echo $?)
+
 finish
