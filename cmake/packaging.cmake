@@ -45,6 +45,9 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Depends from the shared libraries the binary links (dpkg-shlibdeps, from dpkg-dev).
+# Depends from the shared libraries the binary links (dpkg-shlibdeps, from dpkg-dev), plus
+# libsystemd0, which the binary loads itself when it reads a journal (journal_library.hpp), so
+# shlibdeps cannot see it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsystemd0")
 include(CPack)

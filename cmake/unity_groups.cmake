@@ -45,13 +45,14 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
   GROUP logdx_parsers_input_2
     parsers/src/input/input_set.cpp
     parsers/src/input/journal_files_follower.cpp
+    parsers/src/input/journal_library.cpp
     parsers/src/input/journal_source.cpp
     parsers/src/input/line_reader.cpp
     parsers/src/input/open_byte_source.cpp
     parsers/src/input/peeked_source.cpp
     parsers/src/input/rotation_order.cpp
-    parsers/src/input/stdin_source.cpp
   GROUP logdx_parsers_input_3
+    parsers/src/input/stdin_source.cpp
     parsers/src/input/utf16_source.cpp
     parsers/src/input/zstd_source.cpp
   GROUP logdx_parsers_journal_1
@@ -228,6 +229,7 @@ set(LOGDX_UNITY_GROUPS_parsers_tests
     tests/parsers/test_binary_sniff.cpp
     tests/parsers/test_corpus_reading.cpp
     tests/parsers/test_input_byte_source.cpp
+    tests/parsers/test_journal_library.cpp
     tests/parsers/test_leading_bytes.cpp
     tests/parsers/test_paste_cleaner.cpp
     tests/parsers/test_reader_moving_files.cpp

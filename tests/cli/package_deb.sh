@@ -37,7 +37,7 @@ version="$("$build/logdx" --version | head -1 | cut -d' ' -f2)"
 grep -qE "^ Version: $version$" <<<"$info"
 check "the package version is the binary's ($version)" $?
 depends="$(grep '^ Depends:' <<<"$info")"
-for lib in libc6 libstdc++6 libre2- libsqlite3- libyaml-cpp libfmt libzstd1 zlib1g; do
+for lib in libc6 libstdc++6 libre2- libsqlite3- libyaml-cpp libfmt libzstd1 zlib1g libsystemd0; do
   grep -qF " $lib" <<<"$depends"
   check "Depends names $lib (shlibdeps): $depends" $?
 done
