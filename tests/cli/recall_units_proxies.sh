@@ -9,7 +9,10 @@
 # resolve). Older systemd's EXEC and exit lines, a memcg report read as one event, systemd-oomd's
 # kill line cut short, httpd 2.2's AH01144 without a scheme, nginx lines cut by a pager, Go's
 # resolver failing (dockerd, Traefik, wrapped; slog, WARN lines that say the operation failed), a
-# unit timed out on start again and again, 203/EXEC quoted inline with a full stop. Each beside a
+# unit timed out on start again and again, 203/EXEC quoted inline with a full stop, setup steps a
+# container refuses, 217/USER of a control process, a listen address that does not resolve,
+# HAProxy's Layer4 check timeout, Caddy v1 with no healthy upstream, the boot console's
+# [FAILED] lines repeating. Each beside a
 # look-alike that must not say the
 # same.
 set -uo pipefail
@@ -272,5 +275,63 @@ check "203/EXEC in a code span with a full stop" \
   $(root_is missing_executable systemd-exec-not-found; echo $?)
 check "no template placeholder shown when the path is not in the log" \
   $([[ "$out" != *"{executable}"* ]]; echo $?)
+
+
+# Setup steps the kernel refuses inside an unprivileged container (systemd v215-v235
+# src/core/execute.c "Failed at step %s spawning %s: %m", bare when the unit is only in the fields)
+paste_run "Apr 04 09:12:55 ct-web systemd[88]: Failed at step OOM_ADJUST spawning /usr/sbin/redis-server: Permission denied
+Apr 04 09:12:55 ct-web systemd[1]: redis-server.service: main process exited, code=exited, status=206/OOM_ADJUST"
+check "OOMScoreAdjust= refused in a container: permission" \
+  $(root_is permission_denied systemd-spawn-step-denied; echo $?)
+paste_run "Apr 04 09:12:55 ct-web systemd[88]: Failed at step OOM_ADJUST spawning /usr/sbin/redis-server: Invalid argument"
+check "an invalid OOMScoreAdjust= value is no permission problem" \
+  $([[ "$out" != *systemd-spawn-step-denied* ]]; echo $?)
+
+# 217/USER from an ExecStartPre= step: systemd calls it the control process (src/core/service.c)
+paste_run "Sep 03 18:02:41 pi4 systemd[1]: Starting Sensor relay...
+Sep 03 18:02:41 pi4 systemd[1]: sensor-relay.service: Control process exited, code=exited, status=217/USER
+Sep 03 18:02:41 pi4 systemd[1]: sensor-relay.service: Failed with result 'exit-code'."
+check "217/USER from the control process" \
+  $(root_is systemd_user_missing systemd-user-missing; echo $?)
+
+# Go's resolver failing a listen address by name (net.OpError Op=listen), Caddy 2.x admin endpoint
+paste_run "Error: loading initial config: loading new config: starting caddy administration endpoint: listen tcp: lookup localhost on 10.0.2.3:53: no such host"
+check "listen address that does not resolve: DNS" \
+  $(root_is network_unstable; echo $?)
+paste_run "Error: loading initial config: loading new config: starting caddy administration endpoint: listen tcp 127.0.0.1:2019: bind: address already in use"
+check "a busy admin port is no DNS failure" \
+  $([[ "$out" != *network_unstable* ]]; echo $?)
+
+# HAProxy: health check connect() never answered (src/check.c "Layer4 timeout")
+paste_run "Jun 14 02:11:40 lb-1 haproxy[1907]: Server be_api/api2 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue."
+check "HAProxy check connect timeout: dropped packets" \
+  $(root_is firewall_blocked connect-haproxy-check-connect-timeout; echo $?)
+paste_run "Jun 14 02:11:40 lb-1 haproxy[1907]: Server be_api/api2 is DOWN, reason: Layer7 timeout, check duration: 2001ms. 0 active and 0 backup servers left."
+check "a Layer7 (HTTP check) timeout is no firewall" \
+  $([[ "$out" != *connect-haproxy-check-connect-timeout* ]]; echo $?)
+
+# Caddy v1: every upstream marked down (caddyhttp/proxy/proxy.go "no hosts available upstream")
+paste_run "03/Mar/2018:14:22:07 +0000 [ERROR 502 /socket] no hosts available upstream
+03/Mar/2018:14:22:09 +0000 [ERROR 502 /] no hosts available upstream"
+check "Caddy v1 with no healthy upstream" \
+  $(root_is proxy_upstream_refused connect-caddy-upstream-refused; echo $?)
+
+# The boot console's status lines (src/core/job.c "[FAILED] Failed to start %s."), no timestamps
+paste_run "[FAILED] Failed to start Docker Application Container Engine.
+See 'systemctl status docker.service' for details.
+[  OK  ] Stopped Docker Application Container Engine.
+         Starting Docker Application Container Engine...
+[FAILED] Failed to start Docker Application Container Engine.
+See 'systemctl status docker.service' for details.
+[  OK  ] Stopped Docker Application Container Engine.
+         Starting Docker Application Container Engine...
+[FAILED] Failed to start Docker Application Container Engine.
+See 'systemctl status docker.service' for details."
+check "the same start job failing on the console again and again" \
+  $(root_is restart_loop_systemd systemd-console-start-failed-repeatedly; echo $?)
+paste_run "[FAILED] Failed to start Docker Application Container Engine.
+See 'systemctl status docker.service' for details."
+check "one failed start on the console is no loop" \
+  $([[ "$out" != *systemd-console-start-failed-repeatedly* ]]; echo $?)
 
 finish
