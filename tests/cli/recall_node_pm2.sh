@@ -278,4 +278,61 @@ check "plugin config invalid under a wrapper: invalid_config first" \
 paste_run "Is 'plugins.entries.x.config: invalid config' something doctor --fix repairs?"
 check "a question about the plugin config message is quiet" $(quiet; echo $?)
 
+# a node 12-24 listen error pasted from its properties on (the lines above "code:" cut off),
+# then npm's ELIFECYCLE lines; the same tail for a connect error is no port conflict
+paste_run "  code: 'EADDRINUSE',
+  errno: -4091,
+  syscall: 'listen',
+  address: '::',
+  port: 4010
+}
+npm ERR! code ELIFECYCLE
+npm ERR! errno 1"
+check "cut EADDRINUSE object tail: port_conflict" $(root_is port_conflict; echo $?)
+check "the port is read from the cut object" $(fact port 4010; echo $?)
+paste_run "  code: 'EADDRINUSE',
+  errno: -98,
+  syscall: 'connect',
+  address: '10.0.4.7',
+  port: 5432
+}"
+check "cut object of a connect EADDRINUSE is no port conflict" $([[ "$out" != *port_conflict* ]]; echo $?)
+
+# V8's abort on an 80-column Windows console (node 6-10), broken inside "memory"
+paste_run "FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memo
+ry <---"
+check "V8 line wrapped inside a word: heap OOM" $(root_is node_heap_oom node-heap-out-of-memory critical; echo $?)
+
+# Bun.serve's bind failure (src/bun.js/api/server.zig, bun 1.0-1.3)
+paste_run "error: Failed to start server. Is port 8081 in use?
+ syscall: \"listen\",
+   errno: 0,
+    code: \"EADDRINUSE\""
+check "bun port in use: port_conflict" $(root_is port_conflict bun-serve-port-in-use; echo $?)
+check "bun's port is read" $(fact port 8081; echo $?)
+paste_run "warn: Port 3000 is in use, using port 3001 instead."
+check "bun's moved default port is no conflict" $([[ "$out" != *port_conflict* ]]; echo $?)
+
+# pm2 on Windows: the daemon's named pipe opened from another account or elevation
+# (paths.js DAEMON_RPC_PORT, pm2 4.x-6.x)
+paste_run "PS C:\\srv\\api> pm2 ls
+connect EPERM //./pipe/rpc.sock
+[PM2] Spawning PM2 daemon with pm2_home=C:\\Users\\svc-api\\.pm2
+node:events:497
+      throw er; // Unhandled 'error' event
+      ^
+
+Error: connect EPERM //./pipe/rpc.sock
+    at PipeConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)"
+check "pm2 pipe EPERM on Windows: permission_denied" \
+  $(root_is permission_denied pm2-windows-daemon-pipe-denied; echo $?)
+paste_run "Error: connect ENOENT //./pipe/rpc.sock"
+check "a missing pm2 pipe is no permission problem" $([[ "$out" != *pm2-windows-daemon-pipe-denied* ]]; echo $?)
+
+# the openclaw CLI refused until its device is paired (src/gateway/call.ts close 1008)
+paste_run "gateway connect failed: Error: pairing required
+[openclaw] Failed to start CLI: Error: gateway closed (1008): pairing required
+Gateway target: ws://127.0.0.1:18789"
+check "CLI pairing required: auth_failed" $(root_is auth_failed connect-cli-pairing-required; echo $?)
+
 finish

@@ -84,6 +84,29 @@ TEST_CASE("an old-style { Error: ... } object is one event until its closing bra
   CHECK(events[1].message == "after");
 }
 
+TEST_CASE("an error object cut above its opening line joins from code: to }", "[joiner]") {
+  // node 12-24 util.inspect of a listen error, the paste starting at its properties
+  const auto events =
+      join(bare({"  code: 'EADDRINUSE',", "  errno: -4091,", "  syscall: 'listen',",
+                 "  address: '::',", "  port: 8999", "}", "npm ERR! code ELIFECYCLE"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 6);
+  CHECK(events[0].message.find("port: 8999") != std::string::npos);
+  CHECK(events[1].message == "npm ERR! code ELIFECYCLE");
+}
+
+TEST_CASE("a cut object tail stops at the first line that is not a property", "[joiner]") {
+  const auto cut = join(bare({"  code: 'ECONNREFUSED',", "  errno: -111,", "npm ERR! errno 1"}));
+  REQUIRE(cut.size() == 2);
+  CHECK(cut[0].where.line_count == 2);
+  CHECK(cut[1].message == "npm ERR! errno 1");
+  // an unindented or non-code first property opens nothing
+  const auto plain = join(bare({"code: 'EADDRINUSE',", "  port: 3000"}));
+  CHECK(plain.size() == 2);
+  const auto other = join(bare({"  port: 3000", "  code: 'EADDRINUSE',"}));
+  CHECK(other.size() == 2);
+}
+
 TEST_CASE("the V8 heap OOM block is one event, leading blank lines dropped", "[joiner]") {
   const auto events = join(
       bare({"", "<--- Last few GCs --->", "",
@@ -96,6 +119,24 @@ TEST_CASE("the V8 heap OOM block is one event, leading blank lines dropped", "[j
   CHECK(events[0].message.find("JavaScript heap out of memory") != std::string::npos);
   CHECK(events[0].message.ends_with("[/usr/local/bin/node]"));
   CHECK(events[1].message == "gateway restarted");
+}
+
+TEST_CASE("a V8 OOM line wrapped at 80 columns is rejoined without a space", "[joiner]") {
+  // node 6 on a Windows console (80 columns): the FATAL ERROR line breaks inside "memory"
+  const std::string head =
+      "FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memo";
+  REQUIRE(head.size() == 80);
+  const auto events = join(bare({head.c_str(), "ry <---", "gateway restarted"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message ==
+        "FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - JavaScript heap out of memory <---");
+  CHECK(events[1].message == "gateway restarted");
+  // a short FATAL line is not a wrap: the next bare line stays apart
+  const auto short_line =
+      join(bare({"FATAL ERROR: Reached heap limit Allocation failed - "
+                 "JavaScript heap out of memory",
+                 "gateway restarted"}));
+  CHECK(short_line.size() == 2);
 }
 
 TEST_CASE("a kernel OOM report joins kernel lines through oom_reaper only", "[joiner]") {

@@ -92,6 +92,25 @@ int brace_delta(std::string_view line) {
   return delta;
 }
 
+// "  code: 'EADDRINUSE'," / "  port: 8999": a property line of an error object as Node's
+// util.inspect prints it (two-space indent, a bare key, a colon). A paste cut above the object's
+// opening line starts with these, and each would otherwise be an event of its own.
+bool is_inspect_property(std::string_view line) {
+  if (!starts_with(line, "  ")) return false;
+  const std::string_view t = trim_left(line);
+  std::size_t key = 0;
+  while (key < t.size() && (std::isalnum(static_cast<unsigned char>(t[key])) || t[key] == '_')) {
+    ++key;
+  }
+  return key > 0 && t.substr(key, 2) == ": ";
+}
+
+// The object's error code is what names it; a cut object tail opens with it.
+bool opens_object_tail(std::string_view line) {
+  const std::string_view t = trim_right(trim_left(line));
+  return is_inspect_property(line) && starts_with(t, "code: '") && t.ends_with("',");
+}
+
 // Display width of the line as a terminal would count it: UTF-8 lead bytes, no escapes.
 std::size_t display_width(std::string_view raw) {
   std::size_t width = 0;
@@ -155,11 +174,15 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return p.where.line_count < kMaxCrashReportLines &&
              (crash_confirmed_ || p.where.line_count < 3);
     case Block::v8_oom:
-      return is_v8_block_line(m);
+      // A Windows console wraps at 80 columns inside the block too ("... heap out of memo" /
+      // "ry"): a bare line after a full-width one is the rest of it.
+      return is_v8_block_line(m) || wrapped_here(next, fallback_plain);
     case Block::kernel_oom:
       return next.source == SourceKind::kernel;
     case Block::brace_object:
       return true;
+    case Block::object_tail:
+      return is_inspect_property(m) || starts_with(trim_left(m), "}");
     case Block::stack:
     case Block::none:
       break;
@@ -168,10 +191,11 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (starts_with(m, "Emitted 'error' event") || starts_with(m, "Node.js v")) {
     return block_ == Block::stack;
   }
-  if (fallback_plain && !next.time.has_value() && wrap::is_terminal_width(pending_width())) {
-    return true;  // a line the terminal wrapped
-  }
-  return false;
+  return wrapped_here(next, fallback_plain);  // a line the terminal wrapped
+}
+
+bool RecordJoiner::wrapped_here(const Event& next, bool fallback_plain) const {
+  return fallback_plain && !next.time.has_value() && wrap::is_terminal_width(pending_width());
 }
 
 void RecordJoiner::start(Event&& event) {
@@ -180,6 +204,10 @@ void RecordJoiner::start(Event&& event) {
   block_ = block_opened_by(pending_->message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
+  if (block_ == Block::none && opens_object_tail(pending_->message)) {
+    block_ = Block::object_tail;  // cut above "{": joined through its properties and "}"
+    return;
+  }
   if (block_ == Block::none) {
     const std::string_view m = trim_left(pending_->message);
     const int delta = contains(m, "Error") ? brace_delta(m) : 0;
@@ -212,6 +240,8 @@ void RecordJoiner::append(Event&& next, std::string_view separator) {
     if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
   } else if (block_ == Block::kernel_oom) {
     if (contains(m, "oom_reaper:")) block_ = Block::none;
+  } else if (block_ == Block::object_tail) {
+    if (starts_with(trim_left(m), "}")) block_ = Block::stack;
   } else if (block_ == Block::brace_object) {
     brace_depth_ += brace_delta(m);
     if (brace_depth_ <= 0) block_ = Block::stack;
@@ -247,6 +277,8 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
             ? (fallback_plain && !is_stack_frame(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
                wrap::is_terminal_width(pending_width()))
+        : block_ == Block::v8_oom
+            ? !is_v8_block_line(event.message) && wrapped_here(event, fallback_plain)
             : false;
     append(std::move(event), wrapped ? "" : "\n");
     return;

@@ -33,10 +33,12 @@ class RecordJoiner {
   void flush();
 
  private:
-  enum class Block { none, node_crash, v8_oom, kernel_oom, brace_object, stack };
+  enum class Block { none, node_crash, v8_oom, kernel_oom, brace_object, object_tail, stack };
 
   bool continues(const Event& next, bool fallback_plain) const;
   bool same_stream(const Event& next, bool fallback_plain) const;
+  // A bare line right after a full-width one: the terminal wrapped the pending line there.
+  bool wrapped_here(const Event& next, bool fallback_plain) const;
   void append(Event&& next, std::string_view separator);  // extend, then advance the block
   void extend(const Event& next, std::string_view separator);
   bool within_limits() const;  // the pending record may still grow
