@@ -6,6 +6,8 @@ paste_run() {  # paste_run TEXT : analyze TEXT from stdin as JSON; sets code and
   code=$?
   out="$(cat "$work/out")"
 }
+# not_fired RULE: the rule's id appears nowhere in the result (a look-alike must stay quiet)
+not_fired() { [[ "$out" != *"$1"* ]]; }
 # root CAUSE [RULE] [SEVERITY]: whether the first diagnosis is that
 root_is() {
   python3 -c '

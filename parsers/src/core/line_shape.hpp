@@ -1,5 +1,6 @@
 #pragma once
-// Cheap line shapes the parsers' may_start() gates share (envelope_parser.hpp).
+// Cheap line shapes the parsers' may_start() gates (envelope_parser.hpp) and the paste-repair
+// steps share.
 
 #include <string_view>
 
@@ -32,6 +33,20 @@ inline std::string_view json_object_text(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   if (line.size() < 2 || line.front() != '{' || line.back() != '}') return {};
   return line;
+}
+
+// An odd number of unescaped double quotes: the text stops inside a quoted value. Only quotes
+// are read: on a raw line brackets may be a terminal's colour codes ("\x1b[31m").
+inline bool has_open_quote(std::string_view text) {
+  bool open = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      open = !open;
+    }
+  }
+  return open;
 }
 
 }  // namespace logdx

@@ -5,6 +5,8 @@
 
 #include "core/soft_wrap.hpp"
 
+#include "core/line_shape.hpp"
+
 namespace logdx::wrap {
 namespace {
 
@@ -40,20 +42,6 @@ bool has_open_field(std::string_view line) {
     }
   }
   return in_quote || parens > 0 || brackets > 0;
-}
-
-// An odd number of unescaped double quotes: the line stopped inside a quoted value. Brackets
-// are not counted here: on a raw line they may be a terminal's colour codes ("\x1b[31m").
-bool has_open_quote(std::string_view line) {
-  bool in_quote = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-    } else if (line[i] == '"') {
-      in_quote = !in_quote;
-    }
-  }
-  return in_quote;
 }
 
 // Ends on a word or a joiner (",", "-", "=") rather than on closing punctuation, a number or a

@@ -7,6 +7,7 @@
 
 #include <cstring>
 
+#include "core/line_shape.hpp"
 #include "grammar/time.hpp"
 #include "journal/syslog_tail.hpp"
 
@@ -51,18 +52,6 @@ bool envelope_starts(std::string_view at, bool month_name) {
   return at.size() >= 2 && at[0] == ' ' && at[1] != ' ';
 }
 
-bool quotes_balanced(std::string_view s) {
-  bool open = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\') {
-      ++i;
-    } else if (s[i] == '"') {
-      open = !open;
-    }
-  }
-  return !open;
-}
-
 // What may end a record that another was glued to: a word, or closing punctuation. A blank,
 // '=', ':', a quote or an opening bracket before a stamp means a message that quotes a date.
 bool may_end_record(char c) {
@@ -83,7 +72,7 @@ std::size_t stamped_glue(std::string_view line) {
     if (!may_end_record(before) && !(month_name && is_digit(before))) continue;
     const std::string_view rest = line.substr(at);
     if (time_colon(rest) == std::string_view::npos || !envelope_starts(rest, month_name)) continue;
-    if (!quotes_balanced(line.substr(0, at))) continue;
+    if (has_open_quote(line.substr(0, at))) continue;
     // Only now (rarely) ask whether the line itself starts with such a record.
     return envelope_starts(line, month_name) ? at : 0;
   }
