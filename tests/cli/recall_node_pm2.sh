@@ -6,8 +6,11 @@
 # 0.12.3's exit line without a code; a gateway HTTP 401 as a plugin logs it; openclaw's Discord
 # 4014 debug line; npm/pnpm/yarn without package.json; coreutils refusals in other locales;
 # node-fetch's FetchError to a remote API; an 'error' event with a non-Error value; require() of
-# ES modules cut by a wrap or with top-level await. Each beside a look-alike that must not say
-# the same.
+# ES modules cut by a wrap or with top-level await; spawn/fs ENOMEM; pm2's logged unhandled
+# rejection; npm's and pnpm's start-script failure block; node 0.x's bare listen EACCES(S);
+# moltworker's and other clients' relayed auth reasons; ClawX giving up after doctor; doctor
+# --json findings; openclaw's restart handoff failing. Each beside a look-alike that must not
+# say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -334,5 +337,95 @@ paste_run "gateway connect failed: Error: pairing required
 [openclaw] Failed to start CLI: Error: gateway closed (1008): pairing required
 Gateway target: ws://127.0.0.1:18789"
 check "CLI pairing required: auth_failed" $(root_is auth_failed connect-cli-pairing-required; echo $?)
+
+# no memory for a new process: node 14 as pm2's error log shows it (ChildProcess.spawn throws
+# "spawn ENOMEM"), and pm2 0.12's daemon line with node 0.10's inspect form
+paste_run "1|backup   | Error: spawn ENOMEM
+1|backup   |     at ChildProcess.spawn (internal/child_process.js:403:11)
+1|backup   |     at Object.spawn (child_process.js:553:9)
+1|backup   |     at Job.run (/srv/backup/lib/job.js:41:19) {
+1|backup   |   errno: 'ENOMEM',
+1|backup   |   code: 'ENOMEM',
+1|backup   |   syscall: 'spawn'
+1|backup   | }"
+check "spawn ENOMEM: low_memory" $(root_is low_memory node-enomem error; echo $?)
+paste_run "PM2: 2015-09-14 03:12:40: 2231 pid can not be killed { [Error: spawn ENOMEM] code: 'ENOMEM', errno: 'ENOMEM', syscall: 'spawn' }"
+check "pm2 0.x cannot fork (ENOMEM): low_memory" $(root_is low_memory node-enomem; echo $?)
+paste_run "Error: spawn ffmpeg ENOENT"
+check "spawn ENOENT is no memory problem" $(not_fired node-enomem; echo $?)
+
+# pm2's container logs an unhandled rejection and keeps the app running (ProcessContainer.js)
+paste_run "2|mailer   | You have triggered an unhandledRejection, you may have forgotten to catch a Promise rejection:
+2|mailer   | Error: Invalid login: 535-5.7.8 Username and Password not accepted
+2|mailer   |     at SMTPConnection._formatError (/srv/mailer/node_modules/nodemailer/lib/smtp-connection/index.js:790:19)"
+check "pm2-logged unhandled rejection: crash warning" \
+  $(root_is crash pm2-app-unhandled-rejection warning; echo $?)
+paste_run "(node:2211) UnhandledPromiseRejectionWarning: Error: Invalid login"
+check "node's own rejection warning is not pm2's line" $(not_fired pm2-app-unhandled-rejection; echo $?)
+
+# npm 6's block for a start script that exited non-zero, the app's error not pasted
+paste_run "npm ERR! code ELIFECYCLE
+npm ERR! errno 1
+npm ERR! shop-api@0.4.2 start: \`node dist/main.js\`
+npm ERR! Exit status 1
+npm ERR!
+npm ERR! Failed at the shop-api@0.4.2 start script.
+npm ERR! This is probably not a problem with npm. There is likely additional logging output above."
+check "npm start script failed: crash at low confidence" \
+  $(root_is crash npm-start-script-failed error; echo $?)
+# with the app's own error above it, that error is the root
+paste_run "Error: listen EADDRINUSE: address already in use :::4000
+npm ERR! Failed at the shop-api@0.4.2 start script."
+check "EADDRINUSE above npm's block stays the root" $(root_is port_conflict; echo $?)
+paste_run " ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL  @shop/web@1.2.0 build: \`next build\`
+Exit status 1"
+check "a failed build is no start failure" $(not_fired npm-start-script-failed; echo $?)
+
+# node 0.10's listen error names no address (net.js errnoException(errno, 'listen'))
+paste_run "events.js:72
+        throw er; // Unhandled 'error' event
+              ^
+Error: listen EACCES
+    at errnoException (net.js:904:11)
+    at Server._listen2 (net.js:1023:19)"
+check "node 0.10 listen EACCES: permission_denied" \
+  $(root_is permission_denied node-listen-permission-denied-no-address; echo $?)
+
+# auth reasons relayed by other clients: moltworker's rewrite of the 1008 reason, a dashboard's
+# own prefix before the gateway's reason and hint
+paste_run "disconnected (1008): Invalid or missing token. Visit https://claw.acme.workers.dev?token={REPLACE_WITH_YOUR_TOKEN}"
+check "moltworker's token reason: auth_failed" \
+  $(root_is auth_failed connect-control-ui-1008-policy; echo $?)
+paste_run "[10:02:44] Gateway error: unauthorized: gateway token missing (provide gateway auth token)"
+check "relayed gateway token missing: auth_failed" \
+  $(root_is auth_failed connect-auth-client-rejected; echo $?)
+paste_run "someone wrote: unauthorized: gateway token missing is what you get without a token"
+check "prose about the reason is no finding" $(quiet; echo $?)
+
+# ClawX gives up after doctor could not repair the config; doctor --json's findings
+paste_run "[2026-03-14 21:07:55.310] [warn]  Detected invalid OpenClaw config during Gateway startup; running doctor repair before retry
+[2026-03-14 21:07:58.902] [error] OpenClaw doctor repair failed; not retrying Gateway startup"
+check "ClawX doctor repair failed: invalid_config" \
+  $(root_is invalid_config gateway-config-invalid; echo $?)
+paste_run "[2026-03-14 21:07:58.902] [info]  OpenClaw doctor repair completed; retrying Gateway startup"
+check "a repair that worked is no finding" $(quiet; echo $?)
+paste_run '{"schemaVersion":1,"ok":false,"checksRun":2,"checksSkipped":0,"findings":[{"checkId":"core/doctor/final-config-validation","severity":"error","message":"Unrecognized key: \"autoRestart\"","path":"gateway"}]}'
+check "doctor --json config finding: invalid_config" \
+  $(root_is invalid_config gateway-config-invalid; echo $?)
+paste_run '{"schemaVersion":1,"ok":true,"checksRun":14,"checksSkipped":1,"findings":[]}'
+check "a passing doctor --json is quiet" $(quiet; echo $?)
+
+# openclaw's restart handoff failing leaves the gateway down (gateway-restart.log)
+paste_run "[2026-10-03T06:41:10Z] openclaw restart attempt source=handoff mode=reload target=gui/502/ai.openclaw.gateway pid=8812 interactive=0
+[2026-10-03T06:41:14Z] openclaw restart failed source=handoff mode=reload status=5 interactive=0"
+check "restart handoff failed: gateway_not_running" \
+  $(root_is gateway_not_running gateway-restart-handoff-failed critical; echo $?)
+paste_run "[2026-10-03T06:41:14Z] openclaw restart done source=handoff mode=kickstart interactive=0"
+check "a restart that finished is quiet" $(quiet; echo $?)
+# the restart verdict's runtime line: stopped with a failed last exit
+paste_run "Service runtime: status=stopped, state=activating, lastExit=78
+Gateway port 18789 status: free."
+check "stopped service with lastExit 78: gateway_not_ready" \
+  $(root_is gateway_not_ready gateway-restart-never-healthy; echo $?)
 
 finish
