@@ -394,6 +394,12 @@ paste_run "2022-03-01T09:00:01.512+00:00 4021 4021 1a2b3c4d WARN (shrpx_http_dow
 check "nghttpx backend connect timing out" \
   $(root_is firewall_blocked connect-nghttpx-backend-connect-timeout; echo $?)
 check "a timeout is not a refusal" $(not_fired connect-nghttpx-backend-refused; echo $?)
+# nghttp2 1.1x: the errno on its own line before the address line
+paste_run "04/Jan/2017:09:12:40 +0000 PID812 [WARN] shrpx_http_downstream_connection.cc:1145 socket contains error: errno=110
+04/Jan/2017:09:12:40 +0000 PID812 [WARN] shrpx_http_downstream_connection.cc:1158 [DCONN:0x7f3c11] Backend connect failed; addr=10.20.0.9:8443
+04/Jan/2017:09:12:40 +0000 PID812 [WARN] shrpx_connect_blocker.cc:93 Could not connect 1 times in a row; sleep for 1.8 seconds"
+check "nghttpx 1.1x connect timeout (errno on its own line)" \
+  $(root_is firewall_blocked connect-nghttpx-backend-connect-timeout-split; echo $?)
 
 # WebSocket++ and uvicorn refusing an upgrade whose headers did not arrive
 paste_run "[2019-04-02 11:05:17] [error] Handshake ended with HTTP error: 426"
