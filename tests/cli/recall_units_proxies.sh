@@ -12,9 +12,12 @@
 # unit timed out on start again and again, 203/EXEC quoted inline with a full stop, setup steps a
 # container refuses, 217/USER of a control process, a listen address that does not resolve,
 # HAProxy's Layer4 check timeout, Caddy v1 with no healthy upstream, the boot console's
-# [FAILED] lines repeating. Each beside a
-# look-alike that must not say the
-# same.
+# [FAILED] lines repeating, nginx's resolver without an answer and a bad `resolver` directive,
+# dig/nslookup reaching no server, urllib3's NewConnectionError on a name, Caddy 0.9's
+# "unreachable backend", Traefik's 502 on a broken exchange, nghttpx's backend connect
+# failures, WebSocket++/uvicorn refusing an upgrade and socket.io's 400 in an access log,
+# dnsmasq's and mongod's port in use, an OOM call trace without its first line. Each beside a
+# look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -333,5 +336,106 @@ paste_run "[FAILED] Failed to start Docker Application Container Engine.
 See 'systemctl status docker.service' for details."
 check "one failed start on the console is no loop" \
   $(not_fired systemd-console-start-failed-repeatedly; echo $?)
+
+# nginx resolving at request time (ngx_http_upstream_resolve_handler "%V could not be resolved")
+paste_run "2025/01/14 21:03:55 [error] 30#30: *112 grafana could not be resolved (3: Host not found), client: 172.19.0.1, server: metrics.example.org, request: \"GET /login HTTP/1.1\", host: \"metrics.example.org\""
+check "nginx's resolver has no such name" \
+  $(root_is network_unstable connect-nginx-resolver-no-answer; echo $?)
+check "the name is a fact" $(fact upstream_host grafana; echo $?)
+paste_run "2025/01/14 21:03:55 [warn] 30#30: *112 upstream server temporarily disabled while reading response header from upstream"
+check "an nginx warning is no resolver failure" $(not_fired connect-nginx-resolver-no-answer; echo $?)
+# the `resolver` directive itself unusable (ngx_resolver_create)
+paste_run "nginx: [emerg] host not found in resolver \"ns1.lan\" in /etc/nginx/conf.d/proxy.conf:2
+nginx: configuration file /etc/nginx/nginx.conf test failed"
+check "a resolver directive nginx cannot use" \
+  $(root_is invalid_config connect-nginx-resolver-directive-bad; echo $?)
+# upstream-dynamic-servers logs the upstream failure at error level, quoted inline
+paste_run '`[error] host not found in upstream "cache.int.example:6081" in /etc/nginx/nginx.conf:41`'
+check "host not found in upstream at error level, in backticks" \
+  $(root_is network_unstable connect-nginx-upstream-host-not-found; echo $?)
+
+# BIND 9.18 nslookup: no DNS server answered
+paste_run "$ nslookup registry.npmjs.org
+;; communications error to 10.0.2.3#53: timed out
+;; communications error to 10.0.2.3#53: timed out
+;; no servers could be reached"
+check "dig/nslookup reach no DNS server" \
+  $(root_is network_unstable connect-dns-tool-no-answer; echo $?)
+paste_run "$ nslookup nosuch.example.org
+Server:         10.0.2.3
+Address:        10.0.2.3#53
+
+** server can't find nosuch.example.org: NXDOMAIN"
+check "NXDOMAIN is a missing name, not a DNS outage" $(not_fired connect-dns-tool-no-answer; echo $?)
+
+# urllib3 1.26 NewConnectionError wrapping a resolver failure
+paste_run "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='hooks.slack.com', port=443): Max retries exceeded with url: /services/T000/B000 (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f2b1c3d9e80>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution'))"
+check "urllib3 cannot resolve the host" $(root_is network_unstable connect-python-dns-error; echo $?)
+paste_run "urllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPConnection object at 0x7f2b1c3d9e80>: Failed to establish a new connection: [Errno 111] Connection refused"
+check "urllib3's refused connection is no DNS failure" $(not_fired connect-python-dns-error; echo $?)
+
+# Caddy 0.9 (v1) before "no hosts available upstream": "unreachable backend"
+paste_run "14/Nov/2016:10:40:21 +0000 [ERROR 502 /] unreachable backend
+14/Nov/2016:10:40:23 +0000 [ERROR 502 /favicon.ico] unreachable backend"
+check "Caddy 0.9 cannot reach its backend" \
+  $(root_is proxy_upstream_refused connect-caddy-upstream-refused; echo $?)
+paste_run "[ERROR] plugin/proxy: unreachable backend"
+check "CoreDNS's DNS proxy is not an HTTP proxy" $(not_fired connect-caddy-upstream-refused; echo $?)
+
+# Traefik v2 debug: the backend closed the connection (502 caused by EOF)
+paste_run "time=\"2021-02-08T16:20:31Z\" level=debug msg=\"'502 Bad Gateway' caused by: EOF\""
+check "Traefik's backend broke off the exchange" \
+  $(root_is proxy_upstream_refused connect-traefik-upstream-broke-off; echo $?)
+
+# nghttpx: backend connects refused, and timing out
+paste_run "2022-03-01T09:00:01.512+00:00 4021 4021 1a2b3c4d WARN (shrpx_http_downstream_connection.cc:1502) [DCONN:0x5601] Backend connect failed; addr=127.0.0.1:8081: errno=111"
+check "nghttpx backend refused" $(root_is proxy_upstream_refused connect-nghttpx-backend-refused; echo $?)
+paste_run "2022-03-01T09:00:01.512+00:00 4021 4021 1a2b3c4d WARN (shrpx_http_downstream_connection.cc:1502) [DCONN:0x5601] Backend connect failed; addr=10.8.0.4:8081: errno=110"
+check "nghttpx backend connect timing out" \
+  $(root_is firewall_blocked connect-nghttpx-backend-connect-timeout; echo $?)
+check "a timeout is not a refusal" $(not_fired connect-nghttpx-backend-refused; echo $?)
+# nghttp2 1.1x: the errno on its own line before the address line
+paste_run "04/Jan/2017:09:12:40 +0000 PID812 [WARN] shrpx_http_downstream_connection.cc:1145 socket contains error: errno=110
+04/Jan/2017:09:12:40 +0000 PID812 [WARN] shrpx_http_downstream_connection.cc:1158 [DCONN:0x7f3c11] Backend connect failed; addr=10.20.0.9:8443
+04/Jan/2017:09:12:40 +0000 PID812 [WARN] shrpx_connect_blocker.cc:93 Could not connect 1 times in a row; sleep for 1.8 seconds"
+check "nghttpx 1.1x connect timeout (errno on its own line)" \
+  $(root_is firewall_blocked connect-nghttpx-backend-connect-timeout-split; echo $?)
+
+# WebSocket++ and uvicorn refusing an upgrade whose headers did not arrive
+paste_run "[2019-04-02 11:05:17] [error] Handshake ended with HTTP error: 426"
+check "WebSocket++ got a plain request" \
+  $(root_is proxy_websocket_upgrade connect-ws-server-rejected-upgrade; echo $?)
+paste_run "INFO:     172.18.0.5:48812 - \"GET /ws HTTP/1.1\" 404 Not Found
+WARNING:  Unsupported upgrade request.
+WARNING:  No supported WebSocket library detected. Please use \"pip install 'uvicorn[standard]'\", or install 'websockets' or 'wsproto' manually."
+check "uvicorn refused an upgrade" \
+  $(root_is proxy_websocket_upgrade connect-ws-server-rejected-upgrade; echo $?)
+paste_run "[2019-04-02 11:05:17] [error] Handshake ended with HTTP error: 503"
+check "a 503 handshake is the upstream's failure, not a lost upgrade" \
+  $(not_fired connect-ws-server-rejected-upgrade; echo $?)
+# socket.io's websocket transport answered 400 in the proxy's access log
+paste_run '203.0.113.40 - - [11/Sep/2024:19:02:11 +0000] "GET /socket.io/?EIO=4&transport=websocket&sid=pQ3xYv9bXkAAAC HTTP/1.1" 400 45 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"'
+check "socket.io websocket transport refused" \
+  $(root_is proxy_websocket_upgrade connect-socketio-websocket-transport-400; echo $?)
+paste_run '203.0.113.40 - - [11/Sep/2024:19:02:11 +0000] "GET /socket.io/?EIO=4&transport=polling&t=P1x2 HTTP/1.1" 200 97 "-" "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"'
+check "socket.io polling is fine" $(not_fired connect-socketio-websocket-transport-400; echo $?)
+
+# dnsmasq (lxc-net, libvirt) and mongod cannot bind: another process holds the port
+paste_run "    Mar 03 10:02:41 host1 lxc-net[611]: dnsmasq: failed to create listening socket for 10.0.3.1: Address already in use
+    Mar 03 10:02:41 host1 lxc-net[611]: Failed to setup lxc-net."
+check "dnsmasq's port is taken" $(root_is port_conflict bind-address-in-use-other-program; echo $?)
+paste_run "2021-06-07T08:30:12.118+0000 E  CONTROL  [initandlisten] Failed to set up listener: SocketException: Address already in use"
+check "mongod's port is taken" $(root_is port_conflict bind-address-in-use-other-program; echo $?)
+
+# an OOM report pasted from inside its call trace (ARM unwinder form), first line cut off
+paste_run "[ 4410.118230]  show_stack from dump_stack_lvl+0x40/0x4c
+[ 4410.118251]  dump_stack_lvl from dump_header+0x54/0x1fc
+[ 4410.118270]  dump_header from oom_kill_process+0x1c8/0x1d4
+[ 4410.118289]  oom_kill_process from out_of_memory+0x1f0/0x33c"
+check "the OOM killer's call trace alone" \
+  $(root_is oom_kernel oom-killer-invoked-kill-not-shown; echo $?)
+paste_run "[ 4410.118230]  show_stack from dump_stack_lvl+0x40/0x4c
+[ 4410.118251]  dump_stack_lvl from __warn+0x88/0x120"
+check "another kernel warning's trace is no OOM" $(not_fired oom-killer-invoked-kill-not-shown; echo $?)
 
 finish
