@@ -205,7 +205,7 @@ TEST_CASE("named groups read from every pack pattern's text agree with RE2") {
         from_re2.insert(name);
       }
       const auto read = rules::named_groups(pattern.expanded);
-      INFO(pattern.expanded);
+      INFO(pattern.expanded.view());
       CHECK(std::set<std::string>(read.begin(), read.end()) == from_re2);
       ++checked;
     }
