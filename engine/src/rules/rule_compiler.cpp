@@ -48,7 +48,7 @@ class RuleBuilder {
         ok = field_value(in, out);
         break;
       case Condition::Kind::pid_capture:
-        out.capture = in.capture.value;
+        if (in.capture) out.capture = in.capture->value;
         break;
       case Condition::Kind::level:
         out.at_least = in.at_least;

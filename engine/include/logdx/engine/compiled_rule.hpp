@@ -25,8 +25,8 @@ struct CompiledPattern {
   enum class Role : std::uint8_t { match, step, missing, field_value };
   std::shared_ptr<const RuleRegex> re;  // compiled on first use (rule_regex.hpp)
   std::string written;                  // as in the file
-  // After {{macro}} / {{list:NAME}}; one copy shared with `re` and the RE2::Set scans (macro
-  // expansions are long, and three copies of each were a twentieth of a start's fresh pages).
+  // After {{macro}} / {{list:NAME}}; one copy shared with `re` and the RE2::Set scans, which
+  // each held their own (macro expansions are long, and the pack is compiled at every start).
   SharedText expanded;
   std::string field;  // searched field: "" = message, "raw", "unit", "fields.KEY", ...
   SourcePosition at;
@@ -81,7 +81,7 @@ struct CompiledRule {
   CompiledCondition match;
   std::vector<std::string> key;
   std::vector<std::pair<std::string, std::string>> facts;  // name -> template
-  std::optional<CompiledCorrelate> correlate;
+  HeapOptional<CompiledCorrelate> correlate;               // not inline: most rules have none
   std::vector<std::string> explains;
   std::vector<std::string> subsumed_by;  // rule ids (RuleDef::subsumed_by)
   std::vector<CompiledFix> fixes;

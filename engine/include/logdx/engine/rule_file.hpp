@@ -48,7 +48,7 @@ struct Condition {
   std::vector<Located<SourceKind>> sources;
   std::vector<LocatedString> values;    // field_value: VALUE or [VALUES]
   HeapOptional<LocatedString> in_list;  // rare: not inline in every condition
-  LocatedString capture;                // pid_capture
+  HeapOptional<LocatedString> capture;  // pid_capture
   Level at_least = Level::unknown;
 };
 
@@ -76,8 +76,8 @@ struct Correlate {
 struct Fix {
   SourcePosition at;  // the entry's mapping
   FixKind kind = FixKind::shell;
-  LocatedString text;                 // command / edit / step, a template
-  std::optional<LocatedString> file;  // config: `in`, the file (or place) to put the edit in
+  LocatedString text;                // command / edit / step, a template
+  HeapOptional<LocatedString> file;  // config: `in`, the file (or place) to put the edit in
   LocatedString why;
 };
 
