@@ -159,7 +159,7 @@ std::set<std::string> broken_user_files(const std::vector<RuleDiagnostic>& diagn
   std::set<std::string> broken;
   for (const RuleDiagnostic& d : diagnostics) {
     if (d.is_error() && !d.where.file.empty() && !is_builtin_rule_file(d.where.file)) {
-      broken.insert(d.where.file);
+      broken.emplace(d.where.file.view());
     }
   }
   return broken;
@@ -185,7 +185,8 @@ TolerantRuleLoad load_skipping_broken_files(const RuleSources& sources) {
     std::erase_if(kept.texts, [&broken](const RuleText& t) { return broken.count(t.name) > 0; });
     if (kept.texts.size() == before) break;
     for (const RuleDiagnostic& d : out.result.diagnostics) {
-      if (!first_round && d.is_error() && broken.count(d.where.file) > 0) reported.push_back(d);
+      if (!first_round && d.is_error() && broken.count(std::string(d.where.file.view())) > 0)
+        reported.push_back(d);
     }
     out.skipped.insert(out.skipped.end(), broken.begin(), broken.end());
     out.result = load_rule_sources(kept);

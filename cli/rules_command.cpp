@@ -89,7 +89,8 @@ void print_prefilter_notes(const RuleLoadResult& loaded) {
     fmt::print(
         "{}:{}:{}: note: rule '{}': pattern checked by RE2 on every event, not by the "
         "prefilter ({})\n",
-        pattern.at.file, pattern.at.line, pattern.at.column, rule.id, terminal_safe(r.reason));
+        pattern.at.file.view(), pattern.at.line, pattern.at.column, rule.id,
+        terminal_safe(r.reason));
   }
   if (!database->rejected().empty()) fmt::print("\n");
 }
@@ -105,7 +106,8 @@ std::string checked_words(const RuleLoadResult& loaded, const RuleSources& sourc
   const RuleCollection collection = collect_rule_sources(sources);
   const auto rules =
       std::count_if(collection.rules.begin(), collection.rules.end(), [&](const CollectedRule& r) {
-        return pack_only || std::find(files.begin(), files.end(), r.def.at.file) != files.end();
+        return pack_only ||
+               std::find(files.begin(), files.end(), r.def.at.file.view()) != files.end();
       });
   if (pack_only) {
     return fmt::format("the built-in pack ({}, {})", plural(loaded.files.size(), "file"),
@@ -147,7 +149,8 @@ int run_lint(const RulesArgs& args) {
 // With PATHs, only the tests written in those files count: the pack (and the user folder)
 // are loaded for their lists, macros and the rules the files override, not tested again.
 bool is_checked(const RuleTestResult& result, const std::vector<std::string>& files) {
-  return files.empty() || std::find(files.begin(), files.end(), result.at.file) != files.end();
+  return files.empty() ||
+         std::find(files.begin(), files.end(), result.at.file.view()) != files.end();
 }
 
 int run_test(const RulesArgs& args) {

@@ -29,7 +29,7 @@ std::string severity_text(const RuleDef& def) {
 Row row_of(const CollectedRule& rule) {
   const RuleDef& def = rule.def;
   return {terminal_safe(def.id.value), terminal_safe(def.cause ? def.cause->value : "-"),
-          severity_text(def), terminal_safe(fmt::format("{}:{}", def.at.file, def.at.line)),
+          severity_text(def), terminal_safe(fmt::format("{}:{}", def.at.file.view(), def.at.line)),
           rule.enabled};
 }
 
@@ -70,7 +70,7 @@ void print_rule_list_json(const RuleCollection& rules) {
     }
     w.key("severity").value(severity_text(def));
     w.key("title").value(def.title ? def.title->value : "");
-    w.key("file").value(def.at.file);
+    w.key("file").value(def.at.file.view());
     w.key("line").value(def.at.line);
     w.key("enabled").value(rule.enabled);
     w.key("tags").begin_array();

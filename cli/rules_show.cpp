@@ -96,7 +96,7 @@ void print_patterns(const CompiledRule& rule) {
     fmt::print("  #{} {} in {}{} at {}\n", i, role, safe(field_name(p.field)),
                p.positive ? "" : " (under not)", safe(format_position(p.at)));
     fmt::print("     written:  {}\n", safe(p.written));
-    if (p.expanded != p.written) fmt::print("     expanded: {}\n", safe(p.expanded));
+    if (p.expanded.view() != p.written) fmt::print("     expanded: {}\n", safe(p.expanded));
   }
 }
 

@@ -86,8 +86,8 @@ bool check_pack(const logdx::RuleLoadResult& loaded) {
       }
       const auto read = logdx::rules::named_groups(pattern.expanded);
       if (std::set<std::string>(read.begin(), read.end()) != from_re2) {
-        std::cerr << "rule '" << rule.id << "': the named groups read from '" << pattern.expanded
-                  << "' differ from RE2's; fix rules/named_groups.cpp\n";
+        std::cerr << "rule '" << rule.id << "': the named groups read from '"
+                  << pattern.expanded.view() << "' differ from RE2's; fix rules/named_groups.cpp\n";
         ok = false;
       }
     }

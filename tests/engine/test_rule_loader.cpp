@@ -86,8 +86,8 @@ TEST_CASE("the RE2::Set scan maps a line back to the rule and pattern that hit",
   const auto hits = set.message_scan().scan("Out of memory: Killed process 42 (openclaw-gateway)");
   REQUIRE(hits.size() == 1);
   CHECK(set.rules()[hits[0].rule].id == "oom-killed");
-  CHECK(set.rules()[hits[0].rule].patterns[hits[0].pattern].expanded.find("openclaw\\-gateway") !=
-        std::string::npos);
+  CHECK(set.rules()[hits[0].rule].patterns[hits[0].pattern].expanded.view().find(
+            "openclaw\\-gateway") != std::string::npos);
 
   Event event;
   event.message = "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789";
@@ -131,7 +131,7 @@ TEST_CASE("the loader reads folders in name order and reports missing paths", "[
   CHECK(result.files[1].ends_with("b.yaml"));
   const auto missing = logdx::testing::with_code(result.diagnostics, RuleProblem::unreadable_file);
   REQUIRE(missing.size() == 1);
-  CHECK(missing[0].where.file.ends_with("missing.yaml"));
+  CHECK(missing[0].where.file.view().ends_with("missing.yaml"));
   CHECK_FALSE(result.ok());
   CHECK(result.diagnostics.size() == 1);  // a.yml then b.yaml: the override applied cleanly
 }

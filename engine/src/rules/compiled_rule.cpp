@@ -15,14 +15,14 @@ bool CompiledRule::applies_to(SourceKind kind) const {
 }
 
 struct PatternScan::Lazy {
-  std::vector<std::string> patterns;
+  std::vector<SharedText> patterns;
   std::int64_t max_mem = 0;
   std::once_flag once;
   std::unique_ptr<RE2::Set> set;
   std::string error;
 };
 
-PatternScan::PatternScan(std::vector<std::string> patterns, std::vector<PatternRef> refs,
+PatternScan::PatternScan(std::vector<SharedText> patterns, std::vector<PatternRef> refs,
                          std::int64_t max_mem)
     : refs_(std::move(refs)), lazy_(std::make_unique<Lazy>()) {
   lazy_->patterns = std::move(patterns);
@@ -37,8 +37,8 @@ std::string PatternScan::prepare() const {
   std::call_once(lazy_->once, [this] {
     Lazy& l = *lazy_;
     auto set = std::make_unique<RE2::Set>(rule_regex_options(l.max_mem), RE2::UNANCHORED);
-    for (const std::string& pattern : l.patterns) {
-      if (set->Add(pattern, &l.error) < 0) return;
+    for (const SharedText& pattern : l.patterns) {
+      if (set->Add(re2::StringPiece(pattern.view().data(), pattern.size()), &l.error) < 0) return;
     }
     if (!l.patterns.empty() && !set->Compile()) {
       l.error = fmt::format("the combined scan of all rules needs more than {} bytes", l.max_mem);

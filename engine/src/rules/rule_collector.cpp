@@ -10,6 +10,11 @@ void patch(std::optional<T>& target, std::optional<T>&& value) {
   if (value) target = std::move(value);
 }
 
+template <typename T>
+void patch(HeapOptional<T>& target, HeapOptional<T>&& value) {
+  if (value) target = std::move(value);
+}
+
 // Moves every key the override wrote over the earlier definition.
 void apply_override(RuleDef& base, RuleDef&& change) {
   patch(base.title, std::move(change.title));

@@ -48,7 +48,7 @@ class RuleBuilder {
         ok = field_value(in, out);
         break;
       case Condition::Kind::pid_capture:
-        out.capture = in.capture.value;
+        if (in.capture) out.capture = in.capture->value;
         break;
       case Condition::Kind::level:
         out.at_least = in.at_least;
@@ -76,21 +76,22 @@ class RuleBuilder {
 
   bool pattern(const LocatedString& written, const std::string& field, Role role, int step,
                bool positive, CompiledCondition& out) {
-    auto expanded = rules::expand_pattern(written, collection_, out_);
-    if (!expanded) return false;
+    auto expanded_text = rules::expand_pattern(written, collection_, out_);
+    if (!expanded_text) return false;
+    const SharedText expanded(std::move(*expanded_text));
     auto re = written.at.source && written.at.source->checked_at_build
-                  ? deferred(*expanded, role)
-                  : compiled(written, *expanded, role);
+                  ? deferred(expanded, role)
+                  : compiled(written, expanded, role);
     if (!re) return false;
     out.re = re;
     out.pattern = static_cast<int>(rule_.patterns.size());
-    rule_.patterns.push_back({std::move(re), written.value, std::move(*expanded), field, written.at,
-                              role, step, positive});
+    rule_.patterns.push_back(
+        {std::move(re), written.value, expanded, field, written.at, role, step, positive});
     return true;
   }
 
   // Checked by the build: compiled on first use, its captures read from the text.
-  std::shared_ptr<const RuleRegex> deferred(const std::string& expanded, Role role) {
+  std::shared_ptr<const RuleRegex> deferred(const SharedText& expanded, Role role) {
     if (role == Role::match || role == Role::step) {
       for (std::string& name : rules::named_groups(expanded)) {
         rule_.capture_names.push_back(std::move(name));
@@ -101,8 +102,9 @@ class RuleBuilder {
 
   // A user's pattern: compiled now, so that its errors are reported at load.
   std::shared_ptr<const RuleRegex> compiled(const LocatedString& written,
-                                            const std::string& expanded, Role role) {
-    auto re = std::make_unique<const RE2>(expanded, options_);
+                                            const SharedText& expanded, Role role) {
+    auto re = std::make_unique<const RE2>(re2::StringPiece(expanded.view().data(), expanded.size()),
+                                          options_);
     if (!re->ok()) {
       out_.push_back(make_rule_diagnostic(
           RuleProblem::bad_regex,

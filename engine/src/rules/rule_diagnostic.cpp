@@ -172,8 +172,8 @@ RuleDiagnostic make_rule_diagnostic(RuleProblem code, const SourcePosition& wher
 }
 
 std::string format_position(const SourcePosition& where) {
-  if (where.line <= 0) return where.file;
-  return fmt::format("{}:{}:{}", where.file, where.line, where.column);
+  if (where.line <= 0) return std::string(where.file.view());
+  return fmt::format("{}:{}:{}", where.file.view(), where.line, where.column);
 }
 
 bool has_errors(const std::vector<RuleDiagnostic>& diagnostics) {

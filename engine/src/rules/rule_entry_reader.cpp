@@ -225,6 +225,13 @@ bool assign(std::optional<T>& target, std::optional<T> value) {
   return true;
 }
 
+template <typename T>
+bool assign(HeapOptional<T>& target, std::optional<T> value) {
+  if (!value) return false;
+  target = std::move(*value);
+  return true;
+}
+
 bool read_entry(const LocatedString& key, const YAML::Node& value, RuleDef& rule,
                 YamlContext& context) {
   const std::string& k = key.value;

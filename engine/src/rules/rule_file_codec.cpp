@@ -23,6 +23,8 @@ struct IsOptional : std::false_type {};
 template <typename T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 template <typename T>
+struct IsOptional<HeapOptional<T>> : std::true_type {};
+template <typename T>
 struct IsPair : std::false_type {};
 template <typename A, typename B>
 struct IsPair<std::pair<A, B>> : std::true_type {};
@@ -104,9 +106,9 @@ class Encoder {
       number(std::bit_cast<std::uint64_t>(v));
     } else if constexpr (std::is_same_v<T, Duration>) {
       put(v.count());
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, SharedText>) {
       number(v.size());
-      out_.append(v);
+      out_.append(std::string_view(v));
     } else if constexpr (std::is_same_v<T, SourcePosition>) {
       const bool names_file = source_ != nullptr && v.file == source_->name;
       number((names_file ? 1U : 0U) | (v.source != nullptr ? 2U : 0U));
@@ -194,6 +196,10 @@ class Decoder {
       const std::size_t n = count();
       v.assign(in_.substr(0, n));
       in_.remove_prefix(n);
+    } else if constexpr (std::is_same_v<T, SharedText>) {
+      std::string text;
+      get(text);
+      v = SharedText(std::move(text));
     } else if constexpr (std::is_same_v<T, SourcePosition>) {
       const std::uint64_t flags = number();
       if ((flags & 1U) != 0 && source_) {

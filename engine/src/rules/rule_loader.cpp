@@ -31,7 +31,7 @@ std::vector<std::filesystem::path> expand_path(const std::filesystem::path& path
 // so a lint run reads like the files.
 void sort_by_position(const std::vector<std::string>& files,
                       std::vector<RuleDiagnostic>& diagnostics) {
-  const auto file_index = [&](const std::string& name) {
+  const auto file_index = [&](std::string_view name) {
     return static_cast<std::size_t>(std::find(files.begin(), files.end(), name) - files.begin());
   };
   std::stable_sort(
@@ -97,7 +97,8 @@ RuleLoadResult RuleLoader::finish(std::vector<RuleReadResult> read) const {
   collector.reserve(rules);
   result.formats = rules::check_formats(files, result.diagnostics);
   for (RuleReadResult& file : read) {
-    result.files.push_back(file.file.source ? file.file.source->name : std::string());
+    result.files.push_back(file.file.source ? std::string(file.file.source->name.view())
+                                            : std::string());
     std::move(file.diagnostics.begin(), file.diagnostics.end(),
               std::back_inserter(result.diagnostics));
     collector.add(std::move(file.file));  // `files` is not used past check_formats

@@ -6,7 +6,7 @@
 
 namespace logdx {
 
-RuleRegex::RuleRegex(std::string pattern, std::int64_t max_mem)
+RuleRegex::RuleRegex(SharedText pattern, std::int64_t max_mem)
     : pattern_(std::move(pattern)), max_mem_(max_mem) {}
 
 RuleRegex::RuleRegex(std::unique_ptr<const RE2> compiled) : re_(std::move(compiled)) {
@@ -15,7 +15,8 @@ RuleRegex::RuleRegex(std::unique_ptr<const RE2> compiled) : re_(std::move(compil
 
 const RE2& RuleRegex::get() const {
   std::call_once(once_, [this] {
-    auto re = std::make_unique<const RE2>(pattern_, rule_regex_options(max_mem_));
+    auto re = std::make_unique<const RE2>(re2::StringPiece(pattern_.view().data(), pattern_.size()),
+                                          rule_regex_options(max_mem_));
     // Only patterns the build compiled are deferred, so this is a broken build or memory.
     if (!re->ok()) throw std::runtime_error("rule pattern does not compile: " + re->error());
     re_ = std::move(re);

@@ -64,7 +64,7 @@ void check_subsumers(const RuleDef& def, const RuleCollection& collection,
 // rule), so that a refusal is reported at load; else on first scan.
 std::optional<PatternScan> build_scan(const std::vector<CompiledRule>& rules, bool raw,
                                       std::int64_t max_mem, std::vector<RuleDiagnostic>& out) {
-  std::vector<std::string> patterns;
+  std::vector<SharedText> patterns;
   std::vector<PatternRef> refs;
   const CompiledPattern* unchecked = nullptr;
   for (std::size_t r = 0; r < rules.size(); ++r) {

@@ -25,7 +25,9 @@ struct CompiledPattern {
   enum class Role : std::uint8_t { match, step, missing, field_value };
   std::shared_ptr<const RuleRegex> re;  // compiled on first use (rule_regex.hpp)
   std::string written;                  // as in the file
-  std::string expanded;                 // after {{macro}} / {{list:NAME}}
+  // After {{macro}} / {{list:NAME}}; one copy shared with `re` and the RE2::Set scans, which
+  // each held their own (macro expansions are long, and the pack is compiled at every start).
+  SharedText expanded;
   std::string field;  // searched field: "" = message, "raw", "unit", "fields.KEY", ...
   SourcePosition at;
   Role role = Role::match;
@@ -79,7 +81,7 @@ struct CompiledRule {
   CompiledCondition match;
   std::vector<std::string> key;
   std::vector<std::pair<std::string, std::string>> facts;  // name -> template
-  std::optional<CompiledCorrelate> correlate;
+  HeapOptional<CompiledCorrelate> correlate;               // not inline: most rules have none
   std::vector<std::string> explains;
   std::vector<std::string> subsumed_by;  // rule ids (RuleDef::subsumed_by)
   std::vector<CompiledFix> fixes;
@@ -101,8 +103,7 @@ struct PatternRef {
 // Built on first scan (thread-safe): with the prefilter on, most runs never need it.
 class PatternScan {
  public:
-  PatternScan(std::vector<std::string> patterns, std::vector<PatternRef> refs,
-              std::int64_t max_mem);
+  PatternScan(std::vector<SharedText> patterns, std::vector<PatternRef> refs, std::int64_t max_mem);
   ~PatternScan();
   PatternScan(PatternScan&&) noexcept;
   PatternScan& operator=(PatternScan&&) noexcept;

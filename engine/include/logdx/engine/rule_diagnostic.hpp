@@ -56,8 +56,11 @@ DiagnosticSeverity severity_of(RuleProblem code);
 // The text of one rule file, shared by every position in it so that any later stage
 // (collector, compiler, tester) can quote the offending line without re-reading the file.
 struct SourceText {
-  std::string name;  // as the user gave it (path) or a label for inline text
-  SharedText text;   // the pack's text is not copied (shared_text.hpp)
+  // As the user gave it (path) or a label for inline text. Shared, not copied, by every
+  // position in the file: the built-in pack has thousands of positions, and a heap copy of
+  // "builtin:rules/<file>.yaml" in each was thousands of allocations at every start.
+  SharedText name;
+  SharedText text;  // the pack's text is not copied (shared_text.hpp)
   // The build compiled every pattern of this text with RE2 and found no problem (the built-in
   // pack, decoded from its build-time form): the compiler leaves these patterns to be compiled
   // on first use (rule_regex.hpp) instead of at every start.
@@ -68,7 +71,7 @@ struct SourceText {
 
 // 1-based line and column; 0 when unknown (e.g. a problem about a whole file set).
 struct SourcePosition {
-  std::string file;
+  SharedText file;  // the SourceText's name when it has one (shared_text.hpp)
   int line = 0;
   int column = 0;
   std::shared_ptr<const SourceText> source;  // may be null (no snippet then)

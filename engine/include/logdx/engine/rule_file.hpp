@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "logdx/engine/fix_kind.hpp"
+#include "logdx/engine/heap_optional.hpp"
 #include "logdx/engine/rule_diagnostic.hpp"
 #include "logdx/engine/severity.hpp"
 #include "logdx/parsers/event.hpp"
@@ -45,9 +46,9 @@ struct Condition {
   LocatedString pattern;            // regex, or field_value {regex: ...}
   std::vector<Condition> children;  // any / all / negate
   std::vector<Located<SourceKind>> sources;
-  std::vector<LocatedString> values;  // field_value: VALUE or [VALUES]
-  std::optional<LocatedString> in_list;
-  LocatedString capture;  // pid_capture
+  std::vector<LocatedString> values;    // field_value: VALUE or [VALUES]
+  HeapOptional<LocatedString> in_list;  // rare: not inline in every condition
+  HeapOptional<LocatedString> capture;  // pid_capture
   Level at_least = Level::unknown;
 };
 
@@ -75,8 +76,8 @@ struct Correlate {
 struct Fix {
   SourcePosition at;  // the entry's mapping
   FixKind kind = FixKind::shell;
-  LocatedString text;                 // command / edit / step, a template
-  std::optional<LocatedString> file;  // config: `in`, the file (or place) to put the edit in
+  LocatedString text;                // command / edit / step, a template
+  HeapOptional<LocatedString> file;  // config: `in`, the file (or place) to put the edit in
   LocatedString why;
 };
 
@@ -104,10 +105,10 @@ struct RuleDef {
   std::optional<Located<double>> confidence;
   std::optional<std::vector<Located<SourceKind>>> sources;
   std::optional<std::vector<LocatedString>> tags;
-  std::optional<Condition> match;
+  HeapOptional<Condition> match;  // behind a pointer, as correlate (heap_optional.hpp)
   std::optional<std::vector<LocatedString>> key;
   std::optional<std::vector<std::pair<LocatedString, LocatedString>>> facts;
-  std::optional<Correlate> correlate;
+  HeapOptional<Correlate> correlate;
   std::optional<std::vector<LocatedString>> explains;
   // Rule ids whose finding says what this rule's says with more evidence (a loop of three
   // exits over a pair of quick ones): a finding of this rule whose lines one of theirs holds

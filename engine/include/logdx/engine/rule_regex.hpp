@@ -13,12 +13,14 @@
 #include <mutex>
 #include <string>
 
+#include "logdx/engine/shared_text.hpp"
+
 namespace logdx {
 
 class RuleRegex {
  public:
   // Compiled on first get().
-  RuleRegex(std::string pattern, std::int64_t max_mem);
+  RuleRegex(SharedText pattern, std::int64_t max_mem);
   // Already compiled (the compiler checked it).
   explicit RuleRegex(std::unique_ptr<const RE2> compiled);
   RuleRegex(const RuleRegex&) = delete;
@@ -30,7 +32,7 @@ class RuleRegex {
   bool compiled() const;
 
  private:
-  std::string pattern_;
+  SharedText pattern_;  // shared with the CompiledPattern's `expanded`
   std::int64_t max_mem_ = 0;
   mutable std::once_flag once_;
   mutable std::unique_ptr<const RE2> re_;
