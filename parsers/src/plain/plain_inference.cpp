@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii.hpp"
 #include "grammar/time.hpp"
 #include "journal/systemd_message.hpp"
 #include "logdx/parsers/source_classifier.hpp"
@@ -13,10 +14,8 @@ namespace {
 
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
+bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
+bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
 
 // "20:50:48", "20:50:48.967": a time of day. Its length, or 0.
 std::size_t time_of_day(std::string_view s) {
