@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/ascii.hpp"
 #include "core/soft_wrap.hpp"
@@ -23,14 +24,16 @@ std::string_view trim_right(std::string_view s) {
 }
 
 std::string_view last_line(std::string_view text) {
-  const auto nl = text.rfind('\n');
-  return nl == std::string_view::npos ? text : text.substr(nl + 1);
+  // memrchr: string_view::rfind walks back byte by byte, and most records are one line.
+  const void* nl = text.empty() ? nullptr : ::memrchr(text.data(), '\n', text.size());
+  if (nl == nullptr) return text;
+  return text.substr(static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1);
 }
 
 bool is_digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (!is_ascii_digit(c)) return false;
   }
   return true;
 }
@@ -39,6 +42,7 @@ bool is_digits(std::string_view s) {
 // says an uncaught error was thrown; a crash report follows until "Node.js vX".
 bool is_node_location_line(std::string_view m) {
   m = trim_right(m);
+  if (m.empty() || !is_ascii_digit(m.back())) return false;  // before looking back for the colon
   const auto colon = m.rfind(':');
   if (colon == std::string_view::npos || !is_digits(m.substr(colon + 1))) return false;
   const std::string_view where = m.substr(0, colon);
@@ -98,7 +102,7 @@ bool is_inspect_property(std::string_view line) {
   if (!starts_with(line, "  ")) return false;
   const std::string_view t = trim_left(line);
   std::size_t key = 0;
-  while (key < t.size() && (std::isalnum(static_cast<unsigned char>(t[key])) || t[key] == '_')) {
+  while (key < t.size() && (is_ascii_alnum(t[key]) || t[key] == '_')) {
     ++key;
   }
   return key > 0 && t.substr(key, 2) == ": ";

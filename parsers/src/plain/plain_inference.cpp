@@ -12,8 +12,8 @@
 namespace logdx {
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return is_ascii_digit(c); }
+bool is_alpha(char c) { return is_ascii_alpha(c); }
 bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
 bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
 
@@ -58,8 +58,7 @@ bool is_known_tagless(std::string_view name) {
 }
 
 bool is_tag_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' ||
-         c == '@' || c == '/';
+  return is_ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == '@' || c == '/';
 }
 
 // Kernel OOM killer wording across versions (mm/oom_kill.c: "Out of memory: Kill process N
