@@ -1,5 +1,7 @@
 #include "input_parse.hpp"
 
+#include <algorithm>
+
 namespace logdx {
 
 InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& options,
@@ -65,21 +67,36 @@ EnvelopeParser* InputParse::try_fallbacks(std::string_view text, LineVerdict& ve
   // A parser never offered a line is in its reset state, where its start bytes say whether its
   // gate may pass this line: on plain text most parsers are never offered one, and the first
   // byte rules them out without a call. One that was offered a line is asked, as it may be
-  // inside a record of its own.
+  // inside a record of its own. Both lists ascend, so merging them keeps the parsers' order
+  // and walks only the few parsers either names.
   const std::vector<std::uint16_t>& admitted = fallback_starts_.candidates(text);
-  auto next_admitted = admitted.begin();
-  for (std::size_t i = 0; i < fallbacks_.size(); ++i) {
-    const bool at_rest_admits = next_admitted != admitted.end() && *next_admitted == i;
-    if (at_rest_admits) ++next_admitted;
-    if (!at_rest_admits && !fallback_offered_[i]) continue;
+  auto at_rest = admitted.begin();
+  auto offered = offered_fallbacks_.begin();
+  EnvelopeParser* claimed = nullptr;
+  while (claimed == nullptr && (at_rest != admitted.end() || offered != offered_fallbacks_.end())) {
+    std::uint16_t i = 0;
+    if (offered == offered_fallbacks_.end() || (at_rest != admitted.end() && *at_rest < *offered)) {
+      i = *at_rest++;
+    } else {
+      if (at_rest != admitted.end() && *at_rest == *offered) ++at_rest;
+      i = *offered++;
+    }
     EnvelopeParser& parser = *fallbacks_[i];
     if (!parser.may_start(text)) continue;
-    fallback_offered_[i] = 1;
+    if (fallback_offered_[i] == 0) {
+      fallback_offered_[i] = 1;
+      newly_offered_.push_back(i);  // joins offered_fallbacks_ after the walk
+    }
     verdict = parser.parse_line(text, attempt(), nullptr);
-    if (verdict == LineVerdict::record || verdict == LineVerdict::skip) return &parser;
+    if (verdict == LineVerdict::record || verdict == LineVerdict::skip) claimed = &parser;
   }
-  verdict = LineVerdict::no_match;
-  return nullptr;
+  for (const std::uint16_t i : newly_offered_) {
+    offered_fallbacks_.insert(
+        std::lower_bound(offered_fallbacks_.begin(), offered_fallbacks_.end(), i), i);
+  }
+  newly_offered_.clear();
+  if (claimed == nullptr) verdict = LineVerdict::no_match;
+  return claimed;
 }
 
 void InputParse::line(std::string_view text, std::string_view raw, std::uint64_t number,

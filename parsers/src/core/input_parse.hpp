@@ -50,6 +50,8 @@ class InputParse {
   std::vector<std::unique_ptr<EnvelopeParser>> fallbacks_;  // most specific first
   StartTable fallback_starts_{fallbacks_};                  // which of them a first byte admits
   std::vector<char> fallback_offered_;  // per fallback: offered a line (may have left its reset)
+  std::vector<std::uint16_t> offered_fallbacks_;  // those offered a line, ascending
+  std::vector<std::uint16_t> newly_offered_;      // offered their first line by this walk
   std::unique_ptr<EnvelopeParser> plain_;
   EnvelopePeeler peeler_;
   PrefixPeeler prefix_peeler_;
