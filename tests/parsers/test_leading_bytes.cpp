@@ -93,3 +93,64 @@ TEST_CASE("a byte outside the leading set never starts a match", "[formats]") {
     }
   }
 }
+
+TEST_CASE("required bytes are a pattern's longest run of top-level literals", "[formats]") {
+  using logdx::formats::required_literal;
+  CHECK(required_literal(
+            R"((?P<process>[A-Za-z][\w.@/-]{0,47})\[(?P<pid>\d{1,10})\]: (?P<message>.*))") ==
+        "]: ");
+  CHECK(required_literal(
+            R"re((?:time="(?P<time>[^"]+)" )?level=(?P<level>[a-z]+) msg="(?P<message>.*))re") ==
+        "level=");
+  CHECK(required_literal(R"(\[\d{1,7}\] ?(?P<message>.*))") == "[");  // the first of equals
+  // A quantified literal is not required in a row with its neighbours.
+  CHECK(required_literal(R"(ab+c(?P<message>.*))") == "a");
+  CHECK(required_literal(R"(abx?yz(?P<message>.*))") == "ab");
+  // Escaped punctuation is itself; anchors and '.' break a run.
+  CHECK(required_literal(R"(^x\.y\|z.w(?P<message>.*)$)") == "x.y|z");
+}
+
+TEST_CASE("required bytes give up where the reading cannot follow", "[formats]") {
+  using logdx::formats::required_literal;
+  for (const char* regex : {
+           R"(abc|def(?P<message>.*))",     // alternation on top: no run is required
+           R"((?i)level=(?P<message>.*))",  // case folded: "LEVEL=" matches too
+           R"(\x41(?P<message>.*))",
+           R"(\pL(?P<message>.*))",
+           R"((?P<message>.*))",
+           R"(é(?P<message>.*))",
+       }) {
+    INFO(regex);
+    CHECK(required_literal(regex).empty());
+  }
+  // What comes before a flag is still required; what comes after is not.
+  CHECK(required_literal(R"(id: (?i)level=(?P<message>.*))") == "id: ");
+}
+
+TEST_CASE("every line a pattern matches holds its required bytes", "[formats]") {
+  using logdx::formats::required_literal;
+  const std::vector<std::pair<std::string, std::vector<std::string>>> formats = {
+      {R"((?P<process>[A-Za-z][\w.@/-]{0,47})\[(?P<pid>\d{1,10})\]: (?P<message>.*))",
+       {"gateway[812]: ready", "a[1]: ", "sshd@x/y[22]: Accepted"}},
+      {R"re((?:time="(?P<time>[^"]+)" )?level=(?P<level>[a-z]+) msg="(?P<message>.*))re",
+       {R"(level=error msg="dial tcp: timeout")", R"(time="2026-01-01" level=info msg="x)"}},
+      {R"(ab+c(?P<message>.*))", {"abc", "abbbbc rest"}},
+      {R"(abx?yz(?P<message>.*))", {"abyz", "abxyz"}},
+  };
+  for (const auto& [regex, lines] : formats) {
+    const std::string required = required_literal(regex);
+    INFO(regex);
+    CHECK_FALSE(required.empty());
+    for (const std::string& line : lines) {
+      INFO(line);
+      REQUIRE(anchored_match(regex, line));
+      CHECK(line.find(required) != std::string::npos);
+      // Without them the pattern never matches: each byte of the run matters.
+      for (std::size_t at = line.find(required); at < line.find(required) + required.size(); ++at) {
+        std::string broken = line;
+        broken.erase(at, 1);
+        if (broken.find(required) == std::string::npos) CHECK_FALSE(anchored_match(regex, broken));
+      }
+    }
+  }
+}

@@ -1,5 +1,7 @@
 #include "input_parse.hpp"
 
+#include <algorithm>
+
 namespace logdx {
 
 InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& options,
@@ -20,6 +22,8 @@ InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& opti
     if (entry.info.name == winner || entry.info.name == "plain") continue;
     fallbacks_.push_back(entry.factory(options));
   }
+  fallback_starts_ = StartTable(fallbacks_);
+  fallback_offered_.assign(fallbacks_.size(), 0);
 }
 
 Event& InputParse::attempt() {
@@ -38,32 +42,61 @@ void InputParse::keep(std::string_view raw, std::uint64_t number, std::uint64_t 
 
 void InputParse::open_record(Event&& event, EnvelopeParser* parser, bool fallback_plain) {
   close_record();
-  event.parser = std::string(parser->info().name);
+  event.parser.assign(parser->info().name);
+  // Move-assigned: open_ hands its buffers (the joiner's last record's) to `event`, the
+  // scratch event, so parsing the next line allocates nothing.
   open_ = std::move(event);
+  has_open_ = true;
   open_parser_ = parser;
   open_is_plain_ = fallback_plain;
 }
 
 void InputParse::close_record() {
-  if (!open_) return;
-  if (reference_month_ != 0 && open_->time.year_inferred &&
-      month_of(open_->time) > reference_month_ + 1) {
-    open_->time = shift_years(open_->time, -1);  // a syslog file that spans New Year
+  if (!has_open_) return;
+  if (reference_month_ != 0 && open_.time.year_inferred &&
+      month_of(open_.time) > reference_month_ + 1) {
+    open_.time = shift_years(open_.time, -1);  // a syslog file that spans New Year
   }
-  peeler_.peel(*open_);
-  joiner_.push(std::move(*open_), open_is_plain_);
-  open_.reset();
+  peeler_.peel(open_);
+  has_open_ = false;
   open_parser_ = nullptr;
+  joiner_.push(std::move(open_), open_is_plain_);
 }
 
 EnvelopeParser* InputParse::try_fallbacks(std::string_view text, LineVerdict& verdict) {
-  for (auto& parser : fallbacks_) {
-    if (!parser->may_start(text)) continue;
-    verdict = parser->parse_line(text, attempt(), nullptr);
-    if (verdict == LineVerdict::record || verdict == LineVerdict::skip) return parser.get();
+  // A parser never offered a line is in its reset state, where its start bytes say whether its
+  // gate may pass this line: on plain text most parsers are never offered one, and the first
+  // byte rules them out without a call. One that was offered a line is asked, as it may be
+  // inside a record of its own. Both lists ascend, so merging them keeps the parsers' order
+  // and walks only the few parsers either names.
+  const std::vector<std::uint16_t>& admitted = fallback_starts_.candidates(text);
+  auto at_rest = admitted.begin();
+  auto offered = offered_fallbacks_.begin();
+  EnvelopeParser* claimed = nullptr;
+  while (claimed == nullptr && (at_rest != admitted.end() || offered != offered_fallbacks_.end())) {
+    std::uint16_t i = 0;
+    if (offered == offered_fallbacks_.end() || (at_rest != admitted.end() && *at_rest < *offered)) {
+      i = *at_rest++;
+    } else {
+      if (at_rest != admitted.end() && *at_rest == *offered) ++at_rest;
+      i = *offered++;
+    }
+    EnvelopeParser& parser = *fallbacks_[i];
+    if (!parser.may_start(text)) continue;
+    if (fallback_offered_[i] == 0) {
+      fallback_offered_[i] = 1;
+      newly_offered_.push_back(i);  // joins offered_fallbacks_ after the walk
+    }
+    verdict = parser.parse_line(text, attempt(), nullptr);
+    if (verdict == LineVerdict::record || verdict == LineVerdict::skip) claimed = &parser;
   }
-  verdict = LineVerdict::no_match;
-  return nullptr;
+  for (const std::uint16_t i : newly_offered_) {
+    offered_fallbacks_.insert(
+        std::lower_bound(offered_fallbacks_.begin(), offered_fallbacks_.end(), i), i);
+  }
+  newly_offered_.clear();
+  if (claimed == nullptr) verdict = LineVerdict::no_match;
+  return claimed;
 }
 
 void InputParse::line(std::string_view text, std::string_view raw, std::uint64_t number,
@@ -73,16 +106,16 @@ void InputParse::line(std::string_view text, std::string_view raw, std::uint64_t
   EnvelopeParser* parser = winner_.get();
   LineVerdict v = LineVerdict::no_match;
   if (winner_) {
-    Event* open = open_ && open_parser_ == winner_.get() ? &*open_ : nullptr;
+    Event* open = has_open_ && open_parser_ == winner_.get() ? &open_ : nullptr;
     v = winner_->parse_line(text, attempt(), open);
   }
-  if (v == LineVerdict::no_match && open_ && open_parser_ != winner_.get() && !open_is_plain_) {
+  if (v == LineVerdict::no_match && has_open_ && open_parser_ != winner_.get() && !open_is_plain_) {
     parser = open_parser_;
-    v = open_parser_->parse_line(text, attempt(), &*open_);
+    v = open_parser_->parse_line(text, attempt(), &open_);
   }
-  if (v == LineVerdict::continuation && open_) {
-    open_->raw.append("\n").append(raw);
-    ++open_->where.line_count;
+  if (v == LineVerdict::continuation && has_open_) {
+    open_.raw.append("\n").append(raw);
+    ++open_.where.line_count;
     return;
   }
   if (v == LineVerdict::continuation || v == LineVerdict::no_match) {
@@ -107,7 +140,7 @@ void InputParse::keep_unclaimed(std::string_view text, std::string_view raw, std
     scratch_.envelopes.push_back("prefix");
     scratch_.envelopes.emplace_back(inner->info().name);
     keep(raw, number, offset, plain_.get(), true);
-    open_->parser = std::string(inner->info().name);
+    open_.parser.assign(inner->info().name);
     return;
   }
   plain_->parse_line(text, attempt(), nullptr);

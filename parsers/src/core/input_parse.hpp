@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/prefix_peeler.hpp"
+#include "core/start_table.hpp"
 #include "logdx/parsers/envelope_peeler.hpp"
 #include "logdx/parsers/event_reader.hpp"
 #include "logdx/parsers/record_joiner.hpp"
@@ -47,13 +48,18 @@ class InputParse {
   InputSummary& summary_;
   std::unique_ptr<EnvelopeParser> winner_;                  // null when no format won (plain text)
   std::vector<std::unique_ptr<EnvelopeParser>> fallbacks_;  // most specific first
+  StartTable fallback_starts_{fallbacks_};                  // which of them a first byte admits
+  std::vector<char> fallback_offered_;  // per fallback: offered a line (may have left its reset)
+  std::vector<std::uint16_t> offered_fallbacks_;  // those offered a line, ascending
+  std::vector<std::uint16_t> newly_offered_;      // offered their first line by this walk
   std::unique_ptr<EnvelopeParser> plain_;
   EnvelopePeeler peeler_;
   PrefixPeeler prefix_peeler_;
   PlainInference inference_;
   RecordJoiner joiner_;
   Event scratch_;
-  std::optional<Event> open_;
+  Event open_;  // the record that may still get continuation lines, when has_open_
+  bool has_open_ = false;
   EnvelopeParser* open_parser_ = nullptr;
   bool open_is_plain_ = false;
   // The month the input was last written (its mtime), when the year of yearless stamps came

@@ -3,12 +3,13 @@
 #include <cctype>
 #include <vector>
 
+#include "core/ascii.hpp"
 #include "grammar/time.hpp"
 
 namespace logdx {
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return is_ascii_digit(c); }
 
 std::string_view trim(std::string_view s, std::string_view chars) {
   while (!s.empty() && chars.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
@@ -70,8 +71,7 @@ std::vector<std::size_t> grep_prefix_ends(std::string_view line) {
       from = i + 1;
       continue;
     }
-    const bool name_char = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '/' ||
-                           c == '.' || c == '_' || c == '-';
+    const bool name_char = is_ascii_alnum(c) || c == '/' || c == '.' || c == '_' || c == '-';
     if (!name_char) break;
   }
   return ends;
@@ -83,7 +83,7 @@ bool is_host_like(std::string_view s) {
   for (char c : s) {
     if (c == '.') {
       dot = true;
-    } else if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == ':')) {
+    } else if (!(is_ascii_alnum(c) || c == '-' || c == ':')) {
       return false;
     }
   }
@@ -93,8 +93,7 @@ bool is_host_like(std::string_view s) {
 bool is_name_like(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
-          c == '@')) {
+    if (!(is_ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == '@')) {
       return false;
     }
   }

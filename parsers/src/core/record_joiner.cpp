@@ -2,16 +2,16 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 
+#include "core/ascii.hpp"
 #include "core/soft_wrap.hpp"
 
 namespace logdx {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
+bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
+bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
 
 std::string_view trim_left(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -24,14 +24,16 @@ std::string_view trim_right(std::string_view s) {
 }
 
 std::string_view last_line(std::string_view text) {
-  const auto nl = text.rfind('\n');
-  return nl == std::string_view::npos ? text : text.substr(nl + 1);
+  // memrchr: string_view::rfind walks back byte by byte, and most records are one line.
+  const void* nl = text.empty() ? nullptr : ::memrchr(text.data(), '\n', text.size());
+  if (nl == nullptr) return text;
+  return text.substr(static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1);
 }
 
 bool is_digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (!is_ascii_digit(c)) return false;
   }
   return true;
 }
@@ -40,6 +42,7 @@ bool is_digits(std::string_view s) {
 // says an uncaught error was thrown; a crash report follows until "Node.js vX".
 bool is_node_location_line(std::string_view m) {
   m = trim_right(m);
+  if (m.empty() || !is_ascii_digit(m.back())) return false;  // before looking back for the colon
   const auto colon = m.rfind(':');
   if (colon == std::string_view::npos || !is_digits(m.substr(colon + 1))) return false;
   const std::string_view where = m.substr(0, colon);
@@ -99,7 +102,7 @@ bool is_inspect_property(std::string_view line) {
   if (!starts_with(line, "  ")) return false;
   const std::string_view t = trim_left(line);
   std::size_t key = 0;
-  while (key < t.size() && (std::isalnum(static_cast<unsigned char>(t[key])) || t[key] == '_')) {
+  while (key < t.size() && (is_ascii_alnum(t[key]) || t[key] == '_')) {
     ++key;
   }
   return key > 0 && t.substr(key, 2) == ": ";
@@ -146,7 +149,7 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
 }
 
 bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
-  const Event& p = *pending_;
+  const Event& p = pending_;
   // A bare line (no envelope at all) inside a file of prefixed lines belongs to its neighbour.
   if (fallback_plain && !next.time.has_value()) return true;
   if (next.source != p.source || next.host != p.host || next.unit != p.unit || next.app != p.app) {
@@ -161,8 +164,8 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
 }
 
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
-  if (!pending_ || !same_stream(next, fallback_plain)) return false;
-  const Event& p = *pending_;
+  if (!has_pending_ || !same_stream(next, fallback_plain)) return false;
+  const Event& p = pending_;
   if (!within_limits()) return false;
   const std::string_view m = next.message;
   switch (block_) {
@@ -195,21 +198,30 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
 }
 
 bool RecordJoiner::wrapped_here(const Event& next, bool fallback_plain) const {
-  return fallback_plain && !next.time.has_value() && wrap::is_terminal_width(pending_width());
+  return fallback_plain && !next.time.has_value() && pending_at_terminal_width();
+}
+
+bool RecordJoiner::pending_at_terminal_width() const {
+  // A display width never exceeds the byte count, so a short line needs no width counted.
+  if (!has_pending_ || last_line(pending_.raw).size() < wrap::kNarrowestTerminal) return false;
+  return wrap::is_terminal_width(pending_width());
 }
 
 void RecordJoiner::start(Event&& event) {
+  // Move-assigned, not constructed: the strings trade buffers with `event`, whose owner hands
+  // them on to the next line, so a steady stream of records allocates nothing.
   pending_ = std::move(event);
+  has_pending_ = true;
   width_.reset();
-  block_ = block_opened_by(pending_->message);
+  block_ = block_opened_by(pending_.message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
-  if (block_ == Block::none && opens_object_tail(pending_->message)) {
+  if (block_ == Block::none && opens_object_tail(pending_.message)) {
     block_ = Block::object_tail;  // cut above "{": joined through its properties and "}"
     return;
   }
   if (block_ == Block::none) {
-    const std::string_view m = trim_left(pending_->message);
+    const std::string_view m = trim_left(pending_.message);
     const int delta = contains(m, "Error") ? brace_delta(m) : 0;
     if (delta > 0) {  // "{ Error: listen EADDRINUSE :::3000" (old Node)
       block_ = Block::brace_object;
@@ -223,7 +235,7 @@ void RecordJoiner::start(Event&& event) {
 }
 
 void RecordJoiner::extend(const Event& next, std::string_view separator) {
-  Event& p = *pending_;
+  Event& p = pending_;
   p.message.append(separator).append(next.message);
   p.raw.append("\n").append(next.raw);
   width_.reset();
@@ -257,38 +269,38 @@ void RecordJoiner::append(Event&& next, std::string_view separator) {
 }
 
 bool RecordJoiner::within_limits() const {
-  return pending_->where.line_count < limits_.max_lines &&
-         pending_->message.size() < limits_.max_bytes;
+  return pending_.where.line_count < limits_.max_lines &&
+         pending_.message.size() < limits_.max_bytes;
 }
 
 std::size_t RecordJoiner::pending_width() const {
   // Only asked about bare lines that might be a wrap, so not computed for every record; and
   // once per record (a plain line asks twice: does it continue, was it wrapped).
-  if (!pending_) return 0;
-  if (!width_) width_ = display_width(last_line(pending_->raw));
+  if (!has_pending_) return 0;
+  if (!width_) width_ = display_width(last_line(pending_.raw));
   return *width_;
 }
 
 void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
-  if (pending_ && continues(event, fallback_plain)) {
+  if (has_pending_ && continues(event, fallback_plain)) {
     const bool wrapped =
         block_ == Block::none || block_ == Block::stack
             ? (fallback_plain && !is_stack_frame(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
-               wrap::is_terminal_width(pending_width()))
+               pending_at_terminal_width())
         : block_ == Block::v8_oom
             ? !is_v8_block_line(event.message) && wrapped_here(event, fallback_plain)
             : false;
     append(std::move(event), wrapped ? "" : "\n");
     return;
   }
-  if (pending_ && !pending_plain_ && !blank && fallback_plain && !event.time.has_value() &&
+  if (has_pending_ && !pending_plain_ && !blank && fallback_plain && !event.time.has_value() &&
       (block_ == Block::none || block_ == Block::stack) && within_limits()) {
     // A bare line that reads as the rest of a cut message: a hard-wrapped paste. Only an
     // enveloped record is known to have been one line; two bare lines may be two messages.
-    if (const auto separator = wrap::separator(pending_->message, pending_width(), event.message,
-                                               last_line(pending_->raw))) {
+    if (const auto separator = wrap::separator(pending_.message, pending_width(), event.message,
+                                               last_line(pending_.raw))) {
       extend(event, *separator);  // the message goes on: no block opens or closes here
       return;
     }
@@ -300,15 +312,16 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
 }
 
 void RecordJoiner::flush() {
-  if (!pending_) return;
-  Event out = std::move(*pending_);
-  pending_.reset();
+  if (!has_pending_) return;
+  has_pending_ = false;
   block_ = Block::none;
   // A crash report may end with blank lines it absorbed: they are not part of the message.
-  while (!out.message.empty() && (out.message.back() == '\n' || out.message.back() == ' ')) {
-    out.message.pop_back();
+  std::string& message = pending_.message;
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
   }
-  sink_(std::move(out));
+  // The sink may move the event away; what it leaves is reused by the next record.
+  sink_(std::move(pending_));
 }
 
 }  // namespace logdx

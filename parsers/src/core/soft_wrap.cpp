@@ -74,8 +74,8 @@ bool starts_like_continuation(std::string_view next) {
 }  // namespace
 
 bool is_terminal_width(std::size_t width) {
-  return width == 80 || width == 100 || width == 120 || width == 132 || width == 160 ||
-         width == 200 || width == 250;
+  return width == kNarrowestTerminal || width == 100 || width == 120 || width == 132 ||
+         width == 160 || width == 200 || width == 250;
 }
 
 std::optional<std::string_view> separator(std::string_view message, std::size_t last_line_width,

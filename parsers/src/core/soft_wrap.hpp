@@ -24,5 +24,7 @@ std::optional<std::string_view> separator(std::string_view message, std::size_t 
 
 // Whether `width` is a common terminal width, at which a terminal breaks inside a word.
 bool is_terminal_width(std::size_t width);
+// The narrowest of them: no narrower width is one.
+inline constexpr std::size_t kNarrowestTerminal = 80;
 
 }  // namespace logdx::wrap

@@ -73,9 +73,7 @@ bool run(const Rule& rule, std::string_view& in, ComposeParts& p) {
   return true;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool starts_with(std::string_view s, std::string_view prefix) { return has_prefix(s, prefix); }
 
 // What `name` reads after its first character (a superset is harmless: it only widens a gate).
 bool is_name_char(char c) { return is_ascii_alnum(c) || c == '_' || c == '.' || c == '-'; }

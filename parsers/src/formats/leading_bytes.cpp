@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 
 namespace logdx::formats {
 namespace {
@@ -247,8 +248,88 @@ ByteSet sequence_leading(std::string_view re) {
   return first_atom(re);
 }
 
+// The longest run of plain bytes `re` (a sequence without a top-level `|`) must match one after
+// another: top-level literals not made optional or repeated by a quantifier. The walk stops
+// at anything it does not follow (a flag group such as `(?i)`, which would fold the case of
+// what follows; an escape other than a class or punctuation; a non-ASCII byte), keeping the
+// longest run before it.
+std::string required_run(std::string_view re) {
+  std::string best;
+  std::string run;
+  const auto end_run = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  std::size_t i = 0;
+  while (i < re.size()) {
+    const char c = re[i];
+    std::size_t next = i + 1;
+    std::optional<unsigned char> literal;
+    if (c == '(') {
+      bool alternates = false;
+      next = group_end(re, i, alternates);
+      if (next == std::string_view::npos || group_opening(re, i) == 0) break;
+    } else if (c == '[') {
+      next = class_end(re, i);
+      if (next == std::string_view::npos) break;
+    } else if (c == '\\') {
+      if (i + 1 >= re.size()) break;
+      next = i + 2;
+      if (!perl_class(re[i + 1])) {
+        literal = escaped_byte(re[i + 1]);
+        if (!literal) break;
+      }
+    } else if (c == '.' || c == '^' || c == '$') {
+      // any byte, or an anchor: matches no byte of its own here
+    } else if (std::string_view(")|*+?{}").find(c) != std::string_view::npos ||
+               static_cast<unsigned char>(c) >= 0x80) {
+      break;
+    } else {
+      literal = static_cast<unsigned char>(c);
+    }
+    const bool quantified =
+        next < re.size() && std::string_view("?*+{").find(re[next]) != std::string_view::npos;
+    if (quantified) {
+      next = quantifier_end(re, next);
+      if (next == std::string_view::npos) break;
+    }
+    if (literal && !quantified) {
+      run.push_back(static_cast<char>(*literal));
+    } else {
+      end_run();
+    }
+    i = next;
+  }
+  end_run();
+  return best;
+}
+
+bool has_top_level_alternation(std::string_view re) {
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    if (re[i] == '\\') {
+      ++i;
+    } else if (re[i] == '[') {
+      const std::size_t end = class_end(re, i);
+      if (end == std::string_view::npos) return true;
+      i = end - 1;
+    } else if (re[i] == '(') {
+      bool inner = false;
+      const std::size_t end = group_end(re, i, inner);
+      if (end == std::string_view::npos) return true;
+      i = end - 1;
+    } else if (re[i] == '|') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 ByteSet leading_bytes(std::string_view regex) { return sequence_leading(regex); }
+
+std::string required_literal(std::string_view regex) {
+  return has_top_level_alternation(regex) ? std::string() : required_run(regex);
+}
 
 }  // namespace logdx::formats

@@ -56,7 +56,9 @@ std::bitset<256> possible_first_bytes(const RE2& re) {
 }  // namespace
 
 LineFormat::LineFormat(LineFormatSpec spec)
-    : spec_(std::move(spec)), leading_(formats::leading_bytes(spec_.regex)) {
+    : spec_(std::move(spec)),
+      leading_(formats::leading_bytes(spec_.regex)),
+      required_(formats::required_literal(spec_.regex)) {
   info_.name = spec_.id;
   info_.description = spec_.description.empty()
                           ? std::string_view("a line format declared in a rule file")

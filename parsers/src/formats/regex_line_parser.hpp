@@ -1,7 +1,7 @@
 #pragma once
 // The EnvelopeParser of a declared line format: one anchored RE2 match per line, after a
-// first-byte check that turns most lines of other shapes away before RE2 runs (and before a
-// pattern compiled on first use is compiled).
+// first-byte and required-bytes check that turns most lines of other shapes away before RE2 runs
+// (and before a pattern compiled on first use is compiled).
 
 #include <re2/re2.h>
 
@@ -33,9 +33,7 @@ class RegexLineParser final : public EnvelopeParser {
 
   const ParserInfo& info() const override { return format_->info(); }
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override;
-  bool may_start(std::string_view line) const override {
-    return !line.empty() && format_->may_start_with(line.front());
-  }
+  bool may_start(std::string_view line) const override { return format_->may_match(line); }
   StartBytes start_bytes() const override {
     StartBytes start;
     start.first = format_->leading_bytes();

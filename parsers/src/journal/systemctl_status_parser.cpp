@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 
+#include "core/ascii.hpp"
 #include "grammar/time.hpp"
 #include "journal/short_line.hpp"
 #include "journal/systemd_message.hpp"
@@ -166,7 +167,7 @@ class SystemctlStatusParser final : public EnvelopeParser {
   bool may_start(std::string_view line) const override {
     if (in_block_ || line.empty()) return true;
     const auto first = static_cast<unsigned char>(line.front());
-    return first >= 0x80 || first == '*' || line.find(" - ") != std::string_view::npos ||
+    return first >= 0x80 || first == '*' || holds_text(line, " - ") ||
            may_start_short_line(StampShape::bsd, line) ||
            may_start_short_line(StampShape::iso, line) || line.starts_with("Hint: ") ||
            line.starts_with("Warning: ") || line.starts_with("Unit ");

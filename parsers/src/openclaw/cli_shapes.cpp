@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/ascii.hpp"
 #include "grammar/ascii_chars.hpp"
 #include "openclaw/stamp.hpp"
 
@@ -16,11 +17,9 @@ namespace {
 namespace x3 = boost::spirit::x3;
 
 bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
+  return has_prefix(text, prefix);
 }
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
+bool contains(std::string_view text, std::string_view part) { return holds_text(text, part); }
 
 // "Key: value" keys only openclaw's status/health/probe output uses.
 constexpr std::array<std::string_view, 31> kStrongKeys = {"Service",

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii.hpp"
 #include "grammar/time.hpp"
 #include "journal/systemd_message.hpp"
 #include "logdx/parsers/source_classifier.hpp"
@@ -11,12 +12,10 @@
 namespace logdx {
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) {
-  return s.find(p) != std::string_view::npos;
-}
+bool is_digit(char c) { return is_ascii_digit(c); }
+bool is_alpha(char c) { return is_ascii_alpha(c); }
+bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
+bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
 
 // "20:50:48", "20:50:48.967": a time of day. Its length, or 0.
 std::size_t time_of_day(std::string_view s) {
@@ -59,8 +58,7 @@ bool is_known_tagless(std::string_view name) {
 }
 
 bool is_tag_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' ||
-         c == '@' || c == '/';
+  return is_ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == '@' || c == '/';
 }
 
 // Kernel OOM killer wording across versions (mm/oom_kill.c: "Out of memory: Kill process N

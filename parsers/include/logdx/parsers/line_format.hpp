@@ -57,6 +57,13 @@ class LineFormat : public std::enable_shared_from_this<LineFormat> {
   // when compiled now): most lines of other shapes are refused without the pattern.
   bool may_start_with(char first) const { return leading_[static_cast<unsigned char>(first)]; }
   const std::bitset<256>& leading_bytes() const { return leading_; }
+  // Whether `line` may match: its first byte may start a match, and it holds the bytes every
+  // match holds (formats/leading_bytes.hpp), so a prose line that starts with a letter does
+  // not cost an RE2 match per format that a tag can start.
+  bool may_match(std::string_view line) const {
+    return !line.empty() && may_start_with(line.front()) &&
+           (required_.empty() || line.find(required_) != std::string_view::npos);
+  }
   // Whether a sample line is read by this format: the pattern matches and the time group,
   // when it matched, is a time of the declared format (a sample is checked at load).
   bool reads(std::string_view line) const;
@@ -73,6 +80,7 @@ class LineFormat : public std::enable_shared_from_this<LineFormat> {
   LineFormatSpec spec_;
   ParserInfo info_;
   std::bitset<256> leading_;
+  std::string required_;         // bytes every match holds in a row; "" when none are known
   mutable std::once_flag once_;  // compile_later: compiled_ is made once, on first use
   mutable std::unique_ptr<Compiled> compiled_;
 };

@@ -44,11 +44,13 @@ class RecordJoiner {
   bool within_limits() const;  // the pending record may still grow
   void start(Event&& event);
   static Block block_opened_by(std::string_view message);
-  std::size_t pending_width() const;  // display width of the pending record's last line
+  std::size_t pending_width() const;       // display width of the pending record's last line
+  bool pending_at_terminal_width() const;  // that width is a terminal's (wrap::is_terminal_width)
 
   Sink sink_;
   Limits limits_;
-  std::optional<Event> pending_;
+  Event pending_;  // the record being joined, when has_pending_; kept for its buffers otherwise
+  bool has_pending_ = false;
   Block block_ = Block::none;
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
