@@ -9,8 +9,11 @@
 # ES modules cut by a wrap or with top-level await; spawn/fs ENOMEM; pm2's logged unhandled
 # rejection; npm's and pnpm's start-script failure block; node 0.x's bare listen EACCES(S);
 # moltworker's and other clients' relayed auth reasons; ClawX giving up after doctor; doctor
-# --json findings; openclaw's restart handoff failing. Each beside a look-alike that must not
-# say the same.
+# --json findings; openclaw's restart handoff failing; npm's debug-log and yarn 1's script
+# failure lines; a script's program not found by sh/dash/cmd.exe; pm2's describe table, watch
+# loop on its own files and 0.12 cluster closes; V8's OOM frames alone; node 0.12's inspected
+# listen error; openclaw's skipped stage, token-mismatch reason line and restart diagnostics.
+# Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -427,5 +430,98 @@ paste_run "Service runtime: status=stopped, state=activating, lastExit=78
 Gateway port 18789 status: free."
 check "stopped service with lastExit 78: gateway_not_ready" \
   $(root_is gateway_not_ready gateway-restart-never-healthy; echo $?)
+
+# npm's debug log of a failed start script (npm 2 and npm 3-6 wording) and yarn 1's wrapper line
+paste_run "6 info lifecycle shop-api@2.1.0~start: shop-api@2.1.0
+7 verbose lifecycle shop-api@2.1.0~start: CWD: /srv/shop-api
+8 silly lifecycle shop-api@2.1.0~start: Returned: code: 1  signal: null
+9 info lifecycle shop-api@2.1.0~start: Failed to exec start script"
+check "npm 6 debug log, start script failed: crash" \
+  $(root_is crash npm-start-script-failed; echo $?)
+paste_run "9 info lifecycle shop-api@2.1.0~build: Failed to exec build script"
+check "a failed build script in the debug log is no start failure" $(not_fired crash; echo $?)
+paste_run "yarn run v1.22.22
+\$ node dist/main.js
+error Command failed with exit code 1.
+info Visit https://yarnpkg.com/en/docs/cli/run for documentation about this command."
+check "yarn 1 script failed: crash" $(root_is crash yarn-script-failed; echo $?)
+paste_run "why does yarn keep saying error Command failed with exit code 1?"
+check "a question about yarn's line is quiet" $(quiet; echo $?)
+
+# a script's program not found by the non-interactive shell (dash, bash as sh, cmd.exe)
+paste_run "> ledger-web@0.3.0 dev /home/ci/ledger-web
+> vite --port 5173
+
+sh: 1: vite: not found
+npm ERR! code ELIFECYCLE
+npm ERR! syscall spawn
+npm ERR! file sh
+npm ERR! errno ENOENT"
+check "dash: vite not found under npm: missing_executable" \
+  $(root_is missing_executable shell-command-not-found; echo $?)
+check "the program is named" $(fact executable vite; echo $?)
+paste_run "'nodemon' is not recognized as an internal or external command,
+operable program or batch file."
+check "cmd.exe: nodemon not recognized: missing_executable" \
+  $(root_is missing_executable shell-command-not-found; echo $?)
+paste_run "user@box:~\$ htpo
+bash: htpo: command not found"
+check "an interactive typo is no finding" $(not_fired missing_executable; echo $?)
+# bash running a removed gateway binary, in a zh_CN locale
+paste_run "-bash: /usr/local/lib/node_modules/.bin/openclaw: 没有那个文件或目录"
+check "bash exec of a removed openclaw (zh_CN): missing_executable" \
+  $(root_is missing_executable gateway-executable-not-found critical; echo $?)
+
+# pm2: describe table in errored, watch restarting on its own pid file, 0.12 cluster closes
+paste_run " Describing process with id 1 - name billing 
+┌───────────────────┬────────────────────────────────────────┐
+│ status            │ errored                                │
+│ name              │ billing                                │
+│ restarts          │ 15                                     │"
+check "pm2 describe errored: restart_loop_pm2" \
+  $(root_is restart_loop_pm2 pm2-describe-app-errored critical; echo $?)
+paste_run "│ status            │ online                                 │"
+check "pm2 describe online is quiet" $(quiet; echo $?)
+paste_run "2019-11-02T08:14:03: PM2 log: Change detected on path logs/billing-error.log for app billing - restarting"
+check "watch restarting on the app's own log: restart_loop_pm2" \
+  $(root_is restart_loop_pm2 pm2-watch-restarts-on-own-files; echo $?)
+paste_run "2019-11-02T08:14:03: PM2 log: Change detected on path src/routes/pay.js for app billing - restarting"
+check "a watch restart on a code change is quiet" $(not_fired restart_loop_pm2; echo $?)
+paste_run "2015-05-11 10:02:01: App name:feed id:0 online
+2015-05-11 10:02:02: App closed with code: 1
+2015-05-11 10:02:02: App name:feed id:0 online
+2015-05-11 10:02:03: App closed with code: 1
+2015-05-11 10:02:03: App name:feed id:0 online
+2015-05-11 10:02:04: App closed with code: 1"
+check "pm2 0.12 cluster closes three times a minute: restart_loop_pm2" \
+  $(root_is restart_loop_pm2 pm2-cluster-closes-quickly critical; echo $?)
+paste_run "2015-05-11 10:02:02: App closed with code: 0"
+check "one cluster close is no loop" $(not_fired restart_loop_pm2; echo $?)
+
+# V8's OOM handler frames without the FATAL line; the inspected node 0.12 listen error
+paste_run " 1: 0xb8d11b node::OOMErrorHandler(char const*, v8::OOMDetails const&) [/usr/bin/node]
+ 2: 0xf01b70 v8::Utils::ReportOOMFailure(v8::internal::Isolate*, char const*, v8::OOMDetails const&) [/usr/bin/node]"
+check "OOM handler frames alone: node_heap_oom" \
+  $(root_is node_heap_oom node-heap-oom-native-stack critical; echo $?)
+paste_run " 5: 0x112b928 v8::internal::Heap::CollectGarbage(v8::internal::AllocationSpace, v8::internal::GarbageCollectionReason, v8::GCCallbackFlags) [/usr/bin/node]"
+check "a GC frame alone is no OOM" $(not_fired node_heap_oom; echo $?)
+paste_run "[app] uncaught { message: 'listen EADDRINUSE',
+  stack: 'Error: listen EADDRINUSE\\n    at exports._errnoException (util.js:874:11)' }"
+check "inspected node 0.12 listen error: port_conflict" \
+  $(root_is port_conflict node-listen-eaddrinuse-no-port; echo $?)
+
+# openclaw: a handled module load that is skipped; the token-mismatch reason alone; restart
+# diagnostics with a free port
+paste_run "09:12:40+00:00 [gateway-http] stage \"teams\" threw — skipping: Error: Cannot find module '@microsoft/teams-ai'"
+check "a skipped optional stage is no crash" $(not_fired crash; echo $?)
+paste_run "Gateway: not detected (unauthorized: device token mismatch (rotate/reissue device token))"
+check "onboarding health line with a token mismatch: token_mismatch" \
+  $(root_is token_mismatch connect-token-mismatch-reason-line; echo $?)
+paste_run "Service runtime: status=running, state=active, pid=2211, lastExit=0
+Gateway port 18789 status: free.
+Port diagnostics errors: Error: spawn lsof ENOENT"
+check "running service, free port after restart: gateway_not_ready" \
+  $(root_is gateway_not_ready gateway-restart-never-healthy; echo $?)
+check "the missing lsof of the port inspector is no finding" $(not_fired missing_executable; echo $?)
 
 finish
