@@ -16,8 +16,9 @@
 # dig/nslookup reaching no server, urllib3's NewConnectionError on a name, Caddy 0.9's
 # "unreachable backend", Traefik's 502 on a broken exchange, nghttpx's backend connect
 # failures, WebSocket++/uvicorn refusing an upgrade and socket.io's 400 in an access log,
-# dnsmasq's and mongod's port in use, an OOM call trace without its first line. Each beside a
-# look-alike that must not say the same.
+# dnsmasq's and mongod's port in use, an OOM call trace without its first line, a failed DNS
+# lookup logged as its bare message (node, Rust std), a 203/EXEC line in Markdown italics. Each
+# beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -437,5 +438,30 @@ check "the OOM killer's call trace alone" \
 paste_run "[ 4410.118230]  show_stack from dump_stack_lvl+0x40/0x4c
 [ 4410.118251]  dump_stack_lvl from __warn+0x88/0x120"
 check "another kernel warning's trace is no OOM" $(not_fired oom-killer-invoked-kill-not-shown; echo $?)
+
+# A failed lookup logged as its message alone: node's err.message after a logger's level or a
+# monitor's status (node 10-24 dnsException), Rust std's "failed to lookup address information"
+# under a proxy's WARN line; one line is a remark, a retried openclaw line is not this rule's
+paste_run "[2026-03-02 07:14:09.310 +0000] ERROR: getaddrinfo EAI_AGAIN hooks.example.net
+    err: {
+      \"type\": \"Error\","
+check "node's lookup message after pino's level" \
+  $(root_is network_unstable connect-dns-lookup-failed-logged warning; echo $?)
+paste_run "[shop.example.org] [Down] getaddrinfo ENOTFOUND shop.example.org"
+check "a monitor's status line with the lookup message" \
+  $(root_is network_unstable connect-dns-lookup-failed-logged; echo $?)
+check "the host is named" $(fact host shop.example.org; echo $?)
+paste_run "[2026-01-19T22:03:51Z WARN  relay] to cdn.example.com:443: failed to lookup address information: Temporary failure in name resolution"
+check "Rust std's lookup failure" \
+  $(root_is network_unstable connect-dns-lookup-failed-logged; echo $?)
+paste_run "getUpdates failed: TypeError: fetch failed (cause: Error: getaddrinfo EAI_AGAIN api.telegram.org); retrying in 5s"
+check "one retried lookup is left to the repeated-failures rule" \
+  $(not_fired connect-dns-lookup-failed-logged; echo $?)
+paste_run "resolved cdn.example.com via getaddrinfo in 3 ms"
+check "a successful lookup says nothing" $(not_fired connect-dns-lookup-failed-logged; echo $?)
+
+# systemd's exec failure quoted in Markdown italics in an issue body (v219 wording)
+paste_run "_Failed at step EXEC spawning /opt/agent/venv/bin/agent-worker --port 8700: No such file or directory_"
+check "italic 203/EXEC line" $(root_is missing_executable; echo $?)
 
 finish

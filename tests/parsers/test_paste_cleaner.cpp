@@ -416,6 +416,31 @@ TEST_CASE("Markdown quotes, bold and inline code around log lines are removed", 
         "Error: connect ECONNREFUSED 127.0.0.1:18789");
 }
 
+TEST_CASE("Markdown emphasis around a whole quoted line is removed, inner underscores stay",
+          "[paste]") {
+  PasteCleaner cleaner;
+  // systemd v219 (CentOS 7) exec failure quoted in italics in an issue body
+  auto r = cleaner.clean(
+      "_Failed at step EXEC spawning /var/www/app/venv/bin/my_worker -l 127.0.0.1: No such file "
+      "or directory_");
+  CHECK(r.text ==
+        "Failed at step EXEC spawning /var/www/app/venv/bin/my_worker -l 127.0.0.1: No such file "
+        "or directory");
+  CHECK(r.changed);
+  CHECK(cleaner.clean("*Error: listen EADDRINUSE: address already in use :::3000*").text ==
+        "Error: listen EADDRINUSE: address already in use :::3000");
+  CHECK(cleaner.clean("__nginx: [emerg] bind() to 0.0.0.0:80 failed__.").text ==
+        "nginx: [emerg] bind() to 0.0.0.0:80 failed");
+  // Not emphasis: blanks inside the markers, unequal runs, one marker, a rule of stars.
+  CHECK(cleaner.clean("_ spaced _").text == "_ spaced _");
+  CHECK(cleaner.clean("_a__").text == "_a__");
+  CHECK(cleaner.clean("_partial line").text == "_partial line");
+  CHECK(cleaner.clean("***").text == "***");
+  CHECK(cleaner.clean("*** x ***").text == "*** x ***");
+  CHECK(cleaner.clean("* list item*").text == "* list item*");
+  CHECK(cleaner.clean("snake_case_name").text == "snake_case_name");
+}
+
 TEST_CASE("code fences are skipped and their content is literal", "[paste]") {
   PasteCleaner cleaner;
   CHECK(cleaner.clean("```").kind == Kind::skip);

@@ -26,14 +26,17 @@ bool is_blank(std::string_view text) {
   return text.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-// "`text`." or "`text`, " in prose: the sentence's punctuation follows the closing run. Returns
-// the line without that punctuation (and blanks after it) when a backtick precedes it, so the
-// code span can still cover the whole line; otherwise the line unchanged.
-std::string_view without_sentence_end(std::string_view line) {
+// "`text`." or "_text_, " in prose: the sentence's punctuation follows the closing run. Returns
+// the line without that punctuation (and blanks after it) when one of `closers` precedes it, so
+// the span can still cover the whole line; otherwise the line unchanged.
+std::string_view without_sentence_end(std::string_view line, std::string_view closers = "`") {
   const std::size_t end = line.find_last_not_of(" \t");
   if (end == std::string_view::npos) return line;
   const std::size_t last = line.find_last_not_of(".,;:!?", end);
-  if (last == end || last == std::string_view::npos || line[last] != '`') return line;
+  if (last == end || last == std::string_view::npos ||
+      closers.find(line[last]) == std::string_view::npos) {
+    return line;
+  }
   return line.substr(0, last + 1);
 }
 
@@ -202,6 +205,25 @@ bool strip_code_span(std::string_view& whole) {
     inner = inner.substr(1, inner.size() - 2);
   }
   if (is_blank(inner)) return false;
+  whole = inner;
+  return true;
+}
+
+bool strip_emphasis_span(std::string_view& whole) {
+  std::string_view line = trim(without_sentence_end(whole, "_*"));
+  if (line.size() < 3 || (line.front() != '_' && line.front() != '*')) return false;
+  const char marker = line.front();
+  // "_x_", "__x__" and "*x*"; "**x**" is bold, which unbold handles with its "**label**" form.
+  const std::size_t run = std::min<std::size_t>(count_leading(line, marker), 3);
+  if (run > 2 || (marker == '*' && run != 1) || line.size() <= 2 * run) return false;
+  if (line.substr(line.size() - run) != line.substr(0, run)) return false;
+  const std::string_view inner = line.substr(run, line.size() - 2 * run);
+  // CommonMark flanking: no blank just inside the markers, and the closing run is exactly as
+  // long as the opening one.
+  if (inner.front() == ' ' || inner.back() == ' ' || inner.front() == marker ||
+      inner.back() == marker) {
+    return false;
+  }
   whole = inner;
   return true;
 }

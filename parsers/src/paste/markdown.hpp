@@ -53,6 +53,12 @@ bool closes_fence(std::string_view line, Fence open);
 // with it. Returns false and leaves line alone otherwise.
 bool strip_code_span(std::string_view& line);
 
+// "_text_", "__text__" or "*text*" (Markdown emphasis) around the whole line -> "text", as
+// people quote a one-line error in prose; sentence punctuation after the closing marker goes
+// with it. Underscores inside the text (paths, names) stay. No blank may touch the markers
+// on their inner side (CommonMark flanking), so "* item" and "_ x _" are left alone.
+bool strip_emphasis_span(std::string_view& line);
+
 // Where the "**" closing a leading "**label**" starts, or nullopt when the line does not
 // start with a bold span (the label must not start or end with a space, nor start with '*').
 std::optional<std::size_t> leading_bold_close(std::string_view line);

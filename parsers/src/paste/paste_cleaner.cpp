@@ -198,6 +198,7 @@ PasteCleaner::Result PasteCleaner::clean_unfenced(std::string_view line, bool ch
   const std::string_view before = line;
   paste::strip_list_marker(line);
   line = unbold(line);
+  paste::strip_emphasis_span(line);
   paste::strip_code_span(line);
   paste::strip_one_sided_markup(line);
   changed = changed || line.size() != before.size();
