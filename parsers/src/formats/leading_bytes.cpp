@@ -227,25 +227,31 @@ ByteSet first_atom(std::string_view re) {
   return atom.bytes | first_atom(re.substr(next));
 }
 
-// Every byte when `re` has a `|` on its own level (a group's own `|` is the group's business).
-ByteSet sequence_leading(std::string_view re) {
+// Whether `re` has a `|` on its own level (a group's own `|` is the group's business), or
+// brackets that do not close (then nothing can be said of it either).
+bool has_top_level_alternation(std::string_view re) {
   for (std::size_t i = 0; i < re.size(); ++i) {
     if (re[i] == '\\') {
       ++i;
     } else if (re[i] == '[') {
       const std::size_t end = class_end(re, i);
-      if (end == std::string_view::npos) return every_byte();
+      if (end == std::string_view::npos) return true;
       i = end - 1;
     } else if (re[i] == '(') {
       bool inner = false;
       const std::size_t end = group_end(re, i, inner);
-      if (end == std::string_view::npos) return every_byte();
+      if (end == std::string_view::npos) return true;
       i = end - 1;
     } else if (re[i] == '|') {
-      return every_byte();
+      return true;
     }
   }
-  return first_atom(re);
+  return false;
+}
+
+// Every byte when `re` has a `|` on its own level; else the bytes its first atom may start with.
+ByteSet sequence_leading(std::string_view re) {
+  return has_top_level_alternation(re) ? every_byte() : first_atom(re);
 }
 
 // The longest run of plain bytes `re` (a sequence without a top-level `|`) must match one after
@@ -302,26 +308,6 @@ std::string required_run(std::string_view re) {
   }
   end_run();
   return best;
-}
-
-bool has_top_level_alternation(std::string_view re) {
-  for (std::size_t i = 0; i < re.size(); ++i) {
-    if (re[i] == '\\') {
-      ++i;
-    } else if (re[i] == '[') {
-      const std::size_t end = class_end(re, i);
-      if (end == std::string_view::npos) return true;
-      i = end - 1;
-    } else if (re[i] == '(') {
-      bool inner = false;
-      const std::size_t end = group_end(re, i, inner);
-      if (end == std::string_view::npos) return true;
-      i = end - 1;
-    } else if (re[i] == '|') {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
