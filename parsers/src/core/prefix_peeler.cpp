@@ -9,8 +9,6 @@
 namespace logdx {
 namespace {
 
-bool is_digit(char c) { return is_ascii_digit(c); }
-
 std::string_view trim(std::string_view s, std::string_view chars) {
   while (!s.empty() && chars.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
   while (!s.empty() && chars.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
@@ -26,7 +24,7 @@ std::size_t next_boundary(std::string_view line, std::size_t from, bool& marked)
   for (std::size_t i = from; i < line.size() && i < PrefixPeeler::kMaxPrefix; ++i) {
     const char c = line[i];
     if (c != ' ') {
-      if (is_digit(c) || c == '[' || c == ']' || c == '|' || c == ':' || c == '>') {
+      if (is_ascii_digit(c) || c == '[' || c == ']' || c == '|' || c == ':' || c == '>') {
         token_marked = true;
       }
       continue;

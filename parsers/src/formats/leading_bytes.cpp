@@ -4,15 +4,12 @@
 #include <optional>
 #include <string>
 
+#include "core/ascii.hpp"
+
 namespace logdx::formats {
 namespace {
 
 ByteSet every_byte() { return ByteSet().set(); }
-
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(unsigned char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 void add_range(ByteSet& set, unsigned char from, unsigned char to) {
   for (unsigned c = from; c <= to; ++c) set.set(c);
@@ -55,7 +52,7 @@ std::optional<unsigned char> escaped_byte(char c) {
     case 'v':
       return '\v';
     default:
-      if (b < 0x80 && !is_alnum(b) && b > 0x20) return b;
+      if (b < 0x80 && !is_ascii_alnum(b) && b > 0x20) return b;
       return std::nullopt;
   }
 }

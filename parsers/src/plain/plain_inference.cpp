@@ -12,23 +12,22 @@
 namespace logdx {
 namespace {
 
-bool is_digit(char c) { return is_ascii_digit(c); }
-bool is_alpha(char c) { return is_ascii_alpha(c); }
 bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
 bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
 
 // "20:50:48", "20:50:48.967": a time of day. Its length, or 0.
 std::size_t time_of_day(std::string_view s) {
   std::size_t n = 0;
-  while (n < 2 && n < s.size() && is_digit(s[n])) ++n;
-  if (n == 0 || s.size() < n + 6 || s[n] != ':' || !is_digit(s[n + 1]) || !is_digit(s[n + 2]) ||
-      s[n + 3] != ':' || !is_digit(s[n + 4]) || !is_digit(s[n + 5])) {
+  while (n < 2 && n < s.size() && is_ascii_digit(s[n])) ++n;
+  if (n == 0 || s.size() < n + 6 || s[n] != ':' || !is_ascii_digit(s[n + 1]) ||
+      !is_ascii_digit(s[n + 2]) || s[n + 3] != ':' || !is_ascii_digit(s[n + 4]) ||
+      !is_ascii_digit(s[n + 5])) {
     return 0;
   }
   n += 6;
-  if (n + 1 < s.size() && (s[n] == '.' || s[n] == ',') && is_digit(s[n + 1])) {
+  if (n + 1 < s.size() && (s[n] == '.' || s[n] == ',') && is_ascii_digit(s[n + 1])) {
     ++n;
-    while (n < s.size() && is_digit(s[n])) ++n;
+    while (n < s.size() && is_ascii_digit(s[n])) ++n;
   }
   return n;
 }
@@ -81,7 +80,7 @@ bool is_nginx_error_body(std::string_view m) {
   if (close == std::string_view::npos || close > 8) return false;
   std::string_view rest = m.substr(close + 2);
   std::size_t n = 0;
-  while (n < rest.size() && is_digit(rest[n])) ++n;
+  while (n < rest.size() && is_ascii_digit(rest[n])) ++n;
   return n > 0 && n < rest.size() && rest[n] == '#';
 }
 
@@ -108,12 +107,12 @@ bool PlainInference::take_time(Event& event) const {
   if (m.empty() || event.time.has_value() || !event.time_text.empty()) return false;
   const bool bracketed = m[0] == '[';
   std::string_view in = bracketed ? m.substr(1) : m;
-  if (in.empty() || !(is_digit(in[0]) || is_alpha(in[0]))) return false;
+  if (in.empty() || !(is_ascii_digit(in[0]) || is_ascii_alpha(in[0]))) return false;
   Timestamp time;
   std::string_view text;
   std::string_view rest = in;
   bool stamped = false;
-  if (is_digit(in[0])) {
+  if (is_ascii_digit(in[0])) {
     stamped = grammar::iso8601(rest, time, text) || grammar::slash_datetime(rest, time, text);
     if (!stamped) {
       const std::size_t n = time_of_day(in);
@@ -134,7 +133,7 @@ bool PlainInference::take_time(Event& event) const {
 
 void PlainInference::take_tag(Event& event) {
   std::string_view m = event.message;
-  if (m.empty() || !is_alpha(m[0])) return;
+  if (m.empty() || !is_ascii_alpha(m[0])) return;
   std::size_t n = 0;
   while (n < m.size() && n < 48 && is_tag_char(m[n])) ++n;
   const std::string_view name = m.substr(0, n);
