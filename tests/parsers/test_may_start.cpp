@@ -136,9 +136,26 @@ TEST_CASE("the start table keeps the parsers' order and rules out by first byte"
     parsers.push_back(registry.find(name)->factory(options));
   }
   const StartTable table(parsers);
-  CHECK(table.candidates("2026-11-20T10:00:00+0000 h x: y") == std::vector<std::uint16_t>{0, 3});
+  const auto candidates = [&table](std::string_view line) {
+    const std::span<const std::uint16_t> found = table.candidates(line);
+    return std::vector<std::uint16_t>(found.begin(), found.end());
+  };
+  CHECK(candidates("2026-11-20T10:00:00+0000 h x: y") == std::vector<std::uint16_t>{0, 3});
   CHECK(table.candidates("[ 1.000] x").size() == 1);
-  CHECK(table.candidates("[ 1.000] x {y}") == std::vector<std::uint16_t>{1, 2});
+  CHECK(candidates("[ 1.000] x {y}") == std::vector<std::uint16_t>{1, 2});
+  // Every first byte's list, with and without a brace, is the parsers' own start bytes.
+  for (int b = 1; b < 256; ++b) {
+    const std::string plain(1, static_cast<char>(b));
+    const std::string braced = plain + "{";
+    std::vector<std::uint16_t> want_plain, want_braced;
+    for (std::size_t i = 0; i < parsers.size(); ++i) {
+      const StartBytes start = parsers[i]->start_bytes();
+      if (start.first.test(static_cast<unsigned char>(b))) want_plain.push_back(static_cast<std::uint16_t>(i));
+      if (start.admits(braced)) want_braced.push_back(static_cast<std::uint16_t>(i));
+    }
+    if (b != '{') CHECK(candidates(plain) == want_plain);
+    CHECK(candidates(braced) == want_braced);
+  }
   CHECK(table.candidates("scheduler tick 3: nothing to do").empty());
   CHECK(table.candidates("").size() == 4);  // an empty message: every gate is asked
 }
