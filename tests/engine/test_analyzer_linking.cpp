@@ -523,3 +523,73 @@ TEST_CASE("an app's own exit loop raises its port conflict and folds under it",
   CHECK(result.diagnoses[0].severity == Severity::critical);
   CHECK(result.diagnoses[0].explains[0].rule == "pm2-app-exited");
 }
+
+namespace {
+
+// Two rules that each find "port N is taken" as a port_conflict: openclaw's refusal (with its
+// holder block) and the refusal followed by systemd's restart line (v239+ src/core/service.c).
+std::string two_conflict_rules() {
+  return std::string(kPortFindings) + R"(  - id: port-in-use-restarted
+    cause: port_conflict
+    severity: critical
+    confidence: 0.85
+    match: {regex: 'already listening on wss?://[0-9.]+:(?P<port>\d+)|Scheduled restart job'}
+    correlate:
+      sequence:
+        within: 10m
+        steps:
+          - match: {regex: 'already listening on wss?://[0-9.]+:(?P<port>\d+)'}
+          - match: {regex: 'Scheduled restart job'}
+    explains: [restart_loop_systemd]
+)";
+}
+
+std::vector<EventSpec> refused_then_restarted(const std::string& port) {
+  EventSpec refused("2026-03-05T08:20:25Z",
+                    "Gateway failed to start: another gateway instance is already listening on "
+                    "ws://127.0.0.1:" + port);
+  refused.on("oc-gw-01", "", "node", 2301);
+  EventSpec holder("2026-03-05T08:20:25Z",
+                   "- pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 (0.0.0.0:" +
+                       port + ")");
+  holder.on("oc-gw-01", "", "node", 2301);
+  return {refused, holder,
+          systemd("2026-03-05T08:20:35Z",
+                  "openclaw-gateway.service: Scheduled restart job, restart counter is at 1.",
+                  "openclaw-gateway.service", "oc-gw-01")};
+}
+
+int count_cause(const std::vector<Diagnosis>& list, const std::string& cause) {
+  int n = 0;
+  for (const Diagnosis& d : list) n += (d.cause == cause) + count_cause(d.explains, cause);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("two rules' port conflicts about one port and host are one finding",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(two_conflict_rules());
+  const auto result = analyze(rules, refused_then_restarted("18789"));
+  CHECK(count_cause(result.diagnoses, "port_conflict") == 1);
+  const Diagnosis& root = result.diagnoses[0];
+  CHECK(root.rule == "port-in-use");  // it names the holder (the restarted one does not)
+  CHECK(fact(root, "holder_pid") == "1187");
+  bool noted = false;
+  for (const std::string& note : root.notes) {
+    noted = noted || note.find("'port-in-use-restarted'") != std::string::npos;
+  }
+  CHECK(noted);
+}
+
+TEST_CASE("port conflicts about two ports stay two findings", "[ranking][linking]") {
+  const RuleSet rules = rules_from(two_conflict_rules());
+  auto events = refused_then_restarted("18789");
+  EventSpec other("2026-03-05T08:20:30Z",
+                  "Gateway failed to start: another gateway instance is already listening on "
+                  "ws://127.0.0.1:19001");
+  other.on("oc-gw-01", "", "node", 2400);
+  events.insert(events.begin() + 2, other);
+  const auto result = analyze(rules, events);
+  CHECK(count_cause(result.diagnoses, "port_conflict") >= 2);
+}
