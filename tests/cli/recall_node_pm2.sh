@@ -550,6 +550,29 @@ Mar 14 02:11:05 vps systemd[1]: openclaw-gateway.service: Main process exited, c
 Mar 14 02:11:10 vps systemd[1]: openclaw-gateway.service: Scheduled restart job, restart counter is at 7."
 check "refusal under a restarting systemd unit: port_conflict" \
   $(root_is port_conflict gateway-port-in-use-restarted critical; echo $?)
+# macOS launchd (10.10+ com.apple.xpc.launchd) respawning the refused gateway
+paste_run "2026-04-03T09:12:43.880+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+Apr  3 09:12:44 mbp com.apple.xpc.launchd[1] (ai.openclaw.gateway[48211]): Service exited with abnormal code: 1
+Apr  3 09:12:44 mbp com.apple.xpc.launchd[1] (ai.openclaw.gateway): Service only ran for 0 seconds. Pushing respawn out by 10 seconds."
+check "refusal under a respawning launchd agent: port_conflict" \
+  $(root_is port_conflict gateway-port-in-use-restarted critical; echo $?)
+# the holder block too (openclaw's formatPortListener): one port conflict for the one port,
+# the holder's, whatever else found it
+paste_run "2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+2026-03-14T02:11:05.520+00:00 Port 18789 is already in use.
+2026-03-14T02:11:05.521+00:00 - pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 18789 -container-ip 172.18.0.2 -container-port 18789 -use-listen-fd (0.0.0.0:18789)
+2026-03-14T02:11:05.522+00:00 - Another process is listening on this port.
+Mar 14 02:11:10 vps systemd[1]: openclaw-gateway.service: Scheduled restart job, restart counter is at 7."
+check "holder block and a restart: the holder's port conflict leads" \
+  $(root_is port_conflict gateway-port-in-use critical; echo $?)
+check "holder block and a restart: one port_conflict in all" $(python3 -c '
+import json, sys
+def walk(ds):
+    for d in ds:
+        yield d
+        yield from walk(d.get("explains", []))
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if sum(x["cause"] == "port_conflict" for x in walk(d)) == 1 else 1)' "$work/out"; echo $?)
 # only the gateway's own log: the same refusal three times within minutes
 paste_run "2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://[::1]:19001
 2026-03-14T02:11:37.020+00:00 Gateway failed to start: another gateway instance is already listening on ws://[::1]:19001
