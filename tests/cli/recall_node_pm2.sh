@@ -12,7 +12,8 @@
 # --json findings; openclaw's restart handoff failing; npm's debug-log and yarn 1's script
 # failure lines; a script's program not found by sh/dash/cmd.exe; pm2's describe table, watch
 # loop on its own files and 0.12 cluster closes; V8's OOM frames alone; node 0.12's inspected
-# listen error; openclaw's skipped stage, token-mismatch reason line and restart diagnostics.
+# listen error; openclaw's skipped stage, token-mismatch reason line and restart diagnostics;
+# openclaw's "another gateway instance" refusal met again and again by a process manager.
 # Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
@@ -523,5 +524,73 @@ Port diagnostics errors: Error: spawn lsof ENOENT"
 check "running service, free port after restart: gateway_not_ready" \
   $(root_is gateway_not_ready gateway-restart-never-healthy; echo $?)
 check "the missing lsof of the port inspector is no finding" $(not_fired missing_executable; echo $?)
+
+# openclaw 2026.3-9.6 (dist/server-start-*.mjs GatewayLockError, printed by dist/run-*.mjs as
+# "Gateway failed to start: ..."): the refusal met again and again by a process manager is a port
+# held by another gateway (port_conflict, the loop folded under it); typed once by hand it stays
+# the info remark of a refused second start.
+paste_run "0|openclaw  | 2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789
+0|openclaw  | If the gateway is supervised, stop it with: openclaw gateway stop
+PM2        | App [openclaw:0] exited with code [1] via signal [SIGINT]
+PM2        | App [openclaw:0] starting in -fork mode-
+PM2        | App [openclaw:0] online
+0|openclaw  | 2026-03-14T02:11:27.930+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789
+PM2        | App [openclaw:0] exited with code [1] via signal [SIGINT]"
+check "refusal under a restarting pm2: port_conflict" \
+  $(root_is port_conflict gateway-port-in-use-restarted critical; echo $?)
+check "refusal under a restarting pm2: the port is a fact" $(fact port 18789; echo $?)
+paste_run "Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+If the gateway is supervised, stop it with: openclaw gateway stop"
+check "one refused start by hand stays a second_instance remark" \
+  $(root_is second_instance gateway-second-instance info; echo $?)
+check "one refused start by hand is no port_conflict" $(not_fired gateway-port-in-use-re; echo $?)
+# systemd v239+ (src/core/service.c) restarting the refused gateway
+paste_run "Mar 14 02:11:05 vps node[4122]: 2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+Mar 14 02:11:05 vps systemd[1]: openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE
+Mar 14 02:11:10 vps systemd[1]: openclaw-gateway.service: Scheduled restart job, restart counter is at 7."
+check "refusal under a restarting systemd unit: port_conflict" \
+  $(root_is port_conflict gateway-port-in-use-restarted critical; echo $?)
+# macOS launchd (10.10+ com.apple.xpc.launchd) respawning the refused gateway
+paste_run "2026-04-03T09:12:43.880+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+Apr  3 09:12:44 mbp com.apple.xpc.launchd[1] (ai.openclaw.gateway[48211]): Service exited with abnormal code: 1
+Apr  3 09:12:44 mbp com.apple.xpc.launchd[1] (ai.openclaw.gateway): Service only ran for 0 seconds. Pushing respawn out by 10 seconds."
+check "refusal under a respawning launchd agent: port_conflict" \
+  $(root_is port_conflict gateway-port-in-use-restarted critical; echo $?)
+# the holder block too (openclaw's formatPortListener): one port conflict for the one port,
+# the holder's, whatever else found it
+paste_run "2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789 | listen EADDRINUSE: address already in use 127.0.0.1:18789 | EADDRINUSE
+2026-03-14T02:11:05.520+00:00 Port 18789 is already in use.
+2026-03-14T02:11:05.521+00:00 - pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 18789 -container-ip 172.18.0.2 -container-port 18789 -use-listen-fd (0.0.0.0:18789)
+2026-03-14T02:11:05.522+00:00 - Another process is listening on this port.
+Mar 14 02:11:10 vps systemd[1]: openclaw-gateway.service: Scheduled restart job, restart counter is at 7."
+check "holder block and a restart: the holder's port conflict leads" \
+  $(root_is port_conflict gateway-port-in-use critical; echo $?)
+check "holder block and a restart: one port_conflict in all" $(python3 -c '
+import json, sys
+def walk(ds):
+    for d in ds:
+        yield d
+        yield from walk(d.get("explains", []))
+d = json.load(open(sys.argv[1]))["diagnoses"]
+sys.exit(0 if sum(x["cause"] == "port_conflict" for x in walk(d)) == 1 else 1)' "$work/out"; echo $?)
+# only the gateway's own log: the same refusal three times within minutes
+paste_run "2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://[::1]:19001
+2026-03-14T02:11:37.020+00:00 Gateway failed to start: another gateway instance is already listening on ws://[::1]:19001
+2026-03-14T02:12:09.611+00:00 Gateway failed to start: another gateway instance is already listening on ws://[::1]:19001"
+check "the refusal three times in a minute: port_conflict" \
+  $(root_is port_conflict gateway-port-in-use-repeated critical; echo $?)
+paste_run "2026-03-14T02:11:05.412+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789
+2026-03-14T09:40:12.003+00:00 Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789"
+check "two refused starts hours apart stay a remark" \
+  $(root_is second_instance gateway-second-instance info; echo $?)
+# a person saying the manager loops, beside the refusal in backticks
+paste_run "- the new gateway will not start: \`Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789\`
+- pm2 shows it in a restart loop"
+check "refusal and a described restart loop: port_conflict" \
+  $(root_is port_conflict gateway-port-in-use-restarted critical; echo $?)
+paste_run "- the new gateway will not start: \`Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789\`
+- pm2 shows it stopped after I ran it by hand"
+check "refusal beside a stopped pm2 app stays a remark" \
+  $(root_is second_instance gateway-second-instance info; echo $?)
 
 finish

@@ -382,3 +382,214 @@ rules:
   CHECK(names_related(result.diagnoses[0], "pm2-loop"));
   CHECK(result.diagnoses[1].rule == "pm2-loop");
 }
+
+namespace {
+
+// pm2 5.4.3's own wording (lib/God.js, lib/God/ForkMode.js): the give-up names the script
+// (pm_exec_path), the exits the app; node 20's EADDRINUSE as the app's error log relays it.
+// The tie is a `subject_alias` context rule: the script's top-level frame in the app's output.
+const std::string kPm2AppAndPort = rules_yaml({R"(  - id: pm2-gave-up
+    cause: restart_loop_pm2
+    severity: critical
+    confidence: 0.9
+    match: {regex: 'Script (?P<script>\S+) had too many unstable restarts \(\d+\)\. Stopped\.'}
+    key: [script]
+  - id: pm2-app-exited
+    cause: restart_loop_pm2
+    severity: critical
+    confidence: 0.85
+    match: {regex: 'App \[(?P<app>[^\]:]+):\d+\] exited with code \[1\]'}
+    key: [app]
+    correlate:
+      threshold: {count: 3, within: 2h, group_by: [app]}
+  - id: app-port-in-use
+    cause: port_conflict
+    severity: warning
+    confidence: 0.6
+    match:
+      all:
+        - regex: 'listen EADDRINUSE: address already in use :::(?P<port>\d+)'
+        - {regex: '^(?P<subject>.+)$', field: app}
+    key: [subject, port]
+    explains: [restart_loop_pm2]
+  - id: script-of-app
+    cause: subject_alias
+    severity: info
+    report: false
+    match: {regex: '^\s*at Object\.<anonymous> \((?P<script>/[^()]+?):\d+:\d+\)$'}
+)"});
+
+EventSpec pm2_daemon(const std::string& time, const std::string& message) {
+  EventSpec spec(time, message, 0, 0, SourceKind::pm2);
+  spec.on("", "", "PM2");
+  return spec;
+}
+
+EventSpec app_line(const std::string& time, const std::string& app, const std::string& message) {
+  EventSpec spec(time, message, 0, 0, SourceKind::app);
+  spec.of_app(app);
+  return spec;
+}
+
+std::vector<EventSpec> gave_up(const std::string& script) {
+  return {pm2_daemon("2026-12-06T20:34:33Z",
+                     "Script " + script + " had too many unstable restarts (15). Stopped. \"errored\"")};
+}
+
+std::vector<EventSpec> port_crash(const std::string& app, const std::string& script) {
+  std::vector<EventSpec> out = {
+      app_line("2026-12-06T20:34:32Z", app, "Error: listen EADDRINUSE: address already in use :::3000"),
+      app_line("2026-12-06T20:34:32Z", app, "    at Server.listen (node:net:2067:7)")};
+  if (!script.empty()) {
+    out.push_back(app_line("2026-12-06T20:34:32Z", app,
+                           "    at Object.<anonymous> (" + script + ":1:53)"));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pm2's give-up on a script the app's own stack names folds under that app's port "
+          "conflict, raised to the loop's severity",
+          "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  const auto result = analyze(rules, with(gave_up("/srv/bot/index.js"),
+                                          port_crash("bot", "/srv/bot/index.js")));
+  REQUIRE(result.diagnoses.size() == 1);
+  const Diagnosis& root = result.diagnoses[0];
+  CHECK(root.rule == "app-port-in-use");
+  CHECK(root.severity == Severity::critical);
+  REQUIRE(root.explains.size() == 1);
+  CHECK(root.explains[0].rule == "pm2-gave-up");
+}
+
+TEST_CASE("without a line naming both, a script path is not its look-alike app",
+          "[ranking][linking][pm2]") {
+  // /srv/bot/index.js and app `bot`: the folder's name is no tie (script_names.hpp).
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  const auto result = analyze(rules, with(gave_up("/srv/bot/index.js"), port_crash("bot", "")));
+  const Diagnosis* loop = find_rule(result.diagnoses, "pm2-gave-up");
+  const Diagnosis* conflict = find_rule(result.diagnoses, "app-port-in-use");
+  REQUIRE(loop != nullptr);
+  REQUIRE(conflict != nullptr);
+  CHECK(loop->rank == 1);
+  CHECK(conflict->severity == Severity::warning);
+  CHECK(conflict->explains.empty());
+}
+
+TEST_CASE("a script tied to two apps ties to neither", "[ranking][linking][pm2]") {
+  // One file started twice under two names (`pm2 start index.js --name a`, `--name b`).
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  auto events = with(gave_up("/srv/bot/index.js"), port_crash("bot", "/srv/bot/index.js"));
+  events.push_back(app_line("2026-12-06T20:34:32Z", "bot-2",
+                            "    at Object.<anonymous> (/srv/bot/index.js:1:53)"));
+  const auto result = analyze(rules, events);
+  const Diagnosis* loop = find_rule(result.diagnoses, "pm2-gave-up");
+  REQUIRE(loop != nullptr);
+  CHECK(loop->rank == 1);
+  CHECK(find_rule(result.diagnoses, "app-port-in-use")->explains.empty());
+}
+
+TEST_CASE("one app's port conflict does not swallow another app's loop",
+          "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  auto events = with(gave_up("/srv/worker/index.js"), port_crash("bot", "/srv/bot/index.js"));
+  events.push_back(app_line("2026-12-06T20:34:31Z", "worker",
+                            "    at Object.<anonymous> (/srv/worker/index.js:4:20)"));
+  const auto result = analyze(rules, events);
+  const Diagnosis* loop = find_rule(result.diagnoses, "pm2-gave-up");
+  const Diagnosis* conflict = find_rule(result.diagnoses, "app-port-in-use");
+  REQUIRE(loop != nullptr);
+  REQUIRE(conflict != nullptr);
+  CHECK(loop->rank == 1);
+  CHECK(conflict->severity == Severity::warning);
+  CHECK(conflict->explains.empty());
+}
+
+TEST_CASE("an app's own exit loop raises its port conflict and folds under it",
+          "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  std::vector<EventSpec> events = port_crash("bot", "");
+  for (int s = 29; s <= 31; ++s) {
+    events.push_back(pm2_daemon("2026-12-06T20:34:" + std::to_string(s) + "Z",
+                                "App [bot:0] exited with code [1] via signal [SIGINT]"));
+  }
+  // The conflict's line comes first: the exits after it are its doing.
+  events.front().time = "2026-12-06T20:34:28Z";
+  events[1].time = "2026-12-06T20:34:28Z";
+  const auto result = analyze(rules, events);
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].rule == "app-port-in-use");
+  CHECK(result.diagnoses[0].severity == Severity::critical);
+  CHECK(result.diagnoses[0].explains[0].rule == "pm2-app-exited");
+}
+
+namespace {
+
+// Two rules that each find "port N is taken" as a port_conflict: openclaw's refusal (with its
+// holder block) and the refusal followed by systemd's restart line (v239+ src/core/service.c).
+std::string two_conflict_rules() {
+  return std::string(kPortFindings) + R"(  - id: port-in-use-restarted
+    cause: port_conflict
+    severity: critical
+    confidence: 0.85
+    match: {regex: 'already listening on wss?://[0-9.]+:(?P<port>\d+)|Scheduled restart job'}
+    correlate:
+      sequence:
+        within: 10m
+        steps:
+          - match: {regex: 'already listening on wss?://[0-9.]+:(?P<port>\d+)'}
+          - match: {regex: 'Scheduled restart job'}
+    explains: [restart_loop_systemd]
+)";
+}
+
+std::vector<EventSpec> refused_then_restarted(const std::string& port) {
+  EventSpec refused("2026-03-05T08:20:25Z",
+                    "Gateway failed to start: another gateway instance is already listening on "
+                    "ws://127.0.0.1:" + port);
+  refused.on("oc-gw-01", "", "node", 2301);
+  EventSpec holder("2026-03-05T08:20:25Z",
+                   "- pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 (0.0.0.0:" +
+                       port + ")");
+  holder.on("oc-gw-01", "", "node", 2301);
+  return {refused, holder,
+          systemd("2026-03-05T08:20:35Z",
+                  "openclaw-gateway.service: Scheduled restart job, restart counter is at 1.",
+                  "openclaw-gateway.service", "oc-gw-01")};
+}
+
+int count_cause(const std::vector<Diagnosis>& list, const std::string& cause) {
+  int n = 0;
+  for (const Diagnosis& d : list) n += (d.cause == cause) + count_cause(d.explains, cause);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("two rules' port conflicts about one port and host are one finding",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(two_conflict_rules());
+  const auto result = analyze(rules, refused_then_restarted("18789"));
+  CHECK(count_cause(result.diagnoses, "port_conflict") == 1);
+  const Diagnosis& root = result.diagnoses[0];
+  CHECK(root.rule == "port-in-use");  // it names the holder (the restarted one does not)
+  CHECK(fact(root, "holder_pid") == "1187");
+  bool noted = false;
+  for (const std::string& note : root.notes) {
+    noted = noted || note.find("'port-in-use-restarted'") != std::string::npos;
+  }
+  CHECK(noted);
+}
+
+TEST_CASE("port conflicts about two ports stay two findings", "[ranking][linking]") {
+  const RuleSet rules = rules_from(two_conflict_rules());
+  auto events = refused_then_restarted("18789");
+  EventSpec other("2026-03-05T08:20:30Z",
+                  "Gateway failed to start: another gateway instance is already listening on "
+                  "ws://127.0.0.1:19001");
+  other.on("oc-gw-01", "", "node", 2400);
+  events.insert(events.begin() + 2, other);
+  const auto result = analyze(rules, events);
+  CHECK(count_cause(result.diagnoses, "port_conflict") >= 2);
+}

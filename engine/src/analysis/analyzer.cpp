@@ -17,9 +17,11 @@
 #include "analysis/key_events.hpp"
 #include "analysis/last_words.hpp"
 #include "analysis/matcher.hpp"
+#include "analysis/own_port_conflict.hpp"
 #include "analysis/permute.hpp"
 #include "analysis/ranking.hpp"
 #include "analysis/repeated_fixes.hpp"
+#include "analysis/script_names.hpp"
 #include "analysis/unlinked_victim.hpp"
 #include "analysis/volatile_fold.hpp"
 #include "logdx/engine/prefilter.hpp"
@@ -171,13 +173,16 @@ AnalysisResult Analyzer::finish() {
   const std::vector<RuleHits> per_rule = state_->order_hits();
   const std::vector<CompiledRule>& rules = state_->rules.rules();
   std::vector<std::vector<Draft>> drafts(rules.size());
-  // Context rules (`report: false`) are never diagnoses: their lines only serve the loops.
+  // Context rules (`report: false`) are never diagnoses: their lines serve the loops as last
+  // words, or tie a script path to its app (`subject_alias`, never an app's last word).
   std::vector<std::uint32_t> context_hits;
+  std::vector<std::uint32_t> alias_hits;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (rules[r].report) {
       drafts[r] = state_->correlate_rule(r, per_rule[r], result.notes);
     } else {
-      context_hits.insert(context_hits.end(), per_rule[r].match.begin(), per_rule[r].match.end());
+      auto& into = rules[r].cause == analysis::kSubjectAlias ? alias_hits : context_hits;
+      into.insert(into.end(), per_rule[r].match.begin(), per_rule[r].match.end());
     }
   }
   const auto& events = state_->matcher.events();
@@ -193,14 +198,17 @@ AnalysisResult Analyzer::finish() {
   std::vector<analysis::BuiltDiagnosis> built;
   std::vector<analysis::LinkProfile> profiles;  // what folding compares: subjects, times, exits
   const analysis::PidNames pid_names(events);
+  const analysis::ScriptNames script_names(alias_hits, events, hits);
+  const analysis::SubjectNames known{pid_names, script_names};
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (const Draft& draft : drafts[r]) {
       built.push_back(analysis::build_diagnosis(draft, rules[r], events, hits, limits));
-      profiles.push_back(analysis::link_profile(draft, rules[r], events, hits, pid_names));
+      profiles.push_back(analysis::link_profile(draft, rules[r], events, hits, known));
     }
   }
   analysis::lower_unlinked_victims(built, profiles);
   analysis::raise_failing_victims(built, profiles, state_->matcher.names_gateway());
+  analysis::raise_own_port_conflicts(built, profiles);
   const analysis::LastWordsByLoop last_words =
       analysis::find_last_words(rules, drafts, context_hits, events, hits);
   result.diagnoses = analysis::fold_and_rank(std::move(built), std::move(profiles));

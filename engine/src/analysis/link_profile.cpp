@@ -19,6 +19,8 @@ constexpr std::array<std::string_view, 6> kNameCaptures = {"unit",         "app"
                                                            "container_id", "service", "cgroup"};
 constexpr std::array<std::string_view, 2> kProcessCaptures = {"killed_process", "process"};
 constexpr std::array<std::string_view, 3> kPidCaptures = {"pid", "killed_pid", "main_pid"};
+// A script path is a subject only through the app a line ties it to (script_names.hpp).
+constexpr std::string_view kScriptCapture = "script";
 constexpr std::array<std::string_view, 3> kPortCaptures = {"port", "gateway_port", "upstream_port"};
 constexpr std::array<std::string_view, 3> kHolderCaptures = {"holder_pid", "holder_command",
                                                              "holder"};
@@ -73,7 +75,7 @@ bool manager_event(const MatchedEvent& event) {
 
 class ProfileBuilder {
  public:
-  explicit ProfileBuilder(const PidNames& pid_names) : pid_names_(pid_names) {}
+  explicit ProfileBuilder(const SubjectNames& known) : known_(known) {}
 
   void add_name(std::string_view raw, std::vector<std::string>& into) {
     std::string name = normalise_subject_name(raw);
@@ -90,7 +92,7 @@ class ProfileBuilder {
 
   void add_pid(std::int64_t pid) {
     add_unique(out.pids, pid);
-    if (const auto* names = pid_names_.names_of(pid)) {
+    if (const auto* names = known_.pids.names_of(pid)) {
       for (const std::string& name : *names) add_name(name);
     }
   }
@@ -123,6 +125,9 @@ class ProfileBuilder {
       if (has(kNameCaptures, name)) add_name(value);
       if (has(kProcessCaptures, name)) add_process(value);
       if (has(kPortCaptures, name)) add_port(value);
+      if (name == kScriptCapture) {
+        if (const std::string* app = known_.scripts.app_of(value)) add_name(*app);
+      }
       if (own && has(kPidCaptures, name)) {
         if (const auto pid = parse_pid(value)) add_pid(*pid);
       }
@@ -137,7 +142,7 @@ class ProfileBuilder {
   LinkProfile out;
 
  private:
-  const PidNames& pid_names_;
+  const SubjectNames& known_;
 };
 
 std::optional<TimeSpan> span_of(const std::vector<std::uint32_t>& hit_indexes,
@@ -215,8 +220,8 @@ bool same_subject_name(std::string_view a, std::string_view b) {
 }
 
 LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const KeptEvents& events,
-                         const KeptHits& hits, const PidNames& pid_names) {
-  ProfileBuilder builder(pid_names);
+                         const KeptHits& hits, const SubjectNames& known) {
+  ProfileBuilder builder(known);
   for (std::uint32_t h : draft.hits) {
     builder.add_event(events[hits[h].event]);
     builder.add_captures(hits[h].captures.unpack(), true);

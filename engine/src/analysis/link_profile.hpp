@@ -13,6 +13,7 @@
 #include "analysis/draft.hpp"
 #include "analysis/exit_signs.hpp"
 #include "analysis/matched_event.hpp"
+#include "analysis/script_names.hpp"
 #include "logdx/engine/compiled_rule.hpp"
 
 namespace logdx::analysis {
@@ -59,10 +60,17 @@ class PidNames {
   std::unordered_map<std::int64_t, std::vector<std::string>> names_;
 };
 
+// What the input says of names beyond each line's own: the unit/app of a pid, the app of a
+// script path.
+struct SubjectNames {
+  const PidNames& pids;
+  const ScriptNames& scripts;
+};
+
 // The profile of one draft of `rule`: its own lines (and its join partner's subjects), exit
 // signs from its own lines and from the lines of the same unit/app inside its span.
 LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const KeptEvents& events,
-                         const KeptHits& hits, const PidNames& pid_names);
+                         const KeptHits& hits, const SubjectNames& known);
 
 // Unit, app or container names as one subject: lower case, a trailing ".service" dropped, a
 // cgroup path reduced to its last part, a Docker scope or long id cut to its 12-digit short id.

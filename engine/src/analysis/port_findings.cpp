@@ -4,9 +4,12 @@
 // (pid and command beat a bare "address in use"), then the heavier; the others fold under it.
 #include "analysis/port_findings.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <string>
 #include <string_view>
 
 #include "analysis/linking.hpp"
@@ -69,7 +72,62 @@ std::size_t find_root(std::vector<std::size_t>& group, std::size_t i) {
   return i;
 }
 
+constexpr std::string_view kPortConflict = "port_conflict";
+
+bool port_conflict(const BuiltDiagnosis& built, const LinkProfile& link) {
+  return !link.ports.empty() && built.diagnosis.cause == kPortConflict;
+}
+
+// The port conflict `loser` is one with (same host and port, and it wins over `loser`), or -1.
+int same_conflict(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& links,
+                  const std::vector<bool>& gone, std::size_t loser) {
+  int best = -1;
+  for (std::size_t w = 0; w < built.size(); ++w) {
+    if (w == loser || gone[w] || !port_conflict(built[w], links[w])) continue;
+    if (!same_port_and_host(links[w], links[loser]) || !wins_over(built, links, w, loser)) continue;
+    if (best < 0 || wins_over(built, links, w, static_cast<std::size_t>(best))) {
+      best = static_cast<int>(w);
+    }
+  }
+  return best;
+}
+
 }  // namespace
+
+void merge_same_port_conflicts(std::vector<BuiltDiagnosis>& built, std::vector<LinkProfile>& links) {
+  std::vector<bool> gone(built.size(), false);
+  std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
+  // From the weakest up, so a chain of three ends in its strongest one.
+  std::vector<std::size_t> order(built.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return wins_over(built, links, b, a); });
+  for (std::size_t loser : order) {
+    if (!port_conflict(built[loser], links[loser])) continue;
+    const int winner = same_conflict(built, links, gone, loser);
+    if (winner < 0) continue;
+    gone[loser] = true;
+    const auto w = static_cast<std::size_t>(winner);
+    take_holder(built[w].diagnosis, links[loser]);
+    also[w].push_back(built[loser].diagnosis.rule);
+    also[w].insert(also[w].end(), also[loser].begin(), also[loser].end());
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < built.size(); ++i) {
+    if (gone[i]) continue;
+    for (const std::string& rule : also[i]) {
+      built[i].diagnosis.notes.push_back(
+          fmt::format("rule '{}' found the same port conflict (same port and host); merged here", rule));
+    }
+    if (out != i) {
+      built[out] = std::move(built[i]);
+      links[out] = std::move(links[i]);
+    }
+    ++out;
+  }
+  built.resize(out);
+  links.resize(out);
+}
 
 std::vector<int> merge_port_findings(std::vector<BuiltDiagnosis>& built,
                                      const std::vector<LinkProfile>& links) {

@@ -10,6 +10,13 @@
 
 namespace logdx::analysis {
 
+// One port, one port conflict: a `port_conflict` finding about the port and host of a
+// stronger one (the worse severity, then the holder named best, then the heavier) is the same
+// conflict found by another rule (openclaw's refusal seen under a looping manager, beside the
+// refusal with its holder block). It is removed from `built` and `links` (kept parallel), its
+// holder facts go to the stronger one, which notes its rule. Before folding.
+void merge_same_port_conflicts(std::vector<BuiltDiagnosis>& built, std::vector<LinkProfile>& links);
+
 // For each diagnosis, the index of the port finding it is merged under, or -1. The winner of
 // each group takes the holder facts it lacks from the others.
 std::vector<int> merge_port_findings(std::vector<BuiltDiagnosis>& built,
