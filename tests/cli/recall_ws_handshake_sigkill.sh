@@ -15,7 +15,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/paste_lib.sh"
 
 # gorilla/websocket v1.4+ server.go, wrapped by the app's own error line
-paste_run "Server (0.0.0.0:8182) > Client (192.168.1.100:35426): Request ended with error: /socket: HTTP Error (400): websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header"
+paste_run "2024/05/01 10:00:00 terminal session 10.0.0.7:51220: GET /term/ws: 400: websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header"
 check "Go server: 'upgrade' token missing" \
   $(root_is proxy_websocket_upgrade connect-ws-go-server-rejected-upgrade; echo $?)
 # v1.2-v1.3 through logrus, v1.0 through the log package
@@ -28,11 +28,11 @@ paste_run "2024/03/02 09:14:55 websocket: the client is not using the websocket 
 check "a POST to the WebSocket path is no lost upgrade" \
   $(not_fired connect-ws-go-server-rejected-upgrade; echo $?)
 
-# Traefik 1.5 (oxy with gorilla), a docker service log prefix, the quotes of the host unescaped
-paste_run 'proxy.1.goom36mvtfow@ip-10-1-0-20    | time="2018-02-19T16:30:59Z" level=error msg="vulcand/oxy/forward/websocket: Error dialing "dev.cloud": websocket: bad handshake with resp: 200 200 OK"'
+# Traefik 1.5 (oxy with gorilla), a swarm service log prefix, the quotes of the host unescaped
+paste_run 'edge.1.x3k9p2m7q1@node-2    | time="2018-05-14T08:02:11Z" level=error msg="vulcand/oxy/forward/websocket: Error dialing "chat.example.org": websocket: bad handshake with resp: 200 200 OK"'
 check "Traefik: the backend answered 200 to the upgrade" \
   $(root_is proxy_websocket_upgrade connect-ws-proxy-dial-bad-handshake; echo $?)
-check "the backend is named" $(fact backend dev.cloud; echo $?)
+check "the backend is named" $(fact backend chat.example.org; echo $?)
 check "its answer is named" $(fact status 200; echo $?)
 # Traefik 1.3 (oxy before gorilla)
 paste_run 'time="2017-09-26T15:03:55Z" level=warning msg="Error dialing `streaming.example.com`: websocket: bad handshake"'
@@ -49,12 +49,12 @@ check "unescaped quotes inside msg: the whole message is read" \
 check "the host behind the inner quotes is named" $(fact host socket-proxy; echo $?)
 
 # docker compose v2 / v1 and the OOM killer's SIGKILL
-paste_run "server-1 exited with code 137"
+paste_run "worker-1 exited with code 137"
 check "compose: exit 137 is a SIGKILL, most likely OOM" \
   $(root_is oom_kernel process-killed-exit-137 error; echo $?)
-paste_run "every once in a while the explorer stops with 'blk-explorer-free exited with code 137'"
+paste_run "every few hours the indexer stops with 'feed-indexer exited with code 137'"
 check "compose v1 with container_name, quoted in prose" $(root_is oom_kernel; echo $?)
-check "the container is named" $(fact container blk-explorer-free; echo $?)
+check "the container is named" $(fact container feed-indexer; echo $?)
 paste_run "api-1 exited with code 1"
 check "exit 1 is no kill" $(not_fired process-killed-exit-137; echo $?)
 # yarn 1.22 after sh's "Killed": the OOM reading outranks yarn's generic script failure
