@@ -19,26 +19,6 @@ messy() {
     printf '%s\n' "$1"
     printf '%s\n' '```'; } | sed -e 's/^/> /' -e 's/$/\r/'
 }
-# root_folds RULE: the first diagnosis has RULE folded under it (at any depth)
-root_folds() {
-  python3 -c '
-import json, sys
-def walk(ds):
-    for d in ds:
-        yield d
-        yield from walk(d.get("explains", []))
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if d and any(x["rule"] == sys.argv[2] for x in walk(d[0].get("explains", []))) else 1)
-' "$work/out" "$1"
-}
-# root_of RULE: RULE is a root (reported, not folded under another finding)
-root_of() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if any(x["rule"] == sys.argv[2] for x in d) else 1)
-' "$work/out" "$1"
-}
 
 # pm2's daemon lines (lib/God.js, lib/God/ForkMode.js 4.x-6.x) for app NAME, script SCRIPT,
 # ending with the give-up line (same template 0.12-6.x: 'Script %s had too many unstable
