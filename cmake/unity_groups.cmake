@@ -158,6 +158,7 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/analysis/raw_store.cpp
     engine/src/analysis/repeated_fixes.cpp
     engine/src/analysis/same_event.cpp
+    engine/src/analysis/same_subject.cpp
     engine/src/analysis/shell_quote.cpp
     engine/src/analysis/template_render.cpp
     engine/src/analysis/time_window.cpp

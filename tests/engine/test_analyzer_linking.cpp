@@ -593,3 +593,104 @@ TEST_CASE("port conflicts about two ports stay two findings", "[ranking][linking
   const auto result = analyze(rules, events);
   CHECK(count_cause(result.diagnoses, "port_conflict") >= 2);
 }
+
+namespace {
+
+// pm2 5.4.3 lib/God.js: "App [%s:%s] exited with code [%s] via signal [%s]", in pm2.log.
+std::vector<EventSpec> app_exit_rounds(const std::string& app, const std::string& host = "",
+                                const std::string& minute = "2026-12-06T20:34:") {
+  std::vector<EventSpec> out;
+  for (int s = 29; s <= 31; ++s) {
+    EventSpec exit(minute + std::to_string(s) + "Z",
+                   "App [" + app + ":0] exited with code [1] via signal [SIGINT]", 0, 0,
+                   SourceKind::pm2);
+    exit.on(host, "", "PM2");
+    out.push_back(exit);
+  }
+  return out;
+}
+
+// The app's own top-level frame behind pm2's prefix: what ties the give-up's script to it.
+EventSpec frame_of(const std::string& app, const std::string& script) {
+  return app_line("2026-12-06T20:34:31Z", app, "    at Object.<anonymous> (" + script + ":1:53)");
+}
+
+bool has_note(const Diagnosis& d, const std::string& text) {
+  return std::any_of(d.notes.begin(), d.notes.end(),
+                     [&](const std::string& note) { return note.find(text) != std::string::npos; });
+}
+
+bool shows_line(const Diagnosis& d, const std::string& text) {
+  return std::any_of(d.evidence.begin(), d.evidence.end(),
+                     [&](const Evidence& e) { return e.text.find(text) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("pm2's exits of an app and its give-up on the app's script are one finding",
+          "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  auto events = with(app_exit_rounds("bot"), gave_up("/srv/bot/index.js"));
+  events.push_back(frame_of("bot", "/srv/bot/index.js"));
+  const auto result = analyze(rules, events);
+  REQUIRE(result.diagnoses.size() == 1);
+  const Diagnosis& root = result.diagnoses[0];
+  CHECK(root.rule == "pm2-gave-up");  // the stronger rule keeps its facts and fixes
+  CHECK(root.explains.empty());
+  CHECK(has_note(root, "rule 'pm2-app-exited' found the same restart_loop_pm2 about bot"));
+  CHECK(shows_line(root, "had too many unstable restarts"));
+  CHECK(shows_line(root, "App [bot:0] exited"));
+  CHECK(root.first_seen.nanos < root.last_seen.nanos);  // the exits' span is the finding's
+}
+
+TEST_CASE("without the tie, the give-up and an app's exits stay two findings",
+          "[ranking][linking][pm2]") {
+  // The same lines, but nothing says /srv/bot/index.js is bot's script.
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  const auto result = analyze(rules, with(app_exit_rounds("bot"), gave_up("/srv/bot/index.js")));
+  CHECK(result.diagnoses.size() == 2);
+}
+
+TEST_CASE("two apps' loops are two findings, the give-up joins its own app's",
+          "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  auto events = with(with(app_exit_rounds("bot"), app_exit_rounds("api")), gave_up("/srv/bot/index.js"));
+  events.push_back(frame_of("bot", "/srv/bot/index.js"));
+  const auto result = analyze(rules, events);
+  REQUIRE(result.diagnoses.size() == 2);
+  const Diagnosis* bot = find_rule(result.diagnoses, "pm2-gave-up");
+  const Diagnosis* api = find_rule(result.diagnoses, "pm2-app-exited");
+  REQUIRE(bot != nullptr);
+  REQUIRE(api != nullptr);
+  CHECK(fact(*api, "app") == "api");
+  CHECK_FALSE(shows_line(*bot, "App [api:0]"));
+  CHECK_FALSE(has_note(*api, "merged here"));
+}
+
+TEST_CASE("one app's loop on two hosts is two findings", "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  const auto result = analyze(rules, with(app_exit_rounds("bot", "gw-a"), app_exit_rounds("bot", "gw-b")));
+  REQUIRE(result.diagnoses.size() == 2);
+  CHECK(result.diagnoses[0].host != result.diagnoses[1].host);
+}
+
+TEST_CASE("one app's loop and a give-up hours later are two findings", "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  auto events = with(app_exit_rounds("bot", "", "2026-12-06T08:00:"), gave_up("/srv/bot/index.js"));
+  events.push_back(frame_of("bot", "/srv/bot/index.js"));
+  CHECK(analyze(rules, events).diagnoses.size() == 2);
+}
+
+TEST_CASE("findings of two causes about one app are folded, not merged",
+          "[ranking][linking][pm2]") {
+  const RuleSet rules = rules_from(kPm2AppAndPort);
+  std::vector<EventSpec> events = port_crash("bot", "");
+  events.front().time = "2026-12-06T20:34:28Z";
+  events[1].time = "2026-12-06T20:34:28Z";
+  const auto result = analyze(rules, with(events, app_exit_rounds("bot")));
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].cause == "port_conflict");
+  REQUIRE(result.diagnoses[0].explains.size() == 1);
+  CHECK(result.diagnoses[0].explains[0].cause == "restart_loop_pm2");
+  CHECK_FALSE(has_note(result.diagnoses[0], "merged here"));
+}

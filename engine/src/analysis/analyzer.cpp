@@ -201,7 +201,11 @@ AnalysisResult Analyzer::finish() {
   const analysis::ScriptNames script_names(alias_hits, events, hits);
   const analysis::SubjectNames known{pid_names, script_names};
   for (std::size_t r = 0; r < rules.size(); ++r) {
-    for (const Draft& draft : drafts[r]) {
+    for (Draft& draft : drafts[r]) {
+      // A `pm2 describe` status row names no app: the table it sits in does.
+      if (const std::string* app = script_names.table_app_of(draft, rules[r], events, hits)) {
+        draft.captures.emplace_back("app", *app);
+      }
       built.push_back(analysis::build_diagnosis(draft, rules[r], events, hits, limits));
       profiles.push_back(analysis::link_profile(draft, rules[r], events, hits, known));
     }

@@ -230,6 +230,8 @@ LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const Kep
   // The join partner speaks of the same thing (that is what the join checked): its names and
   // ports count, but its pids are its own process's.
   builder.add_captures(draft.partner_captures, false);
+  // An app the draft names by where its lines are (ScriptNames::table_app_of), not by a capture.
+  if (const std::string* app = find_capture(draft.captures, "app")) builder.add_name(*app);
   LinkProfile out = std::move(builder.out);
   for (std::uint32_t h : draft.hits) out.events.push_back(hits[h].event);
   std::sort(out.events.begin(), out.events.end());

@@ -4,8 +4,6 @@
 // (pid and command beat a bare "address in use"), then the heavier; the others fold under it.
 #include "analysis/port_findings.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <numeric>
@@ -37,8 +35,17 @@ bool same_port_and_host(const LinkProfile& a, const LinkProfile& b) {
   return port && !hosts_differ;
 }
 
-bool wins_over(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& links,
-               std::size_t a, std::size_t b) {
+bool unfilled(const std::string& value) { return value.empty() || value.front() == '{'; }
+
+std::size_t find_root(std::vector<std::size_t>& group, std::size_t i) {
+  while (group[i] != i) i = group[i] = group[group[i]];
+  return i;
+}
+
+}  // namespace
+
+bool port_finding_wins_over(const std::vector<BuiltDiagnosis>& built,
+                            const std::vector<LinkProfile>& links, std::size_t a, std::size_t b) {
   const auto& da = built[a].diagnosis;
   const auto& db = built[b].diagnosis;
   if (da.severity != db.severity) return da.severity > db.severity;
@@ -50,10 +57,8 @@ bool wins_over(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkP
   return wa != wb ? wa > wb : a < b;
 }
 
-bool unfilled(const std::string& value) { return value.empty() || value.front() == '{'; }
-
 // The winner's facts gain the holder the others named (its title stays its own).
-void take_holder(Diagnosis& winner, const LinkProfile& from) {
+void take_holder_facts(Diagnosis& winner, const LinkProfile& from) {
   for (const auto& holder : from.holder) {  // no structured binding: clang 14 cannot capture it
     const std::string& name = holder.first;
     const std::string& value = holder.second;
@@ -65,68 +70,6 @@ void take_holder(Diagnosis& winner, const LinkProfile& from) {
       it->second = value;
     }
   }
-}
-
-std::size_t find_root(std::vector<std::size_t>& group, std::size_t i) {
-  while (group[i] != i) i = group[i] = group[group[i]];
-  return i;
-}
-
-constexpr std::string_view kPortConflict = "port_conflict";
-
-bool port_conflict(const BuiltDiagnosis& built, const LinkProfile& link) {
-  return !link.ports.empty() && built.diagnosis.cause == kPortConflict;
-}
-
-// The port conflict `loser` is one with (same host and port, and it wins over `loser`), or -1.
-int same_conflict(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& links,
-                  const std::vector<bool>& gone, std::size_t loser) {
-  int best = -1;
-  for (std::size_t w = 0; w < built.size(); ++w) {
-    if (w == loser || gone[w] || !port_conflict(built[w], links[w])) continue;
-    if (!same_port_and_host(links[w], links[loser]) || !wins_over(built, links, w, loser)) continue;
-    if (best < 0 || wins_over(built, links, w, static_cast<std::size_t>(best))) {
-      best = static_cast<int>(w);
-    }
-  }
-  return best;
-}
-
-}  // namespace
-
-void merge_same_port_conflicts(std::vector<BuiltDiagnosis>& built, std::vector<LinkProfile>& links) {
-  std::vector<bool> gone(built.size(), false);
-  std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
-  // From the weakest up, so a chain of three ends in its strongest one.
-  std::vector<std::size_t> order(built.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return wins_over(built, links, b, a); });
-  for (std::size_t loser : order) {
-    if (!port_conflict(built[loser], links[loser])) continue;
-    const int winner = same_conflict(built, links, gone, loser);
-    if (winner < 0) continue;
-    gone[loser] = true;
-    const auto w = static_cast<std::size_t>(winner);
-    take_holder(built[w].diagnosis, links[loser]);
-    also[w].push_back(built[loser].diagnosis.rule);
-    also[w].insert(also[w].end(), also[loser].begin(), also[loser].end());
-  }
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < built.size(); ++i) {
-    if (gone[i]) continue;
-    for (const std::string& rule : also[i]) {
-      built[i].diagnosis.notes.push_back(
-          fmt::format("rule '{}' found the same port conflict (same port and host); merged here", rule));
-    }
-    if (out != i) {
-      built[out] = std::move(built[i]);
-      links[out] = std::move(links[i]);
-    }
-    ++out;
-  }
-  built.resize(out);
-  links.resize(out);
 }
 
 std::vector<int> merge_port_findings(std::vector<BuiltDiagnosis>& built,
@@ -147,7 +90,7 @@ std::vector<int> merge_port_findings(std::vector<BuiltDiagnosis>& built,
     const std::size_t root = find_root(group, i);
     if (root == i && !port_finding(built[i], links[i])) continue;
     int& w = winner_of[root];
-    if (w < 0 || wins_over(built, links, i, static_cast<std::size_t>(w))) {
+    if (w < 0 || port_finding_wins_over(built, links, i, static_cast<std::size_t>(w))) {
       w = static_cast<int>(i);
     }
   }
@@ -156,7 +99,7 @@ std::vector<int> merge_port_findings(std::vector<BuiltDiagnosis>& built,
     const int w = winner_of[find_root(group, i)];
     if (w < 0 || static_cast<std::size_t>(w) == i) continue;
     parent[i] = w;
-    take_holder(built[static_cast<std::size_t>(w)].diagnosis, links[i]);
+    take_holder_facts(built[static_cast<std::size_t>(w)].diagnosis, links[i]);
   }
   return parent;
 }

@@ -10,12 +10,14 @@
 
 namespace logdx::analysis {
 
-// One port, one port conflict: a `port_conflict` finding about the port and host of a
-// stronger one (the worse severity, then the holder named best, then the heavier) is the same
-// conflict found by another rule (openclaw's refusal seen under a looping manager, beside the
-// refusal with its holder block). It is removed from `built` and `links` (kept parallel), its
-// holder facts go to the stronger one, which notes its rule. Before folding.
-void merge_same_port_conflicts(std::vector<BuiltDiagnosis>& built, std::vector<LinkProfile>& links);
+// Which of two port findings stands: the worse severity, then the one naming the holder best
+// (pid and command beat a bare "address in use"), then the heavier, then the earlier.
+bool port_finding_wins_over(const std::vector<BuiltDiagnosis>& built,
+                            const std::vector<LinkProfile>& links, std::size_t a, std::size_t b);
+
+// The winner's facts gain the holder `from` named (holder_pid, holder_command) where it lacks
+// them; its title stays its own.
+void take_holder_facts(Diagnosis& winner, const LinkProfile& from);
 
 // For each diagnosis, the index of the port finding it is merged under, or -1. The winner of
 // each group takes the holder facts it lacks from the others.

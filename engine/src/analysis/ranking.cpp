@@ -9,8 +9,8 @@
 #include <cmath>
 #include <tuple>
 
-#include "analysis/port_findings.hpp"
 #include "analysis/same_event.hpp"
+#include "analysis/same_subject.hpp"
 
 namespace logdx::analysis {
 namespace {
@@ -84,7 +84,7 @@ double evidence_strength(std::uint64_t direct, std::uint64_t indirect) {
 std::vector<Diagnosis> fold_and_rank(std::vector<BuiltDiagnosis> built,
                                      std::vector<LinkProfile> profiles) {
   merge_same_event_findings(built, profiles);
-  merge_same_port_conflicts(built, profiles);
+  merge_same_subject_findings(built, profiles);
   const FoldPlan plan = plan_folds(built, profiles);
   const std::vector<int>& parent = plan.parent;
   name_related(built, plan);

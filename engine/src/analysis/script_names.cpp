@@ -48,6 +48,7 @@ ScriptNames::ScriptNames(const std::vector<std::uint32_t>& alias_hits, const Kep
     });
     if (script.empty()) {
       if (app.empty()) continue;
+      app_lines_.push_back(AppLine{event.input_index, event.line, std::string(app)});
       if (table == tables.end()) {
         tables.push_back(TableApp{hit.rule, event.input_index, event.line, std::string(app)});
       } else {
@@ -77,6 +78,47 @@ const std::string* ScriptNames::app_of(std::string_view script) const {
   const auto it = apps_.find(std::string(script));
   if (it == apps_.end() || it->second.size() != 1) return nullptr;
   return &it->second.front();
+}
+
+const std::string* ScriptNames::app_beside(std::uint32_t input, std::uint64_t line) const {
+  const std::string* best = nullptr;
+  std::uint64_t best_distance = kTableRows + 1;
+  for (const AppLine& at : app_lines_) {
+    if (at.input != input) continue;
+    const std::uint64_t distance = at.line > line ? at.line - line : line - at.line;
+    if (distance > kTableRows || distance > best_distance) continue;
+    if (distance == best_distance && best != nullptr &&
+        normalise_subject_name(*best) != normalise_subject_name(at.app)) {
+      best = nullptr;  // two apps as near: neither
+      continue;
+    }
+    if (distance < best_distance) best = &at.app;
+    best_distance = distance;
+  }
+  return best;
+}
+
+const std::string* ScriptNames::table_app_of(const Draft& draft, const CompiledRule& rule,
+                                             const KeptEvents& events,
+                                             const KeptHits& hits) const {
+  const auto& names = rule.capture_names;
+  if (draft.hits.empty() || std::find(names.begin(), names.end(), "app") == names.end()) {
+    return nullptr;
+  }
+  if (const std::string* app = find_capture(draft.captures, "app"); app && !app->empty()) {
+    return nullptr;
+  }
+  const std::string* found = nullptr;
+  for (std::uint32_t h : draft.hits) {
+    const MatchedEvent& event = events[hits[h].event];
+    const std::string* app = app_beside(event.input_index, event.line);
+    if (app == nullptr) return nullptr;
+    if (found != nullptr && normalise_subject_name(*found) != normalise_subject_name(*app)) {
+      return nullptr;
+    }
+    found = app;
+  }
+  return found;
 }
 
 }  // namespace logdx::analysis

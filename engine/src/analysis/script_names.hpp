@@ -21,7 +21,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analysis/draft.hpp"
 #include "analysis/matched_event.hpp"
+#include "logdx/engine/compiled_rule.hpp"
 
 namespace logdx::analysis {
 
@@ -35,10 +37,28 @@ class ScriptNames {
   // or lines tie it to different apps.
   const std::string* app_of(std::string_view script) const;
 
+  // The app of the table a line without an app sits in: the nearest app-only line of these
+  // rules (a `pm2 describe` heading or `name` row) within a table's rows of it in the same
+  // input, or nullptr when there is none or two apps are equally near. pm2 describe's
+  // `status │ errored` row is a line of its own between its heading and its `name` row.
+  const std::string* app_beside(std::uint32_t input, std::uint64_t line) const;
+
+  // The app a draft of `rule` (which captures `app`) names by where its lines are, when no
+  // line of it captured one: the one app every line sits beside, else nullptr.
+  const std::string* table_app_of(const Draft& draft, const CompiledRule& rule,
+                                  const KeptEvents& events, const KeptHits& hits) const;
+
  private:
+  struct AppLine {
+    std::uint32_t input = 0;
+    std::uint64_t line = 0;
+    std::string app;
+  };
+
   void tie(std::string_view script, std::string_view app);
 
   std::unordered_map<std::string, std::vector<std::string>> apps_;
+  std::vector<AppLine> app_lines_;
 };
 
 // The cause of the context rules whose lines tie a script path to its app.
