@@ -20,43 +20,6 @@ messy() {  # messy TEXT: TEXT as a Markdown quote around a fenced block, with CR
     printf '%s\n' "$1"
     printf '%s\n' '```'; } | sed -e 's/^/> /' -e 's/$/\r/'
 }
-# loops: how many restart_loop_pm2 findings the tree holds (roots and folded)
-loops() {
-  python3 -c '
-import json, sys
-def walk(ds):
-    for d in ds:
-        yield d
-        yield from walk(d.get("explains", []))
-d = json.load(open(sys.argv[1]))["diagnoses"]
-print(sum(1 for x in walk(d) if x["cause"] == "restart_loop_pm2"))' "$work/out"
-}
-# root_shows TEXT: a line of the first diagnosis' evidence holds TEXT
-root_shows() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if d and any(sys.argv[2] in e["text"] for e in d[0]["evidence"]) else 1)' "$work/out" "$1"
-}
-# root_noted TEXT: a note of the first diagnosis holds TEXT
-root_noted() {
-  python3 -c '
-import json, sys
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if d and any(sys.argv[2] in n for n in d[0].get("notes", [])) else 1)' "$work/out" "$1"
-}
-# title_of RULE TEXT: a diagnosis of RULE (anywhere in the tree) has TEXT in its title
-title_of() {
-  python3 -c '
-import json, sys
-def walk(ds):
-    for d in ds:
-        yield d
-        yield from walk(d.get("explains", []))
-d = json.load(open(sys.argv[1]))["diagnoses"]
-sys.exit(0 if any(x["rule"] == sys.argv[2] and sys.argv[3] in x["title"] for x in walk(d)) else 1)' "$work/out" "$1" "$2"
-}
-
 pm2log="$(cat "$captured/pm2-5-giveup-pm2.log")"
 describe="$(cat "$captured/pm2-5-giveup-describe.txt")"
 ls_table="$(cat "$captured/pm2-5-giveup-ls.txt")"
@@ -65,7 +28,7 @@ for shape in plain markdown-crlf; do
   text="$(printf '%s\n\n%s\n\n%s' "$pm2log" "$ls_table" "$describe")"
   [ "$shape" = markdown-crlf ] && text="$(messy "$text")"
   paste_run "$text"
-  check "$shape: one restart_loop_pm2 finding for bot" $([ "$(loops)" = 1 ]; echo $?)
+  check "$shape: one restart_loop_pm2 finding for bot" $([ "$(count_cause restart_loop_pm2)" = 1 ]; echo $?)
   check "$shape: it is the root, critical" $(root_is restart_loop_pm2 "" critical; echo $?)
   check "$shape: the note names the merged rules" \
     $(root_noted "found the same restart_loop_pm2 about bot" && root_noted "pm2-describe-app-errored"; echo $?)
@@ -93,7 +56,7 @@ check "two apps: bot's loop does not take api's row" $(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["diagnoses"]
 sys.exit(0 if not any("api" in n for x in d if "bot" in x["title"] for n in x.get("notes", [])) else 1)' "$work/out"; echo $?)
-check "two apps: at least two restart_loop_pm2 findings" $([ "$(loops)" -ge 2 ]; echo $?)
+check "two apps: at least two restart_loop_pm2 findings" $([ "$(count_cause restart_loop_pm2)" -ge 2 ]; echo $?)
 
 # The same app on two hosts (a central rsyslog's lines): two loops, never one.
 two_hosts="$(grep 'exited with code' <<<"$pm2log" | head -4 | sed -e 's/^\([^ ]*\) PM2 log: /Dec  6 20:34:22 gw-a pm2[901]: /')
