@@ -11,6 +11,13 @@ if(LOGDX_SANITIZE)
   add_compile_options(-fsanitize=${LOGDX_SANITIZE} -fno-sanitize-recover=all
                       -fno-omit-frame-pointer)
   add_link_options(-fsanitize=${LOGDX_SANITIZE})
+  # ASan describes every global (string literals included) in a table of pointers: a PIE
+  # logdx had 177 000 relative relocations to apply at each start, against 2 000 without ASan.
+  # Linked at a fixed address they are resolved by the linker: 5 860 -> 5 220 page faults per
+  # one-line run, and the shell tests start ~2 000 of them. A test build needs no ASLR.
+  if(LOGDX_SANITIZE MATCHES "address")
+    add_link_options(-no-pie)
+  endif()
 endif()
 
 if(LOGDX_FUZZ)
