@@ -17,8 +17,10 @@
 # "unreachable backend", Traefik's 502 on a broken exchange, nghttpx's backend connect
 # failures, WebSocket++/uvicorn refusing an upgrade and socket.io's 400 in an access log,
 # dnsmasq's and mongod's port in use, an OOM call trace without its first line, a failed DNS
-# lookup logged as its bare message (node, Rust std), a 203/EXEC line in Markdown italics. Each
-# beside a look-alike that must not say the same.
+# lookup logged as its bare message (node, Rust std), a 203/EXEC line in Markdown italics,
+# Werkzeug's own port-in-use line, the kernel's fatal-fault notes (segfault, trap), a Go client's
+# timeout to a remote host, Traefik's upstream reset in Windows' words. Each beside a look-alike
+# that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -463,5 +465,47 @@ check "a successful lookup says nothing" $(not_fired connect-dns-lookup-failed-l
 # systemd's exec failure quoted in Markdown italics in an issue body (v219 wording)
 paste_run "_Failed at step EXEC spawning /opt/agent/venv/bin/agent-worker --port 8700: No such file or directory_"
 check "italic 203/EXEC line" $(root_is missing_executable; echo $?)
+
+# Werkzeug 2.1+ (flask run): strerror, then its own line instead of a traceback; a person
+# writing about a port in use is not it
+paste_run " * Serving Flask app 'inventory'
+ * Debug mode: on
+Address already in use
+Port 5050 is in use by another program. Either identify and stop that program, or start the server with a different port."
+check "Werkzeug's port-in-use line" \
+  $(root_is port_conflict bind-address-in-use-other-program warning; echo $?)
+check "its port is named" $(fact port 5050; echo $?)
+paste_run "Port 5050 is in use by another program, so I started inventory on 5051 instead"
+check "prose about a busy port" $(not_fired bind-address-in-use-other-program; echo $?)
+
+# the kernel's note of a fatal fault, with comm[pid] in the message (dmesg) or taken by the
+# syslog reader; a person's word "segfault" is not it
+paste_run "[Tue Apr 14 03:12:09 2026] imgproxy[30112]: segfault at 18 ip 00007f90c2a1b3f0 sp 00007ffd61c2a8e8 error 4 in libvips.so.42.14.2[7f90c29a0000+2c5000] likely on CPU 2 (core 2, socket 0)"
+check "dmesg segfault line" $(root_is crash kernel-process-fatal-fault error; echo $?)
+check "the process is named" $(fact process imgproxy; echo $?)
+paste_run "Apr 14 03:12:09 media-1 kernel: traps: ffmpeg[7702] trap invalid opcode ip:5617a0c1 sp:7ffd2b10 error:0 in ffmpeg[5617a0000000+1c000]"
+check "kern.log invalid opcode trap" $(root_is crash kernel-process-fatal-fault; echo $?)
+paste_run "after the upgrade imgproxy gets a segfault at startup, see attached core"
+check "a segfault in prose" $(not_fired kernel-process-fatal-fault; echo $?)
+
+# a Go client's request to a remote host timing out (one line, a warning); a pod's probe and a
+# container name are local, not the network
+paste_run "2026-05-02T10:41:07.211Z	WARN	notify	webhook failed: Post \"https://hooks.example.com/services/T0/B0\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+check "Go client timeout to a remote host" \
+  $(root_is network_unstable connect-go-http-client-timeout warning; echo $?)
+check "the host is named" $(fact host hooks.example.com; echo $?)
+paste_run "Warning  Unhealthy  12s (x3 over 32s)  kubelet  Readiness probe failed: Get \"http://10.42.0.17:8080/ready\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)"
+check "a readiness probe's timeout" $(not_fired connect-go-http-client-timeout; echo $?)
+paste_run "error=\"Get \\\"http://worker:9000/jobs\\\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\""
+check "a container name is local" $(not_fired connect-go-http-client-timeout; echo $?)
+
+# Traefik v2 on Windows: the reset in Windows' words, with masked addresses
+paste_run "time=\"2026-02-09T11:30:02+01:00\" level=debug msg=\"'502 Bad Gateway' caused by: read tcp 10.20.0.4:60811->10.20.0.12:5000: wsarecv: An existing connection was forcibly closed by the remote host.\""
+check "Traefik on Windows: upstream reset" \
+  $(root_is proxy_upstream_refused connect-traefik-upstream-broke-off; echo $?)
+paste_run "'502 Bad Gateway' caused by: read tcp 1x.xx.x.xx:yyyyy->1x.xx.x.xx:yyyy: wsarecv: An existing connection was forcibly closed by the remote host"
+check "masked addresses" $(root_is proxy_upstream_refused connect-traefik-upstream-broke-off; echo $?)
+paste_run "read tcp 10.20.0.4:60811->10.20.0.12:5000: wsarecv: An existing connection was forcibly closed by the remote host."
+check "the reset without Traefik's 502 is not Traefik's" $(not_fired connect-traefik-upstream-broke-off; echo $?)
 
 finish
