@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Wordings of other versions and tools, through the real binary (issue 12, recall): openclaw's
 # port report naming a gateway of an older install, systemd's restart counter without its unit
-# prefix, Docker's `restarting` state outside a `docker ps` row, and a desktop wrapper (ClawX)
-# that restarts its gateway. Each beside a paste that must not say the same.
+# prefix, Docker's `restarting` state outside a `docker ps` row, a desktop wrapper (ClawX)
+# that restarts its gateway, a Node app's database refusing it (mongoose, the mongodb driver's
+# first connect, an unhandled rejection), openclaw's Discord channel losing its socket, and a
+# config holding the redaction placeholder. Each beside a paste that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -220,5 +222,52 @@ touch: cannot touch ���/var/jenkins_home/copy_reference_file.log���:
 check "coreutils denied three times" $(root_is permission_denied shell-permission-denied-repeated; echo $?)
 paste_run "mkdir: cannot create directory '/var/www/html/uploads': Permission denied"
 check "once is not a finding" $(not_fired shell-permission-denied-repeated; echo $?)
+
+# A Node app whose database is not running: the client gave up (node 8-14 unhandled rejection
+# warning, mongoose's server selection error, the mongodb 3.x driver's first connect), in the
+# shape of an `npm start` transcript. A bare refused line is a retry's log and stays quiet.
+paste_run "> shop@1.4.1 start C:\\shop
+> node index.js
+
+(node:9724) UnhandledPromiseRejectionWarning: MongooseServerSelectionError: connect ECONNREFUSED 127.0.0.1:27017
+    at NativeConnection.Connection.openUri (C:\\shop\\node_modules\\mongoose\\lib\\connection.js:832:32)"
+check "mongoose refused at start: the service is not running" \
+  $(root_is gateway_not_running node-connect-refused-given-up error; echo $?)
+check "the refused port is a fact" $(fact port 27017; echo $?)
+paste_run "**(node:47700) UnhandledPromiseRejectionWarning: Error: connect ECONNREFUSED 127.0.0.1:8080
+    at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1186:14)"
+check "an unhandled refused connect, bold in Markdown" \
+  $(root_is gateway_not_running node-connect-refused-given-up; echo $?)
+paste_run "2026-05-02 10:01:12 api | MongoNetworkError: failed to connect to server [localhost:27017] on first connect [MongoNetworkError: connect ECONNREFUSED 127.0.0.1:27017]"
+check "mongodb 3.x first connect refused" \
+  $(root_is gateway_not_running node-connect-refused-given-up; echo $?)
+paste_run "[db] connect failed, retrying in 5s: Error: connect ECONNREFUSED 127.0.0.1:5432"
+check "a refused connect being retried is no finding" $(not_fired node-connect-refused-given-up; echo $?)
+paste_run "MongoNetworkError: failed to connect to server [database:27017] on first connect [MongoNetworkError: getaddrinfo ENOTFOUND database database:27017]"
+check "a first connect that fails on DNS is not a refusal" \
+  $(not_fired node-connect-refused-given-up; echo $?)
+
+# openclaw's Discord channel losing its socket: the 2026.4 console line (the parser takes
+# "[discord]" off into the subsystem) and the 2026.2 "discord gateway:" form
+paste_run "2026-04-30T15:44:58.722-07:00 [discord] gateway: Gateway websocket closed: 1006
+2026-04-30T15:44:58.728-07:00 [discord] gateway: Gateway reconnect scheduled in 1107ms (close, resume=true)"
+check "Discord socket closed 1006: a drop" \
+  $(root_is gateway_disconnects discord-socket-dropped warning; echo $?)
+paste_run "discord gateway: WebSocket connection closed with code 1006
+discord gateway: Attempting resume with backoff: 1000ms after code 1006"
+check "the 2026.2 wording: a drop" $(root_is gateway_disconnects discord-socket-dropped; echo $?)
+paste_run "2026-04-30T16:00:53.616-07:00 [discord] gateway: Gateway websocket closed: 1000
+2026-04-30T16:00:53.616-07:00 [discord] gateway: Gateway reconnect scheduled in 916ms (close, resume=true)"
+check "a normal close (1000) is no drop" $(not_fired discord-socket-dropped; echo $?)
+paste_run "2026-04-22T03:40:32.020+00:00 [discord] gateway: Gateway websocket closed: 4014"
+check "4014 is the intents refusal, not a drop" $(not_fired discord-socket-dropped; echo $?)
+
+# a config write holding the placeholder the gateway shows instead of a secret
+paste_run "2026-04-02T09:12:44.101+00:00 [slack] Reserved redaction sentinel \"__OPENCLAW_REDACTED__\" is not valid config data (channels.slack.appToken)."
+check "the redaction placeholder in the config: invalid_config" \
+  $(root_is invalid_config gateway-config-redacted-sentinel error; echo $?)
+check "the setting is named" $(title_of gateway-config-redacted-sentinel "channels.slack.appToken"; echo $?)
+paste_run "config.get: channels.slack.appToken=__OPENCLAW_REDACTED__ (redacted for display)"
+check "a redacted value shown for display is no fault" $(quiet; echo $?)
 
 finish

@@ -178,6 +178,37 @@ TEST_CASE("a line wrapped by an 80-column terminal is joined without a newline",
   CHECK(join(bare({short_line.c_str(), "other"})).size() == 2);
 }
 
+TEST_CASE("a wrapped line is measured without the Markdown the paste added to it", "[joiner]") {
+  // An issue body quoting a Windows console (80 columns) in inline code: the backtick that
+  // opens the span is on the raw line, not on the terminal; the cleaner took it off the message.
+  const std::string printed =
+      "(node:10576) UnhandledPromiseRejectionWarning: MongoNetworkError: failed to conn";
+  REQUIRE(printed.size() == 80);
+  std::vector<Event> out;
+  RecordJoiner joiner([&out](Event&& e) { out.push_back(std::move(e)); });
+  auto bare_line = [&joiner](std::string raw, std::string message, std::uint64_t line) {
+    Event e;
+    e.raw = std::move(raw);
+    e.message = std::move(message);
+    e.where.line = line;
+    joiner.push(std::move(e), true);
+  };
+  const std::string rest = "ect to server [localhost:27017] on first connect";
+  bare_line("`" + printed, printed, 1);
+  bare_line(rest, rest, 2);
+  joiner.flush();
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].message == printed + rest);
+
+  // The same 81 columns with nothing taken off are no terminal's width: two events.
+  const std::string wide = "x" + printed;
+  out.clear();
+  bare_line(wide, wide, 1);
+  bare_line("ect to server", "ect to server", 2);
+  joiner.flush();
+  CHECK(out.size() == 2);
+}
+
 TEST_CASE("a location-like line that starts no crash does not swallow the file", "[joiner]") {
   std::vector<Line> lines = {{"/etc/hosts:3", true, SourceKind::other, std::nullopt, -1}};
   for (int i = 0; i < 400; ++i)

@@ -277,8 +277,19 @@ std::size_t RecordJoiner::pending_width() const {
   // Only asked about bare lines that might be a wrap, so not computed for every record; and
   // once per record (a plain line asks twice: does it continue, was it wrapped).
   if (!has_pending_) return 0;
-  if (!width_) width_ = display_width(last_line(pending_.raw));
+  if (!width_) width_ = printed_width();
   return *width_;
+}
+
+std::size_t RecordJoiner::printed_width() const {
+  // The raw line may carry Markdown the person added around what the terminal printed (a
+  // backtick opening an inline code span the wrap left unclosed, a "> " quote marker); the
+  // paste cleaner took it off a bare line's message. For a one-line bare record that message
+  // is the printed text, so its width counts when it, and not the raw line's, is a terminal's.
+  const std::size_t raw = display_width(last_line(pending_.raw));
+  if (!pending_plain_ || pending_.where.line_count > 1 || wrap::is_terminal_width(raw)) return raw;
+  const std::size_t cleaned = display_width(pending_.message);
+  return wrap::is_terminal_width(cleaned) ? cleaned : raw;
 }
 
 void RecordJoiner::push(Event&& event, bool fallback_plain) {

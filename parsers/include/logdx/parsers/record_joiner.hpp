@@ -45,6 +45,7 @@ class RecordJoiner {
   void start(Event&& event);
   static Block block_opened_by(std::string_view message);
   std::size_t pending_width() const;       // display width of the pending record's last line
+  std::size_t printed_width() const;       // ... as the terminal printed it (Markdown aside)
   bool pending_at_terminal_width() const;  // that width is a terminal's (wrap::is_terminal_width)
 
   Sink sink_;
