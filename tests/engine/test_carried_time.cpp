@@ -115,7 +115,7 @@ TEST_CASE("carry-forward: the outermost envelope is the format (a pm2 line insid
   CHECK(carried.effective(inner.time).has_value());
 }
 
-TEST_CASE("--since keeps the unstamped lines of a block after raw dmesg", "[carried-time]") {
+TEST_CASE("the time window (since) keeps the unstamped lines of a block after raw dmesg", "[carried-time]") {
   const std::int64_t since = parse_iso8601("2026-02-10T15:00:00Z")->nanos;
   TimeWindow window(TimeBound{since, since}, std::nullopt);
   CHECK_FALSE(window.keep(journal_line("2026-02-10T14:00:00Z", "old"), 0));
