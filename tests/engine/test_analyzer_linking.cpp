@@ -694,3 +694,149 @@ TEST_CASE("findings of two causes about one app are folded, not merged",
   CHECK(result.diagnoses[0].explains[0].cause == "restart_loop_pm2");
   CHECK_FALSE(has_note(result.diagnoses[0], "merged here"));
 }
+
+namespace {
+
+// Raw `dmesg` (seconds since boot: linux 6.1 mm/oom_kill.c __oom_kill_process) beside the
+// unit's `systemctl status` (systemd v252 src/systemctl/systemctl-show.c: "Main PID: %u (%s)"
+// with "code=killed, signal=KILL" once the process is gone) and its journal: two clocks that
+// cannot be compared, and a pid that can.
+Event raw_dmesg_kill(int pid) {
+  Event event;
+  event.time = Timestamp{TimeKind::monotonic, TimePrecision::micros, 2198039625000LL};
+  event.time_text = "[ 2198.039625]";
+  event.source = SourceKind::kernel;
+  event.parser = "dmesg";
+  event.process = "kernel";
+  event.message = "Out of memory: Killed process " + std::to_string(pid) +
+                  " (node) total-vm:11894452kB, anon-rss:1523448kB, file-rss:0kB, "
+                  "shmem-rss:0kB, UID:1000 pgtables:4316kB oom_score_adj:0";
+  event.raw = "[ 2198.039625] " + event.message;
+  event.where.input = "paste";
+  return event;
+}
+
+// The header of `systemctl status api` as the systemctl-status parser makes it: the unit, and
+// its main process's pid (the header names no process of its own).
+Event status_header(int main_pid, const std::string& result,
+                    const std::string& unit = "api.service") {
+  Event event = make_event(EventSpec(
+      "2026-03-05T08:00:02Z",
+      unit + " - API server\nActive: activating (auto-restart) (Result: " + result +
+          ") since Thu 2026-03-05 08:00:02 UTC; 2s ago\nMain PID: " + std::to_string(main_pid) +
+          " (code=killed, signal=KILL)",
+      0, 0, SourceKind::systemd));
+  event.unit = unit;
+  event.pid = main_pid;
+  event.parser = "systemctl-status";
+  event.where.input = "paste";
+  return event;
+}
+
+const std::string kStatusRule = R"(  - id: unit-status-failed
+    cause: unit_exit
+    severity: info
+    confidence: 0.5
+    match: {regex: 'Active: (?:failed|activating \(auto-restart\)) \(Result: (?P<result>[\w-]+)\)'}
+)";
+
+AnalysisResult analyze_events(const RuleSet& rules, std::vector<Event> events) {
+  Analyzer analyzer(rules, {});
+  std::uint64_t line = 0;
+  for (Event& event : events) {
+    event.where.line = ++line;
+    analyzer.add(event, 0);
+  }
+  return analyzer.finish();
+}
+
+std::vector<Event> paste_of(Event kill, Event header, const std::string& loop_exit) {
+  std::vector<Event> events{std::move(kill), std::move(header)};
+  for (const EventSpec& spec : loop_rounds("2026-03-05", loop_exit)) {
+    events.push_back(make_event(spec));
+    events.back().where.input = "paste";
+  }
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("raw dmesg's kill of pid N and the unit whose Main PID was N: linked across clocks",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
+                                               kStatusRule}));
+  const auto result = analyze_events(
+      rules, paste_of(raw_dmesg_kill(2301), status_header(2301, "signal"),
+                      "code=killed, status=9/KILL"));
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  REQUIRE(loop != nullptr);
+  CHECK(loop->rank == 0);  // folded under the kill
+  REQUIRE(rank_of(result, "oom-killed-process") == 1);
+  CHECK(find_rule(result.diagnoses[0].explains, "unit-restart-loop") != nullptr);
+}
+
+TEST_CASE("a kill of another pid than the unit's Main PID is not linked to its loop",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
+                                               kStatusRule}));
+  const auto result = analyze_events(
+      rules, paste_of(raw_dmesg_kill(2301), status_header(2388, "signal"),
+                      "code=killed, status=9/KILL"));
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  REQUIRE(loop != nullptr);
+  CHECK(loop->rank != 0);  // a root of its own, at most possibly related
+}
+
+TEST_CASE("the unit's Main PID killed, but its loop exits with status 1: not the kill's doing",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
+                                               kStatusRule}));
+  const auto result = analyze_events(
+      rules, paste_of(raw_dmesg_kill(2301), status_header(2301, "exit-code"),
+                      "code=exited, status=1/FAILURE"));
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-killed-process");
+  REQUIRE(loop != nullptr);
+  REQUIRE(oom != nullptr);
+  CHECK(loop->rank != 0);
+  CHECK_FALSE(names_related(*oom, "unit-restart-loop"));
+}
+
+TEST_CASE("the unit's Main PID killed days before its loop, on one clock: not linked",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
+                                               kStatusRule}));
+  Event kill = make_event(kernel("2026-03-02T08:00:01Z",
+                                 "Out of memory: Killed process 2301 (node) total-vm:1826352kB"));
+  Event header = status_header(2301, "signal");
+  header.time = *parse_iso8601("2026-03-02T08:00:02Z");
+  const auto result =
+      analyze_events(rules, paste_of(std::move(kill), std::move(header), "code=killed, status=9/KILL"));
+  const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
+  const Diagnosis* oom = find_rule(result.diagnoses, "oom-killed-process");
+  REQUIRE(loop != nullptr);
+  REQUIRE(oom != nullptr);
+  CHECK(loop->rank != 0);
+  CHECK_FALSE(names_related(*oom, "unit-restart-loop"));
+}
+
+TEST_CASE("a kill whose pid the input ties to a service is that service's error, not the gateway's",
+          "[ranking][linking][oom]") {
+  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
+                                               kStatusRule}));
+  const auto api = analyze_events(rules, {raw_dmesg_kill(2301), status_header(2301, "signal")});
+  const Diagnosis* kill = find_rule(api.diagnoses, "oom-killed-process");
+  REQUIRE(kill != nullptr);
+  CHECK(kill->severity == Severity::error);
+  CHECK(kill->title.find("a process of api") != std::string::npos);
+  // The gateway's own unit keeps the kill critical; another pid ties nothing.
+  const auto gateway = analyze_events(
+      rules, {raw_dmesg_kill(2301), status_header(2301, "signal", "openclaw-gateway.service")});
+  const Diagnosis* gateway_kill = find_rule(gateway.diagnoses, "oom-killed-process");
+  REQUIRE(gateway_kill != nullptr);
+  CHECK(gateway_kill->severity == Severity::critical);
+  const auto other = analyze_events(rules, {raw_dmesg_kill(2301), status_header(2388, "signal")});
+  const Diagnosis* other_kill = find_rule(other.diagnoses, "oom-killed-process");
+  REQUIRE(other_kill != nullptr);
+  CHECK(other_kill->severity == Severity::critical);
+}

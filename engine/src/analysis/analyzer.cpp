@@ -22,6 +22,7 @@
 #include "analysis/ranking.hpp"
 #include "analysis/repeated_fixes.hpp"
 #include "analysis/script_names.hpp"
+#include "analysis/tied_victim.hpp"
 #include "analysis/unlinked_victim.hpp"
 #include "analysis/volatile_fold.hpp"
 #include "logdx/engine/prefilter.hpp"
@@ -210,6 +211,7 @@ AnalysisResult Analyzer::finish() {
       profiles.push_back(analysis::link_profile(draft, rules[r], events, hits, known));
     }
   }
+  analysis::name_tied_victims(built, profiles);
   analysis::lower_unlinked_victims(built, profiles);
   analysis::raise_failing_victims(built, profiles, state_->matcher.names_gateway());
   analysis::raise_own_port_conflicts(built, profiles);

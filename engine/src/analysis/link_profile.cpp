@@ -65,6 +65,13 @@ std::optional<std::int64_t> parse_pid(std::string_view text) {
   return value;
 }
 
+// A `systemctl status` header: systemd's report about the unit, whose pid is the unit's main
+// process (`Main PID: 4242 (code=killed, signal=KILL)`), not a manager's own. Its lines
+// name no process; systemd's own journal lines name `systemd`.
+bool unit_main_pid_event(const MatchedEvent& event) {
+  return event.source == SourceKind::systemd && event.process().empty() && !event.unit().empty();
+}
+
 bool manager_event(const MatchedEvent& event) {
   if (event.source == SourceKind::systemd || event.source == SourceKind::kernel ||
       event.source == SourceKind::docker || event.source == SourceKind::pm2) {
@@ -93,7 +100,10 @@ class ProfileBuilder {
   void add_pid(std::int64_t pid) {
     add_unique(out.pids, pid);
     if (const auto* names = known_.pids.names_of(pid)) {
-      for (const std::string& name : *names) add_name(name);
+      for (const std::string& name : *names) {
+        add_name(name);
+        add_name(name, out.pid_names);
+      }
     }
   }
 
@@ -188,7 +198,7 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events, Exi
 
 PidNames::PidNames(const KeptEvents& events) {
   for (const MatchedEvent& event : events) {
-    if (!event.pid || manager_event(event)) continue;
+    if (!event.pid || (manager_event(event) && !unit_main_pid_event(event))) continue;
     for (const std::string* name : {&event.unit(), &event.app()}) {
       if (!name->empty()) add_unique(names_[*event.pid], *name);
     }

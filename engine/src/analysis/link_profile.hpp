@@ -32,6 +32,9 @@ struct LinkProfile {
   // like the gateway (causes.md): then two findings about "the gateway" share a subject even
   // when each names it differently.
   std::vector<std::string> names;
+  // The names its pids brought along (PidNames): the unit whose main process had that pid.
+  // A link through them is a link through the pid, which needs no common clock (linking.hpp).
+  std::vector<std::string> pid_names;
   std::vector<std::string> processes;
   std::vector<std::int64_t> pids;
   std::vector<std::string> ports;
@@ -50,7 +53,8 @@ struct LinkProfile {
 };
 
 // Which unit/app names each pid was seen with on one line (journal export and JSON logs give
-// both): a kernel OOM names a pid, a loop names a unit, and this is how the two meet.
+// both; `systemctl status` gives the unit's `Main PID: N`): a kernel OOM names a pid, a loop
+// or a unit failure names a unit, and this is how the two meet.
 class PidNames {
  public:
   explicit PidNames(const KeptEvents& events);

@@ -37,6 +37,18 @@ Timing timing(const LinkProfile& cause, const LinkProfile& symptom) {
   return before_end && close ? Timing::fits : Timing::apart;
 }
 
+// Whether the cause's pid is the symptom's process: the kill of pid N, and the unit whose main
+// process N the input ties to it (`Main PID: N` in systemctl status, journal lines of the unit
+// that carry the pid), or both naming pid N.
+bool same_process(const LinkProfile& cause, const LinkProfile& symptom) {
+  const auto equal = [](const auto& x, const auto& y) { return x == y; };
+  const auto same_name = [](const std::string& x, const std::string& y) {
+    return same_subject_name(x, y);
+  };
+  return intersect(cause.pids, symptom.pids, equal) ||
+         intersect(cause.pid_names, symptom.names, same_name);
+}
+
 }  // namespace
 
 bool share_subject(const LinkProfile& a, const LinkProfile& b) {
@@ -66,7 +78,15 @@ Link link_between(std::string_view cause_id, const LinkProfile& cause, const Lin
   if (!shared && comparable_subjects(cause, symptom)) return Link::unrelated;
   const Timing when = timing(cause, symptom);
   if (when == Timing::apart) return Link::unrelated;
-  return shared && when == Timing::fits ? Link::linked : Link::related;
+  if (shared && when == Timing::fits) return Link::linked;
+  // Raw dmesg's seconds since boot and the journal's wall clock cannot be compared, but a pid
+  // can: the kernel killed pid N, and the process the input ties to the symptom's unit as N
+  // ended by SIGKILL. That is one event seen twice, whatever the clocks say.
+  if (when == Timing::unknown && kills(cause_id) && symptom.exits.killed &&
+      same_process(cause, symptom)) {
+    return Link::linked;
+  }
+  return Link::related;
 }
 
 }  // namespace logdx::analysis

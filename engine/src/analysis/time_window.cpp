@@ -10,13 +10,13 @@ bool TimeWindow::inside(const Timestamp& time) const {
 }
 
 bool TimeWindow::keep(const Event& event, std::size_t input_index) {
-  // Monotonic times neither are judged nor carried: they cannot be placed on the calendar.
-  if (!active() || event.time.kind == TimeKind::monotonic) return true;
+  if (!active()) return true;
   if (input_index >= last_.size()) last_.resize(input_index + 1);
   CarriedTime& carried = last_[input_index];
-  carried.observe(event.time);
+  carried.observe(event);
+  // Seconds since boot (raw dmesg, own or carried) cannot be placed on the calendar: kept.
   const Timestamp& judged = carried.effective(event.time);
-  if (!judged.has_value() || inside(judged)) return true;
+  if (!judged.has_value() || judged.kind == TimeKind::monotonic || inside(judged)) return true;
   ++dropped_;
   return false;
 }

@@ -30,9 +30,11 @@ Timeline::InputTimes& Timeline::at(std::size_t input_index) {
 }
 
 void Timeline::observe(const Event& event, std::size_t input_index) {
-  if (!event.time.has_value()) return;
+  // An unstamped line is observed too: one of another format ends the carry (carried_time.hpp).
+  if (!event.time.has_value() && input_index >= inputs_.size()) return;
   InputTimes& times = at(input_index);
-  times.carried.observe(event.time, event.time_text);
+  times.carried.observe(event);
+  if (!event.time.has_value()) return;
   if (event.time.kind == TimeKind::monotonic) {
     raise(times.max_monotonic, event.time.nanos);
   } else {

@@ -6,8 +6,10 @@
 // - its own time; a local (zone-less) time against the bound in the machine's zone, so
 //   `--since 2h` means the same two hours for a syslog file and a UTC journal;
 // - no time of its own (a stack trace line, a plain paste): the last calendar time its input
-//   gave before it (carried forward, carried_time.hpp), so a multi-line record stays whole;
-// - no time yet in its input, or seconds since boot (raw dmesg): kept, because it cannot be
+//   gave before it in the same block (carried forward, carried_time.hpp), so a multi-line
+//   record stays whole;
+// - no time yet in its input (or none since a change of format), or seconds since boot (raw
+//   dmesg, own or carried): kept, because it cannot be
 //   placed on the calendar; a window never silently drops what it cannot judge.
 
 #include <cstddef>
