@@ -320,6 +320,11 @@ TEST_CASE("exit wording of the process managers: killed, another end, or clean",
   CHECK(exits_of("api.service: Main process exited, code=exited, status=1/FAILURE").other);
   CHECK(exits_of("api.service: Main process exited, code=dumped, status=6/ABRT").other);
   CHECK_FALSE(exits_of("api.service: Main process exited, code=exited, status=0/SUCCESS").known());
+  // systemd v252 src/systemctl/systemctl-show.c: a dead main process in `systemctl status`
+  CHECK(exits_of("Main PID: 4411 (code=killed, signal=KILL)").killed);
+  CHECK(exits_of("Process: 4411 ExecStart=/usr/bin/node index.js (code=dumped, signal=SEGV)").other);
+  CHECK_FALSE(exits_of("Main PID: 4411 (code=killed, signal=TERM)").killed);
+  CHECK(exits_of("Main PID: 4411 (code=exited, status=1/FAILURE)").other);
   // pm2 5.x lib/God.js
   CHECK(exits_of("App [api:0] exited with code [0] via signal [SIGKILL]").killed);
   CHECK(exits_of("App [api:0] exited with code [1] via signal [SIGINT]").other);
@@ -719,12 +724,13 @@ Event raw_dmesg_kill(int pid) {
 // The header of `systemctl status api` as the systemctl-status parser makes it: the unit, and
 // its main process's pid (the header names no process of its own).
 Event status_header(int main_pid, const std::string& result,
-                    const std::string& unit = "api.service") {
+                    const std::string& unit = "api.service",
+                    const std::string& main_exit = "code=killed, signal=KILL") {
   Event event = make_event(EventSpec(
       "2026-03-05T08:00:02Z",
       unit + " - API server\nActive: activating (auto-restart) (Result: " + result +
           ") since Thu 2026-03-05 08:00:02 UTC; 2s ago\nMain PID: " + std::to_string(main_pid) +
-          " (code=killed, signal=KILL)",
+          " (" + main_exit + ")",
       0, 0, SourceKind::systemd));
   event.unit = unit;
   event.pid = main_pid;
@@ -775,6 +781,40 @@ TEST_CASE("raw dmesg's kill of pid N and the unit whose Main PID was N: linked a
   CHECK(find_rule(result.diagnoses[0].explains, "unit-restart-loop") != nullptr);
 }
 
+TEST_CASE("the status alone saying Main PID N was killed links N's OOM kill",
+          "[ranking][linking]") {
+  // No journal lines: the header's own "Main PID: N (code=killed, signal=KILL)" is the exit.
+  const RuleSet rules = rules_from(rules_yaml({R"(  - id: oom-killed-process
+    cause: oom_kernel
+    severity: critical
+    confidence: 0.85
+    match: {regex: '^Out of memory: Killed process (?P<killed_pid>\d+) \((?P<killed_process>[^)]+)\)'}
+    key: [killed_pid]
+    explains: [oom_systemd]
+  - id: unit-status-oom-kill
+    cause: oom_systemd
+    severity: error
+    confidence: 0.9
+    match: {regex: 'Active: (?:failed|activating \(auto-restart\)) \(Result: oom-kill\)'}
+)"}));
+  const auto result =
+      analyze_events(rules, {raw_dmesg_kill(2301), status_header(2301, "oom-kill")});
+  REQUIRE(!result.diagnoses.empty());
+  CHECK(result.diagnoses[0].rule == "oom-killed-process");
+  CHECK(find_rule(result.diagnoses[0].explains, "unit-status-oom-kill") != nullptr);
+  // Another pid: two findings, the unit's failure not folded under this kill.
+  const auto other =
+      analyze_events(rules, {raw_dmesg_kill(2302), status_header(2301, "oom-kill")});
+  REQUIRE(!other.diagnoses.empty());
+  CHECK(find_rule(other.diagnoses[0].explains, "unit-status-oom-kill") == nullptr);
+  // The same pid, but the status says it exited by itself: no kill to link.
+  const auto exited = analyze_events(
+      rules, {raw_dmesg_kill(2301),
+              status_header(2301, "oom-kill", "api.service", "code=exited, status=1/FAILURE")});
+  REQUIRE(!exited.diagnoses.empty());
+  CHECK(find_rule(exited.diagnoses[0].explains, "unit-status-oom-kill") == nullptr);
+}
+
 TEST_CASE("a kill of another pid than the unit's Main PID is not linked to its loop",
           "[ranking][linking]") {
   const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
@@ -792,7 +832,8 @@ TEST_CASE("the unit's Main PID killed, but its loop exits with status 1: not the
   const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
                                                kStatusRule}));
   const auto result = analyze_events(
-      rules, paste_of(raw_dmesg_kill(2301), status_header(2301, "exit-code"),
+      rules, paste_of(raw_dmesg_kill(2301),
+                      status_header(2301, "exit-code", "api.service", "code=exited, status=1/FAILURE"),
                       "code=exited, status=1/FAILURE"));
   const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
   const Diagnosis* oom = find_rule(result.diagnoses, "oom-killed-process");

@@ -1,6 +1,8 @@
 // The exit templates, from the tools that print them:
 // - systemd (src/core/service.c, service_sigchld_event): "Main process exited, code=%s,
-//   status=%i/%s", code one of exited/killed/dumped; "Failed with result 'signal'".
+//   status=%i/%s", code one of exited/killed/dumped; "Failed with result 'signal'". systemctl
+//   status (src/systemctl/systemctl-show.c) writes a dead process as "Main PID: %u (code=%s,
+//   status=%i/%s)" when it exited, "(code=%s, signal=%s)" when a signal ended it.
 // - pm2 (lib/God/ActionMethods / God.js): "App [%s:%s] exited with code [%s] via signal [%s]".
 // - Docker: events `exitCode=137`, `docker ps` "Exited (137)", inspect `"ExitCode": 137`;
 //   compose "exited with code 137".
@@ -44,7 +46,7 @@ void add_signal(std::string_view signal, ExitSigns& signs) {
 }  // namespace
 
 struct ExitReader::Patterns {
-  RE2 systemd{R"(code=(exited|killed|dumped), status=(\d+)(?:/([A-Z]+))?)"};
+  RE2 systemd{R"(code=(exited|killed|dumped), (?:status=(\d+)(?:/([A-Z]+))?|signal=([A-Z0-9]+)))"};
   RE2 pm2{R"(exited with code \[(-?\d+|null)\] via signal \[(SIG[A-Z0-9]+)\])"};
   RE2 code{
       R"((?i)(?:exitCode=|"ExitCode":\s*|\bExited \(|exited with code:? |exit code:? |exit status ))"
@@ -58,8 +60,10 @@ ExitReader::~ExitReader() = default;
 void ExitReader::read(std::string_view text, ExitSigns& signs) const {
   const re2::StringPiece input(text.data(), text.size());
   std::string kind, status, name, code, signal;
-  if (RE2::PartialMatch(input, patterns_->systemd, &kind, &status, &name)) {
-    if (kind == "exited") {
+  if (RE2::PartialMatch(input, patterns_->systemd, &kind, &status, &name, &signal)) {
+    if (!signal.empty()) {
+      add_signal(signal, signs);  // systemctl status: "(code=killed, signal=KILL)"
+    } else if (kind == "exited") {
       add_code(status, signs);
     } else {
       add_signal(name.empty() ? status : name, signs);  // killed/dumped: status is the signal
