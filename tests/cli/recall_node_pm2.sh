@@ -13,7 +13,10 @@
 # failure lines; a script's program not found by sh/dash/cmd.exe; pm2's describe table, watch
 # loop on its own files and 0.12 cluster closes; V8's OOM frames alone; node 0.12's inspected
 # listen error; openclaw's skipped stage, token-mismatch reason line and restart diagnostics;
-# openclaw's "another gateway instance" refusal met again and again by a process manager.
+# openclaw's "another gateway instance" refusal met again and again by a process manager;
+# Slack's auth refusal escaping as an unhandled rejection; node refusing to spawn a program
+# (EPERM, EACCES); openclaw's plugin load path gone and its own "Invalid config:" refusals;
+# grammY's and @slack/web-api's network failures; bash -c not finding a script's program.
 # Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
@@ -592,5 +595,76 @@ paste_run "- the new gateway will not start: \`Gateway failed to start: another 
 - pm2 shows it stopped after I ran it by hand"
 check "refusal beside a stopped pm2 app stays a remark" \
   $(root_is second_instance gateway-second-instance info; echo $?)
+
+# @slack/web-api's auth refusal escaping openclaw's Slack provider: the crash is the refusal
+paste_run "2026-05-02T08:14:10.201+00:00 [slack] [ops] starting provider
+2026-05-02T08:14:10.688+00:00 [openclaw] Unhandled promise rejection: Error: An API error occurred: invalid_auth
+    at platformErrorFromResult (/usr/lib/node_modules/openclaw/node_modules/@slack/web-api/dist/errors.js:62:33)
+    at WebClient.apiCall (/usr/lib/node_modules/openclaw/node_modules/@slack/web-api/dist/WebClient.js:190:56)"
+check "Slack invalid_auth: auth_failed, not a crash" \
+  $(root_is auth_failed slack-api-auth-error error; echo $?)
+check "the Slack code is a fact" $(fact slack_error invalid_auth; echo $?)
+paste_run "[openclaw] Unhandled promise rejection: Error: An API error occurred: channel_not_found"
+check "a Slack channel_not_found is not an auth failure" $(not_fired slack-api-auth-error; echo $?)
+
+# node refusing to run a program it spawns: EPERM (Windows, thrown) and EACCES (node 20, async)
+paste_run "C:\\work\\desk-app>npm start
+
+> desk-app@1.0.0 start
+> electron .
+
+internal/child_process.js:319
+    throw errnoException(err, 'spawn');
+    ^
+
+Error: spawn EPERM
+    at exports._errnoException (util.js:1018:11)
+    at ChildProcess.spawn (internal/child_process.js:319:11)
+    at Object.exports.spawn (child_process.js:378:9)
+npm ERR! code ELIFECYCLE
+npm ERR! errno 1"
+check "spawn EPERM under npm start: permission_denied" \
+  $(root_is permission_denied node-spawn-permission-denied; echo $?)
+paste_run "0|worker   | Error: spawn /srv/worker/bin/convert EACCES
+0|worker   |     at ChildProcess._handle.onexit (node:internal/child_process:285:19)"
+check "spawn EACCES names the program" $(fact executable /srv/worker/bin/convert; echo $?)
+paste_run "0|worker   | Error: spawn convert ENOENT"
+check "a missing program is not a permission problem" \
+  $(not_fired node-spawn-permission-denied; echo $?)
+
+# openclaw's config guard with a plugin load path an upgrade removed, one bullet per line
+paste_run "Config invalid
+File: ~/.openclaw/openclaw.json
+Problem:
+  - plugins.load.paths: plugin: plugin path not found: /home/u/.local/share/pnpm/global/5/.pnpm/openclaw@2026.3.28/node_modules/openclaw/dist/extensions/acpx
+
+Run: openclaw doctor --fix"
+check "stale plugin load path: invalid_config" \
+  $(root_is invalid_config gateway-config-invalid critical; echo $?)
+paste_run "Gateway failed to start: Error: Invalid config: hooks.token must not match gateway auth token. Set a distinct hooks.token for hook ingress."
+check "the gateway's own Invalid config refusal" $(root_is invalid_config gateway-config-invalid; echo $?)
+paste_run "[webpack-cli] Invalid config: output.path must be an absolute path"
+check "another tool's Invalid config is not the gateway's" $(not_fired gateway-config-invalid; echo $?)
+
+# a chat API that cannot be reached: grammY (Telegram) and @slack/web-api request errors
+paste_run "10:02:11 [telegram] telegram sendMessage failed: Network request for 'sendMessage' failed!
+10:02:14 [telegram] telegram sendMessage failed: Network request for 'sendMessage' failed!"
+check "grammY's network failure: network_unstable" \
+  $(root_is network_unstable channel-api-request-failed warning; echo $?)
+paste_run "[slack] [default] slack auth.test failed at boot (A request error occurred: The operation was aborted due to timeout)"
+check "Slack's request error: network_unstable" $(root_is network_unstable channel-api-request-failed; echo $?)
+paste_run "user: why do I see \"Network request for 'getMe' failed!\" in the docs example?"
+check "the message quoted in chat stays quiet" $(not_fired channel-api-request-failed; echo $?)
+
+# bash -c (bun run on Linux) not finding the script's program
+paste_run "\$ bun run start
+\$ bun run index.ts
+/usr/bin/bash: line 1: bun: command not found
+error: script \"start\" exited with code 127"
+check "bash -c's command not found: missing_executable" \
+  $(root_is missing_executable shell-command-not-found; echo $?)
+paste_run "bash: bun: command not found"
+check "an interactive typo is not a service's missing program" \
+  $(not_fired shell-command-not-found; echo $?)
 
 finish
