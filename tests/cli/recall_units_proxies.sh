@@ -19,8 +19,8 @@
 # dnsmasq's and mongod's port in use, an OOM call trace without its first line, a failed DNS
 # lookup logged as its bare message (node, Rust std), a 203/EXEC line in Markdown italics,
 # Werkzeug's own port-in-use line, the kernel's fatal-fault notes (segfault, trap), a Go client's
-# timeout to a remote host, Traefik's upstream reset in Windows' words. Each beside a look-alike
-# that must not say the same.
+# timeout to a remote host, Traefik's upstream reset in Windows' words, a unit systemctl status
+# shows failed now (exit-code, no loop). Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -507,5 +507,53 @@ paste_run "'502 Bad Gateway' caused by: read tcp 1x.xx.x.xx:yyyyy->1x.xx.x.xx:yy
 check "masked addresses" $(root_is proxy_upstream_refused connect-traefik-upstream-broke-off; echo $?)
 paste_run "read tcp 10.20.0.4:60811->10.20.0.12:5000: wsarecv: An existing connection was forcibly closed by the remote host."
 check "the reset without Traefik's 502 is not Traefik's" $(not_fired connect-traefik-upstream-broke-off; echo $?)
+
+# systemctl status of a unit left failed by an exit with an error (a oneshot, or Restart=no):
+# the unit is down now, which one failure line in a journal does not say
+paste_run "* report-sync.service - Nightly report sync
+   Loaded: loaded (/lib/systemd/system/report-sync.service; enabled; vendor preset: enabled)
+   Active: failed (Result: exit-code) since Mon 2017-07-24 07:28:50 UTC; 2min 8s ago
+  Process: 659 ExecStart=/bin/sh -c /usr/local/bin/report-sync --all (code=exited, status=1/FAILURE)
+
+Jul 24 07:28:50 cube systemd[1]: Starting Nightly report sync...
+Jul 24 07:28:50 cube systemd[1]: report-sync.service: Control process exited, code=exited status=1
+Jul 24 07:28:50 cube systemd[1]: Failed to start Nightly report sync.
+Jul 24 07:28:50 cube systemd[1]: report-sync.service: Unit entered failed state."
+check "a unit failed now, status v232" $(root_is crash systemd-unit-failed-now error; echo $?)
+check "the failed unit is named" $(fact unit report-sync.service; echo $?)
+paste_run "● openclaw-gateway.service - OpenClaw Gateway
+     Loaded: loaded (/etc/systemd/system/openclaw-gateway.service; enabled; preset: enabled)
+     Active: failed (Result: exit-code) since Mon 2026-03-30 19:57:24 CEST; 4min 11s ago
+   Main PID: 27984 (code=exited, status=1/FAILURE)"
+check "the gateway's unit failed now is critical" \
+  $(root_is crash systemd-gateway-unit-failed-now critical; echo $?)
+# the same status block beside the start limit it ended in: the loop says it, once
+paste_run "● owserver.service - Backend server for 1-wire control
+     Loaded: loaded (/lib/systemd/system/owserver.service; enabled; vendor preset: enabled)
+     Active: failed (Result: exit-code) since Sat 2026-08-01 22:02:23 CEST; 7s ago
+    Process: 1460 ExecStart=/usr/bin/owserver -c /etc/owfs.conf (code=exited, status=1/FAILURE)
+   Main PID: 1460 (code=exited, status=1/FAILURE)
+
+Aug 01 22:02:23 pi systemd[1]: owserver.service: Main process exited, code=exited, status=1/FAILURE
+Aug 01 22:02:23 pi systemd[1]: owserver.service: Failed with result 'exit-code'.
+Aug 01 22:02:23 pi systemd[1]: owserver.service: Start request repeated too quickly.
+Aug 01 22:02:23 pi systemd[1]: Failed to start Backend server for 1-wire control."
+check "failed at its start limit: the loop is the root" \
+  $(root_is restart_loop_systemd systemd-unit-start-limit-hit; echo $?)
+check "the failed state is not a second finding beside the loop" \
+  $(not_fired systemd-unit-failed-now; echo $?)
+# systemd's own setup statuses: the program never ran, their rules say why
+paste_run "● api.service - API
+     Loaded: loaded (/etc/systemd/system/api.service; enabled; preset: enabled)
+     Active: failed (Result: exit-code) since Mon 2026-03-30 19:57:24 CEST; 4min 11s ago
+    Process: 27984 ExecStart=/opt/api/bin/api (code=exited, status=203/EXEC)
+   Main PID: 27984 (code=exited, status=203/EXEC)"
+check "203/EXEC in status: missing executable, not a crash" \
+  $(root_is missing_executable; echo $?)
+check "203/EXEC in status: no failed-now finding" $(not_fired systemd-unit-failed-now; echo $?)
+paste_run "● api.service - API
+     Active: activating (auto-restart) (Result: exit-code) since Mon 2026-03-30 19:57:24 CEST; 2s ago
+   Main PID: 27984 (code=exited, status=1/FAILURE)"
+check "auto-restart pending is not failed now" $(not_fired systemd-unit-failed-now; echo $?)
 
 finish
