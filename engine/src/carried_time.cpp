@@ -4,6 +4,10 @@ namespace logdx {
 namespace {
 
 constexpr std::string_view kPlain = "plain";
+// What the parsers record for a line whose unknown prefix they peeled (`box1: `, a wrapper's
+// `[time] [LEVEL] ` column; parsers/src/core/input_parse.cpp): not a format, since every block
+// of a paste may sit behind the same prefix. The format is the envelope found behind it.
+constexpr std::string_view kPeeledPrefix = "prefix";
 
 // A plain line that names no manager (an `Error: ...`, a stack frame, a wrapped tail) is the
 // kind of line carry-forward exists for: it stays with the record before it. One whose wording
@@ -15,7 +19,9 @@ bool names_its_writer(const Event& event) {
 }  // namespace
 
 std::string_view carry_format(const Event& event) {
-  if (!event.envelopes.empty()) return event.envelopes.front();
+  for (const std::string& envelope : event.envelopes) {
+    if (envelope != kPeeledPrefix) return envelope;
+  }
   return event.parser.empty() ? kPlain : std::string_view(event.parser);
 }
 

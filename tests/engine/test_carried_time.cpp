@@ -115,6 +115,27 @@ TEST_CASE("carry-forward: the outermost envelope is the format (a pm2 line insid
   CHECK(carried.effective(inner.time).has_value());
 }
 
+TEST_CASE("carry-forward: behind one peeled prefix, dmesg and pm2 are still two formats",
+          "[carried-time]") {
+  // `box1: [ 2198.039625] Out of memory: ...` then `box1: PM2 | App [bot:0] exited ...`: the
+  // prefix peeler records "prefix" before the envelope it found behind it.
+  CarriedTime carried;
+  Event kill = dmesg_kill();
+  kill.envelopes = {"prefix", "dmesg"};
+  carried.observe(kill);
+  Event exit = pm2_line(SourceKind::pm2, "App [bot:0] exited with code [null] via signal [SIGKILL]");
+  exit.envelopes = {"prefix", "pm2-logs"};
+  carried.observe(exit);
+  CHECK_FALSE(carried.effective(exit.time).has_value());
+  // The same prefix before the same format is one block.
+  CarriedTime same;
+  same.observe(kill);
+  Event trace = plain_line(SourceKind::other, "  dump_stack_lvl+0x44/0x5c");
+  trace.envelopes = {"prefix", "dmesg"};
+  same.observe(trace);
+  CHECK(same.effective(trace.time).kind == TimeKind::monotonic);
+}
+
 TEST_CASE("the time window (since) keeps the unstamped lines of a block after raw dmesg", "[carried-time]") {
   const std::int64_t since = parse_iso8601("2026-02-10T15:00:00Z")->nanos;
   TimeWindow window(TimeBound{since, since}, std::nullopt);
@@ -123,4 +144,13 @@ TEST_CASE("the time window (since) keeps the unstamped lines of a block after ra
   // pm2 lines after dmesg: neither the kernel's boot time nor the old journal time is theirs.
   CHECK(window.keep(pm2_line(SourceKind::pm2, "App [bot:0] online"), 0));
   CHECK(window.dropped() == 1);
+  // Right after the old journal line: carried, its 14:00 would drop the pm2 line.
+  TimeWindow direct(TimeBound{since, since}, std::nullopt);
+  CHECK_FALSE(direct.keep(journal_line("2026-02-10T14:00:00Z", "old"), 0));
+  CHECK(direct.keep(pm2_line(SourceKind::pm2, "App [bot:0] online"), 0));
+  // ... while the journal's own unstamped continuation takes it and is dropped with it.
+  Event continuation = journal_line("2026-02-10T14:00:00Z", "  at Module._compile");
+  continuation.time = {};
+  CHECK_FALSE(direct.keep(journal_line("2026-02-10T14:00:00Z", "old"), 0));
+  CHECK_FALSE(direct.keep(continuation, 0));
 }
