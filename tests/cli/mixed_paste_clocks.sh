@@ -94,5 +94,7 @@ sys.exit(0 if not any("a process of api" in x["title"] for x in walk(d)) else 1)
 paste_run "$(printf '%s\n%s' "$(kill_line 4242)" "$(status_block 4242 exit-code "code=exited, status=1/FAILURE")")"
 check "status 1: nothing is folded under the kill" $(diagnoses_ask '
 sys.exit(0 if not any(x["cause"] == "oom_kernel" and x.get("explains") for x in walk(d)) else 1)'; echo $?)
+check "status 1: the kill is not called api's process" $(diagnoses_ask '
+sys.exit(0 if not any("a process of api" in x["title"] for x in walk(d)) else 1)'; echo $?)
 
 finish

@@ -880,4 +880,37 @@ TEST_CASE("a kill whose pid the input ties to a service is that service's error,
   const Diagnosis* other_kill = find_rule(other.diagnoses, "oom-killed-process");
   REQUIRE(other_kill != nullptr);
   CHECK(other_kill->severity == Severity::critical);
+  // The status says the process with that pid exited with status 1: the kill was not its death.
+  const auto exited = analyze_events(
+      rules, {raw_dmesg_kill(2301),
+              status_header(2301, "exit-code", "api.service", "code=exited, status=1/FAILURE")});
+  const Diagnosis* exited_kill = find_rule(exited.diagnoses, "oom-killed-process");
+  REQUIRE(exited_kill != nullptr);
+  CHECK(exited_kill->severity == Severity::critical);
+  CHECK(exited_kill->title.find("a process of") == std::string::npos);
+}
+
+TEST_CASE("kills of two pids in one finding, one tied to a service: still maybe the gateway",
+          "[ranking][linking][oom]") {
+  // One finding per process name (as the pack's node rule keys it): pid 1111 is tied to
+  // nothing, so it may be the gateway, whatever pid 2301's tie says.
+  const RuleSet rules = rules_from(rules_yaml({R"(  - id: oom-killed-node
+    cause: oom_kernel
+    severity: critical
+    confidence: 0.7
+    match: {regex: '^Out of memory: Killed process (?P<killed_pid>\d+) \((?P<killed_process>node)\)'}
+    key: [killed_process]
+)",
+                                               kStatusRule}));
+  const auto both = analyze_events(
+      rules, {raw_dmesg_kill(1111), raw_dmesg_kill(2301), status_header(2301, "signal")});
+  const Diagnosis* kill = find_rule(both.diagnoses, "oom-killed-node");
+  REQUIRE(kill != nullptr);
+  CHECK(kill->severity == Severity::critical);
+  CHECK(kill->title.find("a process of") == std::string::npos);
+  // Both pids tied to api: api's.
+  const auto tied = analyze_events(rules, {raw_dmesg_kill(2301), status_header(2301, "signal")});
+  const Diagnosis* tied_kill = find_rule(tied.diagnoses, "oom-killed-node");
+  REQUIRE(tied_kill != nullptr);
+  CHECK(tied_kill->severity == Severity::error);
 }

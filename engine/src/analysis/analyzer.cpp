@@ -211,7 +211,7 @@ AnalysisResult Analyzer::finish() {
       profiles.push_back(analysis::link_profile(draft, rules[r], events, hits, known));
     }
   }
-  analysis::name_tied_victims(built, profiles);
+  analysis::name_tied_victims(built, profiles, pid_names);
   analysis::lower_unlinked_victims(built, profiles);
   analysis::raise_failing_victims(built, profiles, state_->matcher.names_gateway());
   analysis::raise_own_port_conflicts(built, profiles);

@@ -65,9 +65,11 @@ std::optional<std::int64_t> parse_pid(std::string_view text) {
   return value;
 }
 
-// A `systemctl status` header: systemd's report about the unit, whose pid is the unit's main
-// process (`Main PID: 4242 (code=killed, signal=KILL)`), not a manager's own. Its lines
-// name no process; systemd's own journal lines name `systemd`.
+// A `systemctl status` header of a unit whose main process is gone: systemd's report about the
+// unit, whose pid is the unit's main process (`Main PID: 4242 (code=killed, signal=KILL)`), not
+// a manager's own. Such a header names no process; a running unit's `Main PID: 4242 (node)`
+// does, and then ties nothing (docs/known-limits.md). systemd's own journal lines name
+// `systemd`.
 bool unit_main_pid_event(const MatchedEvent& event) {
   return event.source == SourceKind::systemd && event.process().empty() && !event.unit().empty();
 }
@@ -199,15 +201,23 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events, Exi
 PidNames::PidNames(const KeptEvents& events) {
   for (const MatchedEvent& event : events) {
     if (!event.pid || (manager_event(event) && !unit_main_pid_event(event))) continue;
+    if (event.unit().empty() && event.app().empty()) continue;
+    Tie& tie = ties_[*event.pid];
     for (const std::string* name : {&event.unit(), &event.app()}) {
-      if (!name->empty()) add_unique(names_[*event.pid], *name);
+      if (!name->empty()) add_unique(tie.names, *name);
     }
+    add_exits(event.exits, tie.exits);
   }
 }
 
 const std::vector<std::string>* PidNames::names_of(std::int64_t pid) const {
-  const auto it = names_.find(pid);
-  return it == names_.end() ? nullptr : &it->second;
+  const auto it = ties_.find(pid);
+  return it == ties_.end() ? nullptr : &it->second.names;
+}
+
+ExitSigns PidNames::exits_of(std::int64_t pid) const {
+  const auto it = ties_.find(pid);
+  return it == ties_.end() ? ExitSigns{} : it->second.exits;
 }
 
 std::string normalise_subject_name(std::string_view name) {

@@ -59,9 +59,16 @@ class PidNames {
  public:
   explicit PidNames(const KeptEvents& events);
   const std::vector<std::string>* names_of(std::int64_t pid) const;
+  // How the lines that tie the pid say it ended (`Main PID: N (code=exited, status=1/FAILURE)`):
+  // nothing known when they do not say.
+  ExitSigns exits_of(std::int64_t pid) const;
 
  private:
-  std::unordered_map<std::int64_t, std::vector<std::string>> names_;
+  struct Tie {
+    std::vector<std::string> names;
+    ExitSigns exits;
+  };
+  std::unordered_map<std::int64_t, Tie> ties_;
 };
 
 // What the input says of names beyond each line's own: the unit/app of a pid, the app of a
