@@ -215,7 +215,7 @@ const std::vector<std::string>* PidNames::names_of(std::int64_t pid) const {
   return it == ties_.end() ? nullptr : &it->second.names;
 }
 
-ExitSigns PidNames::exits_of(std::int64_t pid) const {
+ExitSigns PidNames::exit_signs_of(std::int64_t pid) const {
   const auto it = ties_.find(pid);
   return it == ties_.end() ? ExitSigns{} : it->second.exits;
 }

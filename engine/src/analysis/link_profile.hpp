@@ -61,7 +61,7 @@ class PidNames {
   const std::vector<std::string>* names_of(std::int64_t pid) const;
   // How the lines that tie the pid say it ended (`Main PID: N (code=exited, status=1/FAILURE)`):
   // nothing known when they do not say.
-  ExitSigns exits_of(std::int64_t pid) const;
+  ExitSigns exit_signs_of(std::int64_t pid) const;
 
  private:
   struct Tie {

@@ -19,7 +19,7 @@ std::optional<std::string> tied_service(const LinkProfile& profile, const PidNam
   for (std::int64_t pid : profile.pids) {
     const std::vector<std::string>* names = pids.names_of(pid);
     if (names == nullptr || names->empty()) return std::nullopt;
-    const ExitSigns exits = pids.exits_of(pid);
+    const ExitSigns exits = pids.exit_signs_of(pid);
     if (exits.known() && !exits.killed) return std::nullopt;
     const std::string name = normalise_subject_name(names->front());
     if (service && *service != name) return std::nullopt;
