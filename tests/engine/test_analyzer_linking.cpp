@@ -890,6 +890,26 @@ TEST_CASE("a kill whose pid the input ties to a service is that service's error,
   CHECK(exited_kill->title.find("a process of") == std::string::npos);
 }
 
+TEST_CASE("a pid tied to a service on another host ties nothing here", "[ranking][linking][oom]") {
+  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
+                                               kStatusRule}));
+  Event kill = raw_dmesg_kill(2301);
+  kill.host = "web-1";
+  Event header = status_header(2301, "signal");
+  header.host = "db-1";
+  const auto apart = analyze_events(rules, {kill, header});
+  const Diagnosis* apart_kill = find_rule(apart.diagnoses, "oom-killed-process");
+  REQUIRE(apart_kill != nullptr);
+  CHECK(apart_kill->severity == Severity::critical);
+  CHECK(apart_kill->title.find("a process of") == std::string::npos);
+  // The same host: api's.
+  header.host = "web-1";
+  const auto same = analyze_events(rules, {kill, header});
+  const Diagnosis* same_kill = find_rule(same.diagnoses, "oom-killed-process");
+  REQUIRE(same_kill != nullptr);
+  CHECK(same_kill->severity == Severity::error);
+}
+
 TEST_CASE("kills of two pids in one finding, one tied to a service: still maybe the gateway",
           "[ranking][linking][oom]") {
   // One finding per process name (as the pack's node rule keys it): pid 1111 is tied to

@@ -207,6 +207,7 @@ PidNames::PidNames(const KeptEvents& events) {
       if (!name->empty()) add_unique(tie.names, *name);
     }
     add_exits(event.exits, tie.exits);
+    if (!event.host().empty()) add_unique(tie.hosts, host_key(event.host()));
   }
 }
 
@@ -218,6 +219,11 @@ const std::vector<std::string>* PidNames::names_of(std::int64_t pid) const {
 ExitSigns PidNames::exit_signs_of(std::int64_t pid) const {
   const auto it = ties_.find(pid);
   return it == ties_.end() ? ExitSigns{} : it->second.exits;
+}
+
+const std::vector<std::string>* PidNames::hosts_of(std::int64_t pid) const {
+  const auto it = ties_.find(pid);
+  return it == ties_.end() ? nullptr : &it->second.hosts;
 }
 
 std::string normalise_subject_name(std::string_view name) {

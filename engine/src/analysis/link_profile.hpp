@@ -62,11 +62,14 @@ class PidNames {
   // How the lines that tie the pid say it ended (`Main PID: N (code=exited, status=1/FAILURE)`):
   // nothing known when they do not say.
   ExitSigns exit_signs_of(std::int64_t pid) const;
+  // The hosts (host_key) of the lines that tie the pid (empty when they name none), or null.
+  const std::vector<std::string>* hosts_of(std::int64_t pid) const;
 
  private:
   struct Tie {
     std::vector<std::string> names;
     ExitSigns exits;
+    std::vector<std::string> hosts;
   };
   std::unordered_map<std::int64_t, Tie> ties_;
 };

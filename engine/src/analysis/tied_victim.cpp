@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -10,15 +11,26 @@
 namespace logdx::analysis {
 namespace {
 
+// Whether the lines tying `pid` come from another host than the kill's (a pid number means
+// nothing across hosts). Either side naming no host does not say.
+bool tied_on_other_host(const LinkProfile& profile, const PidNames& pids, std::int64_t pid) {
+  const std::vector<std::string>* hosts = pids.hosts_of(pid);
+  if (hosts == nullptr || hosts->empty() || profile.hosts.empty()) return false;
+  return std::none_of(hosts->begin(), hosts->end(), [&](const std::string& host) {
+    return std::find(profile.hosts.begin(), profile.hosts.end(), host) != profile.hosts.end();
+  });
+}
+
 // The one service every killed pid of the kill is tied to, when the lines that tie each pid do
 // not say it ended some other way (`Main PID: N (code=exited, status=1/FAILURE)`: the kill was
-// not that process's death). None when a pid is untied (it may be the gateway's), when the pids
-// are tied to different services, or when the finding names no pid.
+// not that process's death). None when a pid is untied (it may be the gateway's) or tied only on
+// another host, when the pids are tied to different services, or when the finding names no pid.
 std::optional<std::string> tied_service(const LinkProfile& profile, const PidNames& pids) {
   std::optional<std::string> service;
   for (std::int64_t pid : profile.pids) {
     const std::vector<std::string>* names = pids.names_of(pid);
     if (names == nullptr || names->empty()) return std::nullopt;
+    if (tied_on_other_host(profile, pids, pid)) return std::nullopt;
     const ExitSigns exits = pids.exit_signs_of(pid);
     if (exits.known() && !exits.killed) return std::nullopt;
     const std::string name = normalise_subject_name(names->front());
