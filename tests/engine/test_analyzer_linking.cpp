@@ -746,6 +746,11 @@ const std::string kStatusRule = R"(  - id: unit-status-failed
     match: {regex: 'Active: (?:failed|activating \(auto-restart\)) \(Result: (?P<result>[\w-]+)\)'}
 )";
 
+// The kill, loop and exit rules with the status-header rule: what the Main PID tests run.
+RuleSet oom_loop_and_status_rules() {
+  return rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")), kStatusRule}));
+}
+
 // The unit's loop is a finding of its own: not folded under the kill, nor "possibly related".
 void check_loop_apart_from_kill(const AnalysisResult& result) {
   const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
@@ -779,8 +784,7 @@ std::vector<Event> paste_of(Event kill, Event header, const std::string& loop_ex
 
 TEST_CASE("raw dmesg's kill of pid N and the unit whose Main PID was N: linked across clocks",
           "[ranking][linking]") {
-  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
-                                               kStatusRule}));
+  const RuleSet rules = oom_loop_and_status_rules();
   const auto result = analyze_events(
       rules, paste_of(raw_dmesg_kill(2301), status_header(2301, "signal"),
                       "code=killed, status=9/KILL"));
@@ -827,8 +831,7 @@ TEST_CASE("the status alone saying Main PID N was killed links N's OOM kill",
 
 TEST_CASE("a kill of another pid than the unit's Main PID is not linked to its loop",
           "[ranking][linking]") {
-  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
-                                               kStatusRule}));
+  const RuleSet rules = oom_loop_and_status_rules();
   const auto result = analyze_events(
       rules, paste_of(raw_dmesg_kill(2301), status_header(2388, "signal"),
                       "code=killed, status=9/KILL"));
@@ -839,8 +842,7 @@ TEST_CASE("a kill of another pid than the unit's Main PID is not linked to its l
 
 TEST_CASE("the unit's Main PID killed, but its loop exits with status 1: not the kill's doing",
           "[ranking][linking]") {
-  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
-                                               kStatusRule}));
+  const RuleSet rules = oom_loop_and_status_rules();
   const auto result = analyze_events(
       rules, paste_of(raw_dmesg_kill(2301),
                       status_header(2301, "exit-code", "api.service", "code=exited, status=1/FAILURE"),
@@ -850,8 +852,7 @@ TEST_CASE("the unit's Main PID killed, but its loop exits with status 1: not the
 
 TEST_CASE("the unit's Main PID killed days before its loop, on one clock: not linked",
           "[ranking][linking]") {
-  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
-                                               kStatusRule}));
+  const RuleSet rules = oom_loop_and_status_rules();
   Event kill = make_event(kernel("2026-03-02T08:00:01Z",
                                  "Out of memory: Killed process 2301 (node) total-vm:1826352kB"));
   Event header = status_header(2301, "signal");
@@ -863,8 +864,7 @@ TEST_CASE("the unit's Main PID killed days before its loop, on one clock: not li
 
 TEST_CASE("a kill whose pid the input ties to a service is that service's error, not the gateway's",
           "[ranking][linking][oom]") {
-  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
-                                               kStatusRule}));
+  const RuleSet rules = oom_loop_and_status_rules();
   const auto api = analyze_events(rules, {raw_dmesg_kill(2301), status_header(2301, "signal")});
   const Diagnosis* kill = find_rule(api.diagnoses, "oom-killed-process");
   REQUIRE(kill != nullptr);
@@ -891,8 +891,7 @@ TEST_CASE("a kill whose pid the input ties to a service is that service's error,
 }
 
 TEST_CASE("a pid tied to a service on another host ties nothing here", "[ranking][linking][oom]") {
-  const RuleSet rules = rules_from(rules_yaml({kOomAndLoop.substr(kOomAndLoop.find("  - id:")),
-                                               kStatusRule}));
+  const RuleSet rules = oom_loop_and_status_rules();
   Event kill = raw_dmesg_kill(2301);
   kill.host = "web-1";
   Event header = status_header(2301, "signal");
