@@ -933,3 +933,48 @@ TEST_CASE("kills of two pids in one finding, one tied to a service: still maybe 
   REQUIRE(tied_kill != nullptr);
   CHECK(tied_kill->severity == Severity::error);
 }
+
+namespace {
+
+// A gateway's own error with milliseconds, and systemd's exit of its unit written to the
+// second (journalctl's short format): node's "listen EADDRINUSE: address already in use
+// 127.0.0.1:18789" (net.js, node 12-24), systemd v23x+ "Main process exited".
+const std::string kPortAndExit = rules_yaml({R"(  - id: port-taken
+    cause: port_conflict
+    severity: critical
+    confidence: 0.9
+    match: {regex: 'listen EADDRINUSE: address already in use [\d.]+:(?P<port>\d+)'}
+    explains: [crash]
+  - id: unit-failed-once
+    cause: crash
+    severity: warning
+    confidence: 0.5
+    match: {regex: '^(?P<unit>[\w@.-]+\.service): Main process exited, code=exited, status=1'}
+    key: [unit]
+)"});
+
+std::vector<EventSpec> error_then_exit(const std::string& error_time) {
+  return {EventSpec(error_time, "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789")
+              .on("gw-01", "openclaw-gateway.service", "node", 2301),
+          EventSpec("2026-03-05T08:20:25Z",
+                    "openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE")
+              .on("gw-01", "openclaw-gateway.service", "systemd", 1)};
+}
+
+}  // namespace
+
+TEST_CASE("a time written to the second is any moment of it: the exit folds under its cause",
+          "[ranking][linking]") {
+  const RuleSet rules = rules_from(kPortAndExit);
+  SECTION("the error 36 ms into the exit's second explains it") {
+    const auto result = analyze(rules, error_then_exit("2026-03-05T08:20:25.036Z"));
+    REQUIRE(result.diagnoses.size() == 1);
+    CHECK(result.diagnoses[0].rule == "port-taken");
+    REQUIRE(result.diagnoses[0].explains.size() == 1);
+    CHECK(result.diagnoses[0].explains[0].rule == "unit-failed-once");
+  }
+  SECTION("an error two seconds after the exit does not") {
+    const auto result = analyze(rules, error_then_exit("2026-03-05T08:20:27.036Z"));
+    CHECK(result.diagnoses.size() == 2);
+  }
+}

@@ -166,3 +166,75 @@ TEST_CASE("a rule subsumed by another drops out without a note", "[ranking][merg
     CHECK(count_rule(result.diagnoses, "exits-twice-quickly") == 1);
   }
 }
+
+namespace {
+
+// systemd v232+ src/core/service.c prints one failure as two lines in the same second:
+// service_sigchld_event's "Main process exited" and service_enter_dead's "Failed with result".
+// The loop rule counts the exits; the lone-failure rule reads both.
+const char* const kUnitRules = R"(logdx_rules: 1
+rules:
+  - id: unit-loop
+    cause: restart_loop_systemd
+    severity: error
+    confidence: 0.85
+    match: {regex: '(?P<unit>[\w.-]+\.service): Main process exited, code=exited, status=1'}
+    key: [unit]
+    correlate:
+      threshold: {count: 3, within: 15m, group_by: [unit]}
+  - id: unit-failed-once
+    cause: crash
+    severity: warning
+    confidence: 0.5
+    match:
+      any:
+        - regex: '(?P<unit>[\w.-]+\.service): Main process exited, code=exited, status=1'
+        - regex: '(?P<unit>[\w.-]+\.service): Failed with result ''exit-code'''
+    key: [unit]
+    subsumed_by: [unit-loop]
+)";
+
+std::vector<EventSpec> unit_failures(const std::string& unit, const std::string& host,
+                                     const std::vector<std::string>& seconds) {
+  std::vector<EventSpec> out;
+  for (const std::string& second : seconds) {
+    const std::string time = "2026-03-05T08:00:" + second + "Z";
+    out.push_back(EventSpec(time, unit + ": Main process exited, code=exited, status=1/FAILURE")
+                      .on(host, unit, "systemd", 1));
+    out.push_back(EventSpec(time, unit + ": Failed with result 'exit-code'.")
+                      .on(host, unit, "systemd", 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
+          "[ranking][merge]") {
+  const RuleSet rules = rules_from(kUnitRules);
+  SECTION("three failures: the loop holds every one, the lone-failure finding goes") {
+    const auto result = analyze(rules, unit_failures("api.service", "h1", {"01", "07", "13"}));
+    CHECK(count_rule(result.diagnoses, "unit-loop") == 1);
+    CHECK(count_rule(result.diagnoses, "unit-failed-once") == 0);
+  }
+  SECTION("one failure alone is a finding") {
+    const auto result = analyze(rules, unit_failures("api.service", "h1", {"01"}));
+    CHECK(count_rule(result.diagnoses, "unit-loop") == 0);
+    CHECK(count_rule(result.diagnoses, "unit-failed-once") == 1);
+  }
+  SECTION("a failure two seconds after the loop's last exit is another occurrence") {
+    auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});
+    lines.push_back(EventSpec("2026-03-05T08:00:15Z", "api.service: Failed with result 'exit-code'.")
+                        .on("h1", "api.service", "systemd", 1));
+    const auto result = analyze(rules, lines);
+    CHECK(count_rule(result.diagnoses, "unit-failed-once") == 1);
+  }
+  SECTION("another host's failure in the same second is not the loop's") {
+    auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});
+    lines.push_back(EventSpec("2026-03-05T08:00:13Z", "api.service: Failed with result 'exit-code'.")
+                        .on("h2", "api.service", "systemd", 1));
+    const auto result = analyze(rules, lines);
+    REQUIRE(count_rule(result.diagnoses, "unit-failed-once") == 1);
+    CHECK(find_rule(result.diagnoses, "unit-failed-once")->host == "h2");
+  }
+}

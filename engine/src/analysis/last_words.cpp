@@ -15,11 +15,14 @@
 namespace logdx::analysis {
 namespace {
 
-// A restart loop, or one failed exit (an `app_exit` at warning or worse: a clean stop's
-// remark has nothing to explain).
+// A restart loop, or one failed exit at warning or worse (a clean stop's remark has nothing to
+// explain): a rule tagged `failed-exit` (its cause says what the exit was, a crash), or one of
+// cause `app_exit`.
 bool reports_exits(const CompiledRule& rule) {
-  return rule.cause.starts_with("restart_loop_") ||
-         (rule.cause == "app_exit" && rule.severity >= Severity::warning);
+  if (rule.cause.starts_with("restart_loop_")) return true;
+  if (rule.severity < Severity::warning) return false;
+  return rule.cause == "app_exit" ||
+         std::find(rule.tags.begin(), rule.tags.end(), "failed-exit") != rule.tags.end();
 }
 
 // Names compare without case, a ".service" suffix or docker's leading "/": the manager

@@ -1,8 +1,9 @@
 #pragma once
-// A restart loop (or one failed exit, an `app_exit` warning) whose cause no rule found still
-// has the best clue in the log: what the app printed last before each exit (`Error: Cannot find
-// module`, a Python traceback's last line, `Permission denied`). Context rules (`report: false`)
-// mark such lines; this picks those of the loop's subject and shows them with the loop.
+// A restart loop (or one failed exit: a warning tagged `failed-exit`, or of cause `app_exit`)
+// whose cause no rule found still has the best clue in the log: what the app printed last before
+// each exit (`Error: Cannot find module`, a Python traceback's last line, `Permission denied`).
+// Context rules (`report: false`) mark such lines; this picks those of the loop's subject and
+// shows them with the loop.
 
 #include <cstdint>
 #include <string>
@@ -19,10 +20,10 @@ using LastWordsByLoop = std::unordered_map<std::string, std::vector<std::uint32_
 
 inline constexpr std::size_t kLastWordsMax = 3;
 
-// For every draft of a restart_loop_* rule, or of an app_exit rule at warning or worse: the context
-// events on its input and of its subject (app, unit, container or pid; a line that names no subject
-// counts), the last one before each of the loop's lines, newest first, one per distinct message, at
-// most `limit`.
+// For every draft of a restart_loop_* rule, or of a failed-exit or app_exit rule at warning or
+// worse: the context events on its input and of its subject (app, unit, container or pid; a
+// line that names no subject counts), the last one before each of the loop's lines, newest
+// first, one per distinct message, at most `limit`.
 LastWordsByLoop find_last_words(const std::vector<CompiledRule>& rules,
                                 const std::vector<std::vector<Draft>>& drafts,
                                 const std::vector<std::uint32_t>& context_hits,

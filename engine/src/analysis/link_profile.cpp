@@ -196,6 +196,15 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events, Exi
   }
 }
 
+LineMoment moment_of(std::uint32_t index, const MatchedEvent& event) {
+  LineMoment moment{index, event.clock, std::nullopt, event.input_index, event.line,
+                    event.host().empty() ? std::string() : host_key(event.host())};
+  if (event.effective.has_value() && event.clock.kind != Clock::Kind::untimed) {
+    moment.nanos = event.effective.nanos;
+  }
+  return moment;
+}
+
 }  // namespace
 
 PidNames::PidNames(const KeptEvents& events) {
@@ -262,6 +271,7 @@ LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const Kep
   for (std::uint32_t h : draft.hits) out.events.push_back(hits[h].event);
   std::sort(out.events.begin(), out.events.end());
   out.events.erase(std::unique(out.events.begin(), out.events.end()), out.events.end());
+  for (std::uint32_t e : out.events) out.moments.push_back(moment_of(e, events[e]));
   out.span = span_of(draft.hits, events, hits);
   if (out.span && rule.correlate && rule.correlate->kind == Correlate::Kind::absent) {
     // An `absent` finding is the silence after its start: it lasts its whole window.

@@ -25,6 +25,18 @@ struct TimeSpan {
   std::int64_t last = 0;
 };
 
+// Where and when one of a finding's lines was written: one failure is printed as several lines
+// at once (systemd's `Main process exited` and `Failed with result`), which subsumption
+// (same_event.hpp) counts as one occurrence.
+struct LineMoment {
+  std::uint32_t event = 0;  // index into the kept events, as in LinkProfile::events
+  Clock clock;
+  std::optional<std::int64_t> nanos;  // none on an untimed line
+  std::uint32_t input = 0;
+  std::uint64_t line = 0;
+  std::string host;  // host_key, empty when the line names none
+};
+
 struct LinkProfile {
   std::vector<std::string> hosts;  // short host names, lower case
   // Its subjects: unit/app/container names (lower case, ".service" dropped), process names
@@ -44,6 +56,7 @@ struct LinkProfile {
   // Its own lines (indexes into the kept events, sorted, distinct): two findings of one cause
   // on the same lines are one finding (same_event.hpp).
   std::vector<std::uint32_t> events;
+  std::vector<LineMoment> moments;  // one per line of `events`
   // The port holder it names (holder_pid, holder_command), for merging port findings.
   std::vector<std::pair<std::string, std::string>> holder;
 

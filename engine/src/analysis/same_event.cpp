@@ -42,8 +42,46 @@ int merged_into(const std::vector<BuiltDiagnosis>& built, const std::vector<Link
   return best;
 }
 
+// One failure is printed as several lines at once: systemd's `X.service: Main process exited,
+// code=exited, status=1/FAILURE` and `X.service: Failed with result 'exit-code'.` come in the
+// same second, and a loop rule that counts the exits holds only the first. Two lines are one
+// occurrence when they are on one host and within a second on one clock, or, when either has
+// no time, at most two lines apart in one input.
+constexpr std::int64_t kOccurrenceNanos = 1'000'000'000;
+constexpr std::uint64_t kOccurrenceLines = 2;
+
+bool same_occurrence(const LineMoment& a, const LineMoment& b) {
+  if (a.host != b.host) return false;
+  if (a.nanos && b.nanos) {
+    const std::int64_t apart = *a.nanos > *b.nanos ? *a.nanos - *b.nanos : *b.nanos - *a.nanos;
+    return a.clock == b.clock && apart <= kOccurrenceNanos;
+  }
+  const std::uint64_t apart = a.line > b.line ? a.line - b.line : b.line - a.line;
+  return a.input == b.input && apart <= kOccurrenceLines;
+}
+
+bool share_a_name(const LinkProfile& a, const LinkProfile& b) {
+  return std::any_of(a.names.begin(), a.names.end(), [&](const std::string& x) {
+    return std::any_of(b.names.begin(), b.names.end(),
+                       [&](const std::string& y) { return same_subject_name(x, y); });
+  });
+}
+
+// Whether `whole` holds every occurrence `part` shows: each of part's lines is one of whole's,
+// or (both about one named subject) printed with one of whole's lines as one occurrence.
+bool occurrences_within(const LinkProfile& part, const LinkProfile& whole) {
+  if (part.moments.empty()) return false;
+  const bool same_subject = share_a_name(part, whole);
+  return std::all_of(part.moments.begin(), part.moments.end(), [&](const LineMoment& m) {
+    if (std::binary_search(whole.events.begin(), whole.events.end(), m.event)) return true;
+    return same_subject &&
+           std::any_of(whole.moments.begin(), whole.moments.end(),
+                       [&](const LineMoment& w) { return same_occurrence(m, w); });
+  });
+}
+
 // Whether a rule that `loser`'s rule names in `subsumed_by` has a finding holding all of its
-// lines: that finding says the same with more evidence, so `loser` goes without a note.
+// occurrences: that finding says the same with more evidence, so `loser` goes without a note.
 bool subsumed(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkProfile>& profiles,
               const std::vector<bool>& gone, std::size_t loser) {
   const std::vector<std::string>& by = built[loser].rule->subsumed_by;
@@ -51,7 +89,7 @@ bool subsumed(const std::vector<BuiltDiagnosis>& built, const std::vector<LinkPr
   for (std::size_t w = 0; w < built.size(); ++w) {
     if (w == loser || gone[w]) continue;
     if (std::find(by.begin(), by.end(), built[w].rule->id) == by.end()) continue;
-    if (lines_within(profiles[loser], profiles[w])) return true;
+    if (occurrences_within(profiles[loser], profiles[w])) return true;
   }
   return false;
 }

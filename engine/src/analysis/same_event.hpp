@@ -6,7 +6,9 @@
 // matched (docs/ranking.md, "One event, one finding"). Rules then need no `not:` that mirrors
 // another rule's pattern only to stay out of its way. A rule that names the other in its
 // `subsumed_by` (a weaker form of it: two quick exits beside a loop of many) is dropped
-// without the note, whatever the two rank and whichever causes they name.
+// without the note, whatever the two rank and whichever causes they name, when the other holds
+// each of its occurrences: the same line, or a line printed with it for one failure (same
+// subject and host, within a second).
 
 #include <vector>
 

@@ -168,6 +168,9 @@ void absorb_profile(LinkProfile& into, const LinkProfile& from) {
   }
   into.exits.killed = into.exits.killed || from.exits.killed;
   into.exits.other = into.exits.other || from.exits.other;
+  for (const LineMoment& moment : from.moments) {
+    if (!holds(into.events, moment.event)) into.moments.push_back(moment);
+  }
   into.events.insert(into.events.end(), from.events.begin(), from.events.end());
   std::sort(into.events.begin(), into.events.end());
   into.events.erase(std::unique(into.events.begin(), into.events.end()), into.events.end());
