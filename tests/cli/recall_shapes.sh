@@ -210,10 +210,36 @@ check "two clean exits: no loop" $(not_fired restart_loop_pm2; echo $?)
 # one failed exit, cut before any restart: a warning that shows the app's last words
 paste_run "0|api      | Error: Cannot open database file '/srv/api/data.db'
 PM2        | 2020-03-13T11:11:13: PM2 log: App [api:0] exited with code [1] via signal [SIGINT]"
-check "one failed exit: app_exit warning" $(root_is app_exit pm2-app-exited-with-error warning; echo $?)
+check "one failed exit: a crash warning" $(root_is crash pm2-app-exited-with-error warning; echo $?)
 check "one failed exit: its last words" $(has "Cannot open database file" "$out"; echo $?)
 paste_run "PM2        | 2020-03-13T11:11:13: PM2 log: App [api:0] exited with code [0] via signal [SIGINT]"
 check "one clean exit: no failure" $(not_fired pm2-app-exited-with-error; echo $?)
+
+# systemd: one unit failure (v232+ service.c service_enter_dead), quoted alone in Markdown, is a
+# crash warning; the same failures again and again are the loop, not a loop and a failure.
+paste_run 'Always when booting I get this in my log:
+
+`systemd[1]: umbrel-startup.service: Failed with result '"'"'exit-code'"'"'.`'
+check "one unit failure quoted alone: a crash warning" \
+  $(root_is crash systemd-unit-exited-with-error warning; echo $?)
+check "the unit is a fact" $(fact unit umbrel-startup.service; echo $?)
+unit_rounds=''
+for second in 01 07 13; do
+  unit_rounds+="Dec 06 10:12:$second h systemd[1]: api.service: Main process exited, code=exited, status=1/FAILURE
+Dec 06 10:12:$second h systemd[1]: api.service: Failed with result 'exit-code'.
+Dec 06 10:12:$second h systemd[1]: api.service: Scheduled restart job, restart counter is at 1.
+"
+done
+paste_run "$unit_rounds"
+check "three unit failures: the loop" $(root_is restart_loop_systemd; echo $?)
+check "three unit failures: no lone-failure finding beside it" \
+  $(not_fired systemd-unit-exited-with-error; echo $?)
+paste_run "$(printf '%s' "$unit_rounds" | sed 's/^Dec 06 10:12:[0-9]* h //')"
+check "the same loop without times: no lone-failure finding" \
+  $(not_fired systemd-unit-exited-with-error; echo $?)
+paste_run 'api.service: Main process exited, code=exited, status=0/SUCCESS
+api.service: Deactivated successfully.'
+check "a clean exit of a unit: nothing" $(quiet; echo $?)
 
 # coreutils refused again and again (an entrypoint at each container start), quotes mangled
 paste_run 'touch: cannot touch ���/var/jenkins_home/copy_reference_file.log���: Permission denied
