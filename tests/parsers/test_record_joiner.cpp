@@ -209,6 +209,22 @@ TEST_CASE("a wrapped line is measured without the Markdown the paste added to it
   CHECK(out.size() == 2);
 }
 
+// node 18's unhandled-rejection report as pasted with one space before every line (an issue
+// body's fence around text copied with its margin): the location line is indented too.
+TEST_CASE("a Node crash report indented as a whole is still one event", "[joiner]") {
+  const auto events = join(
+      bare({" node:internal/process/promises:288",
+            "            triggerUncaughtException(err, true /* fromPromise */);",
+            "             ^", "", " Error: connect ECONNREFUSED 127.0.0.1:5432",
+            "     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1494:16) {",
+            "   errno: -111,", "   code: 'ECONNREFUSED',", " }", "", " Node.js v18.16.1",
+            "next unrelated line"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message.find("Error: connect ECONNREFUSED 127.0.0.1:5432") !=
+        std::string::npos);
+  CHECK(events[1].message == "next unrelated line");
+}
+
 TEST_CASE("a location-like line that starts no crash does not swallow the file", "[joiner]") {
   std::vector<Line> lines = {{"/etc/hosts:3", true, SourceKind::other, std::nullopt, -1}};
   for (int i = 0; i < 400; ++i)

@@ -39,9 +39,10 @@ bool is_digits(std::string_view s) {
 }
 
 // "node:events:502", "/home/x/app.js:2", "file:///x/y.mjs:12", "C:\x\y.js:3": where Node
-// says an uncaught error was thrown; a crash report follows until "Node.js vX".
+// says an uncaught error was thrown; a crash report follows until "Node.js vX". A paste
+// indented as a whole (a space or a tab before every line) indents this line too.
 bool is_node_location_line(std::string_view m) {
-  m = trim_right(m);
+  m = trim_right(trim_left(m));
   if (m.empty() || !is_ascii_digit(m.back())) return false;  // before looking back for the colon
   const auto colon = m.rfind(':');
   if (colon == std::string_view::npos || !is_digits(m.substr(colon + 1))) return false;
@@ -245,7 +246,7 @@ void RecordJoiner::extend(const Event& next, std::string_view separator) {
 void RecordJoiner::append(Event&& next, std::string_view separator) {
   extend(next, separator);
   const std::string_view m = next.message;
-  if (block_ == Block::node_crash && starts_with(m, "Node.js v")) {
+  if (block_ == Block::node_crash && starts_with(trim_left(m), "Node.js v")) {
     block_ = Block::none;
   } else if (block_ == Block::node_crash) {
     const std::string_view t = trim_right(trim_left(m));
