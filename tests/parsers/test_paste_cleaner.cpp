@@ -650,6 +650,21 @@ TEST_CASE("list bullets and numbers in front of log lines are removed, prose kee
   CHECK_FALSE(r.changed);
 }
 
+TEST_CASE("a list item that is one whole code span is a quoted line; code in prose items stays",
+          "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("- `unauthorized: gateway token mismatch`").text ==
+        "unauthorized: gateway token mismatch");
+  CHECK(cleaner.clean("* `WhatsApp gateway disconnected (status 408)`").text ==
+        "WhatsApp gateway disconnected (status 408)");
+  CHECK(cleaner.clean("2. `Error: EACCES: permission denied, mkdir '/tmp/openclaw'`.").text ==
+        "Error: EACCES: permission denied, mkdir '/tmp/openclaw'");
+  CHECK(cleaner.clean("- run `openclaw doctor --fix` first").text ==
+        "- run `openclaw doctor --fix` first");
+  CHECK(cleaner.clean("- `gateway.auth.token` and `gateway.remote.token` match").text ==
+        "- `gateway.auth.token` and `gateway.remote.token` match");
+}
+
 namespace {
 
 std::vector<std::string> records_of(PasteCleaner& cleaner, std::string_view line) {

@@ -181,7 +181,10 @@ bool strip_list_marker(std::string_view& line) {
   if (marker == 0) return false;
   std::string_view rest = line.substr(marker);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  if (!starts_like_log_record(rest)) return false;
+  // A bullet holding one whole inline code span ("- `unauthorized: ...`") is how an issue
+  // lists the error lines it quotes, whatever they start with.
+  std::string_view span = rest;
+  if (!starts_like_log_record(rest) && !strip_code_span(span)) return false;
   line = rest;
   return true;
 }

@@ -38,8 +38,9 @@ std::optional<std::string_view> glued_closer(std::string_view line, Fence open);
 bool strip_one_sided_markup(std::string_view& line);
 
 // A Markdown list marker ("- ", "* ", "+ ", "12. ", "3) ") in front of text that starts like a
-// log record (a digit, '[', '{', or a month name and a day). Returns whether it was removed;
-// list items of prose keep their marker.
+// log record (a digit, '[', '{', or a month name and a day) or that is one whole inline code
+// span ("- `error text`"). Returns whether it was removed; list items of prose keep their
+// marker.
 bool strip_list_marker(std::string_view& line);
 
 // Cheap test for the fast path: whether a line starting with a digit may be a numbered item.
