@@ -215,6 +215,16 @@ check "one failed exit: its last words" $(has "Cannot open database file" "$out"
 paste_run "PM2        | 2020-03-13T11:11:13: PM2 log: App [api:0] exited with code [0] via signal [SIGINT]"
 check "one clean exit: no failure" $(not_fired pm2-app-exited-with-error; echo $?)
 
+# An error quoted inside a sentence of an issue (node 20 V8 heap OOM banner line), and the same
+# text inside a log's own field (an openclaw run record quoting the user's prompt).
+paste_run 'An agent turn drove the gateway to `FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory` (SIGABRT), then systemd restarted it.'
+check "a heap OOM quoted in a sentence" $(root_is node_heap_oom; echo $?)
+paste_run 'i have issue with "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+have any help?'
+check "a heap OOM in double quotes in a sentence" $(root_is node_heap_oom; echo $?)
+paste_run '2026-03-05T08:20:25.036Z [agent] run started prompt="why FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory?"'
+check "the same words in a log field: quiet" $(quiet; echo $?)
+
 # systemd: one unit failure (v232+ service.c service_enter_dead), quoted alone in Markdown, is a
 # crash warning; the same failures again and again are the loop, not a loop and a failure.
 paste_run 'Always when booting I get this in my log:

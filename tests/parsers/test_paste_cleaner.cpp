@@ -722,6 +722,71 @@ TEST_CASE("a message that merely contains a date or a stamp is not split", "[pas
   }
 }
 
+// Errors quoted inside a sentence, as people write issues (node 20 heap OOM banner line,
+// node 12-24 net.js EADDRINUSE, systemd v232+ "Failed with result"): each quote is a record of
+// its own after the sentence, which stays as it was.
+TEST_CASE("an error quoted inside a sentence is handed out as a record of its own", "[paste]") {
+  PasteCleaner cleaner;
+  auto records = records_of(
+      cleaner,
+      "The gateway died with `FATAL ERROR: Reached heap limit Allocation failed - JavaScript "
+      "heap out of memory` (SIGABRT) after an hour.");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] ==
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
+  records = records_of(cleaner,
+                       "i have issue with \"Error: listen EADDRINUSE: address already in use "
+                       ":::3000\" when i run it");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: listen EADDRINUSE: address already in use :::3000");
+  // two spans, curly quotes, a double-backtick span holding a backtick
+  records = records_of(cleaner,
+                       "First came `api.service: Failed with result 'exit-code'.` then "
+                       "\xE2\x80\x9C" "connect ECONNREFUSED 127.0.0.1:5432\xE2\x80\x9D" " and ``a `b` "
+                       "c d e f g h``.");
+  REQUIRE(records.size() == 4);
+  CHECK(records[1] == "api.service: Failed with result 'exit-code'.");
+  CHECK(records[2] == "connect ECONNREFUSED 127.0.0.1:5432");
+  CHECK(records[3] == "a `b` c d e f g h");
+  // a colon makes a blank-less span a record ("ECONNREFUSED:" forms); a quote inside a span is
+  // that span's
+  records = records_of(cleaner, "it said `Error:ECONNREFUSED` and `node \"a b c d e f g h\"` end");
+  REQUIRE(records.size() == 3);
+  CHECK(records[1] == "Error:ECONNREFUSED");
+  CHECK(records[2] == "node \"a b c d e f g h\"");
+  // a report followed by a question is still a report
+  records = records_of(cleaner,
+                       "When I hit \"run Nginx\" I get a \"Error starting server : Error: spawn "
+                       "EACCES\" in logs. Normal ?");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error starting server : Error: spawn EACCES");
+}
+
+TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
+  PasteCleaner cleaner;
+  for (std::string_view line : {
+           // a log's own field, a syslog line, a tag: the line is a record, not a sentence
+           "run started prompt=\"pm2 says App [api:0] exited with code [1] via signal [SIGINT]\"",
+           "Mar 06 02:30:04 c1 app[7]: replaying \"connect ECONNREFUSED 127.0.0.1:5432\" now",
+           "openclaw[812]: agent said \"connect ECONNREFUSED 127.0.0.1:5432\" to the user",
+           // short, blank-less, unclosed, the whole line (unwrapped by strip_code_span)
+           "Run `pm2 logs` to check, or see `~/.openclaw/openclaw.json` first",
+           "I get \"EADDRINUSE\" sometimes",
+           "the span `never closes here at all, so nothing comes of it",
+           "a quote glued\"connect ECONNREFUSED 127.0.0.1:5432\" is no quote",
+           // a question about the line, not a report of it
+           "why does `FATAL ERROR: Reached heap limit` mean the heap is full? ",
+       }) {
+    INFO(line);
+    cleaner.clean(line);
+    CHECK_FALSE(cleaner.next_glued());
+  }
+  // inside a code fence a quote is the log's own text
+  cleaner.clean("```");
+  cleaner.clean("The gateway died with `FATAL ERROR: Reached heap limit Allocation failed`");
+  CHECK_FALSE(cleaner.next_glued());
+}
+
 TEST_CASE("full-width punctuation typed on a CJK keyboard is folded to ASCII",
           "[paste][fullwidth]") {
   // A log line retyped (or annotated) on a Chinese/Japanese keyboard: "：" "（" "）" "，" and

@@ -14,6 +14,7 @@
 #include "paste/box_frame.hpp"
 #include "paste/fullwidth.hpp"
 #include "paste/glued_records.hpp"
+#include "paste/quoted_fragments.hpp"
 #include "paste/markdown.hpp"
 #include "paste/shell_prompt.hpp"
 
@@ -86,6 +87,8 @@ std::string_view last_visible_segment(std::string_view line) {
 
 PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   glued_rest_ = {};
+  quoted_.clear();
+  next_quoted_ = 0;
   std::string_view line = raw;
   bool changed = false;
   while (!line.empty() && line.back() == '\r') {
@@ -220,6 +223,8 @@ PasteCleaner::Result PasteCleaner::finish(std::string_view line, bool changed) {
 }
 
 PasteCleaner::Result PasteCleaner::finish_text(std::string_view line, bool changed) {
+  // Fenced and indented code is the log itself, quotes and all: only prose quotes a record.
+  if (!in_fence_ && !in_code_block_) quoted_ = paste::quoted_fragments(line);
   const std::size_t glued = paste::glued_record_start(line);
   if (glued == 0) return {Kind::text, line, changed};
   glued_rest_ = line.substr(glued);
@@ -227,7 +232,10 @@ PasteCleaner::Result PasteCleaner::finish_text(std::string_view line, bool chang
 }
 
 std::optional<std::string_view> PasteCleaner::next_glued() {
-  if (glued_rest_.empty()) return std::nullopt;
+  if (glued_rest_.empty()) {
+    if (next_quoted_ < quoted_.size()) return quoted_[next_quoted_++];
+    return std::nullopt;
+  }
   const std::string_view record = glued_rest_;
   const std::size_t glued = paste::glued_record_start(record);
   glued_rest_ = glued == 0 ? std::string_view() : record.substr(glued);
@@ -267,6 +275,8 @@ void PasteCleaner::reset() {
   fence_quote_depth_ = 0;
   after_blank_ = false;
   in_code_block_ = false;
+  quoted_.clear();
+  next_quoted_ = 0;
 }
 
 std::string PasteCleaner::strip_ansi(std::string_view text) {

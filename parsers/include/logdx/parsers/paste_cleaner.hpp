@@ -4,13 +4,15 @@
 // (also when glued to a log line), list markers, box-drawing frames ("│ ... │" from
 // `openclaw doctor`), shell prompt / command lines, and full-width punctuation typed on a CJK
 // keyboard ("：" for ":"), and the four spaces of a Markdown indented code block. It also
-// splits two records that a paste glued onto one line. Stateful across the lines of one input
+// splits two records that a paste glued onto one line, and hands out an error quoted inside a
+// sentence as a record of its own. Stateful across the lines of one input
 // (it knows when it is inside a code fence or an indented code block).
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace logdx {
 
@@ -33,7 +35,9 @@ class PasteCleaner {
   Result clean(std::string_view raw);
 
   // After clean() gave a text line: the next record glued onto the same physical line, if
-  // any (call until it returns nothing). Valid until the next call of clean().
+  // any (call until it returns nothing), then each error quoted inside a sentence of that
+  // line, outside a code fence (paste/quoted_fragments.hpp). Valid until the next call of
+  // clean().
   std::optional<std::string_view> next_glued();
 
   // Forgets the fence state (for reading the next input with the same cleaner).
@@ -58,6 +62,8 @@ class PasteCleaner {
   std::string scratch_;
   std::string folded_;  // the line with full-width forms folded to ASCII (paste/fullwidth.hpp)
   std::string_view glued_rest_;  // what follows the record clean() returned on its line
+  std::vector<std::string_view> quoted_;  // quoted fragments of the line, handed out in order
+  std::size_t next_quoted_ = 0;
   bool in_fence_ = false;
   char fence_char_ = 0;                // '`' or '~'
   std::size_t fence_length_ = 0;       // a closing fence needs at least this many markers

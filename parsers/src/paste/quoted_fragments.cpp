@@ -1,0 +1,128 @@
+#include "paste/quoted_fragments.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace logdx::paste {
+namespace {
+
+constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
+constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+bool holds_blank(std::string_view text) { return text.find(' ') != std::string_view::npos; }
+
+bool worth_matching(std::string_view text, bool colon_counts) {
+  if (text.size() < kMinQuotedFragment) return false;
+  return holds_blank(text) || (colon_counts && text.find(':') != std::string_view::npos);
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// Inline code spans (CommonMark 6.1): a run of N backticks closed by the next run of exactly N.
+void code_spans(std::string_view line, std::vector<std::string_view>& out) {
+  std::size_t at = 0;
+  while ((at = line.find('`', at)) != std::string_view::npos) {
+    std::size_t run = 0;
+    while (at + run < line.size() && line[at + run] == '`') ++run;
+    const std::size_t inner = at + run;
+    std::size_t close = inner;
+    for (;;) {
+      close = line.find('`', close);
+      if (close == std::string_view::npos) return;  // unclosed: no span, nothing after it either
+      std::size_t closing = 0;
+      while (close + closing < line.size() && line[close + closing] == '`') ++closing;
+      if (closing == run) break;
+      close += closing;
+    }
+    const std::string_view text = trim(line.substr(inner, close - inner));
+    const bool whole_line = at == 0 && close + run >= line.size();
+    if (!whole_line && worth_matching(text, true)) out.push_back(text);
+    at = close + run;
+  }
+}
+
+bool closes_quote_at(std::string_view line, std::size_t after) {
+  if (after >= line.size()) return true;
+  const char c = line[after];
+  return c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == ')' || c == '!' ||
+         c == '?';
+}
+
+// Whether the line reads as a sentence: two words of letters ("i have", "The update"), not a
+// syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
+bool starts_with_words(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && is_letter(line[n])) ++n;
+  if (n == 0 || n >= line.size() || line[n] != ' ') return false;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n < line.size() && is_letter(line[n]);
+}
+
+void double_quoted(std::string_view line, std::string_view open, std::string_view close,
+                   std::vector<std::string_view>& out) {
+  std::size_t at = 0;
+  while ((at = line.find(open, at)) != std::string_view::npos) {
+    const std::size_t inner = at + open.size();
+    const std::size_t end = line.find(close, inner);
+    if (end == std::string_view::npos) return;
+    const bool opens_after_blank = at > 0 && line[at - 1] == ' ';
+    const std::string_view text = trim(line.substr(inner, end - inner));
+    if (opens_after_blank && closes_quote_at(line, end + close.size()) &&
+        worth_matching(text, false)) {
+      out.push_back(text);
+    }
+    at = end + close.size();
+  }
+}
+
+// A question asks about the text it quotes ("why does `FATAL ERROR: ...` mean ...?"); a report
+// states it ("I get a "Error: spawn EACCES" in logs. Normal ?"). The sentence is the one the
+// fragment is in: it ends at the first '.', '!' or '?' after it that a blank or the line's end
+// follows (the dots of "127.0.0.1" do not end one).
+bool in_a_question(std::string_view line, std::string_view fragment) {
+  const std::size_t from = static_cast<std::size_t>(fragment.data() - line.data()) + fragment.size();
+  for (std::size_t i = from; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (i + 1 < line.size() && line[i + 1] != ' ') continue;
+    return c == '?';
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string_view> quoted_fragments(std::string_view line) {
+  std::vector<std::string_view> out;
+  if (line.size() < kMinQuotedFragment + 2) return out;
+  // Only a sentence quotes: a log's own message may hold a command in backticks
+  // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
+  if (!starts_with_words(line)) return out;
+  if (line.find('`') != std::string_view::npos) code_spans(line, out);
+  if (line.find('"') != std::string_view::npos) double_quoted(line, "\"", "\"", out);
+  if (line.find(kOpenCurly) != std::string_view::npos) {
+    double_quoted(line, kOpenCurly, kCloseCurly, out);
+  }
+  // Spans and quotes are searched apart: keep line order for the records they become.
+  std::sort(out.begin(), out.end(),
+            [](std::string_view a, std::string_view b) { return a.data() < b.data(); });
+  // A quote inside a code span is part of that span's record, not one of its own.
+  const auto inside = [](std::string_view outer, std::string_view inner) {
+    return inner.data() + inner.size() <= outer.data() + outer.size();
+  };
+  std::vector<std::string_view> kept;
+  for (std::string_view fragment : out) {
+    if (!kept.empty() && inside(kept.back(), fragment)) continue;
+    if (in_a_question(line, fragment)) continue;
+    kept.push_back(fragment);
+  }
+  return kept;
+}
+
+}  // namespace logdx::paste

@@ -1,0 +1,27 @@
+#pragma once
+// An error quoted inside a sentence: people paste the one line that matters into their prose
+// ("the gateway died with `FATAL ERROR: Reached heap limit ...` after an hour", `i have issue
+// with "Error: listen EADDRINUSE: address already in use :::3000"`). Rules anchor at the start
+// of a message, so that a chat message or a log field that quotes an error is not the error;
+// the quoted text is handed to them as a record of its own instead (PasteCleaner::next_glued),
+// with the sentence around it kept as it was.
+
+#include <string_view>
+#include <vector>
+
+namespace logdx::paste {
+
+// The quoted fragments of one line outside a code fence, in line order (views into `line`),
+// when the line is a sentence (it starts with two words of letters: not a stamp, a tag or a
+// pm2 `0|app |` prefix, whose messages may hold commands in backticks or fields in quotes):
+// - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
+//   blank or a colon (a command name or a path alone is no record);
+// - double-quoted text ("..." or “...”) of that size holding a blank, that opens after a blank
+//   (never `key="..."`) and closes before a blank, punctuation or the line's end.
+// A fragment in a question (its sentence ends with '?') is none: a question asks about what it
+// quotes, a report states it.
+std::vector<std::string_view> quoted_fragments(std::string_view line);
+
+inline constexpr std::size_t kMinQuotedFragment = 12;
+
+}  // namespace logdx::paste
