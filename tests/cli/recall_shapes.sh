@@ -306,4 +306,38 @@ check "the setting is named" $(title_of gateway-config-redacted-sentinel "channe
 paste_run "config.get: channels.slack.appToken=__OPENCLAW_REDACTED__ (redacted for display)"
 check "a redacted value shown for display is no fault" $(quiet; echo $?)
 
+# a unit that failed, was restarted, and failed again (systemd v219-v238 wording): the loop's
+# first seconds; one failure and one restart, after which the service ran, stay quiet
+paste_run 'May 01 17:03:05 systemd[1]: Started fail-on-restart.service.
+May 01 17:03:06 systemd[1]: fail-on-restart.service: Main process exited, code=exited, status=1/FAILURE
+May 01 17:03:06 systemd[1]: fail-on-restart.service: Failed with result '"'"'exit-code'"'"'.
+May 01 17:03:06 systemd[1]: fail-on-restart.service: Service hold-off time over, scheduling restart.
+May 01 17:03:08 systemd[1]: Started fail-on-restart.service.
+May 01 17:03:08 systemd[1]: fail-on-restart.service: Main process exited, code=exited, status=1/FAILURE'
+check "failed, restarted, failed again: loop" \
+  $(root_is restart_loop_systemd systemd-unit-fails-again-after-restart; echo $?)
+paste_run '  systemd[953]: syncthing.service: main process exited, code=exited, status=3/NOTIMPLEMENTED
+  systemd[953]: syncthing.service holdoff time over, scheduling restart.
+  systemd[953]: Started Syncthing - Open Source Continuous File Synchronization.
+  syncthing[13222]: [LFKUK] INFO: syncthing v0.10.30 (go1.4.2 linux-amd64 default)'
+check "one exit and one restart, then running: no loop" $(quiet; echo $?)
+
+# the browser console's handshake answered by the proxy itself: 502 is the upstream, 400 the upgrade
+paste_run "\`WebSocket connection to 'ws://203.0.113.8/ws' failed: Error during WebSocket handshake: Unexpected response code: 502\`"
+check "handshake 502: the upstream" \
+  $(root_is proxy_upstream_refused connect-ws-handshake-bad-gateway error; echo $?)
+paste_run "Error during WebSocket handshake: Unexpected response code: 504"
+check "handshake 504: the upstream is slow" \
+  $(root_is proxy_upstream_timeout connect-ws-handshake-gateway-timeout; echo $?)
+paste_run "GET http://app.example.com/ws/ 502 (Bad Gateway)"
+check "DevTools network line 502" $(root_is proxy_upstream_refused connect-browser-bad-gateway-response; echo $?)
+paste_run "GET http://app.example.com/favicon.ico 404 (Not Found)"
+check "DevTools 404 is no proxy fault" $(quiet; echo $?)
+
+# a Go service's JSON log: the failure is in the error key beside a generic message
+paste_run '{"level":"ERROR","time":"2023/02/21 16:32:02.961501 +0000","msg":"init remote connection failed, retry later","error":"dial tcp4: lookup log-1.svc on 172.20.0.10:53: no such host"}'
+check "JSON error key: the lookup failure" $(root_is network_unstable connect-node-network-error; echo $?)
+paste_run '{"level":"info","time":"2023/02/21 16:32:02.961501 +0000","msg":"connected","remote":"log-1.svc:32001"}'
+check "JSON without an error: quiet" $(quiet; echo $?)
+
 finish

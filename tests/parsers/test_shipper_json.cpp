@@ -48,6 +48,29 @@ TEST_CASE("shipper-json reads logcli jsonl labels, Fluent Bit's kubernetes keys 
   CHECK(r.events[2].message == "boom");
 }
 
+TEST_CASE("shipper-json keeps a structured logger's error key with the message", "[shipper]") {
+  // zap / logrus JSON (a Go service): a generic msg, the failure itself under "error" or "err";
+  // a message that already carries the error is left as it is.
+  const auto r = run_parser(
+      "shipper-json",
+      R"({"level":"ERROR","time":"2023/02/21 16:32:02.961501 +0000","name":"hakeeper-client-backend","msg":"init remote connection failed, retry later","remote":"log-1.svc:32001","error":"dial tcp4: lookup log-1.svc on 172.20.0.10:53: no such host"})"
+      "\n"
+      R"({"time":"2024-05-02T10:11:12Z","level":"warn","msg":"sync failed","err":"context deadline exceeded"})"
+      "\n"
+      R"({"time":"2024-05-02T10:11:13Z","level":"error","msg":"sync failed: context deadline exceeded","error":"context deadline exceeded"})"
+      "\n"
+      R"({"time":"2024-05-02T10:11:14Z","level":"info","msg":"started","error":{"code":1}})"
+      "\n");
+  REQUIRE(r.events.size() == 4);
+  CHECK(r.events[0].message ==
+        "init remote connection failed, retry later: dial tcp4: lookup log-1.svc on "
+        "172.20.0.10:53: no such host");
+  CHECK(r.events[0].level == Level::error);
+  CHECK(r.events[1].message == "sync failed: context deadline exceeded");
+  CHECK(r.events[2].message == "sync failed: context deadline exceeded");
+  CHECK(r.events[3].message == "started");  // an error that is not text is not appended
+}
+
 TEST_CASE("shipper-json refuses what is not a log line and what another parser owns", "[shipper]") {
   const auto bad = run_parser(
       "shipper-json", "{\"status\":\"ok\"}\n{\"message\":42}\n{broken\n[1,2]\nplain text\n");

@@ -32,6 +32,9 @@ const Keys kProcessKeys{"syslog_identifier", "appname", "process.name", "ident",
 const Keys kPidKeys{"pid", "process.pid", "procid"};
 const Keys kLevelKeys{"level", "log.level",    "severity",
                       "lvl",   "labels.level", "labels.detected_level"};
+// Where structured loggers put the failure beside a generic message: zap's and logrus'
+// "error", log/slog's and go-kit's "err", ECS's error.message.
+const Keys kErrorKeys{"error", "err", "error.message"};
 
 // The value at `path`; false when there is none (a default element has no document to read).
 bool find_path(simdjson::dom::object object, std::string_view path, simdjson::dom::element& out) {
@@ -53,6 +56,16 @@ bool first_text(simdjson::dom::object object, Keys keys, std::string& out, bool 
     if (journal::json_value_text(value, out) && !out.empty()) return true;
   }
   return false;
+}
+
+// A Go service logs `"msg":"init remote connection failed","error":"dial tcp: lookup db: no
+// such host"`: the message alone says nothing, the cause is in the error key. Rules read the
+// message, so the error is appended the way Go wraps one error in another ("msg: err"),
+// unless the message already carries it.
+void append_error(simdjson::dom::object object, std::string& message, std::string& scratch) {
+  if (!first_text(object, kErrorKeys, scratch, false)) return;
+  if (message.find(scratch) != std::string::npos) return;
+  message.append(": ").append(scratch);
 }
 
 void read_time(simdjson::dom::object object, ShipperRecord& record) {
@@ -148,6 +161,7 @@ bool owned_by_specific_parser(simdjson::dom::object object) {
 
 bool read_record(simdjson::dom::object object, ShipperRecord& record, std::string& scratch) {
   if (!first_text(object, kMessageKeys, record.message, false)) return false;
+  append_error(object, record.message, scratch);
   read_time(object, record);
   first_text(object, kHostKeys, record.host);
   first_text(object, kUnitKeys, record.unit);
