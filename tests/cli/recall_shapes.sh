@@ -244,6 +244,9 @@ paste_run "$unit_rounds"
 check "three unit failures: the loop" $(root_is restart_loop_systemd; echo $?)
 check "three unit failures: no lone-failure finding beside it" \
   $(not_fired systemd-unit-exited-with-error; echo $?)
+paste_run "$(printf '%s' "$unit_rounds" | head -n 6)"
+check "two unit failures and a restart: no lone-failure finding beside the loop" \
+  $(not_fired systemd-unit-exited-with-error; echo $?)
 paste_run "$(printf '%s' "$unit_rounds" | sed 's/^Dec 06 10:12:[0-9]* h //')"
 check "the same loop without times: no lone-failure finding" \
   $(not_fired systemd-unit-exited-with-error; echo $?)
