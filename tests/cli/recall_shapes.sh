@@ -215,6 +215,14 @@ check "one failed exit: its last words" $(has "Cannot open database file" "$out"
 paste_run "PM2        | 2020-03-13T11:11:13: PM2 log: App [api:0] exited with code [0] via signal [SIGINT]"
 check "one clean exit: no failure" $(not_fired pm2-app-exited-with-error; echo $?)
 
+# pm2's memory cap restart, one line (pm2 2.0.19 lib/Worker.js, pm2.log), is the start of a loop;
+# the ecosystem setting that names the cap is nothing.
+paste_run '2016-11-01 21:48:00: [PM2][WORKER] Process 0 restarted because it exceeds --max-memory-restart value (current_memory=39677952 max_memory_limit=250 [octets])'
+check "one max-memory restart: a loop warning" \
+  $(root_is restart_loop_pm2 pm2-max-memory-restart warning; echo $?)
+paste_run "module.exports = { apps: [{ name: 'api', script: 'index.js', max_memory_restart: '1G' }] }"
+check "the max_memory_restart setting: quiet" $(not_fired pm2-max-memory-restart; echo $?)
+
 # An error quoted inside a sentence of an issue (node 20 V8 heap OOM banner line), and the same
 # text inside a log's own field (an openclaw run record quoting the user's prompt).
 paste_run 'An agent turn drove the gateway to `FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory` (SIGABRT), then systemd restarted it.'
