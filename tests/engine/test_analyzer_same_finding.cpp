@@ -229,6 +229,16 @@ TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
     const auto result = analyze(rules, lines);
     CHECK(count_rule(result.diagnoses, "unit-failed-once") == 1);
   }
+  SECTION("without times, the failed-with-result line next to its exit is the same failure") {
+    std::vector<EventSpec> lines;
+    std::uint64_t line = 0;
+    for (const EventSpec& spec : unit_failures("api.service", "h1", {"01", "07", "13"})) {
+      lines.push_back(EventSpec("", spec.message, 0, ++line).on("h1", "api.service", "systemd", 1));
+    }
+    const auto result = analyze(rules, lines);
+    CHECK(count_rule(result.diagnoses, "unit-loop") == 1);
+    CHECK(count_rule(result.diagnoses, "unit-failed-once") == 0);
+  }
   SECTION("another host's failure in the same second is not the loop's") {
     auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});
     lines.push_back(EventSpec("2026-03-05T08:00:13Z", "api.service: Failed with result 'exit-code'.")

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 
 namespace logdx::analysis {
 namespace {
@@ -50,15 +51,55 @@ int merged_into(const std::vector<BuiltDiagnosis>& built, const std::vector<Link
 constexpr std::int64_t kOccurrenceNanos = 1'000'000'000;
 constexpr std::uint64_t kOccurrenceLines = 2;
 
-bool same_occurrence(const LineMoment& a, const LineMoment& b) {
-  if (a.host != b.host) return false;
-  if (a.nanos && b.nanos) {
-    const std::int64_t apart = *a.nanos > *b.nanos ? *a.nanos - *b.nanos : *b.nanos - *a.nanos;
-    return a.clock == b.clock && apart <= kOccurrenceNanos;
+// A finding's lines sorted for the question "is there one of the same occurrence as this
+// line?": a loop may hold thousands of lines, so each look is a binary search.
+class OccurrenceIndex {
+ public:
+  explicit OccurrenceIndex(const std::vector<LineMoment>& moments) {
+    for (const LineMoment& m : moments) {
+      if (m.nanos) {
+        timed_.push_back({m.host, m.clock, *m.nanos});
+      } else {
+        untimed_lines_.push_back({m.host, m.input, m.line});
+      }
+      all_lines_.push_back({m.host, m.input, m.line});
+    }
+    std::sort(timed_.begin(), timed_.end());
+    std::sort(untimed_lines_.begin(), untimed_lines_.end());
+    std::sort(all_lines_.begin(), all_lines_.end());
   }
-  const std::uint64_t apart = a.line > b.line ? a.line - b.line : b.line - a.line;
-  return a.input == b.input && apart <= kOccurrenceLines;
-}
+
+  // A line on the same host within a second on one clock, or, when either line has no time,
+  // at most kOccurrenceLines lines away in one input.
+  bool holds(const LineMoment& m) const {
+    if (m.nanos) {
+      return any_in(timed_, TimedKey{m.host, m.clock, *m.nanos - kOccurrenceNanos},
+                    TimedKey{m.host, m.clock, *m.nanos + kOccurrenceNanos}) ||
+             near_line(untimed_lines_, m);
+    }
+    return near_line(all_lines_, m);
+  }
+
+ private:
+  using TimedKey = std::tuple<std::string, Clock, std::int64_t>;
+  using LineKey = std::tuple<std::string, std::uint32_t, std::uint64_t>;
+
+  template <typename Key>
+  static bool any_in(const std::vector<Key>& sorted, const Key& low, const Key& high) {
+    const auto it = std::lower_bound(sorted.begin(), sorted.end(), low);
+    return it != sorted.end() && !(high < *it);
+  }
+
+  static bool near_line(const std::vector<LineKey>& sorted, const LineMoment& m) {
+    const std::uint64_t low = m.line > kOccurrenceLines ? m.line - kOccurrenceLines : 0;
+    return any_in(sorted, LineKey{m.host, m.input, low},
+                  LineKey{m.host, m.input, m.line + kOccurrenceLines});
+  }
+
+  std::vector<TimedKey> timed_;
+  std::vector<LineKey> untimed_lines_;
+  std::vector<LineKey> all_lines_;
+};
 
 bool share_a_name(const LinkProfile& a, const LinkProfile& b) {
   return std::any_of(a.names.begin(), a.names.end(), [&](const std::string& x) {
@@ -71,13 +112,15 @@ bool share_a_name(const LinkProfile& a, const LinkProfile& b) {
 // or (both about one named subject) printed with one of whole's lines as one occurrence.
 bool occurrences_within(const LinkProfile& part, const LinkProfile& whole) {
   if (part.moments.empty()) return false;
-  const bool same_subject = share_a_name(part, whole);
-  return std::all_of(part.moments.begin(), part.moments.end(), [&](const LineMoment& m) {
-    if (std::binary_search(whole.events.begin(), whole.events.end(), m.event)) return true;
-    return same_subject &&
-           std::any_of(whole.moments.begin(), whole.moments.end(),
-                       [&](const LineMoment& w) { return same_occurrence(m, w); });
-  });
+  const auto own_line = [&](const LineMoment& m) {
+    return std::binary_search(whole.events.begin(), whole.events.end(), m.event);
+  };
+  if (!share_a_name(part, whole)) {
+    return std::all_of(part.moments.begin(), part.moments.end(), own_line);
+  }
+  const OccurrenceIndex index(whole.moments);
+  return std::all_of(part.moments.begin(), part.moments.end(),
+                     [&](const LineMoment& m) { return own_line(m) || index.holds(m); });
 }
 
 // Whether a rule that `loser`'s rule names in `subsumed_by` has a finding holding all of its
