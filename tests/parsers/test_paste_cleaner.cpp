@@ -754,6 +754,16 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   REQUIRE(records.size() == 3);
   CHECK(records[1] == "Error:ECONNREFUSED");
   CHECK(records[2] == "node \"a b c d e f g h\"");
+  // in parentheses; a whole line that is one quote (in a Markdown quote)
+  records = records_of(cleaner,
+                       "Which cause an error on nginx (\"upstream prematurely closed connection "
+                       "while reading response header from upstream\"). If I comment it out");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] ==
+        "upstream prematurely closed connection while reading response header from upstream");
+  records = records_of(cleaner, "> \"Temporary failure in name resolution\".");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Temporary failure in name resolution");
   // a report followed by a question is still a report
   records = records_of(cleaner,
                        "When I hit \"run Nginx\" I get a \"Error starting server : Error: spawn "
@@ -772,6 +782,8 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            // short, blank-less, unclosed, the whole line (unwrapped by strip_code_span)
            "Run `pm2 logs` to check, or see `~/.openclaw/openclaw.json` first",
            "I get \"EADDRINUSE\" sometimes",
+           "\"a whole quoted line\" and then more words after it",
+           "\"why is it Temporary failure in name resolution\"?",
            "the span `never closes here at all, so nothing comes of it",
            "a quote glued\"connect ECONNREFUSED 127.0.0.1:5432\" is no quote",
            // a question about the line, not a report of it

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
 
 namespace logdx::paste {
 namespace {
@@ -71,14 +73,31 @@ void double_quoted(std::string_view line, std::string_view open, std::string_vie
     const std::size_t inner = at + open.size();
     const std::size_t end = line.find(close, inner);
     if (end == std::string_view::npos) return;
-    const bool opens_after_blank = at > 0 && line[at - 1] == ' ';
+    const bool opens_in_prose = at > 0 && (line[at - 1] == ' ' || line[at - 1] == '(');
     const std::string_view text = trim(line.substr(inner, end - inner));
-    if (opens_after_blank && closes_quote_at(line, end + close.size()) &&
+    if (opens_in_prose && closes_quote_at(line, end + close.size()) &&
         worth_matching(text, false)) {
       out.push_back(text);
     }
     at = end + close.size();
   }
+}
+
+// A line that is one double-quoted phrase, sentence punctuation after it allowed: someone's
+// quote of the error, set apart (`> "Temporary failure in name resolution".`).
+std::optional<std::string_view> whole_line_quote(std::string_view line) {
+  for (const auto& [open, close] : {std::pair{std::string_view("\""), std::string_view("\"")},
+                                    std::pair{kOpenCurly, kCloseCurly}}) {
+    if (!line.starts_with(open)) continue;
+    const std::size_t end = line.find(close, open.size());
+    if (end == std::string_view::npos) return std::nullopt;
+    const std::string_view after = line.substr(end + close.size());
+    if (after.find_first_not_of(" .,;:!") != std::string_view::npos) return std::nullopt;
+    const std::string_view text = trim(line.substr(open.size(), end - open.size()));
+    if (!worth_matching(text, false)) return std::nullopt;
+    return text;
+  }
+  return std::nullopt;
 }
 
 // A question asks about the text it quotes ("why does `FATAL ERROR: ...` mean ...?"); a report
@@ -101,6 +120,10 @@ bool in_a_question(std::string_view line, std::string_view fragment) {
 std::vector<std::string_view> quoted_fragments(std::string_view line) {
   std::vector<std::string_view> out;
   if (line.size() < kMinQuotedFragment + 2) return out;
+  if (const auto whole = whole_line_quote(line)) {
+    out.push_back(*whole);
+    return out;
+  }
   // Only a sentence quotes: a log's own message may hold a command in backticks
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
   if (!starts_with_words(line)) return out;

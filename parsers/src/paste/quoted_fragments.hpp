@@ -17,7 +17,9 @@ namespace logdx::paste {
 // - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
 //   blank or a colon (a command name or a path alone is no record);
 // - double-quoted text ("..." or “...”) of that size holding a blank, that opens after a blank
-//   (never `key="..."`) and closes before a blank, punctuation or the line's end.
+//   or '(' (never `key="..."`) and closes before a blank, punctuation or the line's end.
+// A line that is one double-quoted phrase of that size (sentence punctuation after it allowed)
+// is one fragment, whatever it starts with.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
 // quotes, a report states it.
 std::vector<std::string_view> quoted_fragments(std::string_view line);
