@@ -194,6 +194,13 @@ rules:
     subsumed_by: [unit-loop]
 )";
 
+// The second line of one failure, at 08:00:`second`.
+EventSpec failed_with_result(const std::string& unit, const std::string& host,
+                             const std::string& second) {
+  return EventSpec("2026-03-05T08:00:" + second + "Z", unit + ": Failed with result 'exit-code'.")
+      .on(host, unit, "systemd", 1);
+}
+
 std::vector<EventSpec> unit_failures(const std::string& unit, const std::string& host,
                                      const std::vector<std::string>& seconds) {
   std::vector<EventSpec> out;
@@ -201,8 +208,7 @@ std::vector<EventSpec> unit_failures(const std::string& unit, const std::string&
     const std::string time = "2026-03-05T08:00:" + second + "Z";
     out.push_back(EventSpec(time, unit + ": Main process exited, code=exited, status=1/FAILURE")
                       .on(host, unit, "systemd", 1));
-    out.push_back(EventSpec(time, unit + ": Failed with result 'exit-code'.")
-                      .on(host, unit, "systemd", 1));
+    out.push_back(failed_with_result(unit, host, second));
   }
   return out;
 }
@@ -224,8 +230,7 @@ TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
   }
   SECTION("a failure two seconds after the loop's last exit is another occurrence") {
     auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});
-    lines.push_back(EventSpec("2026-03-05T08:00:15Z", "api.service: Failed with result 'exit-code'.")
-                        .on("h1", "api.service", "systemd", 1));
+    lines.push_back(failed_with_result("api.service", "h1", "15"));
     const auto result = analyze(rules, lines);
     CHECK(count_rule(result.diagnoses, "unit-failed-once") == 1);
   }
@@ -241,8 +246,7 @@ TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
   }
   SECTION("another host's failure in the same second is not the loop's") {
     auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});
-    lines.push_back(EventSpec("2026-03-05T08:00:13Z", "api.service: Failed with result 'exit-code'.")
-                        .on("h2", "api.service", "systemd", 1));
+    lines.push_back(failed_with_result("api.service", "h2", "13"));
     const auto result = analyze(rules, lines);
     REQUIRE(count_rule(result.diagnoses, "unit-failed-once") == 1);
     CHECK(find_rule(result.diagnoses, "unit-failed-once")->host == "h2");

@@ -652,17 +652,26 @@ TEST_CASE("list bullets and numbers in front of log lines are removed, prose kee
 
 TEST_CASE("a list item that is one whole code span is a quoted line; code in prose items stays",
           "[paste]") {
+  struct Case {
+    std::string_view pasted;
+    std::string_view cleaned;
+  };
+  const Case cases[] = {
+      {"- `unauthorized: gateway token mismatch`", "unauthorized: gateway token mismatch"},
+      {"* `WhatsApp gateway disconnected (status 408)`",
+       "WhatsApp gateway disconnected (status 408)"},
+      {"2. `Error: EACCES: permission denied, mkdir '/tmp/openclaw'`.",
+       "Error: EACCES: permission denied, mkdir '/tmp/openclaw'"},
+      // Code in a prose item, or two spans with prose between them: the item is prose.
+      {"- run `openclaw doctor --fix` first", "- run `openclaw doctor --fix` first"},
+      {"- `gateway.auth.token` and `gateway.remote.token` match",
+       "- `gateway.auth.token` and `gateway.remote.token` match"},
+  };
   PasteCleaner cleaner;
-  CHECK(cleaner.clean("- `unauthorized: gateway token mismatch`").text ==
-        "unauthorized: gateway token mismatch");
-  CHECK(cleaner.clean("* `WhatsApp gateway disconnected (status 408)`").text ==
-        "WhatsApp gateway disconnected (status 408)");
-  CHECK(cleaner.clean("2. `Error: EACCES: permission denied, mkdir '/tmp/openclaw'`.").text ==
-        "Error: EACCES: permission denied, mkdir '/tmp/openclaw'");
-  CHECK(cleaner.clean("- run `openclaw doctor --fix` first").text ==
-        "- run `openclaw doctor --fix` first");
-  CHECK(cleaner.clean("- `gateway.auth.token` and `gateway.remote.token` match").text ==
-        "- `gateway.auth.token` and `gateway.remote.token` match");
+  for (const Case& c : cases) {
+    INFO(c.pasted);
+    CHECK(cleaner.clean(c.pasted).text == c.cleaned);
+  }
 }
 
 namespace {
