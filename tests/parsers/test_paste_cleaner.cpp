@@ -463,6 +463,26 @@ TEST_CASE("code fences are skipped and their content is literal", "[paste]") {
   CHECK(cleaner.clean("    ```").text == "    ```");  // 4 spaces: an indented code line
 }
 
+// A fence under a numbered list item ("3. ... detected\n   ```\n   key: msg\n   ```"):
+// CommonMark 4.5 takes the opener's indentation off each content line, no more.
+TEST_CASE("a fence indented under a list item gives its lines back without that indent",
+          "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("   ```").kind == Kind::skip);
+  auto r = cleaner.clean(R"(   gateway.controlUi: Unrecognized keys: "autoApproveDevices")");
+  CHECK(r.text == R"(gateway.controlUi: Unrecognized keys: "autoApproveDevices")");
+  CHECK(r.changed);
+  CHECK(cleaner.clean("     at Object.onClose (file:///x.js:1:1)").text ==
+        "  at Object.onClose (file:///x.js:1:1)");  // deeper: only the fence's three go
+  CHECK(cleaner.clean(" one space less than the fence").text == "one space less than the fence");
+  CHECK(cleaner.clean("   ```").kind == Kind::skip);
+  // An unindented fence leaves its content's indentation alone.
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  CHECK(cleaner.clean("     Loaded: loaded (/etc/systemd/system/x.service)").text ==
+        "     Loaded: loaded (/etc/systemd/system/x.service)");
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+}
+
 TEST_CASE("a fence inside a quote ends with the quote", "[paste]") {
   PasteCleaner cleaner;
   CHECK(cleaner.clean("> ```text").kind == Kind::skip);

@@ -117,13 +117,15 @@ std::size_t strip_quote_markers(std::string_view& line, std::size_t max_depth) {
 }
 
 std::optional<Fence> opening_fence(std::string_view line) {
+  const std::size_t before = line.size();
   if (!skip_fence_indent(line) || line.empty()) return std::nullopt;
+  const std::size_t indent = before - line.size();
   const char marker = line.front();
   if (marker != '`' && marker != '~') return std::nullopt;
   const std::size_t length = count_leading(line, marker);
   if (length < 3) return std::nullopt;
   if (marker == '`' && line.find('`', length) != std::string_view::npos) return std::nullopt;
-  return Fence{marker, length, glued_fence_content(line.substr(length))};
+  return Fence{marker, length, indent, glued_fence_content(line.substr(length))};
 }
 
 std::optional<std::string_view> glued_closer(std::string_view line, Fence open) {

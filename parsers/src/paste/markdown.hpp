@@ -16,6 +16,9 @@ std::size_t strip_quote_markers(std::string_view& line, std::size_t max_depth);
 struct Fence {
   char marker = '`';       // '`' or '~'
   std::size_t length = 3;  // how many markers opened it
+  // Spaces before the opener (0-3): CommonMark 4.5 removes up to that many from each content
+  // line, so a fence indented under a list item holds the log as it was printed.
+  std::size_t indent = 0;
   // Log text glued to the opener ("```Jun 30 13:25:13 host systemd[1]: ...", "```log 2026-...")
   // when the paste lost the line end after the fence; empty for a plain opener.
   std::string_view content;

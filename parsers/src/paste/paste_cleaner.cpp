@@ -176,7 +176,7 @@ PasteCleaner::Result PasteCleaner::clean_structure(std::string_view line, bool c
 }
 
 PasteCleaner::Result PasteCleaner::clean_fenced(std::string_view line, bool changed) {
-  const paste::Fence open{fence_char_, fence_length_, {}};
+  const paste::Fence open{fence_char_, fence_length_, fence_indent_, {}};
   if (paste::closes_fence(line, open)) {
     in_fence_ = false;
     return {Kind::skip, line, true};
@@ -184,6 +184,12 @@ PasteCleaner::Result PasteCleaner::clean_fenced(std::string_view line, bool chan
   if (const auto text = paste::glued_closer(line, open)) {  // "...restart.```"
     in_fence_ = false;
     return finish(*text, true);
+  }
+  std::size_t spaces = 0;  // the fence's own indentation (CommonMark 4.5), not the log's
+  while (spaces < fence_indent_ && spaces < line.size() && line[spaces] == ' ') ++spaces;
+  if (spaces > 0) {
+    line.remove_prefix(spaces);
+    changed = true;
   }
   return finish(line, changed);  // inside a fence Markdown markup is literal text
 }
@@ -194,6 +200,7 @@ PasteCleaner::Result PasteCleaner::clean_unfenced(std::string_view line, bool ch
     in_fence_ = true;
     fence_char_ = fence->marker;
     fence_length_ = fence->length;
+    fence_indent_ = fence->indent;
     fence_quote_depth_ = depth;
     if (fence->content.empty()) return {Kind::skip, line, true};
     return finish(fence->content, true);  // "```Jun 30 13:25:13 host systemd[1]: ..."
@@ -272,6 +279,7 @@ void PasteCleaner::reset() {
   in_fence_ = false;
   fence_char_ = 0;
   fence_length_ = 0;
+  fence_indent_ = 0;
   fence_quote_depth_ = 0;
   after_blank_ = false;
   in_code_block_ = false;

@@ -67,6 +67,7 @@ class PasteCleaner {
   bool in_fence_ = false;
   char fence_char_ = 0;                // '`' or '~'
   std::size_t fence_length_ = 0;       // a closing fence needs at least this many markers
+  std::size_t fence_indent_ = 0;       // spaces before the opener, taken off each fenced line
   std::size_t fence_quote_depth_ = 0;  // the fence sits inside this many "> " quote levels
   bool after_blank_ = false;           // the line before was blank (not the input's start)
   bool in_code_block_ = false;         // inside an indented code block (four spaces or a tab)
