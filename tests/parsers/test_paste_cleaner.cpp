@@ -793,6 +793,10 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   records = records_of(cleaner, "> \"Temporary failure in name resolution\".");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "Temporary failure in name resolution");
+  // an unmatched backtick run is literal text; a later span still counts
+  records = records_of(cleaner, "the fence ``` broke, then `Error: listen EADDRINUSE :::3000` came");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: listen EADDRINUSE :::3000");
   // a report followed by a question is still a report
   records = records_of(cleaner,
                        "When I hit \"run Nginx\" I get a \"Error starting server : Error: spawn "

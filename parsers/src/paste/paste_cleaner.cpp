@@ -14,8 +14,8 @@
 #include "paste/box_frame.hpp"
 #include "paste/fullwidth.hpp"
 #include "paste/glued_records.hpp"
-#include "paste/quoted_fragments.hpp"
 #include "paste/markdown.hpp"
+#include "paste/quoted_fragments.hpp"
 #include "paste/shell_prompt.hpp"
 
 namespace logdx {

@@ -36,11 +36,15 @@ void code_spans(std::string_view line, std::vector<std::string_view>& out) {
     std::size_t close = inner;
     for (;;) {
       close = line.find('`', close);
-      if (close == std::string_view::npos) return;  // unclosed: no span, nothing after it either
+      if (close == std::string_view::npos) break;
       std::size_t closing = 0;
       while (close + closing < line.size() && line[close + closing] == '`') ++closing;
       if (closing == run) break;
       close += closing;
+    }
+    if (close == std::string_view::npos) {  // unclosed: the run is literal text (CommonMark),
+      at = inner;                           // and a later run may still open a span
+      continue;
     }
     const std::string_view text = trim(line.substr(inner, close - inner));
     const bool whole_line = at == 0 && close + run >= line.size();
