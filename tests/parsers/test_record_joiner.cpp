@@ -75,6 +75,23 @@ TEST_CASE("stack frames join their error; repeated errors stay separate events",
   CHECK(events[1].where.line_count == 2);
 }
 
+TEST_CASE("a stack pasted flush left still joins its error; a sentence at 'at' does not",
+          "[joiner]") {
+  const auto events = join(bare(
+      {"Error: connect ETIMEDOUT 10.0.0.5:3306",
+       "at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1104:14)",
+       "at Connection._handleConnectTimeout (C:\\app\\node_modules\\mysql\\lib\\Connection.js:425:13)",
+       "at Error (native)", "at /srv/app/index.js:12:3", "Error: connect ETIMEDOUT",
+       "at least that is what the log says", "at Socket.g (events.js:291:16)",
+       "at Socket.g (events.js:291:16)"}));
+  REQUIRE(events.size() == 5);
+  CHECK(events[0].where.line_count == 5);
+  CHECK(events[1].message == "Error: connect ETIMEDOUT");
+  CHECK(events[2].message == "at least that is what the log says");
+  // outside an error's stack a flush-left frame is a line of its own
+  CHECK(events[3].where.line_count == 1);
+}
+
 TEST_CASE("an old-style { Error: ... } object is one event until its closing brace", "[joiner]") {
   const auto events = join(
       bare({"{ Error: listen EADDRINUSE :::3000", "    at Object._errnoException (util.js:1022:11)",

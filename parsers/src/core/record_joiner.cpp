@@ -59,6 +59,27 @@ bool is_stack_frame(std::string_view m) {
   return starts_with(t, "at ") || starts_with(t, "... ") || starts_with(t, "[cause]:");
 }
 
+// "at Name (file.js:12:3)", "at Name [as x] (node:net:1611:16)", "at /app/x.js:4:9",
+// "at Error (native)": a frame whose indentation the paste lost (an issue body, a chat). Read
+// as one only inside an error's stack: flush left, "at " alone is a sentence too.
+bool is_flush_left_frame(std::string_view m) {
+  m = trim_right(m);
+  if (!starts_with(m, "at ") || m.size() < 6) return false;
+  std::string_view where = m.substr(3);
+  if (m.back() == ')') {
+    const auto open = m.rfind(" (");
+    if (open == std::string_view::npos) return false;
+    where = m.substr(open + 2, m.size() - open - 3);
+    if (where == "native" || where == "<anonymous>") return true;
+  }
+  // ends ":line:column"
+  const auto column = where.rfind(':');
+  if (column == std::string_view::npos || !is_digits(where.substr(column + 1))) return false;
+  const auto line = where.rfind(':', column - 1);
+  return line != std::string_view::npos && column > line + 1 &&
+         is_digits(where.substr(line + 1, column - line - 1));
+}
+
 bool is_v8_block_line(std::string_view m) {
   const std::string_view t = trim_left(m);
   if (t.empty()) return true;
@@ -191,11 +212,15 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
     case Block::none:
       break;
   }
-  if (is_stack_frame(m)) return true;
+  if (is_frame_here(m)) return true;
   if (starts_with(m, "Emitted 'error' event") || starts_with(m, "Node.js v")) {
     return block_ == Block::stack;
   }
   return wrapped_here(next, fallback_plain);  // a line the terminal wrapped
+}
+
+bool RecordJoiner::is_frame_here(std::string_view m) const {
+  return is_stack_frame(m) || (block_ == Block::stack && is_flush_left_frame(m));
 }
 
 bool RecordJoiner::wrapped_here(const Event& next, bool fallback_plain) const {
@@ -298,7 +323,7 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
   if (has_pending_ && continues(event, fallback_plain)) {
     const bool wrapped =
         block_ == Block::none || block_ == Block::stack
-            ? (fallback_plain && !is_stack_frame(event.message) &&
+            ? (fallback_plain && !is_frame_here(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
                pending_at_terminal_width())
         : block_ == Block::v8_oom

@@ -36,6 +36,8 @@ class RecordJoiner {
   enum class Block { none, node_crash, v8_oom, kernel_oom, brace_object, object_tail, stack };
 
   bool continues(const Event& next, bool fallback_plain) const;
+  // A stack frame, or inside an error's stack also one pasted flush left.
+  bool is_frame_here(std::string_view m) const;
   bool same_stream(const Event& next, bool fallback_plain) const;
   // A bare line right after a full-width one: the terminal wrapped the pending line there.
   bool wrapped_here(const Event& next, bool fallback_plain) const;
