@@ -210,6 +210,7 @@ PasteCleaner::Result PasteCleaner::clean_unfenced(std::string_view line, bool ch
   line = unbold(line);
   paste::strip_emphasis_span(line);
   paste::strip_code_span(line);
+  paste::strip_whole_line_quote(line);
   paste::strip_one_sided_markup(line);
   changed = changed || line.size() != before.size();
   return finish(line, changed);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <utility>
 
 namespace logdx::paste {
@@ -87,23 +86,6 @@ void double_quoted(std::string_view line, std::string_view open, std::string_vie
   }
 }
 
-// A line that is one double-quoted phrase, sentence punctuation after it allowed: someone's
-// quote of the error, set apart (`> "Temporary failure in name resolution".`).
-std::optional<std::string_view> whole_line_quote(std::string_view line) {
-  for (const auto& [open, close] : {std::pair{std::string_view("\""), std::string_view("\"")},
-                                    std::pair{kOpenCurly, kCloseCurly}}) {
-    if (!line.starts_with(open)) continue;
-    const std::size_t end = line.find(close, open.size());
-    if (end == std::string_view::npos) return std::nullopt;
-    const std::string_view after = line.substr(end + close.size());
-    if (after.find_first_not_of(" .,;:!") != std::string_view::npos) return std::nullopt;
-    const std::string_view text = trim(line.substr(open.size(), end - open.size()));
-    if (!worth_matching(text, false)) return std::nullopt;
-    return text;
-  }
-  return std::nullopt;
-}
-
 // A question asks about the text it quotes ("why does `FATAL ERROR: ...` mean ...?"); a report
 // states it ("I get a "Error: spawn EACCES" in logs. Normal ?"). The sentence is the one the
 // fragment is in: it ends at the first '.', '!' or '?' after it that a blank or the line's end
@@ -124,10 +106,6 @@ bool in_a_question(std::string_view line, std::string_view fragment) {
 std::vector<std::string_view> quoted_fragments(std::string_view line) {
   std::vector<std::string_view> out;
   if (line.size() < kMinQuotedFragment + 2) return out;
-  if (const auto whole = whole_line_quote(line)) {
-    out.push_back(*whole);
-    return out;
-  }
   // Only a sentence quotes: a log's own message may hold a command in backticks
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
   if (!starts_with_words(line)) return out;
@@ -150,6 +128,22 @@ std::vector<std::string_view> quoted_fragments(std::string_view line) {
     kept.push_back(fragment);
   }
   return kept;
+}
+
+bool strip_whole_line_quote(std::string_view& line) {
+  for (const auto& [open, close] : {std::pair{std::string_view("\""), std::string_view("\"")},
+                                    std::pair{kOpenCurly, kCloseCurly}}) {
+    if (!line.starts_with(open)) continue;
+    const std::size_t end = line.find(close, open.size());
+    if (end == std::string_view::npos) return false;
+    const std::string_view after = line.substr(end + close.size());
+    if (after.find_first_not_of(" .,;:!") != std::string_view::npos) return false;
+    const std::string_view text = trim(line.substr(open.size(), end - open.size()));
+    if (!worth_matching(text, false)) return false;
+    line = text;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace logdx::paste

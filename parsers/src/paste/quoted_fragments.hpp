@@ -18,12 +18,16 @@ namespace logdx::paste {
 //   blank or a colon (a command name or a path alone is no record);
 // - double-quoted text ("..." or “...”) of that size holding a blank, that opens after a blank
 //   or '(' (never `key="..."`) and closes before a blank, punctuation or the line's end.
-// A line that is one double-quoted phrase of that size (sentence punctuation after it allowed)
-// is one fragment, whatever it starts with.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
 // quotes, a report states it.
 std::vector<std::string_view> quoted_fragments(std::string_view line);
 
 inline constexpr std::size_t kMinQuotedFragment = 12;
+
+// A line that is one double-quoted phrase ("..." or “...”) of at least kMinQuotedFragment bytes
+// holding a blank, sentence punctuation after it allowed: someone's quote of the error set
+// apart (`> "Temporary failure in name resolution".`). Unwraps it as strip_code_span unwraps a
+// line that is one code span; returns false and leaves line alone otherwise.
+bool strip_whole_line_quote(std::string_view& line);
 
 }  // namespace logdx::paste
