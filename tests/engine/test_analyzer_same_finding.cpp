@@ -213,15 +213,19 @@ std::vector<EventSpec> unit_failures(const std::string& unit, const std::string&
   return out;
 }
 
+// The loop is the one finding: the lone-failure rule's lines are all the loop's failures.
+void check_only_the_loop(const AnalysisResult& result) {
+  CHECK(count_rule(result.diagnoses, "unit-loop") == 1);
+  CHECK(count_rule(result.diagnoses, "unit-failed-once") == 0);
+}
+
 }  // namespace
 
 TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
           "[ranking][merge]") {
   const RuleSet rules = rules_from(kUnitRules);
   SECTION("three failures: the loop holds every one, the lone-failure finding goes") {
-    const auto result = analyze(rules, unit_failures("api.service", "h1", {"01", "07", "13"}));
-    CHECK(count_rule(result.diagnoses, "unit-loop") == 1);
-    CHECK(count_rule(result.diagnoses, "unit-failed-once") == 0);
+    check_only_the_loop(analyze(rules, unit_failures("api.service", "h1", {"01", "07", "13"})));
   }
   SECTION("one failure alone is a finding") {
     const auto result = analyze(rules, unit_failures("api.service", "h1", {"01"}));
@@ -240,9 +244,7 @@ TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
     for (const EventSpec& spec : unit_failures("api.service", "h1", {"01", "07", "13"})) {
       lines.push_back(EventSpec("", spec.message, 0, ++line).on("h1", "api.service", "systemd", 1));
     }
-    const auto result = analyze(rules, lines);
-    CHECK(count_rule(result.diagnoses, "unit-loop") == 1);
-    CHECK(count_rule(result.diagnoses, "unit-failed-once") == 0);
+    check_only_the_loop(analyze(rules, lines));
   }
   SECTION("another host's failure in the same second is not the loop's") {
     auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});

@@ -31,22 +31,6 @@ void claim(std::vector<std::optional<Claim>>& claims, std::uint32_t event, std::
   }
 }
 
-// How long a time of this precision may stand for: 18:41:13 is any moment of that second.
-std::int64_t precision_span(TimePrecision precision) {
-  switch (precision) {
-    case TimePrecision::seconds:
-      return 1'000'000'000;
-    case TimePrecision::millis:
-      return 1'000'000;
-    case TimePrecision::micros:
-      return 1'000;
-    case TimePrecision::nanos:
-    case TimePrecision::none:
-      break;
-  }
-  return 1;
-}
-
 // Where each event sits on the timeline. A line stamped to the second that its input wrote
 // after a finer stamp within that second (18:41:13 after 18:41:13.650) was written later,
 // whatever its truncated time says: it is placed at the finer time so file order holds.

@@ -164,11 +164,15 @@ std::optional<TimeSpan> span_of(const std::vector<std::uint32_t>& hit_indexes,
     const MatchedEvent& event = events[hits[h].event];
     // An untimed line has only its line order: no window can be measured from it.
     if (!event.effective.has_value() || event.clock.kind == Clock::Kind::untimed) continue;
+    const std::int64_t at = event.effective.nanos;
     if (!span) {
-      span = TimeSpan{event.clock, event.effective.nanos, event.effective.nanos};
+      span = TimeSpan{event.clock, at, at, event.effective.precision};
     } else if (event.clock == span->clock) {
-      span->first = std::min(span->first, event.effective.nanos);
-      span->last = std::max(span->last, event.effective.nanos);
+      span->first = std::min(span->first, at);
+      if (at > span->last) {
+        span->last = at;
+        span->last_precision = event.effective.precision;
+      }
     }
   }
   return span;

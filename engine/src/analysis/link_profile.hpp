@@ -23,6 +23,11 @@ struct TimeSpan {
   Clock clock;
   std::int64_t first = 0;  // nanoseconds
   std::int64_t last = 0;
+  // As the last line wrote its time: 08:20:25 stands for any moment up to 08:20:25.999.
+  TimePrecision last_precision = TimePrecision::nanos;
+
+  // The latest moment the span may reach, given how its last time was written.
+  std::int64_t latest() const { return last + precision_span(last_precision) - 1; }
 };
 
 // Where and when one of a finding's lines was written: one failure is printed as several lines

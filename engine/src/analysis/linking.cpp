@@ -25,21 +25,15 @@ bool kills(std::string_view cause_id) {
 
 enum class Timing : std::uint8_t { fits, unknown, apart };
 
-constexpr std::int64_t kSecondNanos = 1'000'000'000;
-
-// A time written to the second is any moment of that second: the exit systemd logs at
-// 08:20:25 may follow the gateway's error at 08:20:25.036. (A time that falls on a whole
-// second is taken as written to the second.)
-std::int64_t latest_moment(std::int64_t nanos) {
-  return nanos % kSecondNanos == 0 ? nanos + kSecondNanos - 1 : nanos;
-}
 
 Timing timing(const LinkProfile& cause, const LinkProfile& symptom) {
   if (!cause.span || !symptom.span || cause.span->clock != symptom.span->clock) {
     return Timing::unknown;
   }
   const std::int64_t window = std::chrono::nanoseconds(kLinkWindow).count();
-  const bool before_end = cause.span->first <= latest_moment(symptom.span->last);
+  // A time written to the second is any moment of that second: the exit systemd logs at
+  // 08:20:25 may follow the gateway's error at 08:20:25.036.
+  const bool before_end = cause.span->first <= symptom.span->latest();
   // Measured from the cause's last line: a cause whose lines go on (a stopped gateway refused
   // again and again) is still close to the symptom, a single kill long before is not.
   const bool close = cause.span->last >= symptom.span->first - window;

@@ -164,7 +164,10 @@ void absorb_profile(LinkProfile& into, const LinkProfile& from) {
     into.span = from.span;
   } else if (from.span && from.span->clock == into.span->clock) {
     into.span->first = std::min(into.span->first, from.span->first);
-    into.span->last = std::max(into.span->last, from.span->last);
+    if (from.span->last > into.span->last) {
+      into.span->last = from.span->last;
+      into.span->last_precision = from.span->last_precision;
+    }
   }
   into.exits.killed = into.exits.killed || from.exits.killed;
   into.exits.other = into.exits.other || from.exits.other;

@@ -232,7 +232,7 @@ PasteCleaner::Result PasteCleaner::finish(std::string_view line, bool changed) {
 
 PasteCleaner::Result PasteCleaner::finish_text(std::string_view line, bool changed) {
   // Fenced and indented code is the log itself, quotes and all: only prose quotes a record.
-  if (!in_fence_ && !in_code_block_) quoted_ = paste::quoted_fragments(line);
+  if (!in_fence_ && !in_code_block_) paste::quoted_fragments(line, quoted_);
   const std::size_t glued = paste::glued_record_start(line);
   if (glued == 0) return {Kind::text, line, changed};
   glued_rest_ = line.substr(glued);

@@ -103,31 +103,30 @@ bool in_a_question(std::string_view line, std::string_view fragment) {
 
 }  // namespace
 
-std::vector<std::string_view> quoted_fragments(std::string_view line) {
-  std::vector<std::string_view> out;
-  if (line.size() < kMinQuotedFragment + 2) return out;
+void quoted_fragments(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
+  if (line.size() < kMinQuotedFragment + 2) return;
   // Only a sentence quotes: a log's own message may hold a command in backticks
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
-  if (!starts_with_words(line)) return out;
+  if (!starts_with_words(line)) return;
   if (line.find('`') != std::string_view::npos) code_spans(line, out);
   if (line.find('"') != std::string_view::npos) double_quoted(line, "\"", "\"", out);
   if (line.find(kOpenCurly) != std::string_view::npos) {
     double_quoted(line, kOpenCurly, kCloseCurly, out);
   }
+  if (out.empty()) return;
   // Spans and quotes are searched apart: keep line order for the records they become.
   std::sort(out.begin(), out.end(),
             [](std::string_view a, std::string_view b) { return a.data() < b.data(); });
-  // A quote inside a code span is part of that span's record, not one of its own.
-  const auto inside = [](std::string_view outer, std::string_view inner) {
-    return inner.data() + inner.size() <= outer.data() + outer.size();
-  };
-  std::vector<std::string_view> kept;
+  // A quote inside a code span is part of that span's record, not one of its own; a question
+  // keeps what it quotes.
+  std::size_t kept = 0;
   for (std::string_view fragment : out) {
-    if (!kept.empty() && inside(kept.back(), fragment)) continue;
-    if (in_a_question(line, fragment)) continue;
-    kept.push_back(fragment);
+    const bool nested = kept > 0 && fragment.data() + fragment.size() <=
+                                        out[kept - 1].data() + out[kept - 1].size();
+    if (!nested && !in_a_question(line, fragment)) out[kept++] = fragment;
   }
-  return kept;
+  out.resize(kept);
 }
 
 bool strip_whole_line_quote(std::string_view& line) {

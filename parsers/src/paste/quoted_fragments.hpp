@@ -11,16 +11,19 @@
 
 namespace logdx::paste {
 
-// The quoted fragments of one line outside a code fence, in line order (views into `line`),
-// when the line is a sentence (it starts with two words of letters: not a stamp, a tag or a
-// pm2 `0|app |` prefix, whose messages may hold commands in backticks or fields in quotes):
+// The quoted fragments of one line outside a code fence, in line order (views into `line`, put
+// in `out`), when the line is a sentence (it starts with two words of letters: not a stamp, a
+// tag or a pm2 `0|app |` prefix, whose messages may hold commands in backticks or fields in
+// quotes):
 // - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
 //   blank or a colon (a command name or a path alone is no record);
 // - double-quoted text ("..." or “...”) of that size holding a blank, that opens after a blank
 //   or '(' (never `key="..."`) and closes before a blank, punctuation or the line's end.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
 // quotes, a report states it.
-std::vector<std::string_view> quoted_fragments(std::string_view line);
+// `out` is cleared first; the caller keeps it from line to line, so a line without quotes
+// allocates nothing.
+void quoted_fragments(std::string_view line, std::vector<std::string_view>& out);
 
 inline constexpr std::size_t kMinQuotedFragment = 12;
 

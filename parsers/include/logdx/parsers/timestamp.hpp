@@ -18,6 +18,23 @@ enum class TimeKind : std::uint8_t {
 
 enum class TimePrecision : std::uint8_t { none, seconds, millis, micros, nanos };
 
+// How long a time of this precision may stand for, in nanoseconds: 18:41:13 is any moment of
+// that second (1 for nanoseconds, and for a time whose precision is not known).
+inline constexpr std::int64_t precision_span(TimePrecision precision) {
+  switch (precision) {
+    case TimePrecision::seconds:
+      return 1'000'000'000;
+    case TimePrecision::millis:
+      return 1'000'000;
+    case TimePrecision::micros:
+      return 1'000;
+    case TimePrecision::nanos:
+    case TimePrecision::none:
+      break;
+  }
+  return 1;
+}
+
 struct Timestamp {
   TimeKind kind = TimeKind::none;
   TimePrecision precision = TimePrecision::none;
