@@ -753,7 +753,8 @@ TEST_CASE("a message that merely contains a date or a stamp is not split", "[pas
 
 // Errors quoted inside a sentence, as people write issues (node 20 heap OOM banner line,
 // node 12-24 net.js EADDRINUSE, systemd v232+ "Failed with result"): each quote is a record of
-// its own after the sentence, which stays as it was.
+// its own after the sentence, which stays as it was (openclaw's own messages hold commands in
+// backticks, and their evidence must read as printed).
 TEST_CASE("an error quoted inside a sentence is handed out as a record of its own", "[paste]") {
   PasteCleaner cleaner;
   auto records = records_of(

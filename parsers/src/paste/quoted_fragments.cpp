@@ -76,7 +76,10 @@ void double_quoted(std::string_view line, std::string_view open, std::string_vie
     const std::size_t inner = at + open.size();
     const std::size_t end = line.find(close, inner);
     if (end == std::string_view::npos) return;
-    const bool opens_in_prose = at > 0 && (line[at - 1] == ' ' || line[at - 1] == '(');
+    // A `key=value` before it makes the line a record's fields ("message len=54: \"...\""), not
+    // a sentence.
+    const bool opens_in_prose = at > 0 && (line[at - 1] == ' ' || line[at - 1] == '(') &&
+                                line.substr(0, at).find('=') == std::string_view::npos;
     const std::string_view text = trim(line.substr(inner, end - inner));
     if (opens_in_prose && closes_quote_at(line, end + close.size()) &&
         worth_matching(text, false)) {

@@ -18,7 +18,8 @@ namespace logdx::paste {
 // - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
 //   blank or a colon (a command name or a path alone is no record);
 // - double-quoted text ("..." or “...”) of that size holding a blank, that opens after a blank
-//   or '(' (never `key="..."`) and closes before a blank, punctuation or the line's end.
+//   or '(' with no '=' before it in the line (never `key="..."` nor a record's fields) and
+//   closes before a blank, punctuation or the line's end.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
 // quotes, a report states it.
 // `out` is cleared first; the caller keeps it from line to line, so a line without quotes
