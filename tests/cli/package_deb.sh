@@ -37,10 +37,21 @@ version="$("$build/logdx" --version | head -1 | cut -d' ' -f2)"
 grep -qE "^ Version: $version$" <<<"$info"
 check "the package version is the binary's ($version)" $?
 depends="$(grep '^ Depends:' <<<"$info")"
-for lib in libc6 libstdc++6 libre2- libsqlite3- libyaml-cpp libfmt libzstd1 zlib1g libsystemd0; do
-  grep -qF " $lib" <<<"$depends"
-  check "Depends names $lib (shlibdeps): $depends" $?
+# Every shared library the binary needs (which ones depends on LOGDX_STATIC_DEPS) comes from a
+# package Depends names; libsystemd, loaded only to read a journal, is named by hand.
+packages="$(tr ',' '\n' <<<"${depends#*:}" | awk '{print $1}')"
+needed="$(ldd "$build/logdx" | awk '$2 == "=>" && $3 ~ /^\// {print $3}')"
+[ -n "$needed" ]
+check "ldd lists the shared libraries the binary needs" $?
+for path in $needed; do
+  # merged /usr: ldd may name /lib/... where dpkg recorded /usr/lib/..., or the other way
+  package="$( (dpkg -S "$path" || dpkg -S "/usr$path" || dpkg -S "${path#/usr}") 2>/dev/null |
+    head -1 | cut -d: -f1)"
+  [ -n "$package" ] && grep -qxF "$package" <<<"$packages"
+  check "Depends names ${package:-a package} for $path (shlibdeps): $depends" $?
 done
+grep -qF " libsystemd0" <<<"$depends"
+check "Depends names libsystemd0: $depends" $?
 
 dpkg-deb -x "$deb" "$work/root"
 check "the package extracts" $?
