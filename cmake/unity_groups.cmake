@@ -86,11 +86,14 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
   GROUP logdx_parsers_openclaw_2
     parsers/src/openclaw/cli_shapes.cpp
     parsers/src/openclaw/register.cpp
-  GROUP logdx_parsers_paste
+  GROUP logdx_parsers_paste_1
     parsers/src/paste/ansi.cpp
     parsers/src/paste/box_frame.cpp
     parsers/src/paste/fullwidth.cpp
     parsers/src/paste/glued_records.cpp
+    parsers/src/paste/quoted_fragments.cpp
+  GROUP logdx_parsers_paste_2
+    parsers/src/paste/paste_cleaner.cpp
     parsers/src/paste/shell_prompt.cpp
   GROUP logdx_parsers_plain
     parsers/src/plain/plain_inference.cpp
@@ -122,6 +125,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
 )
 set(LOGDX_UNITY_GROUPS_logdx_engine
   GROUP logdx_engine
+    engine/src/carried_time.cpp
     engine/src/edit_distance.cpp
     engine/src/engine_version.cpp
     engine/src/record_lines.cpp
@@ -145,25 +149,29 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/analysis/key_events.cpp
     engine/src/analysis/last_words.cpp
   GROUP logdx_engine_analysis_3
+    engine/src/analysis/line_occurrences.cpp
     engine/src/analysis/linking.cpp
     engine/src/analysis/matched_event.cpp
     engine/src/analysis/matcher.cpp
     engine/src/analysis/oom_victim_name.cpp
+    engine/src/analysis/own_port_conflict.cpp
     engine/src/analysis/packed_captures.cpp
     engine/src/analysis/permute.cpp
+  GROUP logdx_engine_analysis_4
     engine/src/analysis/placeholder.cpp
     engine/src/analysis/port_findings.cpp
-  GROUP logdx_engine_analysis_4
     engine/src/analysis/ranking.cpp
     engine/src/analysis/raw_store.cpp
     engine/src/analysis/repeated_fixes.cpp
     engine/src/analysis/same_event.cpp
     engine/src/analysis/same_subject.cpp
+    engine/src/analysis/script_names.cpp
+  GROUP logdx_engine_analysis_5
     engine/src/analysis/shell_quote.cpp
     engine/src/analysis/template_render.cpp
+    engine/src/analysis/tied_victim.cpp
     engine/src/analysis/time_window.cpp
     engine/src/analysis/timeline.cpp
-  GROUP logdx_engine_analysis_5
     engine/src/analysis/unlinked_victim.cpp
     engine/src/analysis/volatile_fold.cpp
   GROUP logdx_engine_prefilter_1
@@ -227,6 +235,7 @@ set(LOGDX_UNITY_GROUPS_logdx_host
 )
 set(LOGDX_UNITY_GROUPS_parsers_tests
   GROUP parsers_tests_1
+    tests/parsers/test_ascii_search.cpp
     tests/parsers/test_binary_sniff.cpp
     tests/parsers/test_corpus_reading.cpp
     tests/parsers/test_input_byte_source.cpp
@@ -274,33 +283,36 @@ set(LOGDX_UNITY_GROUPS_engine_tests
     tests/engine/test_analyzer_fix.cpp
     tests/engine/test_analyzer_front_door.cpp
     tests/engine/test_analyzer_join.cpp
-    tests/engine/test_analyzer_linking.cpp
+    tests/engine/test_analyzer_line_occurrences.cpp
   GROUP engine_tests_2
     tests/engine/test_analyzer_hosts.cpp
+    tests/engine/test_analyzer_linking.cpp
     tests/engine/test_analyzer_matching.cpp
     tests/engine/test_analyzer_ranking.cpp
-    tests/engine/test_analyzer_same_finding.cpp
     tests/engine/test_analyzer_speed.cpp
+    tests/engine/test_carried_time.cpp
     tests/engine/test_database_block.cpp
     tests/engine/test_fix_kinds.cpp
-    tests/engine/test_format_loader.cpp
   GROUP engine_tests_3
     tests/engine/test_analyzer_last_words.cpp
+    tests/engine/test_heap_optional.cpp
     tests/engine/test_raw_store.cpp
     tests/engine/test_redactor.cpp
     tests/engine/test_rule_pack.cpp
     tests/engine/test_text_scanning.cpp
   GROUP engine_tests_4
+    tests/engine/test_analyzer_same_finding.cpp
     tests/engine/test_analyzer_timeline.cpp
     tests/engine/test_analyzer_volatile_fold.cpp
+    tests/engine/test_format_loader.cpp
     tests/engine/test_rule_collector.cpp
     tests/engine/test_rule_hostile.cpp
     tests/engine/test_rule_loader.cpp
     tests/engine/test_rule_pack_encoding.cpp
-    tests/engine/test_rule_patterns.cpp
-    tests/engine/test_rule_problems.cpp
   GROUP engine_tests_5
     tests/engine/test_kept_records.cpp
+    tests/engine/test_rule_patterns.cpp
+    tests/engine/test_rule_problems.cpp
     tests/engine/test_rule_tester.cpp
 )
 set(LOGDX_UNITY_GROUPS_storage_tests

@@ -70,6 +70,7 @@ void Matcher::add(const Event& event, std::size_t input_index,
   if (candidates.empty()) return;
   const std::size_t hits_before = hits_.size();
   const auto event_index = static_cast<std::uint32_t>(events_.size());
+  line_hits_.start_record(static_cast<std::uint32_t>(input_index), event.where.line);
   for (std::size_t rule : candidates) {
     match_rule(static_cast<std::uint32_t>(rule), event, event_index);
   }
@@ -79,6 +80,8 @@ void Matcher::add(const Event& event, std::size_t input_index,
 void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index) {
   const CompiledRule& rule = rules_.rules()[rule_index];
   auto record = [&](Hit::Role role, int step) {
+    if (line_hits_.seen(rule_index, static_cast<int>(role), step, event.message)) return;
+    line_hits_.add(rule_index, static_cast<int>(role), step, event.message);
     if (kept_per_rule_[rule_index] >= max_hits_per_rule_) {
       ++over_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
       return;

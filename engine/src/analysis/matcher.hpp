@@ -13,6 +13,7 @@
 
 #include "analysis/exit_signs.hpp"
 #include "analysis/host_tally.hpp"
+#include "analysis/line_occurrences.hpp"
 #include "analysis/matched_event.hpp"
 #include "analysis/timeline.hpp"
 #include "logdx/engine/compiled_rule.hpp"
@@ -91,6 +92,7 @@ class Matcher {
   std::unique_ptr<const ExitReader> exits_;  // made on the first kept event
   Timeline timeline_;
   Captures scratch_;
+  LineOccurrences line_hits_;  // a quoted copy of a line's failure is not a second occurrence
   std::array<std::shared_ptr<const std::string>, 16> recent_captures_;  // share_captures()
   std::size_t next_recent_ = 0;  // the slot the next new captures take
   std::array<std::shared_ptr<const Origin>, 8> recent_origins_;  // share_origin()

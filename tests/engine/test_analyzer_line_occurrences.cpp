@@ -1,0 +1,59 @@
+// A failure quoted inside a sentence reaches the rules twice from one physical line: as the
+// sentence, and as the quoted text paste cleaning hands out as a record of its own
+// (parsers/src/paste/quoted_fragments.cpp). It is one occurrence (analysis/line_occurrences).
+#include "analyzer_test_support.hpp"
+
+using namespace logdx;
+using namespace logdx::testing;
+
+namespace {
+
+// node 12+ lib/net.js, as a user quotes it in a sentence (issue threads, 2024-2026)
+const std::string kQuoted = "Error: listen EADDRINUSE: address already in use :::18789";
+const std::string kSentence =
+    "After the update the gateway died with `" + kQuoted + "` and stayed down.";
+
+std::uint64_t port_count(const AnalysisResult& result) {
+  const Diagnosis* d = find_rule(result.diagnoses, "port-in-use");
+  REQUIRE(d != nullptr);
+  return d->count;
+}
+
+}  // namespace
+
+TEST_CASE("text quoted in a sentence the rule matched is not a second occurrence",
+          "[matching]") {
+  const RuleSet rules = rules_from(rules_yaml({eaddrinuse_rule()}));
+  SECTION("the sentence and its quote: one occurrence, one evidence line") {
+    const auto result = analyze(rules, {{"", kSentence, 0, 4}, {"", kQuoted, 0, 4}});
+    CHECK(port_count(result) == 1);
+    CHECK(find_rule(result.diagnoses, "port-in-use")->evidence.size() == 1);
+  }
+  SECTION("the same text on the next line is another occurrence") {
+    const auto result = analyze(rules, {{"", kSentence, 0, 4}, {"", kQuoted, 0, 5}});
+    CHECK(port_count(result) == 2);
+  }
+  SECTION("the same line number in another input is another occurrence") {
+    const auto result = analyze(rules, {{"", kSentence, 0, 4}, {"", kQuoted, 1, 4}});
+    CHECK(port_count(result) == 2);
+  }
+  SECTION("two records glued on one line, neither holding the other, are two") {
+    const std::string other = "Error: listen EADDRINUSE: address already in use :::18790";
+    const auto result = analyze(rules, {{"", kQuoted, 0, 4}, {"", other, 0, 4}});
+    REQUIRE(find_rule(result.diagnoses, "port-in-use") != nullptr);
+    std::uint64_t total = 0;
+    for (const Diagnosis& d : result.diagnoses) total += d.rule == "port-in-use" ? d.count : 0;
+    CHECK(total == 2);
+  }
+  SECTION("a quote the sentence did not match (another rule's) still counts") {
+    const RuleSet loop_rules = rules_from(rules_yaml({eaddrinuse_rule(), R"(  - id: said-down
+    cause: gateway_not_running
+    severity: error
+    match: {regex: '^After the update the gateway died'}
+)"}));
+    const auto result =
+        analyze(loop_rules, {{"", "After the update the gateway died: see below", 0, 4},
+                             {"", kQuoted, 0, 4}});
+    CHECK(port_count(result) == 1);
+  }
+}
