@@ -246,6 +246,23 @@ TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
     }
     check_only_the_loop(analyze(rules, lines));
   }
+  SECTION("a timed line two lines after an untimed loop line is its occurrence; three, not") {
+    // A paste whose exits lost their stamps and whose last line kept one.
+    std::vector<EventSpec> lines;
+    for (std::uint64_t line = 1; line <= 3; ++line) {
+      lines.push_back(
+          EventSpec("", "api.service: Main process exited, code=exited, status=1/FAILURE", 0, line)
+              .on("h1", "api.service", "systemd", 1));
+    }
+    auto near = lines;
+    near.push_back(failed_with_result("api.service", "h1", "13"));
+    near.back().line = 5;
+    check_only_the_loop(analyze(rules, near));
+    auto far = lines;
+    far.push_back(failed_with_result("api.service", "h1", "13"));
+    far.back().line = 6;
+    CHECK(count_rule(analyze(rules, far).diagnoses, "unit-failed-once") == 1);
+  }
   SECTION("another host's failure in the same second is not the loop's") {
     auto lines = unit_failures("api.service", "h1", {"01", "07", "13"});
     lines.push_back(failed_with_result("api.service", "h2", "13"));
