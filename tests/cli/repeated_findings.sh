@@ -86,4 +86,21 @@ rows="$(summary telegram-bot-token <<<"$out")"
 check "a 404 (no such bot) is a finding of its own: $rows" \
   "$([ "$(grep -c '^telegram-bot-token-rejected ' <<<"$rows")" -eq 2 ]; echo $?)"
 
+# imsg refusing the Messages database prints one refusal on three lines (imsg 0.8
+# IMsgError.permissionDenied after SQLite.swift's error), openclaw logging each as a line it
+# cannot parse; only the last names the database's path. One finding, with that path.
+{ echo "2026-05-20T10:00:01.000Z [imessage] imsg rpc: failed to parse authorization denied (code: 23)"
+  echo "2026-05-20T10:00:01.001Z [imessage] imsg rpc: failed to parse ⚠️  Permission Error: Cannot access Messages database"
+  echo "2026-05-20T10:00:01.002Z [imessage] imsg rpc: failed to parse The Messages database at /Users/bot/Library/Messages/chat.db requires Full Disk Access permission."
+} >"$work/imsg.log"
+run analyze --no-db --no-user-rules -o json "$work/imsg.log"
+rows="$(summary imessage-messages-db <<<"$out")"
+check "one Messages database refusal, not one per path and no path: $rows" \
+  "$([ "$rows" = "imessage-messages-db-denied 3 " ]; echo $?)"
+path="$(python3 -c '
+import json, sys
+print(json.load(sys.stdin)["diagnoses"][0].get("facts", {}).get("path", ""))' <<<"$out")"
+check "its path fact is the database's: $path" \
+  "$([ "$path" = /Users/bot/Library/Messages/chat.db ]; echo $?)"
+
 finish
