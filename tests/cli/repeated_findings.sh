@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One problem seen many times is one finding (engine: analysis/volatile_fold.hpp): the kernel
-# OOM killer killing node again and again, each time with a new pid, through the real binary.
+# One problem seen many times is one finding, through the real binary: the kernel OOM killer
+# killing node again and again, each time with a new pid (engine: analysis/volatile_fold.hpp),
+# and a channel's refused token failing every call it makes (the rule's key).
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -19,8 +20,9 @@ for i in $(seq 0 39); do
   printf '[%d.000200] oom_reaper: reaped process %d (node), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n' "$secs" "$pid"
 done >"$kills"
 
-# Each kill's identity in JSON: rule id, count, the first fact's pid and the notes.
-summary() {
+# Each finding of the rules whose id starts with PREFIX (default oom-kernel), in JSON: rule
+# id, count and the notes.
+summary() {  # summary [PREFIX] < analysis JSON
   python3 -c '
 import json, sys
 def walk(ds):
@@ -28,9 +30,9 @@ def walk(ds):
         yield d
         yield from walk(d.get("explains", []))
 for d in walk(json.load(sys.stdin)["diagnoses"]):
-    if d["rule"].startswith("oom-kernel"):
+    if d["rule"].startswith(sys.argv[1]):
         print(d["rule"], d["count"], "|".join(d.get("notes", [])))
-'
+' "${1:-oom-kernel}"
 }
 
 run analyze --no-db --no-user-rules -o json "$kills"
@@ -65,5 +67,40 @@ run analyze --no-db --no-user-rules -o json "$work/mixed.log"
 rows="$(summary <<<"$out")"
 check "node's kills still fold with another process's present: $rows" \
   "$(grep -q '^oom-kernel-killed-node 40 ' <<<"$rows"; echo $?)"
+
+# A Telegram bot token Telegram refuses fails every Bot API call the channel makes, each logged
+# with grammY's `Call to '<method>' failed! (401: Unauthorized)`: one finding counting them all,
+# not one per method. A token that names no bot (404) is told apart.
+for method in deleteWebhook getMe sendChatAction sendMessage; do
+  printf "2026-03-15T22:35:14.853Z [telegram] %s failed: Call to '%s' failed! (401: Unauthorized)\n" \
+    "$method" "$method"
+done >"$work/telegram.log"
+run analyze --no-db --no-user-rules -o json "$work/telegram.log"
+rows="$(summary telegram-bot-token <<<"$out")"
+check "one Telegram token finding for four refused methods: $rows" \
+  "$([ "$rows" = "telegram-bot-token-rejected 4 " ]; echo $?)"
+echo "2026-03-15T22:36:00.000Z [telegram] getMe failed: Call to 'getMe' failed! (404: Not Found)" \
+  >>"$work/telegram.log"
+run analyze --no-db --no-user-rules -o json "$work/telegram.log"
+rows="$(summary telegram-bot-token <<<"$out")"
+check "a 404 (no such bot) is a finding of its own: $rows" \
+  "$([ "$(grep -c '^telegram-bot-token-rejected ' <<<"$rows")" -eq 2 ]; echo $?)"
+
+# imsg refusing the Messages database prints one refusal on three lines (imsg 0.8
+# IMsgError.permissionDenied after SQLite.swift's error), openclaw logging each as a line it
+# cannot parse; only the last names the database's path. One finding, with that path.
+{ echo "2026-05-20T10:00:01.000Z [imessage] imsg rpc: failed to parse authorization denied (code: 23)"
+  echo "2026-05-20T10:00:01.001Z [imessage] imsg rpc: failed to parse ⚠️  Permission Error: Cannot access Messages database"
+  echo "2026-05-20T10:00:01.002Z [imessage] imsg rpc: failed to parse The Messages database at /Users/bot/Library/Messages/chat.db requires Full Disk Access permission."
+} >"$work/imsg.log"
+run analyze --no-db --no-user-rules -o json "$work/imsg.log"
+rows="$(summary imessage-messages-db <<<"$out")"
+check "one Messages database refusal, not one per path and no path: $rows" \
+  "$([ "$rows" = "imessage-messages-db-denied 3 " ]; echo $?)"
+path="$(python3 -c '
+import json, sys
+print(json.load(sys.stdin)["diagnoses"][0].get("facts", {}).get("path", ""))' <<<"$out")"
+check "its path fact is the database's: $path" \
+  "$([ "$path" = /Users/bot/Library/Messages/chat.db ]; echo $?)"
 
 finish

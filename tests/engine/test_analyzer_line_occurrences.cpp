@@ -45,15 +45,21 @@ TEST_CASE("text quoted in a sentence the rule matched is not a second occurrence
     for (const Diagnosis& d : result.diagnoses) total += d.rule == "port-in-use" ? d.count : 0;
     CHECK(total == 2);
   }
-  SECTION("a quote the sentence did not match (another rule's) still counts") {
-    const RuleSet loop_rules = rules_from(rules_yaml({eaddrinuse_rule(), R"(  - id: said-down
+  SECTION("a quote another rule matched in the sentence still counts for its own rule") {
+    // The sentence holds the quote, but only `said-down` matched the sentence: the anchored
+    // rule's hit on the quote is its first occurrence on this line.
+    const RuleSet two_rules = rules_from(rules_yaml({R"(  - id: quoted-port
+    cause: port_conflict
+    severity: critical
+    match: {regex: '^Error: listen EADDRINUSE'}
+  - id: said-down
     cause: gateway_not_running
     severity: error
     match: {regex: '^After the update the gateway died'}
 )"}));
-    const auto result =
-        analyze(loop_rules, {{"", "After the update the gateway died: see below", 0, 4},
-                             {"", kQuoted, 0, 4}});
-    CHECK(port_count(result) == 1);
+    const auto result = analyze(two_rules, {{"", kSentence, 0, 4}, {"", kQuoted, 0, 4}});
+    const Diagnosis* quoted = find_rule(result.diagnoses, "quoted-port");
+    REQUIRE(quoted != nullptr);
+    CHECK(quoted->count == 1);
   }
 }
