@@ -1,6 +1,10 @@
 // A failure quoted inside a sentence reaches the rules twice from one physical line: as the
 // sentence, and as the quoted text paste cleaning hands out as a record of its own
 // (parsers/src/paste/quoted_fragments.cpp). It is one occurrence (analysis/line_occurrences).
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "analyzer_test_support.hpp"
 
 using namespace logdx;
@@ -36,6 +40,30 @@ TEST_CASE("text quoted in a sentence the rule matched is not a second occurrence
   SECTION("the same line number in another input is another occurrence") {
     const auto result = analyze(rules, {{"", kSentence, 0, 4}, {"", kQuoted, 1, 4}});
     CHECK(port_count(result) == 2);
+  }
+  SECTION("a second quote in the sentence with another port is another occurrence") {
+    const std::string other = "Error: listen EADDRINUSE: address already in use :::18790";
+    const std::string both = "It printed `" + kQuoted + "` and then `" + other + "` too.";
+    const auto result =
+        analyze(rules, {{"", both, 0, 4}, {"", kQuoted, 0, 4}, {"", other, 0, 4}});
+    std::vector<std::string> ports;
+    for (const Diagnosis& d : result.diagnoses) {
+      if (d.rule != "port-in-use") continue;
+      for (const auto& [name, value] : d.facts) {
+        if (name == "port") ports.push_back(fmt::format("{}x{}", value, d.count));
+      }
+    }
+    std::sort(ports.begin(), ports.end());
+    CHECK(ports == std::vector<std::string>{"18789x1", "18790x1"});
+  }
+  SECTION("events without a line number are never taken for one another") {
+    Analyzer analyzer(rules, {});
+    for (const std::string& message : {kSentence, kQuoted}) {
+      Event event = make_event({"", message});
+      event.where.line = 0;
+      analyzer.add(event, 0);
+    }
+    CHECK(port_count(analyzer.finish()) == 2);
   }
   SECTION("two records glued on one line, neither holding the other, are two") {
     const std::string other = "Error: listen EADDRINUSE: address already in use :::18790";

@@ -52,6 +52,19 @@ std::string join_values(const CompiledRule& rule, ValueOf value_of_name) {
   return out;
 }
 
+// The hit's `key` values joined by a separator: what tells the rule's findings apart. A quote
+// with other key values (another port) is another occurrence, not the sentence's again; other
+// captures may differ only because the sentence runs on past the quote.
+std::string key_values(const CompiledRule& rule, const Event& event, const Captures& captures) {
+  std::string out;
+  for (const std::string& name : rule.key) {
+    const std::string* capture = find_capture(captures, name);
+    out += capture ? *capture : member_value(event, name);
+    out += '\x1f';
+  }
+  return out;
+}
+
 bool about_gateway(const Event& event) {
   if (event.source == SourceKind::gateway) return true;
   return std::any_of(kGatewayWords.begin(), kGatewayWords.end(), [&](std::string_view word) {
@@ -80,8 +93,9 @@ void Matcher::add(const Event& event, std::size_t input_index,
 void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index) {
   const CompiledRule& rule = rules_.rules()[rule_index];
   auto record = [&](Hit::Role role, int step) {
-    if (line_hits_.seen(rule_index, static_cast<int>(role), step, event.message)) return;
-    line_hits_.add(rule_index, static_cast<int>(role), step, event.message);
+    const std::string key = key_values(rule, event, scratch_);
+    if (line_hits_.seen(rule_index, static_cast<int>(role), step, event.message, key)) return;
+    line_hits_.add(rule_index, static_cast<int>(role), step, event.message, key);
     if (kept_per_rule_[rule_index] >= max_hits_per_rule_) {
       ++over_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
       return;
