@@ -30,6 +30,34 @@ install(FILES ${PROJECT_SOURCE_DIR}/completions/_logdx
 install(FILES ${PROJECT_SOURCE_DIR}/completions/logdx.fish
   DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 
+# The libraries linked in from static archives (cmake/static_deps.cmake) are part of the
+# binary, and their licences (BSD, MIT, zlib) ask a binary distribution to carry their
+# notices: share/doc/logdx/copyright holds each one's Debian copyright file, found through
+# dpkg (without dpkg, on another distribution, the file only lists the archives).
+get_property(logdx_archives GLOBAL PROPERTY LOGDX_STATIC_ARCHIVES)
+set(LOGDX_COPYRIGHT ${CMAKE_BINARY_DIR}/doc/copyright)
+set(logdx_notices "logdx links the following libraries from static archives. Their copyright\n\
+notices and licences, as their Debian packages ship them, follow.\n")
+find_program(LOGDX_DPKG dpkg)
+foreach(archive IN LISTS logdx_archives)
+  get_filename_component(file ${archive} NAME)
+  set(package "")
+  if(LOGDX_DPKG)
+    execute_process(COMMAND ${LOGDX_DPKG} -S ${archive} OUTPUT_VARIABLE owner ERROR_QUIET
+      OUTPUT_STRIP_TRAILING_WHITESPACE)
+    string(REGEX REPLACE "^([^:, ]+).*" "\\1" package "${owner}")
+  endif()
+  string(APPEND logdx_notices "\n==== ${file} (Debian package ${package}) ====\n\n")
+  if(package AND EXISTS /usr/share/doc/${package}/copyright)
+    file(READ /usr/share/doc/${package}/copyright notice)
+    string(APPEND logdx_notices "${notice}")
+  else()
+    string(APPEND logdx_notices "(no copyright file found for ${archive})\n")
+  endif()
+endforeach()
+file(WRITE ${LOGDX_COPYRIGHT} "${logdx_notices}")
+install(FILES ${LOGDX_COPYRIGHT} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME logdx)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

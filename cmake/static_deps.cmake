@@ -9,28 +9,50 @@
 
 option(LOGDX_STATIC_DEPS "Link the third-party libraries that ship a static archive statically" ON)
 
-# logdx_prefer_archive(TARGET NAME [LIB...]): if libNAME.a is installed, TARGET (an imported
-# target found above) links it instead of the shared library, plus LIB... (what the archive
-# itself needs: its pkg-config file's Libs.private). Without the archive, nothing changes.
+# logdx_prefer_archive(TARGET NAME [LIB...]): if libNAME.a is installed beside the libNAME.so
+# that TARGET (an imported target found above) links, TARGET links the archive instead, plus
+# LIB... (what the archive itself needs: its pkg-config file's Libs.private). Only that one
+# entry changes: what pkg-config's Requires added (abseil for newer RE2) is kept. The archive is
+# looked for in the shared library's own folder only, so it matches the headers in use.
+# Without an archive there, nothing changes.
 function(logdx_prefer_archive target name)
   if(NOT LOGDX_STATIC_DEPS)
     return()
   endif()
-  find_library(LOGDX_ARCHIVE_${name} NAMES lib${name}.a)
-  set(archive "${LOGDX_ARCHIVE_${name}}")
-  if(NOT archive)
-    message(STATUS "logdx: no lib${name}.a, ${target} stays shared")
-    return()
-  endif()
   get_target_property(type ${target} TYPE)
-  if(type STREQUAL "INTERFACE_LIBRARY")  # pkg-config's targets: the libraries are a list
-    set_property(TARGET ${target} PROPERTY INTERFACE_LINK_LIBRARIES "${archive};${ARGN}")
-  else()  # a CMake package's imported library: its file, for every configuration it names
-    set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION "${archive}")
+  set(properties INTERFACE_LINK_LIBRARIES)  # pkg-config's targets: the libraries are a list
+  if(NOT type STREQUAL "INTERFACE_LIBRARY")  # a CMake package's imported library: its files
+    set(properties IMPORTED_LOCATION)
     get_target_property(configs ${target} IMPORTED_CONFIGURATIONS)
     foreach(config IN LISTS configs)
-      set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION_${config} "${archive}")
+      list(APPEND properties IMPORTED_LOCATION_${config})
     endforeach()
-    set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_LIBRARIES ${ARGN})
   endif()
+  set(shared "")
+  foreach(property IN LISTS properties)
+    get_target_property(libs ${target} ${property})
+    foreach(lib IN LISTS libs)
+      if(NOT shared AND lib MATCHES "/lib${name}\\.so")
+        set(shared "${lib}")
+      endif()
+    endforeach()
+  endforeach()
+  if(shared)
+    get_filename_component(dir "${shared}" DIRECTORY)
+    find_library(archive NAMES lib${name}.a HINTS "${dir}" NO_DEFAULT_PATH NO_CACHE)
+  endif()
+  if(NOT shared OR NOT archive)
+    message(STATUS "logdx: no lib${name}.a beside lib${name}.so, ${target} stays shared")
+    return()
+  endif()
+  foreach(property IN LISTS properties)
+    get_target_property(libs ${target} ${property})
+    if(libs)
+      list(TRANSFORM libs REPLACE "^${shared}$" "${archive}")
+      set_property(TARGET ${target} PROPERTY ${property} "${libs}")
+    endif()
+  endforeach()
+  set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_LIBRARIES ${ARGN})
+  # Their licences ask a binary distribution to carry their notices (cmake/packaging.cmake).
+  set_property(GLOBAL APPEND PROPERTY LOGDX_STATIC_ARCHIVES "${archive}")
 endfunction()

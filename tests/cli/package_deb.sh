@@ -50,6 +50,14 @@ for path in $needed; do
   [ -n "$package" ] && grep -qxF "$package" <<<"$packages"
   check "Depends names ${package:-a package} for $path (shlibdeps): $depends" $?
 done
+# A library the binary does not load is linked in (LOGDX_STATIC_DEPS): its notice must ship.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/logdx/copyright >"$work/copyright" 2>/dev/null
+for name in re2 hs sqlite3 yaml-cpp zstd z xxhash; do
+  grep -q "/lib$name\.so" <<<"$needed" && continue
+  grep -qE "^==== lib$name\.a \(Debian package [^)]+\) ====$" "$work/copyright" &&
+    [ "$(sed -n "/^==== lib$name\.a /,/^==== /p" "$work/copyright" | wc -l)" -gt 5 ]
+  check "the package's copyright file carries the notice of the linked-in lib$name.a" $?
+done
 grep -qF " libsystemd0" <<<"$depends"
 check "Depends names libsystemd0: $depends" $?
 
