@@ -20,7 +20,8 @@
 # lookup logged as its bare message (node, Rust std), a 203/EXEC line in Markdown italics,
 # Werkzeug's own port-in-use line, the kernel's fatal-fault notes (segfault, trap), a Go client's
 # timeout to a remote host, Traefik's upstream reset in Windows' words, a unit systemctl status
-# shows failed now (exit-code, no loop). Each beside a look-alike that must not say the same.
+# shows failed now (exit-code, no loop), nginx's config parse errors as its error-log reader
+# gives them. Each beside a look-alike that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -555,5 +556,31 @@ paste_run "● api.service - API
      Active: activating (auto-restart) (Result: exit-code) since Mon 2026-03-30 19:57:24 CEST; 2s ago
    Main PID: 27984 (code=exited, status=1/FAILURE)"
 check "auto-restart pending is not failed now" $(not_fired systemd-unit-failed-now; echo $?)
+
+# nginx's config parse errors (src/core/ngx_conf_file.c "... in FILE:LINE") as the nginx
+# error-log reader gives them: "[emerg] PID#TID: " is the event's level, not its message
+paste_run "2024/03/02 10:11:12 [emerg] 1#1: unknown directive \"proxy_pas\" in /etc/nginx/conf.d/default.conf:14"
+check "nginx error log: a config parse error" \
+  $(root_is invalid_config proxy-config-test-failed; echo $?)
+check "nginx error log: the file is named" \
+  $(fact config_path /etc/nginx/conf.d/default.conf; echo $?)
+paste_run "Jan 08 13:46:17 pi nginx[14213]: nginx: [emerg] \"listen\" directive is not allowed here in /etc/nginx/sites-enabled/app:1"
+check "nginx -t in the journal: a config parse error" \
+  $(root_is invalid_config proxy-config-test-failed; echo $?)
+paste_run "2024/03/02 10:11:12 [emerg] 1#1: host not found in upstream \"app:3000\" in /etc/nginx/conf.d/default.conf:5"
+check "nginx upstream name not resolving is not the config's" \
+  $(not_fired proxy-config-test-failed; echo $?)
+paste_run "2024/03/02 10:11:12 [error] 31#31: *7 open() \"/usr/share/nginx/html/x\" failed (2: No such file or directory) in /etc/nginx/conf.d/default.conf:5"
+check "an nginx [error] line ending in FILE:LINE is not a refused config" \
+  $(not_fired proxy-config-test-failed; echo $?)
+# Debian's apache2ctl says "Action 'start' failed." after any failed start: a port in use here
+paste_run "(98)Address already in use: AH00072: make_sock: could not bind to address [::]:80
+(98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:80
+no listening sockets available, shutting down
+AH00015: Unable to open logs
+Action 'start' failed.
+The Apache error log may have more information."
+check "apache2ctl's failed start after a bind error is not a config error" \
+  $(not_fired proxy-config-test-failed; echo $?)
 
 finish
