@@ -25,7 +25,6 @@ bool kills(std::string_view cause_id) {
 
 enum class Timing : std::uint8_t { fits, unknown, apart };
 
-
 Timing timing(const LinkProfile& cause, const LinkProfile& symptom) {
   if (!cause.span || !symptom.span || cause.span->clock != symptom.span->clock) {
     return Timing::unknown;

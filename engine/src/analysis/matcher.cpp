@@ -41,28 +41,21 @@ std::string member_value(const Event& event, const std::string& name) {
   return {};
 }
 
-// The rule's own `on` values of a hit, joined by a separator (the join's key on this side).
-template <typename ValueOf>
-std::string join_values(const CompiledRule& rule, ValueOf value_of_name) {
+// The value of each of `items`, joined by a separator.
+template <typename Items, typename ValueOf>
+std::string joined_values(const Items& items, ValueOf value_of_item) {
   std::string out;
-  for (const auto& on : rule.correlate->on) {
-    out += value_of_name(on.first);
+  for (const auto& item : items) {
+    out += value_of_item(item);
     out += '\x1f';
   }
   return out;
 }
 
-// The hit's `key` values joined by a separator: what tells the rule's findings apart. A quote
-// with other key values (another port) is another occurrence, not the sentence's again; other
-// captures may differ only because the sentence runs on past the quote.
-std::string key_values(const CompiledRule& rule, const Event& event, const Captures& captures) {
-  std::string out;
-  for (const std::string& name : rule.key) {
-    const std::string* capture = find_capture(captures, name);
-    out += capture ? *capture : member_value(event, name);
-    out += '\x1f';
-  }
-  return out;
+// The rule's own `on` values of a hit (the join's key on this side).
+template <typename ValueOf>
+std::string join_values(const CompiledRule& rule, ValueOf value_of_name) {
+  return joined_values(rule.correlate->on, [&](const auto& on) { return value_of_name(on.first); });
 }
 
 bool about_gateway(const Event& event) {
@@ -92,8 +85,15 @@ void Matcher::add(const Event& event, std::size_t input_index,
 
 void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint32_t event_index) {
   const CompiledRule& rule = rules_.rules()[rule_index];
+  const auto value_of = [&](const std::string& name) {
+    const std::string* capture = find_capture(scratch_, name);
+    return capture ? *capture : member_value(event, name);
+  };
   auto record = [&](Hit::Role role, int step) {
-    const std::string key = key_values(rule, event, scratch_);
+    // The key tells the rule's findings apart: a quote with another port is another
+    // occurrence, not the sentence's again (other captures may differ only because the
+    // sentence runs on past the quote).
+    const std::string key = joined_values(rule.key, value_of);
     if (line_hits_.seen(rule_index, static_cast<int>(role), step, event.message, key)) return;
     line_hits_.add(rule_index, static_cast<int>(role), step, event.message, key);
     if (kept_per_rule_[rule_index] >= max_hits_per_rule_) {
@@ -101,11 +101,7 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
       return;
     }
     if (role == Hit::Role::match && bounded_by_join(rule)) {
-      const std::string values = join_values(rule, [&](const std::string& name) {
-        const std::string* capture = find_capture(scratch_, name);
-        return capture ? *capture : member_value(event, name);
-      });
-      if (!take_join_value(rule_index, values)) return;
+      if (!take_join_value(rule_index, join_values(rule, value_of))) return;
     }
     ++kept_per_rule_[rule_index];
     hits_.push_back(Hit{event_index, rule_index, role, step, share_captures(scratch_)});
