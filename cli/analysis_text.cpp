@@ -224,8 +224,9 @@ std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStat
     if (!in.parser.empty()) formats.insert(in.parser);
   }
   std::string text =
-      fmt::format("Read {} input{} ({}), {} lines, {} events", inputs.size(),
-                  inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines, events);
+      fmt::format("Read {} input{} ({}), {} line{}, {} event{}", inputs.size(),
+                  inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines,
+                  lines == 1 ? "" : "s", events, events == 1 ? "" : "s");
   const std::string first = report_time(stats.first, stats.first_text);
   const std::string last = report_time(stats.last, stats.last_text);
   if (!first.empty())

@@ -79,10 +79,12 @@ ReadVerdict read_verdict(const ReadFacts& facts) {
   }
   if (facts.recognised_events == 0) {
     return {EmptyRead::plain_text_only,
-            fmt::format("Nothing recognised: the {} line{} read from {} are in no log format logdx "
-                        "knows, and no rule matched them as plain text (`logdx detect` shows the "
+            fmt::format("Nothing recognised: {} read from {} {} in no log format logdx "
+                        "knows, and no rule matched {} as plain text (`logdx detect` shows the "
                         "formats tried; --parser forces one).",
-                        lines, lines == 1 ? "" : "s", names_of(facts.inputs))};
+                        lines == 1 ? std::string("the 1 line") : fmt::format("the {} lines", lines),
+                        names_of(facts.inputs), lines == 1 ? "is" : "are",
+                        lines == 1 ? "it" : "them")};
   }
   return {};
 }

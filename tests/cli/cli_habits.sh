@@ -57,6 +57,15 @@ run analyze --no-db "$work/prose.txt"
 check "plain text only: exit 0 (got $code)" $([ "$code" -eq 0 ]; echo $?)
 check "plain text only: 'Nothing recognised' with the line count" \
   $(has "Nothing recognised: the 2 lines read from $work/prose.txt are in no log format" "$out"; echo $?)
+check "plain text only: the count reads as 2 lines, 2 events" \
+  $(has "Read 1 input (plain), 2 lines, 2 events" "$out"; echo $?)
+# One line (a single pasted sentence is the commonest such input): singular words.
+printf 'my container keeps stopping, any idea?\n' >"$work/one-sentence.txt"
+run analyze --no-db "$work/one-sentence.txt"
+check "one plain line: 'the 1 line ... is in no log format ... matched it'" \
+  $(has "Nothing recognised: the 1 line read from $work/one-sentence.txt is in no log format logdx knows, and no rule matched it as plain text" "$out"; echo $?)
+check "one plain line: the count reads as 1 line, 1 event" \
+  $(has "Read 1 input (plain), 1 line, 1 event," "$out"; echo $?)
 
 # A recognised log without a problem still gets the plain verdict: the checks above can fail.
 echo "$(stamp '1 hour ago') [gateway] listening on ws://127.0.0.1:18789 (PID 4242)" >"$work/fine.log"
