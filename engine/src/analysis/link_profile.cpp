@@ -272,9 +272,15 @@ LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const Kep
   // An app the draft names by where its lines are (ScriptNames::table_app_of), not by a capture.
   if (const std::string* app = find_capture(draft.captures, "app")) builder.add_name(*app);
   LinkProfile out = std::move(builder.out);
+  // Sized exactly: every finding's profile lives until the report is built, and a loop's holds
+  // up to --max-hits-per-rule lines; growing by doubling left up to half of each unused (22 MB
+  // of moments at the peak of a 300 MB log with 10 % failing lines, heaptrack).
+  out.events.reserve(draft.hits.size());
   for (std::uint32_t h : draft.hits) out.events.push_back(hits[h].event);
   std::sort(out.events.begin(), out.events.end());
   out.events.erase(std::unique(out.events.begin(), out.events.end()), out.events.end());
+  out.events.shrink_to_fit();
+  out.moments.reserve(out.events.size());
   for (std::uint32_t e : out.events) out.moments.push_back(moment_of(e, events[e]));
   out.span = span_of(draft.hits, events, hits);
   if (out.span && rule.correlate && rule.correlate->kind == Correlate::Kind::absent) {
