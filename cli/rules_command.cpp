@@ -9,12 +9,15 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "builtin_rules.hpp"
 #include "commands.hpp"
+#include "format_registry.hpp"
 #include "logdx/engine/prefilter.hpp"
 #include "logdx/engine/rule_tester.hpp"
+#include "logdx/parsers/text_events.hpp"
 #include "output_options.hpp"
 #include "rule_options.hpp"
 #include "rules_views.hpp"
@@ -161,7 +164,12 @@ int run_test(const RulesArgs& args) {
     return kRuleError;
   }
   const std::vector<std::string> files = expand_rule_paths(args.checked);
-  const RuleTestReport report = run_rule_tests(*loaded.rules);
+  // Each test line is also read as `analyze -` reads a paste, with the same parsers (the
+  // built-in ones and the rules' `formats:`), and the rule must hold on the events it makes.
+  const ParserRegistry registry = registry_with_formats(loaded.formats);
+  const RuleTestReport report = run_rule_tests(*loaded.rules, [&registry](std::string_view line) {
+    return read_text_events(registry, line);
+  });
   std::size_t passed = 0;
   std::size_t failed = 0;
   std::vector<RuleDiagnostic> failures;
@@ -229,6 +237,8 @@ CommandRunner add_rules_command(CLI::App& app) {
       "test", "run the tests embedded in rules; last line `N passed, M failed`");
   test->add_option("paths", args->checked, "only the tests in these files (loaded after the pack)");
   test->footer(
+      "Each test line is matched as written and as `analyze` reads it alone (envelope\n"
+      "peeled, paste cleaned): both must agree (docs/rules.md, \"Tests\").\n"
       "A failed test is a rule error: exit code 2, like a lint error.\n"
       "Examples:\n"
       "  logdx rules test                 # every rule's embedded tests\n"

@@ -53,6 +53,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
     parsers/src/input/rotation_order.cpp
   GROUP logdx_parsers_input_3
     parsers/src/input/stdin_source.cpp
+    parsers/src/input/text_events.cpp
     parsers/src/input/utf16_source.cpp
     parsers/src/input/zstd_source.cpp
   GROUP logdx_parsers_journal_1

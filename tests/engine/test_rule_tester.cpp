@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "logdx/engine/rule_tester.hpp"
+#include "logdx/parsers/text_events.hpp"
 #include "rule_test_support.hpp"
 
 using namespace logdx;
@@ -15,6 +16,17 @@ RuleTestReport test_rules(const std::string& text) {
   INFO(render_all(loaded.diagnostics));
   REQUIRE(loaded.ok());
   return run_rule_tests(*loaded.rules);
+}
+
+// The same, each line also read through the built-in parsers as `logdx rules test` reads it.
+RuleTestReport test_rules_parsed(const std::string& text) {
+  const auto loaded = load_rules(text);
+  INFO(render_all(loaded.diagnostics));
+  REQUIRE(loaded.ok());
+  const ParserRegistry registry = ParserRegistry::builtin();
+  return run_rule_tests(*loaded.rules, [&registry](std::string_view line) {
+    return read_text_events(registry, line);
+  });
 }
 
 }  // namespace
@@ -140,4 +152,71 @@ rules:
           source: [node, 0.10]
 )"}});
   CHECK_FALSE(bad.ok());
+}
+
+// Through the parsers: analyze peels a journal / syslog line's envelope, so a rule sees
+// "Error: listen EADDRINUSE: ..." (node 20 lib/net.js), never "node[4242]: Error: ...".
+TEST_CASE("rule-test-failed: a match line that only the envelope makes match", "[rules]") {
+  const std::string rule = R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: port_conflict
+    match: {regex: 'node\[\d+\]: Error: listen EADDRINUSE'}
+    tests:
+      match:
+        - "Nov 20 10:00:01 gw1 node[4242]: Error: listen EADDRINUSE: address already in use :::18789"
+)";
+  const auto report = test_rules_parsed(rule);
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].where.line == 8);
+  CHECK(report.diagnostics[0].where.column == 11);
+  CHECK(report.diagnostics[0].message ==
+        "embedded test of rule 'r' failed: matches the raw line but not the parsed event: "
+        "message seen was 'Error: listen EADDRINUSE: address already in use :::18789'");
+  CHECK_FALSE(report.results[0].passed);
+  // Without the parsers the same test passes: the failure is the second way's.
+  CHECK(test_rules(rule).ok());
+}
+
+TEST_CASE("a rule on the message passes both ways, with and without the envelope", "[rules]") {
+  const auto report = test_rules_parsed(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: port_conflict
+    match: {regex: 'listen EADDRINUSE: address already in use \S*:(?P<port>\d+)'}
+    tests:
+      match:
+        - line: "Nov 20 10:00:01 gw1 node[4242]: Error: listen EADDRINUSE: address already in use :::18789"
+          captures: {port: "18789"}
+        - line: "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"
+          captures: {port: "18789"}
+        - "> `Error: listen EADDRINUSE: address already in use 127.0.0.1:18789`"
+      no_match:
+        - "Nov 20 10:00:01 gw1 node[4242]: listening on ws://127.0.0.1:18789"
+)");
+  INFO(render_all(report.diagnostics));
+  CHECK(report.ok());
+  CHECK(report.results.size() == 4);
+}
+
+TEST_CASE("rule-test-failed: a no_match look-alike that matches after parsing", "[rules]") {
+  // The author meant "only the gateway's own line, not the journal's": but analyze peels the
+  // journal prefix, and the rule fires on the message all the same.
+  const auto report = test_rules_parsed(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: port_conflict
+    match: {regex: '^Error: listen EADDRINUSE'}
+    tests:
+      match: ["Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"]
+      no_match:
+        - "Nov 20 10:00:01 gw1 node[4242]: Error: listen EADDRINUSE: address already in use :::18789"
+)");
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].where.line == 9);
+  CHECK(report.diagnostics[0].message ==
+        "embedded test of rule 'r' failed: a no_match line matches the parsed event: message "
+        "seen was 'Error: listen EADDRINUSE: address already in use :::18789'");
+  CHECK(report.results[0].passed);
+  CHECK_FALSE(report.results[1].passed);
 }

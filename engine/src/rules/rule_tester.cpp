@@ -33,6 +33,37 @@ std::string capture_problems(const MatchTest& test, const Captures& got) {
   return out;
 }
 
+// The line read as analyze reads it, and the first of its events the rule matches (nullptr:
+// none). Reading is the caller's (TestLineReader), so the events are kept here for the message.
+struct ParsedLine {
+  std::vector<Event> events;
+  const Event* matched = nullptr;
+};
+
+ParsedLine parse_and_match(const CompiledRule& rule, const std::string& line,
+                           const TestLineReader& read_line) {
+  ParsedLine parsed{read_line(line), nullptr};
+  for (const Event& event : parsed.events) {
+    Captures ignored;
+    if (rule_matches(rule, event, ignored)) {
+      parsed.matched = &event;
+      break;
+    }
+  }
+  return parsed;
+}
+
+// What the rule was shown after parsing, for the failure message: every event's message.
+std::string messages_seen(const std::vector<Event>& events) {
+  if (events.empty()) return "the parsers made no event of it";
+  std::string quoted;
+  for (const Event& event : events) {
+    quoted += fmt::format("{}'{}'", quoted.empty() ? "" : ", ", event.message);
+  }
+  return fmt::format("{} {}", events.size() == 1 ? "message seen was" : "messages seen were",
+                     quoted);
+}
+
 void record(const CompiledRule& rule, RuleTestResult result, RuleTestReport& report) {
   if (!result.passed) {
     report.diagnostics.push_back(
@@ -41,38 +72,61 @@ void record(const CompiledRule& rule, RuleTestResult result, RuleTestReport& rep
   report.results.push_back(std::move(result));
 }
 
-void run_into(const CompiledRule& rule, RuleTestReport& report) {
+// "" when the line matches raw with the listed captures and, given a reader, after parsing.
+std::string match_problem(const CompiledRule& rule, const MatchTest& test,
+                          const TestLineReader& read_line) {
+  Captures captures;
+  if (!rule_matches(rule, test_event(rule, test.line.value), captures)) {
+    return "the line does not match";
+  }
+  if (std::string problems = capture_problems(test, captures); !problems.empty()) return problems;
+  if (!read_line) return {};
+  const ParsedLine parsed = parse_and_match(rule, test.line.value, read_line);
+  if (parsed.matched != nullptr) return {};
+  return fmt::format("matches the raw line but not the parsed event: {}",
+                     messages_seen(parsed.events));
+}
+
+// "" when the line matches neither raw nor, given a reader, after parsing.
+std::string no_match_problem(const CompiledRule& rule, const LocatedString& line,
+                             const TestLineReader& read_line) {
+  Captures captures;
+  if (rule_matches(rule, test_event(rule, line.value), captures)) {
+    return "a no_match line matches";
+  }
+  if (!read_line) return {};
+  const ParsedLine parsed = parse_and_match(rule, line.value, read_line);
+  if (parsed.matched == nullptr) return {};
+  return fmt::format("a no_match line matches the parsed event: message seen was '{}'",
+                     parsed.matched->message);
+}
+
+void run_into(const CompiledRule& rule, const TestLineReader& read_line, RuleTestReport& report) {
   for (const MatchTest& test : rule.tests.match) {
-    Captures captures;
     RuleTestResult result{rule.id, test.line.at, true, false, {}};
-    if (!rule_matches(rule, test_event(rule, test.line.value), captures)) {
-      result.detail = "the line does not match";
-    } else {
-      result.detail = capture_problems(test, captures);
-      result.passed = result.detail.empty();
-    }
+    result.detail = match_problem(rule, test, read_line);
+    result.passed = result.detail.empty();
     record(rule, std::move(result), report);
   }
   for (const LocatedString& line : rule.tests.no_match) {
-    Captures captures;
     RuleTestResult result{rule.id, line.at, false, false, {}};
-    result.passed = !rule_matches(rule, test_event(rule, line.value), captures);
-    if (!result.passed) result.detail = "a no_match line matches";
+    result.detail = no_match_problem(rule, line, read_line);
+    result.passed = result.detail.empty();
     record(rule, std::move(result), report);
   }
 }
 
 }  // namespace
 
-RuleTestReport run_rule_tests(const RuleSet& rules) {
+RuleTestReport run_rule_tests(const RuleSet& rules, const TestLineReader& read_line) {
   RuleTestReport report;
-  for (const CompiledRule& rule : rules.rules()) run_into(rule, report);
+  for (const CompiledRule& rule : rules.rules()) run_into(rule, read_line, report);
   return report;
 }
 
-RuleTestReport run_rule_tests(const CompiledRule& rule) {
+RuleTestReport run_rule_tests(const CompiledRule& rule, const TestLineReader& read_line) {
   RuleTestReport report;
-  run_into(rule, report);
+  run_into(rule, read_line, report);
   return report;
 }
 

@@ -1,11 +1,20 @@
 #pragma once
-// Runs the `tests:` embedded in rules (lnav's "every sample is checked" model): each test line
-// becomes a synthetic Event (message = raw = the line, source = the rule's first source, or
-// `other`) and is matched against the rule's compiled `match`. A `match` test must match and
-// give each listed capture with exactly the listed value (captures it does not list are not
-// checked); a `no_match` line must not match. Correlation is not exercised.
+// Runs the `tests:` embedded in rules (lnav's "every sample is checked" model), each line two
+// ways:
+// - raw: the line becomes a synthetic Event (message = raw = the line, source = the rule's
+//   first source, or `other`) and is matched against the rule's compiled `match`;
+// - parsed: the line is read alone as `analyze` reads a paste (the caller's TestLineReader:
+//   detection, envelope peeling, paste cleaning, joining), and the rule's `match` is tried on
+//   each event that makes. `analyze` never sees a line's raw text as its message, so a rule
+//   that only fires on the envelope passes the raw way and never fires in a real log.
+// A `match` test must match both ways and give each listed capture with exactly the listed
+// value (checked on the raw way; captures it does not list are not checked); a `no_match` line
+// must match neither way. Correlation (`count`, `sequence`, `absent`) and joins are not
+// exercised either way: both ways test the one event `match` looks at.
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "logdx/engine/compiled_rule.hpp"
@@ -27,7 +36,13 @@ struct RuleTestReport {
   bool ok() const { return diagnostics.empty(); }
 };
 
-RuleTestReport run_rule_tests(const RuleSet& rules);
-RuleTestReport run_rule_tests(const CompiledRule& rule);
+// The events the reading phase makes of one test line read alone. The engine does not read
+// input (data flows parsers -> events -> engine): whoever wires the parsers passes this in,
+// as `logdx rules test` does with the registry `analyze` would use.
+using TestLineReader = std::function<std::vector<Event>(std::string_view line)>;
+
+// Without a reader only the raw way runs (a caller with no parsers at hand).
+RuleTestReport run_rule_tests(const RuleSet& rules, const TestLineReader& read_line = {});
+RuleTestReport run_rule_tests(const CompiledRule& rule, const TestLineReader& read_line = {});
 
 }  // namespace logdx
