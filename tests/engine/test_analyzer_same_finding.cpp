@@ -271,3 +271,56 @@ TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
     CHECK(find_rule(result.diagnoses, "unit-failed-once")->host == "h2");
   }
 }
+
+namespace {
+
+// Node's listen error (lib/net.js, "listen EADDRINUSE: address already in use ADDR:PORT") names
+// its port; a sentence or a logged err.code names only the code.
+const char* const kPortRules = R"(logdx_rules: 1
+rules:
+  - id: listen-eaddrinuse
+    cause: port_conflict
+    severity: error
+    confidence: 0.8
+    match: {regex: 'listen EADDRINUSE: address already in use \S*:(?P<port>\d+)'}
+    key: [port]
+  - id: code-named
+    cause: port_conflict
+    severity: error
+    confidence: 0.55
+    match:
+      all:
+        - regex: '\bEADDRINUSE\b'
+        - not: {regex: 'listen EADDRINUSE'}
+)";
+
+}  // namespace
+
+TEST_CASE("a finding that names no subject is the named finding of its cause retold",
+          "[ranking][merge]") {
+  const RuleSet rules = rules_from(kPortRules);
+  const std::string listen =
+      "Error: listen EADDRINUSE: address already in use :::3000";
+  SECTION("the bare code beside the named conflict merges into it, with a note") {
+    // A paste (no envelope: no source that would make either the gateway's).
+    const auto result =
+        analyze(rules, {{"", "I keep getting EADDRINUSE after a restart", 0, 1, SourceKind::other},
+                        {"", listen, 0, 3, SourceKind::other}});
+    CHECK(count_rule(result.diagnoses, "code-named") == 0);
+    const Diagnosis* kept = find_rule(result.diagnoses, "listen-eaddrinuse");
+    REQUIRE(kept != nullptr);
+    CHECK(has_note(*kept, "rule 'code-named' found a port_conflict that names no subject"));
+  }
+  SECTION("alone, the bare code is a finding") {
+    const auto result = analyze(
+        rules, {{"", "I keep getting EADDRINUSE after a restart", 0, 1, SourceKind::other}});
+    CHECK(count_rule(result.diagnoses, "code-named") == 1);
+  }
+  SECTION("on another host it stays apart") {
+    const auto result = analyze(
+        rules, {EventSpec("2026-03-05T08:00:01Z", "code=EADDRINUSE", 0, 1, SourceKind::other).on("h2", ""),
+                EventSpec("2026-03-05T08:00:02Z", listen, 0, 2, SourceKind::other).on("h1", "")});
+    CHECK(count_rule(result.diagnoses, "code-named") == 1);
+    CHECK(count_rule(result.diagnoses, "listen-eaddrinuse") == 1);
+  }
+}

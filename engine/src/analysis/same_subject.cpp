@@ -46,6 +46,9 @@ bool names_among(const std::vector<std::string>& part, const std::vector<std::st
 // other's (a line's own app beside the captured one: `PM2` and `bot` against `bot`), so that
 // two apps that share a manager's name are still two subjects.
 bool same_subject(std::string_view cause, const LinkProfile& a, const LinkProfile& b) {
+  // A finding that names nothing (a bare `EADDRINUSE` in a sentence, an error told without
+  // its app) says nothing against being the named finding of its cause retold: one subject.
+  if (a.has_subject() != b.has_subject()) return true;
   if (cause == kPortConflict) {
     return std::any_of(a.ports.begin(), a.ports.end(),
                        [&](const std::string& p) { return holds(b.ports, p); });
@@ -92,6 +95,9 @@ int stronger_finding_of(const std::vector<BuiltDiagnosis>& built, const std::vec
   int best = -1;
   for (std::size_t w = 0; w < built.size(); ++w) {
     if (w == loser || gone[w] || !one_finding(built, links, w, loser)) continue;
+    // A finding that names nothing is the one merged, never the one kept: the named one
+    // holds what the title and the fixes are filled with.
+    if (!links[w].has_subject() && links[loser].has_subject()) continue;
     if (!port_finding_wins_over(built, links, w, loser)) continue;
     if (best < 0 || port_finding_wins_over(built, links, w, static_cast<std::size_t>(best))) {
       best = static_cast<int>(w);
@@ -238,12 +244,24 @@ std::vector<LinkProfile> subjects_of(const std::vector<LinkProfile>& links) {
   return out;
 }
 
+// The note for findings merged in that named no subject of their own.
+std::string unnamed_merge_note(const Diagnosis& winner, const std::vector<std::string>& rules) {
+  std::vector<std::string> quoted;
+  for (const std::string& rule : rules) quoted.push_back(fmt::format("'{}'", rule));
+  const std::string who = quoted.size() == 1 ? "rule " + quoted.front()
+                                             : fmt::format("rules {}", fmt::join(quoted, ", "));
+  return fmt::format("{} found a {} that names no subject (nothing in {} lines says it is "
+                     "another one); merged here",
+                     who, winner.cause, quoted.size() == 1 ? "its" : "their");
+}
+
 }  // namespace
 
 void merge_same_subject_findings(std::vector<BuiltDiagnosis>& built,
                                  std::vector<LinkProfile>& links) {
   std::vector<bool> gone(built.size(), false);
   std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
+  std::vector<std::vector<std::string>> unnamed(built.size());  // ... of findings naming nothing
   // From the weakest up, so a chain of three ends in its strongest one. The subjects compared
   // are each finding's own: a winner's absorbed subjects must not pull in a third one.
   const std::vector<LinkProfile> own = subjects_of(links);
@@ -258,12 +276,17 @@ void merge_same_subject_findings(std::vector<BuiltDiagnosis>& built,
     gone[loser] = true;
     const auto w = static_cast<std::size_t>(winner);
     absorb(built[w], links[w], built[loser], links[loser]);
-    if (!holds(also[w], built[loser].diagnosis.rule)) also[w].push_back(built[loser].diagnosis.rule);
+    auto& into = own[loser].has_subject() ? also[w] : unnamed[w];
+    if (!holds(into, built[loser].diagnosis.rule)) into.push_back(built[loser].diagnosis.rule);
     add_missing(also[w], also[loser]);
+    add_missing(unnamed[w], unnamed[loser]);
   }
   std::size_t out = 0;
   for (std::size_t i = 0; i < built.size(); ++i) {
     if (gone[i]) continue;
+    if (!unnamed[i].empty()) {
+      built[i].diagnosis.notes.push_back(unnamed_merge_note(built[i].diagnosis, unnamed[i]));
+    }
     if (!also[i].empty()) {
       built[i].diagnosis.notes.push_back(merge_note(built[i].diagnosis, own[i], also[i]));
     }
