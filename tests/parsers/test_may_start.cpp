@@ -4,6 +4,7 @@
 // instances side by side: one offered every line, one offered only the lines its gate lets in;
 // every verdict the gated one gives must equal the other's, and every line it was not offered
 // must have been refused by the other.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -187,6 +188,32 @@ TEST_CASE("the start table admits exactly what each parser's start bytes admit",
       const StartTable::Candidates found = table.candidates(line);
       INFO(line);
       CHECK(std::vector<std::uint16_t>(found.begin(), found.end()) == want);
+    }
+  }
+}
+
+// The prefix peeler reads a line's held bytes once and uses them for every rest after a
+// boundary: a superset of the rest's own, so every parser the rest admits is still asked.
+TEST_CASE("a line's held bytes admit every parser its rests admit", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
+  for (const auto& entry : registry.entries()) parsers.push_back(entry.factory(options));
+  const StartTable table(parsers);
+  const std::vector<std::string> lines = {
+      "[2026-03-23 14:57:05.967] [info] Nov 20 10:00:00 gw node[42]: ready",
+      "web.1  | 127.0.0.1 - - [20/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5",
+      "worker 3: processed batch 4 in 52ms (queue depth 7)"};
+  for (const std::string& line : lines) {
+    const std::uint32_t holds = table.holds(line);
+    for (std::size_t at = 0; at < line.size(); ++at) {
+      const std::string_view rest = std::string_view(line).substr(at);
+      const StartTable::Candidates own = table.candidates(rest);
+      const StartTable::Candidates wide = table.candidates(rest, holds);
+      const std::vector<std::uint16_t> own_list(own.begin(), own.end());
+      const std::vector<std::uint16_t> wide_list(wide.begin(), wide.end());
+      INFO(rest);
+      CHECK(std::includes(wide_list.begin(), wide_list.end(), own_list.begin(), own_list.end()));
     }
   }
 }

@@ -57,13 +57,21 @@ std::uint32_t StartTable::holds(std::string_view line) const {
   return found;
 }
 
+std::span<const StartTable::Entry> StartTable::listed(unsigned char first) const {
+  return std::span<const Entry>(entries_).subspan(offsets_[first],
+                                                  offsets_[first + 1] - offsets_[first]);
+}
+
 StartTable::Candidates StartTable::candidates(std::string_view line) const {
   if (line.empty()) return Candidates(all_, 0);
   const auto first = static_cast<unsigned char>(line.front());
-  const std::span<const Entry> listed =
-      std::span<const Entry>(entries_).subspan(offsets_[first], offsets_[first + 1] - offsets_[first]);
   // Only a list with conditional entries needs the line read.
-  return Candidates(listed, asks_holds_.test(first) ? holds(line) : 0);
+  return Candidates(listed(first), asks_holds_.test(first) ? holds(line) : 0);
+}
+
+StartTable::Candidates StartTable::candidates(std::string_view line, std::uint32_t holds) const {
+  if (line.empty()) return Candidates(all_, 0);
+  return Candidates(listed(static_cast<unsigned char>(line.front())), holds);
 }
 
 }  // namespace logdx

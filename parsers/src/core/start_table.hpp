@@ -84,14 +84,18 @@ class StartTable {
 
   // The parsers whose gate may pass `line` in the reset state.
   Candidates candidates(std::string_view line) const;
+  // The same with `holds` given: holds() of `line` or of a line `line` is a part of (a
+  // superset of held bytes admits a superset of parsers, which is always right).
+  Candidates candidates(std::string_view line, std::uint32_t holds) const;
+  // The bits of the held bytes `line` holds.
+  std::uint32_t holds(std::string_view line) const;
 
  private:
   // At most this many distinct held bytes get a bit; a parser holding more is asked of every
   // line (a superset is always right).
   static constexpr std::size_t kMaxMarkers = 32;
 
-  // The bits of the held bytes `line` holds.
-  std::uint32_t holds(std::string_view line) const;
+  std::span<const Entry> listed(unsigned char first) const;
 
   // 256 lists, one per first byte, kept as one array cut at offsets: a table is built for
   // every input, and 256 growing vectors cost thousands of allocations at each start-up
