@@ -344,6 +344,15 @@ TEST_CASE("the gates of the line-led formats turn plain text away", "[parsers]")
   // Gates open for the formats' own lines.
   CHECK(registry.find("docker-compose")->factory(options)->may_start("gw-1  | started"));
   CHECK(registry.find("docker-compose")->factory(options)->may_start("gw-1 exited with code 1"));
+  // compose's progress lines (docker compose v2) and the look-alikes its byte checks refuse.
+  auto compose = registry.find("docker-compose")->factory(options);
+  CHECK(compose->may_start("\xE2\x9C\x94 Container gw-1  Started"));
+  CHECK(compose->may_start(" Network gw_default  Created"));
+  CHECK(compose->may_start("Volume \"gw_data\"  Created"));
+  CHECK_FALSE(compose->may_start("Networking is slow today"));
+  CHECK_FALSE(compose->may_start("Volumes mounted: 3"));
+  CHECK_FALSE(compose->may_start("gw-1 exits with code 1"));
+  CHECK_FALSE(compose->may_start("gw-1 e"));
   CHECK(registry.find("dmesg-decode")->factory(options)->may_start("kern  :err   : [ 1.0] x"));
   CHECK(registry.find("nginx-access")
             ->factory(options)
