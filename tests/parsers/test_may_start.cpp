@@ -176,6 +176,9 @@ TEST_CASE("the start table admits exactly what each parser's start bytes admit",
   for (const char held : std::string_view("{|[:-\x1b\xE2")) {
     for (const std::string_view lead : {"a", "Z", "0", " ", "(", "\xC3"}) {
       markers.push_back(std::string(lead) + "x y " + held + " z");
+      // past the table's short-line length, where it looks for each byte with memchr
+      markers.push_back(std::string(lead) + std::string(80, 'x') + held + " z");
+      markers.push_back(std::string(lead) + std::string(80, 'x'));
     }
   }
   files.push_back(markers);

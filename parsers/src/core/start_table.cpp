@@ -13,6 +13,8 @@ StartTable::StartTable(const std::vector<std::unique_ptr<EnvelopeParser>>& parse
     for (std::size_t b = 0; b < 256; ++b) {
       if (!starts.back().held.test(b) || marker_bit_[b] != 0 || markers == kMaxMarkers) continue;
       marker_bit_[b] = std::uint32_t{1} << markers++;
+      markers_.push_back(static_cast<char>(b));
+      all_markers_ |= marker_bit_[b];
     }
   }
   // Each parser's held bits, or "every first byte" when one of its held bytes got no bit.
@@ -45,15 +47,22 @@ StartTable::StartTable(const std::vector<std::unique_ptr<EnvelopeParser>>& parse
     std::uint32_t at = offsets_[b];
     for (std::size_t i = 0; i < starts.size(); ++i) {
       if (!entry(i, b, scratch)) continue;
-      if (scratch.held != 0) asks_holds_.set(b);
+      wanted_[b] |= scratch.held;
       entries_[at++] = scratch;
     }
   }
 }
 
-std::uint32_t StartTable::holds(std::string_view line) const {
+std::uint32_t StartTable::holds(std::string_view line, std::uint32_t wanted) const {
   std::uint32_t found = 0;
-  for (const char c : line) found |= marker_bit_[static_cast<unsigned char>(c)];
+  if (line.size() <= kShortLine) {
+    for (const char c : line) found |= marker_bit_[static_cast<unsigned char>(c)];
+    return found & wanted;
+  }
+  for (std::size_t bit = 0; bit < markers_.size(); ++bit) {
+    const std::uint32_t mask = std::uint32_t{1} << bit;
+    if ((wanted & mask) != 0 && line.find(markers_[bit]) != std::string_view::npos) found |= mask;
+  }
   return found;
 }
 
@@ -65,8 +74,8 @@ std::span<const StartTable::Entry> StartTable::listed(unsigned char first) const
 StartTable::Candidates StartTable::candidates(std::string_view line) const {
   if (line.empty()) return Candidates(all_, 0);
   const auto first = static_cast<unsigned char>(line.front());
-  // Only a list with conditional entries needs the line read.
-  return Candidates(listed(first), asks_holds_.test(first) ? holds(line) : 0);
+  // Only a list with conditional entries needs the line read, and only for their bytes.
+  return Candidates(listed(first), wanted_[first] != 0 ? holds(line, wanted_[first]) : 0);
 }
 
 StartTable::Candidates StartTable::candidates(std::string_view line, std::uint32_t holds) const {
