@@ -4,6 +4,7 @@
 // instances side by side: one offered every line, one offered only the lines its gate lets in;
 // every verdict the gated one gives must equal the other's, and every line it was not offered
 // must have been refused by the other.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -137,7 +138,7 @@ TEST_CASE("the start table keeps the parsers' order and rules out by first byte"
   }
   const StartTable table(parsers);
   const auto candidates = [&table](std::string_view line) {
-    const std::span<const std::uint16_t> found = table.candidates(line);
+    const StartTable::Candidates found = table.candidates(line);
     return std::vector<std::uint16_t>(found.begin(), found.end());
   };
   CHECK(candidates("2026-11-20T10:00:00+0000 h x: y") == std::vector<std::uint16_t>{0, 3});
@@ -158,6 +159,102 @@ TEST_CASE("the start table keeps the parsers' order and rules out by first byte"
   }
   CHECK(table.candidates("scheduler tick 3: nothing to do").empty());
   CHECK(table.candidates("").size() == 4);  // an empty message: every gate is asked
+}
+
+// The table's lists with held bytes (a '|', a '[', a clock's ':') must answer as the parsers'
+// own StartBytes do, for every parser of the registry, on every corpus line and on lines that
+// hold each marker byte alone.
+TEST_CASE("the start table admits exactly what each parser's start bytes admit", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
+  for (const auto& entry : registry.entries()) parsers.push_back(entry.factory(options));
+  const StartTable table(parsers);
+  auto files = corpus_files();
+  files.push_back(edge_lines());
+  std::vector<std::string> markers;
+  for (const char held : std::string_view("{|[:-\x1b\xE2")) {
+    for (const std::string_view lead : {"a", "Z", "0", " ", "(", "\xC3"}) {
+      markers.push_back(std::string(lead) + "x y " + held + " z");
+      // past the table's short-line length, where it looks for each byte with memchr
+      markers.push_back(std::string(lead) + std::string(80, 'x') + held + " z");
+      markers.push_back(std::string(lead) + std::string(80, 'x'));
+    }
+  }
+  files.push_back(markers);
+  for (const auto& lines : files) {
+    for (const std::string& line : lines) {
+      std::vector<std::uint16_t> want;
+      for (std::size_t i = 0; i < parsers.size(); ++i) {
+        if (parsers[i]->start_bytes().admits(line)) want.push_back(static_cast<std::uint16_t>(i));
+      }
+      const StartTable::Candidates found = table.candidates(line);
+      INFO(line);
+      CHECK(std::vector<std::uint16_t>(found.begin(), found.end()) == want);
+    }
+  }
+}
+
+// The prefix peeler reads a line's held bytes once and uses them for every rest after a
+// boundary: a superset of the rest's own, so every parser the rest admits is still asked.
+TEST_CASE("a line's held bytes admit every parser its rests admit", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
+  for (const auto& entry : registry.entries()) parsers.push_back(entry.factory(options));
+  const StartTable table(parsers);
+  const std::vector<std::string> lines = {
+      "[2026-03-23 14:57:05.967] [info] Nov 20 10:00:00 gw node[42]: ready",
+      "web.1  | 127.0.0.1 - - [20/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5",
+      "worker 3: processed batch 4 in 52ms (queue depth 7)"};
+  for (const std::string& line : lines) {
+    const std::uint32_t holds = table.holds(line);
+    for (std::size_t at = 0; at < line.size(); ++at) {
+      const std::string_view rest = std::string_view(line).substr(at);
+      const StartTable::Candidates own = table.candidates(rest);
+      const StartTable::Candidates wide = table.candidates(rest, holds);
+      const std::vector<std::uint16_t> own_list(own.begin(), own.end());
+      const std::vector<std::uint16_t> wide_list(wide.begin(), wide.end());
+      INFO(rest);
+      CHECK(std::includes(wide_list.begin(), wide_list.end(), own_list.begin(), own_list.end()));
+    }
+  }
+}
+
+// Formats led by a localised month or weekday name, a service prefix or a bracketed time are
+// asked of a prose line only when it holds the byte their shape needs.
+TEST_CASE("held bytes keep the name-led formats and refuse prose without them", "[parsers]") {
+  const ParserRegistry registry = ParserRegistry::builtin();
+  const ParserOptions options;
+  struct Case {
+    std::string_view parser;
+    std::string_view taken;      // a line of the format: still admitted and still parsed
+    std::string_view look_alike;  // prose of the same lead: refused by the table now
+  };
+  const Case cases[] = {
+      {"syslog-bsd", "Nov 20 10:00:00 gw node[42]: gateway ready",
+       "November rain fell on 20 streets"},
+      {"syslog-bsd", "janv. 5 10:00:00 hote sshd[2]: connexion", "janvier 5 was a Monday"},
+      {"journal-verbose", "Tue 2026-02-10 15:05:10.123456 UTC [s=abc;i=1;b=2;m=3;t=4;x=5]",
+       "Tuesday 10 February went fine"},
+      {"nginx-access",
+       "127.0.0.1 - - [20/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\"",
+       "127.0.0.1 answered 200 in 5 ms"},
+      {"pm2-logs", "0|gateway  | listening on 18789", "gateway listening on 18789"},
+      {"pm2-ls", "\xE2\x94\x82 0  \xE2\x94\x82 gateway \xE2\x94\x82", "gateway is online"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.parser);
+    const ParserRegistry::Entry* entry = registry.find(c.parser);
+    REQUIRE(entry != nullptr);
+    auto parser = entry->factory(options);
+    const StartBytes start = parser->start_bytes();
+    CHECK(start.admits(c.taken));
+    CHECK(parser->may_start(c.taken));
+    CHECK_FALSE(start.admits(c.look_alike));
+    Event fresh;
+    CHECK(parser->parse_line(c.look_alike, fresh, nullptr) == LineVerdict::no_match);
+  }
 }
 
 TEST_CASE("may_start turns prose and other formats away where it can", "[parsers]") {
@@ -250,6 +347,15 @@ TEST_CASE("the gates of the line-led formats turn plain text away", "[parsers]")
   // Gates open for the formats' own lines.
   CHECK(registry.find("docker-compose")->factory(options)->may_start("gw-1  | started"));
   CHECK(registry.find("docker-compose")->factory(options)->may_start("gw-1 exited with code 1"));
+  // compose's progress lines (docker compose v2) and the look-alikes its byte checks refuse.
+  auto compose = registry.find("docker-compose")->factory(options);
+  CHECK(compose->may_start("\xE2\x9C\x94 Container gw-1  Started"));
+  CHECK(compose->may_start(" Network gw_default  Created"));
+  CHECK(compose->may_start("Volume \"gw_data\"  Created"));
+  CHECK_FALSE(compose->may_start("Networking is slow today"));
+  CHECK_FALSE(compose->may_start("Volumes mounted: 3"));
+  CHECK_FALSE(compose->may_start("gw-1 exits with code 1"));
+  CHECK_FALSE(compose->may_start("gw-1 e"));
   CHECK(registry.find("dmesg-decode")->factory(options)->may_start("kern  :err   : [ 1.0] x"));
   CHECK(registry.find("nginx-access")
             ->factory(options)

@@ -190,6 +190,26 @@ TEST_CASE("openclaw-cli claims nothing in the other formats' samples", "[opencla
   }
 }
 
+// The message prefixes are compared only when their first byte matches the line's: prose led
+// by a letter several prefixes share is still refused, and each such prefix still taken.
+TEST_CASE("openclaw-cli tells prose from the prefixes that share its first letter", "[openclaw]") {
+  for (std::string_view prose : {"Listening for connections on port 8080 with 5 workers",
+                                 "Loading plugins from /opt/app", "Gateway-like text, not ours",
+                                 "Run the migrations first", "No such file"}) {
+    CAPTURE(prose);
+    Event e;
+    CHECK(verdict_of("openclaw-cli", prose, e) == LineVerdict::no_match);
+  }
+  for (std::string_view ours : {"Local Gateway RPC unavailable (timeout)",
+                                "Log tail truncated (increase --max-bytes)",
+                                "Local loopback ws://127.0.0.1:18789 failed",
+                                "Run `openclaw doctor --fix` to repair"}) {
+    CAPTURE(ours);
+    Event e;
+    CHECK(verdict_of("openclaw-cli", ours, e) == LineVerdict::record);
+  }
+}
+
 TEST_CASE("openclaw-cli refuses generic keys out of context, garbage and huge lines",
           "[openclaw]") {
   for (std::string_view bad : {"Config: /etc/nginx/nginx.conf", "Source: upstream", "Agents: 3",

@@ -50,10 +50,25 @@ TEST_CASE("iso8601 refuses near-misses and leaves the input alone", "[time]") {
   Timestamp t;
   std::string_view text;
   for (std::string_view bad : {"2026-13-05T08:20:25Z", "2026-03-05T25:20:25Z", "26-03-05T08:20:25",
-                               "2026-03-05", "hello", ""}) {
+                               "2026-03-05", "hello", "",
+                               // what the "YYYY-" check in front of the grammars turns away
+                               " 2026-03-05T08:20:25Z", "+2026-03-05T08:20:25Z", "2026",
+                               "2026/03/05 08:20:25", "20260-03-05T08:20:25Z", "12345 lines"}) {
     std::string_view in = bad;
     CHECK_FALSE(grammar::iso8601(in, t, text));
     CHECK(in == bad);
+  }
+}
+
+// The shapes a line of plain text starts with: the cheap check before the grammars lets both
+// ISO forms through (T and space) and still reads them whole.
+TEST_CASE("iso8601 still reads both separators after its YYYY- check", "[time]") {
+  Timestamp t;
+  std::string_view text;
+  for (std::string_view good : {"2026-03-05T08:20:25Z x", "2026-03-05 08:20:25.123 x"}) {
+    std::string_view in = good;
+    CHECK(grammar::iso8601(in, t, text));
+    CHECK(in == " x");
   }
 }
 

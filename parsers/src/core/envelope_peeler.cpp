@@ -64,7 +64,7 @@ int EnvelopePeeler::peel(Event& event) {
         continue;  // claimed the line but learned nothing: not a real envelope
       }
       if (event.envelopes.empty()) event.envelopes.push_back(event.parser);
-      event.parser = std::string(parser.info().name);
+      event.parser.assign(parser.info().name);  // into its buffer: no string per peel
       event.envelopes.push_back(event.parser);
       merge_inner(event, std::move(inner));
       peeled = true;

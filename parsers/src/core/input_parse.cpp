@@ -69,7 +69,7 @@ EnvelopeParser* InputParse::try_fallbacks(std::string_view text, LineVerdict& ve
   // byte rules them out without a call. One that was offered a line is asked, as it may be
   // inside a record of its own. Both lists ascend, so merging them keeps the parsers' order
   // and walks only the few parsers either names.
-  const std::span<const std::uint16_t> admitted = fallback_starts_.candidates(text);
+  const StartTable::Candidates admitted = fallback_starts_.candidates(text);
   auto at_rest = admitted.begin();
   auto offered = offered_fallbacks_.begin();
   EnvelopeParser* claimed = nullptr;

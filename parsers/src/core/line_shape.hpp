@@ -13,9 +13,7 @@ inline bool holds_brace(std::string_view line) { return line.find('{') != std::s
 
 // What a JSON format's reset gate (holds_brace) passes: a line with a '{' anywhere.
 inline StartBytes json_start_bytes() {
-  StartBytes start;
-  start.brace = true;
-  return start;
+  return StartBytes{}.add_held("{");
 }
 
 // The line's first byte is an ASCII digit: every stamp that starts with a year or a day does.

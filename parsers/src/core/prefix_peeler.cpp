@@ -155,11 +155,11 @@ PrefixPeeler::PrefixPeeler(const ParserRegistry& registry, const ParserOptions& 
       starts_(parsers_),
       default_year_(options.default_year) {}
 
-EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
+EnvelopeParser* PrefixPeeler::claim(std::string_view rest, std::uint32_t holds, Event& event) {
   // Every parser here is in its reset state on entry (peel() resets the one that claims, and
   // a refusal resets below), so the start table and then the cheap gate run first, and most
   // parsers cost nothing.
-  for (const std::uint16_t index : starts_.candidates(rest)) {
+  for (const std::uint16_t index : starts_.candidates(rest, holds)) {
     const auto& parser = parsers_[index];
     if (!parser->may_start(rest)) continue;
     event.clear();
@@ -177,8 +177,11 @@ EnvelopeParser* PrefixPeeler::claim(std::string_view rest, Event& event) {
 }
 
 const EnvelopeParser* PrefixPeeler::peel(std::string_view line, Event& event) {
+  // The held bytes of the whole line, read once: each rest is a suffix of it, so they are a
+  // superset of the rest's own, which keeps every parser the rest's bytes would keep.
+  const std::uint32_t holds = starts_.holds(line);
   for (const std::size_t end : grep_prefix_ends(line)) {
-    if (EnvelopeParser* parser = claim(line.substr(end), event)) {
+    if (EnvelopeParser* parser = claim(line.substr(end), holds, event)) {
       parser->reset();
       event.set_field("prefix", line.substr(0, end));  // a file and line number: no context
       return parser;
@@ -189,7 +192,7 @@ const EnvelopeParser* PrefixPeeler::peel(std::string_view line, Event& event) {
     bool marked = false;
     at = next_boundary(line, at, marked);
     if (at == std::string_view::npos) return nullptr;
-    if (EnvelopeParser* parser = claim(line.substr(at), event)) {
+    if (EnvelopeParser* parser = claim(line.substr(at), holds, event)) {
       parser->reset();
       apply_prefix(line.substr(0, at), default_year_, event);
       return parser;

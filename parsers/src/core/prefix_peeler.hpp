@@ -29,7 +29,8 @@ class PrefixPeeler {
   const EnvelopeParser* peel(std::string_view line, Event& event);
 
  private:
-  EnvelopeParser* claim(std::string_view rest, Event& event);
+  // `holds`: starts_.holds() of the line `rest` ends.
+  EnvelopeParser* claim(std::string_view rest, std::uint32_t holds, Event& event);
 
   std::vector<std::unique_ptr<EnvelopeParser>> parsers_;  // all but plain, most specific first
   StartTable starts_;  // which of parsers_ a rest's first byte admits

@@ -121,14 +121,21 @@ class ComposeParser final : public EnvelopeParser {
     if (plain.empty()) return false;
     const char first = plain.front();
     if (first == 'A' || first == 'G' || first == '[') return true;
+    // A byte before each compare: every prose line and prefix boundary of plain text gets
+    // here (compose's lines may start with any name), and a call per prefix cost more than
+    // the rest of the gate.
     const std::string_view progress = without_glyph(plain);
-    if (starts_with(progress, "Container ") || starts_with(progress, "Network ") ||
-        starts_with(progress, "Volume ")) {
+    const char lead = progress.empty() ? '\0' : progress.front();
+    if ((lead == 'C' && starts_with(progress, "Container ")) ||
+        (lead == 'N' && starts_with(progress, "Network ")) ||
+        (lead == 'V' && starts_with(progress, "Volume "))) {
       return true;
     }
     std::size_t name_end = 0;  // "<name> exited with code N": the name is the first word
     while (name_end < plain.size() && is_name_char(plain[name_end])) ++name_end;
-    return name_end > 0 && starts_with(plain.substr(name_end), " exited with code ");
+    const std::string_view after = plain.substr(name_end);
+    return name_end > 0 && after.size() > 1 && after[1] == 'e' &&
+           starts_with(after, " exited with code ");
   }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {

@@ -68,8 +68,11 @@ class ShortLineParser final : public EnvelopeParser {
       case StampShape::monotonic:
         return start.add("[");
       case StampShape::bsd:
+        // A (localised) month name may start with nearly any byte, but its time of day
+        // ("Nov 20 10:00:00") needs a colon.
+        return start.add_held(":");
       case StampShape::weekday:
-        break;  // a (localised) name: nearly any byte
+        return start.add_held("-");  // "Tue 2026-02-10 ...": a weekday name, then a date
     }
     return StartBytes::any();
   }

@@ -172,6 +172,13 @@ class SystemctlStatusParser final : public EnvelopeParser {
            may_start_short_line(StampShape::iso, line) || line.starts_with("Hint: ") ||
            line.starts_with("Warning: ") || line.starts_with("Unit ");
   }
+  // The bytes above, the header's " - " (a dash), and the colon of a BSD stamp's time, whose
+  // localised month may start with nearly any byte.
+  StartBytes start_bytes() const override {
+    StartBytes start = StartBytes{}.add_digits().add("*HWU").add_held("-:");
+    for (int b = 0x80; b < 0x100; ++b) start.first.set(static_cast<std::size_t>(b));
+    return start;
+  }
 
   void reset() override { in_block_ = false; }
 

@@ -38,6 +38,9 @@ class JournalVerboseParser final : public EnvelopeParser {
     return inside_ || !last_key_.empty() || grammar::may_start_weekday_iso(line) ||
            may_be_meta_line(line);
   }
+  // A meta line's first byte (journal_meta.hpp), or an entry's "Tue 2026-02-10 ..." header,
+  // whose weekday name may start with nearly any byte but whose date holds a dash.
+  StartBytes start_bytes() const override { return StartBytes{}.add("\xE2-H \t").add_held("-"); }
 
   void reset() override {
     inside_ = false;

@@ -66,7 +66,7 @@ StartBytes DmesgParser::start_bytes() const {
     case DmesgPrefix::priority:
       return StartBytes{}.add("<");
     case DmesgPrefix::decode:
-      return StartBytes{}.add_digits().add("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      return StartBytes{}.add_held(":");  // "kern  :err   : ": a facility name and its colon
     case DmesgPrefix::none:
       return StartBytes{}.add("[");
   }

@@ -302,7 +302,9 @@ CliMatch read_cli_line(std::string_view line, Event& event) {
   if (auto m = read_bracketed(line, event); m != CliMatch::none) return m;
   for (auto prefix : kMessagePrefixes) {
     if (!may_start_one_of(line, kMessageFirst)) break;  // none of them can match
-    if (starts_with(line, prefix)) {
+    // The first byte before the call: a prose line led by a listed letter ("Listening",
+    // "Loading") would otherwise pay a compare for each of the 46.
+    if (prefix.front() == line.front() && starts_with(line, prefix)) {
       event.message.assign(line);
       return CliMatch::strong;
     }
@@ -316,7 +318,7 @@ CliMatch read_cli_line(std::string_view line, Event& event) {
   if (auto m = read_key_value(line, event); m != CliMatch::none) return m;
   for (auto prefix : kContextPrefixes) {
     if (!may_start_one_of(line, kContextFirst)) break;  // none of them can match
-    if (starts_with(line, prefix)) {
+    if (prefix.front() == line.front() && starts_with(line, prefix)) {
       event.message.assign(line);
       return CliMatch::context;
     }

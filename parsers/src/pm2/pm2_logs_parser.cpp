@@ -131,6 +131,8 @@ class LogsParser final : public EnvelopeParser {
            line.find_first_not_of(" \t") == std::string_view::npos ||
            line.starts_with("[TAILING] ") || ends_with(line, " lines:");
   }
+  // A '|' or colour code anywhere, blanks, "[TAILING]", or the colon of "... N lines:".
+  StartBytes start_bytes() const override { return StartBytes{}.add(" \t[").add_held("|\x1b:"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event* open) override {
     int colour = 0;

@@ -103,6 +103,8 @@ class LsParser final : public EnvelopeParser {
     return line.find('\xE2') != std::string_view::npos || starts_with(line, "host metrics | ") ||
            starts_with(line, "[PM2]");
   }
+  // A box-drawing byte anywhere, "host metrics | " (its '|'), or "[PM2]".
+  StartBytes start_bytes() const override { return StartBytes{}.add("[").add_held("\xE2|"); }
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     if (is_border(line)) return LineVerdict::skip;

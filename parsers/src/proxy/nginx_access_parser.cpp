@@ -103,6 +103,7 @@ class NginxAccessParser final : public EnvelopeParser {
     }
     return false;
   }
+  StartBytes start_bytes() const override { return StartBytes{}.add_held("["); }  // " [time]"
 
   LineVerdict parse_line(std::string_view line, Event& event, Event*) override {
     AccessParts parts;

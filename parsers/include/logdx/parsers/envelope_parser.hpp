@@ -38,13 +38,15 @@ struct ParserOptions {
       1970;  // for stamps that carry no year (syslog): the file's mtime year or --year
 };
 
-// The first bytes of the lines a parser's may_start() can pass in its reset state, and whether
-// a line holding a '{' anywhere may pass too. The peelers, whose parsers are always in that
-// state when asked, index a table by a line's first byte, so a line is offered only to the
-// few parsers that can start with it (most formats cannot start with a prose letter).
+// The lines a parser's may_start() can pass in its reset state: those whose first byte is in
+// `first`, and those that hold a byte of `held` anywhere (a JSON format's '{', a service
+// prefix's '|', the ':' of every clock time). The peelers, whose parsers are always in that
+// state when asked, index a table by these, so a line is offered only to the few parsers that
+// can take it (most formats cannot start with a prose letter, and a format led by a localised
+// month name still needs the colon of its time).
 struct StartBytes {
   std::bitset<256> first;
-  bool brace = false;
+  std::bitset<256> held;
 
   static StartBytes any() {
     StartBytes all;
@@ -56,10 +58,18 @@ struct StartBytes {
     return *this;
   }
   StartBytes& add_digits() { return add("0123456789"); }
+  StartBytes& add_held(std::string_view bytes) {
+    for (const char c : bytes) held.set(static_cast<unsigned char>(c));
+    return *this;
+  }
   // Whether may_start may pass `line` (an empty line: always asked).
   bool admits(std::string_view line) const {
-    return line.empty() || first.test(static_cast<unsigned char>(line.front())) ||
-           (brace && line.find('{') != std::string_view::npos);
+    if (line.empty() || first.test(static_cast<unsigned char>(line.front()))) return true;
+    if (held.none()) return false;
+    for (const char c : line) {
+      if (held.test(static_cast<unsigned char>(c))) return true;
+    }
+    return false;
   }
 };
 
