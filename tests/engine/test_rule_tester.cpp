@@ -220,3 +220,26 @@ rules:
   CHECK(report.results[0].passed);
   CHECK_FALSE(report.results[1].passed);
 }
+
+// A Markdown `pm2 ls` row reads as a compose `| name | ` prefix and a message one cell short:
+// a rule that matched the message would name the version as the app. The raw way alone, where
+// the test lists its captures, cannot see that.
+TEST_CASE("rule-test-failed: the parsed event gives a listed capture another value", "[rules]") {
+  const std::string rule = R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: restart_loop_pm2
+    match: {regex: '(?:^|\| )(?P<app>[^|\s]+) \| [\d.]+ \| (?:[^|]+ \| )?fork \| \d+ \| errored \|'}
+    tests:
+      match:
+        - line: "| my-api | 1 | 1.0.0 | fork | 0 | errored | 4 | 0 | 0% | 0 B | deploy | disabled |"
+          captures: {app: "my-api"}
+)";
+  CHECK(test_rules(rule).ok());
+  const auto report = test_rules_parsed(rule);
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].where.line == 8);
+  CHECK(report.diagnostics[0].message.find(
+            "the parsed event gives another value: capture 'app' is \"1\", wanted \"my-api\"") !=
+        std::string::npos);
+}

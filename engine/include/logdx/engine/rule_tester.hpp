@@ -8,8 +8,9 @@
 //   each event that makes. `analyze` never sees a line's raw text as its message, so a rule
 //   that only fires on the envelope passes the raw way and never fires in a real log.
 // A `match` test must match both ways and give each listed capture with exactly the listed
-// value (checked on the raw way; captures it does not list are not checked); a `no_match` line
-// must match neither way. Correlation (`count`, `sequence`, `absent`) and joins are not
+// value on the raw way; the parsed way must not give a listed capture another value (one it
+// lacks is allowed: a test of several lines may become several events). Captures a test does
+// not list are not checked. A `no_match` line must match neither way. Correlation (`count`, `sequence`, `absent`) and joins are not
 // exercised either way: both ways test the one event `match` looks at.
 
 #include <functional>
