@@ -161,14 +161,24 @@ TEST_CASE("the start table keeps the parsers' order and rules out by first byte"
   CHECK(table.candidates("").size() == 4);  // an empty message: every gate is asked
 }
 
-// The table's lists with held bytes (a '|', a '[', a clock's ':') must answer as the parsers'
-// own StartBytes do, for every parser of the registry, on every corpus line and on lines that
-// hold each marker byte alone.
-TEST_CASE("the start table admits exactly what each parser's start bytes admit", "[parsers]") {
+namespace {
+
+// One instance of every parser of the built-in registry, in registry order.
+std::vector<std::unique_ptr<EnvelopeParser>> every_builtin_parser() {
   const ParserRegistry registry = ParserRegistry::builtin();
   const ParserOptions options;
   std::vector<std::unique_ptr<EnvelopeParser>> parsers;
   for (const auto& entry : registry.entries()) parsers.push_back(entry.factory(options));
+  return parsers;
+}
+
+}  // namespace
+
+// The table's lists with held bytes (a '|', a '[', a clock's ':') must answer as the parsers'
+// own StartBytes do, for every parser of the registry, on every corpus line and on lines that
+// hold each marker byte alone.
+TEST_CASE("the start table admits exactly what each parser's start bytes admit", "[parsers]") {
+  const auto parsers = every_builtin_parser();
   const StartTable table(parsers);
   auto files = corpus_files();
   files.push_back(edge_lines());
@@ -198,10 +208,7 @@ TEST_CASE("the start table admits exactly what each parser's start bytes admit",
 // The prefix peeler reads a line's held bytes once and uses them for every rest after a
 // boundary: a superset of the rest's own, so every parser the rest admits is still asked.
 TEST_CASE("a line's held bytes admit every parser its rests admit", "[parsers]") {
-  const ParserRegistry registry = ParserRegistry::builtin();
-  const ParserOptions options;
-  std::vector<std::unique_ptr<EnvelopeParser>> parsers;
-  for (const auto& entry : registry.entries()) parsers.push_back(entry.factory(options));
+  const auto parsers = every_builtin_parser();
   const StartTable table(parsers);
   const std::vector<std::string> lines = {
       "[2026-03-23 14:57:05.967] [info] Nov 20 10:00:00 gw node[42]: ready",

@@ -206,19 +206,24 @@ std::string subject_of(std::string_view cause, const LinkProfile& link) {
   return link.names.empty() ? std::string("one subject") : link.names.front();
 }
 
-std::string merge_note(const Diagnosis& winner, const LinkProfile& link,
-                       const std::vector<std::string>& rules) {
+// "rule 'a'" or "rules 'a', 'b'": who a merge note names.
+std::string rules_named(const std::vector<std::string>& rules) {
   std::vector<std::string> quoted;
   for (const std::string& rule : rules) quoted.push_back(fmt::format("'{}'", rule));
-  const std::string who = quoted.size() == 1 ? "rule " + quoted.front()
-                                             : fmt::format("rules {}", fmt::join(quoted, ", "));
+  return quoted.size() == 1 ? "rule " + quoted.front()
+                            : fmt::format("rules {}", fmt::join(quoted, ", "));
+}
+
+std::string merge_note(const Diagnosis& winner, const LinkProfile& link,
+                       const std::vector<std::string>& rules) {
+  const std::string who = rules_named(rules);
   if (winner.cause == kPortConflict) {
     return fmt::format("{} found the same port conflict (same port and host); merged here", who);
   }
   return fmt::format("{} found the same {} about {} (same subject and host); merged here, "
                      "with a first and a last of {} lines in the evidence",
                      who, winner.cause, subject_of(winner.cause, link),
-                     quoted.size() == 1 ? "its" : "their");
+                     rules.size() == 1 ? "its" : "their");
 }
 
 // Each finding's subjects before any merge, for the comparisons above (hosts, names, ports,
@@ -243,13 +248,10 @@ std::vector<LinkProfile> subjects_of(std::vector<LinkProfile>& links) {
 
 // The note for findings merged in that named no subject of their own.
 std::string unnamed_merge_note(const Diagnosis& winner, const std::vector<std::string>& rules) {
-  std::vector<std::string> quoted;
-  for (const std::string& rule : rules) quoted.push_back(fmt::format("'{}'", rule));
-  const std::string who = quoted.size() == 1 ? "rule " + quoted.front()
-                                             : fmt::format("rules {}", fmt::join(quoted, ", "));
+  const std::string who = rules_named(rules);
   return fmt::format("{} found a {} that names no subject (nothing in {} lines says it is "
                      "another one); merged here",
-                     who, winner.cause, quoted.size() == 1 ? "its" : "their");
+                     who, winner.cause, rules.size() == 1 ? "its" : "their");
 }
 
 }  // namespace
