@@ -157,8 +157,9 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/analysis/oom_victim_name.cpp
     engine/src/analysis/own_port_conflict.cpp
     engine/src/analysis/packed_captures.cpp
-    engine/src/analysis/permute.cpp
+    engine/src/analysis/past_cap_tally.cpp
   GROUP logdx_engine_analysis_4
+    engine/src/analysis/permute.cpp
     engine/src/analysis/placeholder.cpp
     engine/src/analysis/port_findings.cpp
     engine/src/analysis/ranking.cpp
@@ -166,8 +167,8 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/analysis/repeated_fixes.cpp
     engine/src/analysis/same_event.cpp
     engine/src/analysis/same_subject.cpp
-    engine/src/analysis/script_names.cpp
   GROUP logdx_engine_analysis_5
+    engine/src/analysis/script_names.cpp
     engine/src/analysis/shell_quote.cpp
     engine/src/analysis/template_render.cpp
     engine/src/analysis/tied_victim.cpp
@@ -302,6 +303,7 @@ set(LOGDX_UNITY_GROUPS_engine_tests
     tests/engine/test_rule_pack.cpp
     tests/engine/test_text_scanning.cpp
   GROUP engine_tests_4
+    tests/engine/test_analyzer_past_cap.cpp
     tests/engine/test_analyzer_same_finding.cpp
     tests/engine/test_analyzer_timeline.cpp
     tests/engine/test_analyzer_volatile_fold.cpp
@@ -309,9 +311,9 @@ set(LOGDX_UNITY_GROUPS_engine_tests
     tests/engine/test_rule_collector.cpp
     tests/engine/test_rule_hostile.cpp
     tests/engine/test_rule_loader.cpp
-    tests/engine/test_rule_pack_encoding.cpp
   GROUP engine_tests_5
     tests/engine/test_kept_records.cpp
+    tests/engine/test_rule_pack_encoding.cpp
     tests/engine/test_rule_patterns.cpp
     tests/engine/test_rule_problems.cpp
     tests/engine/test_rule_tester.cpp

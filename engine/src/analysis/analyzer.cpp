@@ -52,6 +52,31 @@ bool seen_in_named_source(const CompiledRule& rule, const Draft& draft,
   });
 }
 
+// What a capped rule's findings say and do not say. Lines past the cap that its counts took
+// (PastCapTally) are in `count` and `last_seen`; evidence, windows and folding saw the first
+// `cap` only.
+std::string over_cap_note(const std::string& rule_id, std::uint64_t over_cap,
+                          std::uint64_t counted, std::size_t cap) {
+  if (counted == over_cap) {
+    return fmt::format(
+        "rule '{}': {} more matching lines after the first {} were not kept "
+        "(max_hits_per_rule); its count and last time include them, its evidence and time "
+        "windows cover the first {} only",
+        rule_id, over_cap, cap, cap);
+  }
+  if (counted > 0) {
+    return fmt::format(
+        "rule '{}': {} more matching lines after the first {} were counted but not kept "
+        "(max_hits_per_rule); its counts include {} of them, its evidence and time windows "
+        "cover the first {} only",
+        rule_id, over_cap, cap, counted, cap);
+  }
+  return fmt::format(
+      "rule '{}': {} more matching lines after the first {} were counted but not kept "
+      "(max_hits_per_rule), so its findings cover the first {} only",
+      rule_id, over_cap, cap, cap);
+}
+
 }  // namespace
 
 struct Analyzer::State {
@@ -73,6 +98,8 @@ struct Analyzer::State {
   analysis::Matcher matcher;
   std::optional<LinePrefilter> prefilter;  // its own Hyperscan scratch: one per Analyzer
   std::uint64_t outside_window = 0;        // of merged parts; options.window counts its own
+  // Per rule: lines past max_hits_per_rule that its findings' counts took (PastCapTally).
+  std::vector<std::uint64_t> counted_past_cap = std::vector<std::uint64_t>(rules.rules().size());
 };
 
 std::vector<RuleHits> Analyzer::State::order_hits() {
@@ -122,6 +149,9 @@ std::vector<Draft> Analyzer::State::correlate_rule(std::size_t rule_index,
   for (Draft& draft : drafted.drafts) {
     if (!seen_in_named_source(rule, draft, matcher)) draft.confidence *= kOffSourceConfidence;
   }
+  counted_past_cap[rule_index] =
+      matcher.past_cap().attribute(static_cast<std::uint32_t>(rule_index), rule, drafted.drafts,
+                                   matcher.host_tally().many());
   // A limit note belongs to a finding: a capped rule that found nothing has nothing to qualify.
   if ((correlated.capped || drafted.capped) && !drafted.drafts.empty()) {
     notes.push_back(AnalysisNote{fmt::format(
@@ -228,11 +258,9 @@ AnalysisResult Analyzer::finish() {
     // Only where the capped rule produced a finding (a context rule never does): a note on a
     // rule with nothing to show is noise that reads like a problem.
     if (over_cap[r] == 0 || !rules[r].report || drafts[r].empty()) continue;
-    result.notes.push_back(AnalysisNote{fmt::format(
-        "rule '{}': {} more matching lines after the first {} were counted but not kept "
-        "(max_hits_per_rule), so its findings cover the first {} only",
-        rules[r].id, over_cap[r], state_->options.max_hits_per_rule,
-        state_->options.max_hits_per_rule)});
+    result.notes.push_back(AnalysisNote{over_cap_note(rules[r].id, over_cap[r],
+                                                      state_->counted_past_cap[r],
+                                                      state_->options.max_hits_per_rule)});
   }
   const auto& over_join_cap = state_->matcher.over_join_cap_per_rule();
   for (std::size_t r = 0; r < rules.size(); ++r) {

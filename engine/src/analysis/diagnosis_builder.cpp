@@ -153,6 +153,18 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
   }
 }
 
+// Lines past the rule's cap (not kept) that carry this finding's key: a later one moves
+// last_seen, on the same clock kind only (a monotonic stamp says nothing of a wall time).
+void add_lines_past_cap(const LinesPastCap& past_cap, Diagnosis& d) {
+  if (!past_cap.last.has_value()) return;
+  if (d.last_seen.has_value() &&
+      (d.last_seen.kind != past_cap.last.kind || past_cap.last.nanos <= d.last_seen.nanos)) {
+    return;
+  }
+  d.last_seen = past_cap.last;
+  d.last_seen_text = past_cap.last_text;
+}
+
 }  // namespace
 
 BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
@@ -165,7 +177,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   d.rule = rule.id;
   d.severity = rule.severity;
   d.confidence = clamp_confidence(draft.confidence);
-  d.count = draft.count;
+  d.count = draft.count + draft.past_cap.lines;
   d.fingerprint = draft.fingerprint;
   d.host = draft.host_key;
   d.notes = draft.notes;
@@ -189,6 +201,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
     d.last_seen_text = last.effective_text();
     out.first_clock = first.clock;
   }
+  add_lines_past_cap(draft.past_cap, d);
   collapse(d, rule, own, partner, events, limits);
   out.direct = own.size();
   out.indirect = partner.size();

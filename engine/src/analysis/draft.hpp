@@ -8,8 +8,16 @@
 #include <vector>
 
 #include "analysis/correlation.hpp"
+#include "logdx/parsers/timestamp.hpp"
 
 namespace logdx::analysis {
+
+// A finding's matching lines past max_hits_per_rule (PastCapTally): counted, not kept.
+struct LinesPastCap {
+  std::uint64_t lines = 0;
+  Timestamp last;         // the latest own time among them; none when no line had one
+  std::string last_text;  // that time as written
+};
 
 struct Draft {
   std::uint32_t rule = 0;
@@ -18,6 +26,7 @@ struct Draft {
   std::vector<std::uint32_t> hits;  // direct evidence, time order, one per event
   Captures captures;                // merged over the hits in time order: first value wins
   std::uint64_t count = 0;          // findings (events, chains, unanswered starts)
+  LinesPastCap past_cap;            // lines past the rule's cap with this finding's key
   double confidence = 0.0;
   std::vector<std::uint32_t> partner_hits;  // join: the other rule's matching hits
   Captures partner_captures;                // join: merged from partner_hits

@@ -98,6 +98,9 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
     line_hits_.add(rule_index, static_cast<int>(role), step, event.message, key);
     if (kept_per_rule_[rule_index] >= max_hits_per_rule_) {
       ++over_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
+      if (role == Hit::Role::match && PastCapTally::counts_lines(rule)) {
+        past_cap_.add(rule_index, rule, scratch_, event.host, event.time, event.time_text);
+      }
       return;
     }
     if (role == Hit::Role::match && bounded_by_join(rule)) {
@@ -189,6 +192,7 @@ void Matcher::key_hosts() {
 void Matcher::take_over(Matcher&& part) {
   kept_per_rule_ = std::move(part.kept_per_rule_);
   over_cap_per_rule_ = std::move(part.over_cap_per_rule_);
+  past_cap_ = std::move(part.past_cap_);
   kept_per_join_value_ = std::move(part.kept_per_join_value_);
   over_join_cap_per_rule_ = std::move(part.over_join_cap_per_rule_);
   events_ = std::move(part.events_);
@@ -217,14 +221,21 @@ void Matcher::absorb(Matcher&& part) {
   // as it goes: the part's copy and this one are never both whole.
   for (std::uint32_t e = 0; !part.events_.empty(); ++e, part.events_.pop_front()) {
     const auto event_index = static_cast<std::uint32_t>(events_.size());
+    // Its text is in this Matcher's store now, with the part's blocks (read past the cap).
+    part.events_.front().move_text(*raw_, block_offset);
     bool kept_any = false;
     for (; !part.hits_.empty() && part.hits_.front().event == e; part.hits_.pop_front()) {
       Hit& hit = part.hits_.front();
+      const CompiledRule& rule = rules_.rules()[hit.rule];
       if (kept_per_rule_[hit.rule] >= max_hits_per_rule_) {
         ++over_cap_per_rule_[hit.rule];
+        if (hit.role == Hit::Role::match && PastCapTally::counts_lines(rule)) {
+          const MatchedEvent& event = part.events_.front();
+          past_cap_.add(hit.rule, rule, hit.captures.unpack(), event.host(), event.time(),
+                        event.time_text());
+        }
         continue;
       }
-      const CompiledRule& rule = rules_.rules()[hit.rule];
       if (hit.role == Hit::Role::match && bounded_by_join(rule)) {
         const std::string values = join_values(rule, [&](const std::string& name) {
           return value_of(hit, part.events_.front(), name);
@@ -239,8 +250,8 @@ void Matcher::absorb(Matcher&& part) {
     if (!kept_any) continue;
     MatchedEvent& kept = events_.emplace_back(std::move(part.events_.front()));
     kept.arrival += arrival_offset;
-    kept.move_text(*raw_, block_offset);
   }
+  past_cap_.absorb(std::move(part.past_cap_));
   for (std::size_t r = 0; r < over_cap_per_rule_.size(); ++r) {
     over_cap_per_rule_[r] += part.over_cap_per_rule_[r];
     over_join_cap_per_rule_[r] += part.over_join_cap_per_rule_[r];

@@ -15,6 +15,7 @@
 #include "analysis/host_tally.hpp"
 #include "analysis/line_occurrences.hpp"
 #include "analysis/matched_event.hpp"
+#include "analysis/past_cap_tally.hpp"
 #include "analysis/timeline.hpp"
 #include "logdx/engine/compiled_rule.hpp"
 
@@ -28,6 +29,7 @@ class Matcher {
         max_hits_per_join_value_(max_hits_per_join_value),
         kept_per_rule_(rules.rules().size(), 0),
         over_cap_per_rule_(rules.rules().size(), 0),
+        past_cap_(rules.rules().size()),
         kept_per_join_value_(rules.rules().size()),
         over_join_cap_per_rule_(rules.rules().size(), 0) {}
 
@@ -55,6 +57,8 @@ class Matcher {
   void key_hosts();
   // Per rule: hits that were not kept because the rule reached max_hits_per_rule.
   const std::vector<std::uint64_t>& over_cap_per_rule() const { return over_cap_per_rule_; }
+  // Of those, the lines a finding's count takes (PastCapTally::counts_lines), per key.
+  const PastCapTally& past_cap() const { return past_cap_; }
   // Per rule with a required join: match hits not kept because their `on` values already had
   // max_hits_per_join_value lines.
   const std::vector<std::uint64_t>& over_join_cap_per_rule() const {
@@ -81,6 +85,7 @@ class Matcher {
   std::size_t max_hits_per_join_value_;
   std::vector<std::size_t> kept_per_rule_;
   std::vector<std::uint64_t> over_cap_per_rule_;
+  PastCapTally past_cap_;
   // Per rule with a required join: kept match hits per `on` value tuple (join_values()).
   std::vector<std::unordered_map<std::string, std::size_t>> kept_per_join_value_;
   std::vector<std::uint64_t> over_join_cap_per_rule_;

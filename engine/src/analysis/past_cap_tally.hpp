@@ -1,0 +1,58 @@
+#pragma once
+// What a rule's matching lines past max_hits_per_rule would have added to its findings. Such
+// a line is not kept (memory stays flat on a log full of one failure), but a loop that matched
+// 180 000 times must not report a count of 20 000: per rule and per finding key (the rule's
+// `key` captures and the line's host), the lines past the cap are counted with the latest
+// time among them, and the analyzer adds them to the finding with that key.
+//
+// Only rules whose count is their matching lines take these: a rule without a correlate and a
+// `threshold` rule (whose burst counts its lines). A sequence or absent rule counts chains,
+// which lines past the cap cannot be fitted into; it keeps the "counted but not kept" note.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/draft.hpp"
+#include "logdx/engine/compiled_rule.hpp"
+#include "logdx/engine/condition_eval.hpp"
+
+namespace logdx::analysis {
+
+// Past-the-cap lines of one finding key.
+struct PastCapKey {
+  std::vector<std::pair<std::string, std::string>> key_values;  // the rule's key, in order
+  std::string host;                                             // as the lines named it
+  LinesPastCap tally;
+};
+
+class PastCapTally {
+ public:
+  explicit PastCapTally(std::size_t rule_count) : per_rule_(rule_count) {}
+
+  // Whether lines of `rule` past the cap are counted into its findings (see above).
+  static bool counts_lines(const CompiledRule& rule);
+
+  // Counts one line of rule `rule_index` past the cap, with the captures the rule took from it.
+  void add(std::uint32_t rule_index, const CompiledRule& rule, const Captures& captures,
+           const std::string& host, const Timestamp& time, const std::string& time_text);
+  // Adds another tally's counts (Matcher::absorb: a later part of the same run).
+  void absorb(PastCapTally&& other);
+
+  // Adds each key's lines to the draft with the same fingerprint (`many_hosts`: the run's
+  // fingerprints carry the host, Matcher::key_hosts). Returns how many lines found a draft;
+  // the rest belong to keys whose kept lines made no finding.
+  std::uint64_t attribute(std::uint32_t rule_index, const CompiledRule& rule,
+                          std::vector<Draft>& drafts, bool many_hosts) const;
+
+ private:
+  // At most this many keys per rule: a key with a volatile capture (a pid) must not grow
+  // the tally with the log; later keys are counted in the rule's note only.
+  static constexpr std::size_t kMaxKeysPerRule = 256;
+
+  std::vector<std::unordered_map<std::string, PastCapKey>> per_rule_;
+};
+
+}  // namespace logdx::analysis

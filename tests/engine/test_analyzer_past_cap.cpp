@@ -1,0 +1,167 @@
+// Lines past a rule's max_hits_per_rule (analysis/past_cap_tally.hpp): not kept, but counted
+// into the finding with their key, so a loop that matched a thousand times does not report the
+// cap as its count, and its last time is the last line's, not the last kept one's.
+#include <fmt/format.h>
+
+#include "analysis/past_cap_tally.hpp"
+#include "analyzer_test_support.hpp"
+
+using namespace logdx;
+using namespace logdx::testing;
+
+namespace {
+
+const char* const kPortRule = R"(logdx_rules: 1
+rules:
+  - id: port-in-use
+    title: "Port {port} is held by another process"
+    cause: port_conflict
+    match:
+      regex: 'listen EADDRINUSE:? (?:address already in use )?(?P<host>[0-9.]+):(?P<port>\d+)'
+    key: [port]
+)";
+
+const char* const kStartThenCrash = R"(logdx_rules: 1
+rules:
+  - id: start-then-crash
+    title: "the gateway crashes right after it starts"
+    cause: crash
+    match:
+      any:
+        - regex: 'Started (?P<what>OpenClaw Gateway)'
+        - regex: 'Main process exited, code=(?P<code>\w+)'
+    correlate:
+      sequence:
+        within: 30s
+        steps:
+          - match: {regex: 'Started OpenClaw Gateway'}
+          - match: {regex: 'Main process exited, code=(?P<code>\w+)'}
+  - id: restart-storm
+    title: "{unit} restarts over and over"
+    cause: restart_loop_systemd
+    match: {regex: '(?P<unit>[\w.@-]+)\.service: Scheduled restart job'}
+    key: [unit]
+    correlate:
+      threshold: {count: 3, within: 1h, group_by: [unit]}
+)";
+
+// Node's EADDRINUSE for `port`, at minute `minute` past 08:00 (the line's own time).
+EventSpec port_line(int port, int minute, std::size_t input = 0) {
+  return {fmt::format("2026-03-05T08:{:02}:00Z", minute),
+          fmt::format("Error: listen EADDRINUSE: address already in use 127.0.0.1:{}", port),
+          input};
+}
+
+AnalyzerOptions capped_at(std::size_t cap) {
+  AnalyzerOptions options;
+  options.max_hits_per_rule = cap;
+  return options;
+}
+
+const Diagnosis& by_title(const AnalysisResult& result, const std::string& title) {
+  for (const Diagnosis& d : result.diagnoses) {
+    if (d.title == title) return d;
+  }
+  FAIL("no diagnosis titled " << title);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("a capped rule's findings count every matching line, per key, with the last time",
+          "[analyzer][memory]") {
+  const RuleSet rules = rules_from(kPortRule);
+  // Port 18789 fails at minutes 0..9 and 18790 at 20..23: with a cap of 3, the first three
+  // lines (all 18789) are kept, every other line is past the cap.
+  std::vector<EventSpec> lines;
+  for (int m = 0; m < 10; ++m) lines.push_back(port_line(18789, m));
+  lines.push_back(port_line(18790, 20));  // a key whose kept lines made no finding
+  const AnalysisResult result = analyze(rules, lines, capped_at(3));
+  REQUIRE(result.diagnoses.size() == 1);
+  const Diagnosis& d = result.diagnoses[0];
+  CHECK(d.count == 10);
+  CHECK(format_timestamp(d.first_seen) == "2026-03-05T08:00:00Z");
+  CHECK(format_timestamp(d.last_seen) == "2026-03-05T08:09:00Z");
+  CHECK(d.last_seen_text == "2026-03-05T08:09:00Z");
+  CHECK(d.evidence.size() <= 3);
+  REQUIRE(result.notes.size() == 1);
+  // 8 past the cap: 7 of 18789 are counted in its finding; 18790's one has no finding.
+  CHECK(result.notes[0].message ==
+        "rule 'port-in-use': 8 more matching lines after the first 3 were counted but not kept "
+        "(max_hits_per_rule); its counts include 7 of them, its evidence and time windows cover "
+        "the first 3 only");
+}
+
+TEST_CASE("every line past the cap counted: the note says count and last time include them",
+          "[analyzer][memory]") {
+  const RuleSet rules = rules_from(kPortRule);
+  std::vector<EventSpec> lines;
+  for (int m = 0; m < 4; ++m) lines.push_back(port_line(18789, m));
+  for (int m = 4; m < 6; ++m) lines.push_back(port_line(18790, m));
+  for (int m = 6; m < 9; ++m) lines.push_back(port_line(18789, m));
+  for (int m = 9; m < 12; ++m) lines.push_back(port_line(18790, m));
+  // Cap 6: all four 18789 lines and two of 18790 kept; three of each past the cap.
+  const AnalysisResult result = analyze(rules, lines, capped_at(6));
+  REQUIRE(result.diagnoses.size() == 2);
+  const Diagnosis& a = by_title(result, "Port 18789 is held by another process");
+  const Diagnosis& b = by_title(result, "Port 18790 is held by another process");
+  CHECK(a.count == 7);
+  CHECK(format_timestamp(a.last_seen) == "2026-03-05T08:08:00Z");
+  CHECK(b.count == 5);
+  CHECK(format_timestamp(b.last_seen) == "2026-03-05T08:11:00Z");
+  REQUIRE(result.notes.size() == 1);
+  CHECK(result.notes[0].message ==
+        "rule 'port-in-use': 6 more matching lines after the first 6 were not kept "
+        "(max_hits_per_rule); its count and last time include them, its evidence and time "
+        "windows cover the first 6 only");
+}
+
+TEST_CASE("a capped rule counts the same whether its inputs came through one analyzer or parts",
+          "[analyzer][memory]") {
+  const RuleSet rules = rules_from(kPortRule);
+  Analyzer whole(rules, capped_at(4));
+  Analyzer one(rules, capped_at(4));
+  for (std::size_t input = 0; input < 3; ++input) {
+    Analyzer part(rules, capped_at(4));
+    for (int m = 0; m < 5; ++m) {
+      EventSpec spec = port_line(18789, static_cast<int>(input) * 10 + m, input);
+      spec.line = static_cast<std::uint64_t>(m + 1);
+      part.add(make_event(spec), input);
+      one.add(make_event(spec), input);
+    }
+    whole.merge(std::move(part));
+  }
+  const AnalysisResult merged = whole.finish();
+  const AnalysisResult single = one.finish();
+  REQUIRE(merged.diagnoses.size() == 1);
+  REQUIRE(single.diagnoses.size() == 1);
+  CHECK(merged.diagnoses[0].count == 15);
+  CHECK(single.diagnoses[0].count == 15);
+  CHECK(format_timestamp(merged.diagnoses[0].last_seen) == "2026-03-05T08:24:00Z");
+  CHECK(merged.diagnoses[0].last_seen == single.diagnoses[0].last_seen);
+  REQUIRE(merged.notes.size() == 1);
+  REQUIRE(single.notes.size() == 1);
+  CHECK(merged.notes[0].message == single.notes[0].message);
+}
+
+TEST_CASE("lines past the cap count for rules counting lines; a sequence counts chains",
+          "[analyzer]") {
+  const RuleSet rules = rules_from(kStartThenCrash);
+  CHECK_FALSE(analysis::PastCapTally::counts_lines(rules.rules()[0]));  // sequence
+  CHECK(analysis::PastCapTally::counts_lines(rules.rules()[1]));        // threshold
+  CHECK(analysis::PastCapTally::counts_lines(rules_from(kPortRule).rules()[0]));
+
+  // A restart loop of 12 rounds capped at 5 kept lines: its count is the 12 rounds.
+  std::vector<EventSpec> lines;
+  for (int m = 0; m < 12; ++m) {
+    lines.push_back({fmt::format("2026-03-05T08:{:02}:00Z", m),
+                     "openclaw.service: Scheduled restart job, restart counter is at " +
+                         std::to_string(m + 1),
+                     0, 0, SourceKind::systemd});
+  }
+  const AnalysisResult result = analyze(rules, lines, capped_at(5));
+  const Diagnosis* loop = find_rule(result.diagnoses, "restart-storm");
+  REQUIRE(loop != nullptr);
+  CHECK(loop->count == 12);
+  CHECK(format_timestamp(loop->last_seen) == "2026-03-05T08:11:00Z");
+}
