@@ -15,7 +15,7 @@ void LimitOptions::add_to(CLI::App& command) {
                1, 10'000'000)
       ->group(kAdvancedGroup);
   whole_number(command.add_option("--max-hits-per-rule", max_hits,
-                                  "matching lines kept per rule (default 20000, 1 to 100 "
+                                  "matching lines kept per rule (default 10000, 1 to 100 "
                                   "million); later ones are counted only"),
                1, 100'000'000)
       ->group(kAdvancedGroup);

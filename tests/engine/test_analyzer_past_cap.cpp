@@ -165,3 +165,63 @@ TEST_CASE("lines past the cap count for rules counting lines; a sequence counts 
   CHECK(loop->count == 12);
   CHECK(format_timestamp(loop->last_seen) == "2026-03-05T08:11:00Z");
 }
+
+TEST_CASE("lines past the cap with a new pid each count into the folded finding",
+          "[analyzer][memory]") {
+  // The kernel killing node again and again: each kill has its own pid (a volatile key), the
+  // kept kills fold into one finding, and the kills past the cap count into it too.
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: oom-killed-node
+    title: "The kernel OOM killer killed node"
+    cause: oom_kernel
+    match:
+      regex: 'Out of memory: Killed process (?P<killed_pid>\d+) \((?P<name>node)\)'
+    key: [name, killed_pid]
+)");
+  std::vector<EventSpec> lines;
+  for (int m = 0; m < 30; ++m) {
+    lines.push_back({fmt::format("2026-03-05T08:{:02}:00Z", m),
+                     fmt::format("Out of memory: Killed process {} (node) total-vm:1234567kB, "
+                                 "anon-rss:456789kB",
+                                 4000 + m)});
+  }
+  const AnalysisResult result = analyze(rules, lines, capped_at(5));
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].count == 30);
+  CHECK(format_timestamp(result.diagnoses[0].last_seen) == "2026-03-05T08:29:00Z");
+  REQUIRE(result.notes.size() == 1);
+  CHECK(result.notes[0].message.find("its count and last time include them") !=
+        std::string::npos);
+}
+
+TEST_CASE("a threshold rule's lines past the cap count only in groups that made a finding",
+          "[analyzer][memory]") {
+  // Refusals grouped by client, two within an hour make a finding. Client A is refused over
+  // and over (a finding among the kept lines, and more past the cap); clients B.. are refused
+  // once each past the cap, which is no finding: they must not swell A's count.
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: conn-refused
+    title: "connections from {client} refused"
+    cause: gateway_unreachable
+    match: {regex: 'connect from (?P<client>\S+) refused'}
+    correlate:
+      threshold: {count: 2, within: 1h, group_by: [client]}
+)");
+  std::vector<EventSpec> lines;
+  auto refused = [&](int minute, const std::string& client) {
+    lines.push_back({fmt::format("2026-03-05T08:{:02}:00Z", minute),
+                     "[gateway] connect from " + client + " refused"});
+  };
+  for (int m = 0; m < 3; ++m) refused(m, "10.0.0.1:1024");      // kept (cap 3): a finding
+  for (int m = 3; m < 40; ++m) refused(m, fmt::format("10.0.1.{}:1024", m));  // once each
+  for (int m = 40; m < 45; ++m) refused(m, "10.0.0.1:1024");    // past the cap, A again
+  const AnalysisResult result = analyze(rules, lines, capped_at(3));
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].count == 8);
+  CHECK(format_timestamp(result.diagnoses[0].last_seen) == "2026-03-05T08:44:00Z");
+  REQUIRE(result.notes.size() == 1);
+  CHECK(result.notes[0].message.find("42 more matching lines") != std::string::npos);
+  CHECK(result.notes[0].message.find("its counts include 5 of them") != std::string::npos);
+}

@@ -151,7 +151,7 @@ std::vector<Draft> Analyzer::State::correlate_rule(std::size_t rule_index,
   }
   counted_past_cap[rule_index] =
       matcher.past_cap().attribute(static_cast<std::uint32_t>(rule_index), rule, drafted.drafts,
-                                   matcher.host_tally().many());
+                                   matcher.hits(), matcher.events(), matcher.host_tally().many());
   // A limit note belongs to a finding: a capped rule that found nothing has nothing to qualify.
   if ((correlated.capped || drafted.capped) && !drafted.drafts.empty()) {
     notes.push_back(AnalysisNote{fmt::format(

@@ -177,7 +177,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
   d.rule = rule.id;
   d.severity = rule.severity;
   d.confidence = clamp_confidence(draft.confidence);
-  d.count = draft.count + draft.past_cap.lines;
+  d.count = draft.count;
   d.fingerprint = draft.fingerprint;
   d.host = draft.host_key;
   d.notes = draft.notes;

@@ -22,6 +22,14 @@ void apply_cut(Draft& draft, const CompiledRule& rule, std::uint64_t confirmed,
 
 }  // namespace
 
+void LinesPastCap::add(std::uint64_t more, const Timestamp& time, const std::string& time_text) {
+  lines += more;
+  if (!time.has_value()) return;
+  if (last.has_value() && (last.kind != time.kind || time.nanos < last.nanos)) return;
+  last = time;
+  last_text = time_text;
+}
+
 void merge_captures(Captures& into, const Captures& from) {
   for (const auto& [name, value] : from) {
     if (!find_capture(into, name)) into.emplace_back(name, value);

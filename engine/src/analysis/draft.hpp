@@ -17,6 +17,11 @@ struct LinesPastCap {
   std::uint64_t lines = 0;
   Timestamp last;         // the latest own time among them; none when no line had one
   std::string last_text;  // that time as written
+
+  // Counts `more` lines whose latest time is `time`: a later time wins; a line without a
+  // time, or on another clock kind than the one held, does not move it.
+  void add(std::uint64_t more, const Timestamp& time, const std::string& time_text);
+  void add(const LinesPastCap& other) { add(other.lines, other.last, other.last_text); }
 };
 
 struct Draft {
@@ -26,7 +31,7 @@ struct Draft {
   std::vector<std::uint32_t> hits;  // direct evidence, time order, one per event
   Captures captures;                // merged over the hits in time order: first value wins
   std::uint64_t count = 0;          // findings (events, chains, unanswered starts)
-  LinesPastCap past_cap;            // lines past the rule's cap with this finding's key
+  LinesPastCap past_cap;            // lines past the rule's cap with its key, in `count` too
   double confidence = 0.0;
   std::vector<std::uint32_t> partner_hits;  // join: the other rule's matching hits
   Captures partner_captures;                // join: merged from partner_hits

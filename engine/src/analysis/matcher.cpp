@@ -99,7 +99,8 @@ void Matcher::match_rule(std::uint32_t rule_index, const Event& event, std::uint
     if (kept_per_rule_[rule_index] >= max_hits_per_rule_) {
       ++over_cap_per_rule_[rule_index];  // counted, reported by the analyzer, not kept
       if (role == Hit::Role::match && PastCapTally::counts_lines(rule)) {
-        past_cap_.add(rule_index, rule, scratch_, event.host, event.time, event.time_text);
+        past_cap_.add(rule_index, rule, scratch_, PastCapTally::group_values(rule, value_of),
+                      event.host, event.time, event.time_text);
       }
       return;
     }
@@ -231,7 +232,9 @@ void Matcher::absorb(Matcher&& part) {
         ++over_cap_per_rule_[hit.rule];
         if (hit.role == Hit::Role::match && PastCapTally::counts_lines(rule)) {
           const MatchedEvent& event = part.events_.front();
-          past_cap_.add(hit.rule, rule, hit.captures.unpack(), event.host(), event.time(),
+          const auto value = [&](const std::string& name) { return value_of(hit, event, name); };
+          past_cap_.add(hit.rule, rule, hit.captures.unpack(),
+                        PastCapTally::group_values(rule, value), event.host(), event.time(),
                         event.time_text());
         }
         continue;

@@ -1,19 +1,32 @@
 #include "analysis/past_cap_tally.hpp"
 
+#include <unordered_set>
+
 #include "analysis/fingerprint.hpp"
 #include "analysis/host_tally.hpp"
+#include "analysis/volatile_fold.hpp"
 
 namespace logdx::analysis {
 namespace {
 
-// Later wins; a line without a time, or on another clock kind, does not move it.
-void take_later(LinesPastCap& into, const Timestamp& time, const std::string& time_text) {
-  if (!time.has_value()) return;
-  if (into.last.has_value() && (into.last.kind != time.kind || time.nanos < into.last.nanos)) {
-    return;
+using KeyValues = std::vector<std::pair<std::string, std::string>>;
+
+// The key as the tally holds it: a volatile capture (a pid, new on every occurrence) is left
+// empty, so the kernel killing node a thousand times past the cap is one entry, not a
+// thousand (it joins the finding that the kept kills fold into, volatile_fold.hpp).
+std::string steady_value(const std::string& name, const std::string* value) {
+  return value != nullptr && !is_volatile_capture(name) ? *value : std::string();
+}
+
+// The fingerprint of a draft or tally entry with the volatile values left out.
+std::string steady_fingerprint(const CompiledRule& rule, const KeyValues& key_values,
+                               const std::string& host_key) {
+  KeyValues steady;
+  steady.reserve(key_values.size());
+  for (const auto& [name, value] : key_values) {
+    steady.emplace_back(name, steady_value(name, &value));
   }
-  into.last = time;
-  into.last_text = time_text;
+  return fingerprint(rule.id, steady, host_key);
 }
 
 }  // namespace
@@ -23,15 +36,17 @@ bool PastCapTally::counts_lines(const CompiledRule& rule) {
 }
 
 void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,
-                       const Captures& captures, const std::string& host, const Timestamp& time,
+                       const Captures& captures, const std::string& group_values,
+                       const std::string& host, const Timestamp& time,
                        const std::string& time_text) {
   // The map key: the key values as the draft reads them (captures only; absent is empty),
   // then the host, each ended by a byte no log text ends a value with.
   std::string map_key;
   for (const std::string& name : rule.key) {
-    if (const std::string* value = find_capture(captures, name)) map_key += *value;
+    map_key += steady_value(name, find_capture(captures, name));
     map_key += '\x1f';
   }
+  map_key += group_values;
   map_key += host;
   auto& keys = per_rule_[rule_index];
   auto found = keys.find(map_key);
@@ -39,14 +54,13 @@ void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,
     if (keys.size() >= kMaxKeysPerRule) return;
     PastCapKey fresh;
     for (const std::string& name : rule.key) {
-      const std::string* value = find_capture(captures, name);
-      fresh.key_values.emplace_back(name, value ? *value : std::string());
+      fresh.key_values.emplace_back(name, steady_value(name, find_capture(captures, name)));
     }
+    fresh.group_values = group_values;
     fresh.host = host;
     found = keys.emplace(std::move(map_key), std::move(fresh)).first;
   }
-  ++found->second.tally.lines;
-  take_later(found->second.tally, time, time_text);
+  found->second.tally.add(1, time, time_text);
 }
 
 void PastCapTally::absorb(PastCapTally&& other) {
@@ -58,22 +72,47 @@ void PastCapTally::absorb(PastCapTally&& other) {
         if (keys.size() < kMaxKeysPerRule) keys.emplace(map_key, std::move(entry));
         continue;
       }
-      found->second.tally.lines += entry.tally.lines;
-      take_later(found->second.tally, entry.tally.last, entry.tally.last_text);
+      found->second.tally.add(entry.tally);
     }
   }
 }
 
 std::uint64_t PastCapTally::attribute(std::uint32_t rule_index, const CompiledRule& rule,
-                                      std::vector<Draft>& drafts, bool many_hosts) const {
+                                      std::vector<Draft>& drafts, const KeptHits& hits,
+                                      const KeptEvents& events, bool many_hosts) const {
+  if (per_rule_[rule_index].empty()) return 0;
+  // Threshold: the groups each draft's kept lines belong to.
+  std::vector<std::unordered_set<std::string>> draft_groups(drafts.size());
+  const bool threshold = rule.correlate && rule.correlate->kind == Correlate::Kind::threshold;
+  for (std::size_t i = 0; threshold && i < drafts.size(); ++i) {
+    for (std::uint32_t hit : drafts[i].hits) {
+      draft_groups[i].insert(group_values(rule, [&](const std::string& name) {
+        return value_of(hits[hit], events[hits[hit].event], name);
+      }));
+    }
+  }
+  // Each draft's key as build_drafts read it (its merged captures: first value wins).
+  std::vector<std::string> draft_prints;
+  draft_prints.reserve(drafts.size());
+  for (const Draft& draft : drafts) {
+    KeyValues key_values;
+    for (const std::string& name : rule.key) {
+      const std::string* value = find_capture(draft.captures, name);
+      key_values.emplace_back(name, value ? *value : std::string());
+    }
+    draft_prints.push_back(steady_fingerprint(rule, key_values, draft.host_key));
+  }
   std::uint64_t attributed = 0;
   for (const auto& [map_key, entry] : per_rule_[rule_index]) {
-    const std::string print =
-        fingerprint(rule.id, entry.key_values, many_hosts ? host_key(entry.host) : std::string());
-    for (Draft& draft : drafts) {
-      if (draft.fingerprint != print) continue;
-      draft.past_cap.lines += entry.tally.lines;
-      take_later(draft.past_cap, entry.tally.last, entry.tally.last_text);
+    const std::string print = steady_fingerprint(
+        rule, entry.key_values, many_hosts ? host_key(entry.host) : std::string());
+    // The latest draft with that key: with a volatile key, the kept occurrences fold into one
+    // finding with it; without one, it is the only draft with that key.
+    for (std::size_t i = drafts.size(); i-- > 0;) {
+      if (draft_prints[i] != print) continue;
+      if (threshold && draft_groups[i].count(entry.group_values) == 0) continue;
+      drafts[i].count += entry.tally.lines;
+      drafts[i].past_cap.add(entry.tally);
       attributed += entry.tally.lines;
       break;
     }

@@ -5,6 +5,9 @@
 // `key` captures and the line's host), the lines past the cap are counted with the latest
 // time among them, and the analyzer adds them to the finding with that key.
 //
+// A volatile key capture (a pid) is left out of the tally's key, so the lines join the finding
+// that the kept occurrences fold into (volatile_fold.hpp) and the tally stays small.
+//
 // Only rules whose count is their matching lines take these: a rule without a correlate and a
 // `threshold` rule (whose burst counts its lines). A sequence or absent rule counts chains,
 // which lines past the cap cannot be fitted into; it keeps the "counted but not kept" note.
@@ -24,6 +27,7 @@ namespace logdx::analysis {
 // Past-the-cap lines of one finding key.
 struct PastCapKey {
   std::vector<std::pair<std::string, std::string>> key_values;  // the rule's key, in order
+  std::string group_values;                                     // threshold: group_values()
   std::string host;                                             // as the lines named it
   LinesPastCap tally;
 };
@@ -35,17 +39,37 @@ class PastCapTally {
   // Whether lines of `rule` past the cap are counted into its findings (see above).
   static bool counts_lines(const CompiledRule& rule);
 
-  // Counts one line of rule `rule_index` past the cap, with the captures the rule took from it.
+  // Counts one line of rule `rule_index` past the cap, with the captures the rule took from it
+  // and, for a threshold rule, its `group_by` values (group_values()).
   void add(std::uint32_t rule_index, const CompiledRule& rule, const Captures& captures,
-           const std::string& host, const Timestamp& time, const std::string& time_text);
+           const std::string& group_values, const std::string& host, const Timestamp& time,
+           const std::string& time_text);
   // Adds another tally's counts (Matcher::absorb: a later part of the same run).
   void absorb(PastCapTally&& other);
 
-  // Adds each key's lines to the draft with the same fingerprint (`many_hosts`: the run's
-  // fingerprints carry the host, Matcher::key_hosts). Returns how many lines found a draft;
-  // the rest belong to keys whose kept lines made no finding.
+  // Adds each key's lines to the count of the latest draft with that key, volatile values
+  // left out (`many_hosts`: the run's fingerprints carry the host, Matcher::key_hosts).
+  // Returns how many lines found a draft; the rest belong to keys whose kept lines made no
+  // finding.
+  // A threshold rule's lines count only where a kept line of the same group made a finding
+  // (the loop goes on past the cap); a group with no finding among the kept lines may never
+  // have reached the threshold, and its lines stay in the note.
   std::uint64_t attribute(std::uint32_t rule_index, const CompiledRule& rule,
-                          std::vector<Draft>& drafts, bool many_hosts) const;
+                          std::vector<Draft>& drafts, const KeptHits& hits,
+                          const KeptEvents& events, bool many_hosts) const;
+
+  // A threshold rule's `group_by` values of a line, joined (empty for other rules):
+  // `value_of(name)` reads a capture, else the event member of that name.
+  template <typename ValueOf>
+  static std::string group_values(const CompiledRule& rule, ValueOf value_of) {
+    std::string out;
+    if (!rule.correlate || rule.correlate->kind != Correlate::Kind::threshold) return out;
+    for (const std::string& name : rule.correlate->group_by) {
+      out += value_of(name);
+      out += '\x1f';
+    }
+    return out;
+  }
 
  private:
   // At most this many keys per rule: a key with a volatile capture (a pid) must not grow

@@ -26,7 +26,7 @@ struct AnalyzerOptions {
   // Lines kept per rule for correlation and evidence; later hits of that rule are counted but
   // not kept (a note says how many), so memory stays bounded on logs where a rule's pattern
   // (a join partner such as "GET / 200") matches nearly every line.
-  std::size_t max_hits_per_rule = 20000;
+  std::size_t max_hits_per_rule = 10000;
   // A rule whose diagnosis needs a partner (a required `join`, e.g. an access-log line that
   // stands only beside the browser's report of the same path and status) keeps at most this
   // many lines per value of its `on` captures: the partner decides whether the diagnosis
