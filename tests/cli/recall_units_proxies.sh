@@ -21,7 +21,9 @@
 # Werkzeug's own port-in-use line, the kernel's fatal-fault notes (segfault, trap), a Go client's
 # timeout to a remote host, Traefik's upstream reset in Windows' words, a unit systemctl status
 # shows failed now (exit-code, no loop), nginx's config parse errors as its error-log reader
-# gives them. Each beside a look-alike that must not say the same.
+# gives them, C programs' bind failures in strerror or errno form, em-websocket's and
+# websocket-client's upgrade refusals, docker 1.x's Restarting (-1). Each beside a look-alike
+# that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
 work="$(mktemp -d)"
@@ -582,5 +584,51 @@ Action 'start' failed.
 The Apache error log may have more information."
 check "apache2ctl's failed start after a bind error is not a config error" \
   $(not_fired proxy-config-test-failed; echo $?)
+
+# C programs' own bind failures (perror / strerror, or the errno alone): a port in use, not a
+# refused permission
+paste_run "$ ./relayd --port 9000
+loading routes from routes.conf
+binding to port 9000
+bind() failed: Address already in use"
+check "a C daemon's bind() failure, strerror text" \
+  $(root_is port_conflict bind-address-in-use-other-program; echo $?)
+paste_run "listener.c: socket created
+bind failed with errno 98
+exiting"
+check "the errno alone after bind" $(root_is port_conflict bind-address-in-use-other-program; echo $?)
+paste_run "bind() failed: Permission denied"
+check "a refused low port is not a port in use" \
+  $(not_fired bind-address-in-use-other-program; echo $?)
+
+# em-websocket (Ruby) refusing a request without the upgrade headers, and websocket-client
+# (Python) getting 426 through a proxy; curl's own 426 from the ws port is a healthy answer
+paste_run "I, [2019-03-04T10:11:12.000000 #812]  INFO -- : chat server listening on 0.0.0.0:8080
+E, [2019-03-04T10:11:20.401233 #812] ERROR -- : EventMachine::WebSocket::HandshakeError: Connection and Upgrade headers required
+E, [2019-03-04T10:11:21.913002 #812] ERROR -- : EventMachine::WebSocket::HandshakeError: Connection and Upgrade headers required"
+check "em-websocket refused the upgrade" \
+  $(root_is proxy_websocket_upgrade connect-ws-server-rejected-upgrade; echo $?)
+paste_run "Traceback (most recent call last):
+  File \"/srv/feeder/run.py\", line 41, in <module>
+    ws = websocket.create_connection(\"wss://feeds.example.org/stream\")
+  File \"/usr/lib/python3/dist-packages/websocket/_core.py\", line 595, in create_connection
+    websock.connect(url, **options)
+websocket._exceptions.WebSocketBadStatusException: Handshake status 426 Upgrade Required"
+check "websocket-client got 426 through the proxy" \
+  $(root_is proxy_websocket_upgrade connect-ws-handshake-unexpected-status; echo $?)
+paste_run "$ curl -i http://127.0.0.1:8080/stream
+HTTP/1.1 426 Upgrade Required
+Content-Type: text/plain
+Upgrade: websocket
+
+Upgrade Required"
+check "curl's 426 from a WebSocket port is not a failure" $(quiet; echo $?)
+
+# docker 1.x prints the exit code it never got as -1
+paste_run "CONTAINER ID        IMAGE               COMMAND                  CREATED             STATUS                              PORTS                    NAMES
+5c0e81d2a9f4        shop/api:1.4        \"node server.js\"         2 weeks ago         Restarting (-1) 40 minutes ago      0.0.0.0:3000->3000/tcp   shop-api"
+check "docker ps: restarting with exit code -1" \
+  $(root_is restart_loop_docker docker-ps-container-restarting; echo $?)
+check "the container is named" $(fact container shop-api; echo $?)
 
 finish
