@@ -476,7 +476,7 @@ paste_run " * Serving Flask app 'inventory'
 Address already in use
 Port 5050 is in use by another program. Either identify and stop that program, or start the server with a different port."
 check "Werkzeug's port-in-use line" \
-  $(root_is port_conflict bind-address-in-use-other-program warning; echo $?)
+  $(root_is port_conflict bind-address-in-use-other-program error; echo $?)
 check "its port is named" $(fact port 5050; echo $?)
 paste_run "Port 5050 is in use by another program, so I started inventory on 5051 instead"
 check "prose about a busy port" $(not_fired bind-address-in-use-other-program; echo $?)
