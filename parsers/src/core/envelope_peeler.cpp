@@ -1,6 +1,7 @@
 #include "logdx/parsers/envelope_peeler.hpp"
 
 #include "core/start_table.hpp"
+#include "kernel/fault_report.hpp"
 
 namespace logdx {
 
@@ -41,6 +42,9 @@ void EnvelopePeeler::merge_inner(Event& outer, Event&& inner) {
 
 int EnvelopePeeler::peel(Event& event) {
   int depth = 0;
+  // The kernel's fault report starts with the task's "comm[pid]: ", which a syslog-tag reader
+  // would take as the writer: the report is the kernel's text, with no envelope inside it.
+  if (event.source == SourceKind::kernel && kernel::is_fault_report(event.message)) return 0;
   while (depth < kMaxDepth) {
     bool peeled = false;
     // A parser the start table rules out would be refused after its reset anyway; it stays
