@@ -38,6 +38,18 @@ bool is_digits(std::string_view s) {
   return true;
 }
 
+// "events.js", "_stream_readable.js", "internal/modules/cjs/loader.js": a file of Node's own
+// lib as node 0.10-14 name it where an error is thrown ("events.js:72" above "throw er; //
+// Unhandled 'error' event"); node 15+ write "node:events". A user's script is always named by
+// its absolute path.
+bool is_core_module_file(std::string_view where) {
+  if (!where.ends_with(".js") || where.size() == 3 || where.front() == '/') return false;
+  for (const char c : where.substr(0, where.size() - 3)) {
+    if (!((c >= 'a' && c <= 'z') || c == '_' || c == '/')) return false;
+  }
+  return true;
+}
+
 // "node:events:502", "/home/x/app.js:2", "file:///x/y.mjs:12", "C:\x\y.js:3": where Node
 // says an uncaught error was thrown; a crash report follows until "Node.js vX". A paste
 // indented as a whole (a space or a tab before every line) indents this line too.
@@ -49,8 +61,18 @@ bool is_node_location_line(std::string_view m) {
   const std::string_view where = m.substr(0, colon);
   if (where.find(' ') != std::string_view::npos || where.empty()) return false;
   return starts_with(where, "node:") || where.front() == '/' || starts_with(where, "file://") ||
+         is_core_module_file(where) ||
          (where.size() > 2 && std::isalpha(static_cast<unsigned char>(where[0])) &&
           where[1] == ':' && where[2] == '\\');
+}
+
+// What the kernel prints after an OOM report's one-line summary (linux 4.19+ mm/oom_kill.c:
+// dump_oom_summary ends dump_header, then __oom_kill_process "%s: Killed process %d (%s) ..."
+// with "Out of memory" or "Memory cgroup out of memory", then the reaper's line).
+bool is_kernel_kill_line(std::string_view m) {
+  const std::string_view t = trim_left(m);
+  return starts_with(t, "Out of memory") || starts_with(t, "Memory cgroup out of memory") ||
+         starts_with(t, "oom_reaper: ");
 }
 
 bool is_stack_frame(std::string_view m) {
@@ -83,7 +105,10 @@ bool is_flush_left_frame(std::string_view m) {
 bool is_v8_block_line(std::string_view m) {
   const std::string_view t = trim_left(m);
   if (t.empty()) return true;
+  // "FATAL ERROR: <where> Allocation failed - JavaScript heap out of memory" is one line (node's
+  // OOMErrorHandler); a paste that broke it before "Allocation" goes on here.
   if (starts_with(t, "<--- ") || starts_with(t, "FATAL ERROR:") ||
+      starts_with(t, "Allocation failed - ") ||
       starts_with(t, "----- Native stack trace") || starts_with(t, "Security context:") ||
       starts_with(t, "==== JS stack trace")) {
     return true;
@@ -167,6 +192,7 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
     return Block::v8_oom;
   }
   if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
+  if (starts_with(first, "oom-kill:constraint=")) return Block::kernel_oom_tail;
   return Block::none;
 }
 
@@ -204,6 +230,8 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return is_v8_block_line(m) || wrapped_here(next, fallback_plain);
     case Block::kernel_oom:
       return next.source == SourceKind::kernel;
+    case Block::kernel_oom_tail:
+      return next.source == SourceKind::kernel && is_kernel_kill_line(m);
     case Block::brace_object:
       return true;
     case Block::object_tail:
@@ -276,7 +304,7 @@ void RecordJoiner::append(Event&& next, std::string_view separator) {
   } else if (block_ == Block::node_crash) {
     const std::string_view t = trim_right(trim_left(m));
     if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
-  } else if (block_ == Block::kernel_oom) {
+  } else if (block_ == Block::kernel_oom || block_ == Block::kernel_oom_tail) {
     if (contains(m, "oom_reaper:")) block_ = Block::none;
   } else if (block_ == Block::object_tail) {
     if (starts_with(trim_left(m), "}")) block_ = Block::stack;

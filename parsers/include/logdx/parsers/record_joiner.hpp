@@ -33,7 +33,16 @@ class RecordJoiner {
   void flush();
 
  private:
-  enum class Block { none, node_crash, v8_oom, kernel_oom, brace_object, object_tail, stack };
+  enum class Block {
+    none,
+    node_crash,
+    v8_oom,
+    kernel_oom,
+    kernel_oom_tail,  // a report cut above its one-line summary: the kill lines that follow
+    brace_object,
+    object_tail,
+    stack
+  };
 
   bool continues(const Event& next, bool fallback_plain) const;
   // A stack frame, or inside an error's stack also one pasted flush left.
