@@ -60,8 +60,10 @@ constexpr std::array<std::string_view, 15> kContextKeys = {
     "FAQ",    "Tip",    "Warning", "Problem", "Next steps", "Backup", "Troubleshooting"};
 
 // Unstamped messages openclaw prints (early gateway errors, CLI failures and notices).
-constexpr std::array<std::string_view, 46> kMessagePrefixes = {
+constexpr std::array<std::string_view, 48> kMessagePrefixes = {
     "Gateway start blocked: ",
+    "Config invalid",                      // "Config invalid at PATH:" (config validate), 1.29 block
+    "Gateway aborted: config is invalid",  // gateway run, then the issues
     "Missing config. Run `openclaw setup`",
     "Gateway failed to start: ",
     "If the gateway is supervised, stop it with: openclaw",
@@ -288,7 +290,32 @@ CliMatch read_bracketed(std::string_view line, Event& event) {
   return CliMatch::none;
 }
 
+// The headers openclaw prints above a config's issues (shared openclaw-wording-by-version.md
+// §5: `config validate` "Config invalid at PATH:" then "  × path: msg"; 1.29/3.8 "Config
+// invalid" / "File: PATH" / "Problem:" / "  - ..."; "Invalid config at PATH:\n- path: msg";
+// 5.28+ "OpenClaw config is invalid: PATH"; gateway run "Gateway aborted: config is invalid."
+// then "path: msg"; doctor's "Invalid config:" then "- path: msg", corpus/real/05).
+constexpr std::array<std::string_view, 6> kIssueHeaders = {
+    "Config invalid",      "Invalid config at ",
+    "Invalid config:",     "OpenClaw config is invalid",
+    "Gateway aborted: config is invalid", "Problem:"};
+
+const auto bare_issue_line = config_path >> x3::lit(": ");
+
 }  // namespace
+
+bool opens_config_issues(std::string_view message) {
+  for (const std::string_view header : kIssueHeaders) {
+    if (starts_with(message, header)) return true;
+  }
+  return false;
+}
+
+bool continues_config_issues(std::string_view line) {
+  if (starts_with(line, "File: ") || line == "Problem:") return true;
+  x3::unused_type none;
+  return parse_prefix(line, issue_line, none) || parse_prefix(line, bare_issue_line, none);
+}
 
 bool may_be_cli_line(std::string_view line) { return kAnyCliStart.holds(line); }
 
