@@ -60,10 +60,14 @@ constexpr std::array<std::string_view, 15> kContextKeys = {
     "FAQ",    "Tip",    "Warning", "Problem", "Next steps", "Backup", "Troubleshooting"};
 
 // Unstamped messages openclaw prints (early gateway errors, CLI failures and notices).
-constexpr std::array<std::string_view, 48> kMessagePrefixes = {
+constexpr std::array<std::string_view, 52> kMessagePrefixes = {
     "Gateway start blocked: ",
     "Config invalid",                      // "Config invalid at PATH:" (config validate), 1.29 block
     "Gateway aborted: config is invalid",  // gateway run, then the issues
+    "Gateway service ",                    // "Gateway service not loaded." (daemon lifecycle)
+    "clawdbot requires Node >=",           // runtime-guard, then "Detected: ..."
+    "openclaw requires Node >=",
+    "moltbot requires Node >=",
     "Missing config. Run `openclaw setup`",
     "Gateway failed to start: ",
     "If the gateway is supervised, stop it with: openclaw",
@@ -302,19 +306,64 @@ constexpr std::array<std::string_view, 6> kIssueHeaders = {
 
 const auto bare_issue_line = config_path >> x3::lit(": ");
 
-}  // namespace
-
-bool opens_config_issues(std::string_view message) {
+bool is_issue_header(std::string_view message) {
   for (const std::string_view header : kIssueHeaders) {
     if (starts_with(message, header)) return true;
   }
   return false;
 }
 
-bool continues_config_issues(std::string_view line) {
+bool is_issue_line(std::string_view line) {
   if (starts_with(line, "File: ") || line == "Problem:") return true;
   x3::unused_type none;
   return parse_prefix(line, issue_line, none) || parse_prefix(line, bare_issue_line, none);
+}
+
+// clawdbot 2026.1.24 dist/infra/runtime-guard.js assertSupportedRuntime: one runtime.error of
+// "X requires Node >=V.", "Detected: node V (exec: PATH).", "PATH searched: ...", "Install Node:
+// https://...", "Upgrade Node and re-run X." joined by newlines.
+bool is_runtime_guard_header(std::string_view message) {
+  const std::size_t at = message.find(" requires Node >=");
+  return at != std::string_view::npos && at <= 8 && message.find(' ') == at;
+}
+
+bool is_runtime_guard_line(std::string_view line) {
+  return starts_with(line, "Detected: ") || starts_with(line, "PATH searched: ") ||
+         starts_with(line, "Install Node: ") || starts_with(line, "Upgrade Node and re-run ");
+}
+
+// clawdbot 2026.1.24 dist/cli/daemon-cli/lifecycle.js: "Gateway service ${notLoadedText}." then
+// one "Start with: ${hint}" per hint (openclaw 2026.9.6 writes them as "Tip: ").
+bool is_service_state_header(std::string_view message) {
+  return starts_with(message, "Gateway service ") && message.ends_with(".") &&
+         message.find(':') == std::string_view::npos;
+}
+
+bool is_service_hint_line(std::string_view line) {
+  return starts_with(line, "Start with: ") || starts_with(line, "Tip: ");
+}
+
+}  // namespace
+
+FollowLines follow_lines_of(std::string_view message) {
+  if (is_issue_header(message)) return FollowLines::config_issues;
+  if (is_runtime_guard_header(message)) return FollowLines::runtime_guard;
+  if (is_service_state_header(message)) return FollowLines::service_hints;
+  return FollowLines::none;
+}
+
+bool follows(FollowLines kind, std::string_view line) {
+  switch (kind) {
+    case FollowLines::config_issues:
+      return is_issue_line(line);
+    case FollowLines::runtime_guard:
+      return is_runtime_guard_line(line);
+    case FollowLines::service_hints:
+      return is_service_hint_line(line);
+    case FollowLines::none:
+      break;
+  }
+  return false;
 }
 
 bool may_be_cli_line(std::string_view line) { return kAnyCliStart.holds(line); }

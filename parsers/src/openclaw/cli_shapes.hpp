@@ -43,11 +43,17 @@ enum class CliMatch : std::uint8_t {
 // Classifies an unindented line and fills `event` (message, subsystem, level, fields) for
 // strong/context matches.
 CliMatch read_cli_line(std::string_view line, Event& event);
-// A header openclaw prints above a config's issues ("Config invalid at PATH:", "Problem:").
-bool opens_config_issues(std::string_view message);
-// A line of the issues under such a header, flush left: "- gateway.port: ...", "× <root>: ...",
-// "channels.telegram: Unrecognized key ...", "File: PATH", "Problem:".
-bool continues_config_issues(std::string_view line);
+// The lines openclaw prints under a header of one report, flush left, which belong to it.
+enum class FollowLines : std::uint8_t {
+  none,
+  config_issues,  // "Config invalid at PATH:" + "- gateway.port: ...", "× <root>: ...", "File:"
+  runtime_guard,  // "clawdbot requires Node >=22.0.0." + "Detected: node ...", "PATH searched:"
+  service_hints,  // "Gateway service not loaded." + "Start with: ...", "Tip: ..."
+};
+// What may follow a record whose message is `message`.
+FollowLines follow_lines_of(std::string_view message);
+// Whether `line` (trimmed) is such a line.
+bool follows(FollowLines kind, std::string_view line);
 // False only when read_cli_line says `none` for this (trimmed) line: one table lookup of its
 // first two bytes, so prose lines cost nothing more.
 bool may_be_cli_line(std::string_view line);
