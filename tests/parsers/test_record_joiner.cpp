@@ -418,3 +418,32 @@ TEST_CASE("a V8 FATAL ERROR line broken before 'Allocation failed' is one event"
   const auto alone = join(bare({"Error: boom", "Allocation failed - JavaScript heap out of memory"}));
   CHECK(alone.size() == 2);
 }
+
+// Node 12+ lib/internal/modules/cjs/loader.js builds MODULE_NOT_FOUND's message as "Cannot find
+// module '${request}'\nRequire stack:\n- ${requireStack.join('\n- ')}"; strapi 3 prints
+// "Error: Missing required folders:" and a "- ./folder" line per folder. Each list is its
+// header's.
+TEST_CASE("a bare list under a line ending with ':' joins it, and so does Require stack",
+          "[joiner]") {
+  const auto node = join(bare({"Error: Cannot find module 'express'", "Require stack:",
+                               "- /srv/app/index.js",
+                               "    at Function.Module._resolveFilename "
+                               "(node:internal/modules/cjs/loader:1039:15)",
+                               "    at Object.<anonymous> (/srv/app/index.js:1:17) {",
+                               "  code: 'MODULE_NOT_FOUND',",
+                               "  requireStack: [ '/srv/app/index.js' ]", "}", "next line"}));
+  REQUIRE(node.size() == 2);
+  CHECK(node[0].where.line_count == 8);
+  CHECK(node[1].message == "next line");
+  const auto strapi = join(bare({"Error: Missing required folders:", "- ./api", "- ./extensions",
+                                 "Strapi exited"}));
+  REQUIRE(strapi.size() == 2);
+  CHECK(strapi[0].message == "Error: Missing required folders:\n- ./api\n- ./extensions");
+  // an item without a header ending in ':', and a header whose next line is no item, stay apart
+  CHECK(join(bare({"Service started.", "- ./api"})).size() == 2);
+  CHECK(join(bare({"Steps I tried:", "restarting it"})).size() == 2);
+  // a journal record's message ending with ':' takes no bare line: it was one line
+  const auto enveloped = join({Line{"Failed units:", false, SourceKind::systemd, 1, 100},
+                               Line{"- foo.service", true, SourceKind::other, std::nullopt, -1}});
+  CHECK(enveloped.size() == 2);
+}

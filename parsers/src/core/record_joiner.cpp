@@ -75,6 +75,12 @@ bool is_kernel_kill_line(std::string_view m) {
          starts_with(t, "oom_reaper: ");
 }
 
+// "- ./api", "  - /srv/app/index.js": an item of a list a bare line ending with ':' opened
+// (strapi 3's "Missing required folders:", Node's "Require stack:").
+bool is_list_item(std::string_view m) { return starts_with(trim_left(m), "- "); }
+
+bool opens_list(std::string_view m) { return trim_right(last_line(m)).ends_with(":"); }
+
 bool is_stack_frame(std::string_view m) {
   if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
   const std::string_view t = trim_left(m);
@@ -211,8 +217,17 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
   return true;
 }
 
+bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const {
+  if (!pending_plain_ || !fallback_plain || next.time.has_value()) return false;
+  if (list_open_ && is_list_item(next.message)) return true;
+  // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
+  // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
+  return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";
+}
+
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (!has_pending_ || !same_stream(next, fallback_plain)) return false;
+  if (continues_list(next, fallback_plain)) return true;
   const Event& p = pending_;
   if (!within_limits()) return false;
   const std::string_view m = next.message;
@@ -267,6 +282,7 @@ void RecordJoiner::start(Event&& event) {
   pending_ = std::move(event);
   has_pending_ = true;
   width_.reset();
+  list_open_ = opens_list(pending_.message);
   block_ = block_opened_by(pending_.message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
@@ -290,6 +306,7 @@ void RecordJoiner::start(Event&& event) {
 
 void RecordJoiner::extend(const Event& next, std::string_view separator) {
   Event& p = pending_;
+  list_open_ = (list_open_ && is_list_item(next.message)) || opens_list(next.message);
   p.message.append(separator).append(next.message);
   p.raw.append("\n").append(next.raw);
   width_.reset();
@@ -349,8 +366,10 @@ std::size_t RecordJoiner::printed_width() const {
 void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
   if (has_pending_ && continues(event, fallback_plain)) {
+    const bool listed = continues_list(event, fallback_plain);
     const bool wrapped =
-        block_ == Block::none || block_ == Block::stack
+        listed ? false
+        : block_ == Block::none || block_ == Block::stack
             ? (fallback_plain && !is_frame_here(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
                pending_at_terminal_width())

@@ -48,6 +48,8 @@ class RecordJoiner {
   // A stack frame, or inside an error's stack also one pasted flush left.
   bool is_frame_here(std::string_view m) const;
   bool same_stream(const Event& next, bool fallback_plain) const;
+  // A "- item" under a bare line that ends with ':', or Node's "Require stack:" in an error.
+  bool continues_list(const Event& next, bool fallback_plain) const;
   // A bare line right after a full-width one: the terminal wrapped the pending line there.
   bool wrapped_here(const Event& next, bool fallback_plain) const;
   void append(Event&& next, std::string_view separator);  // extend, then advance the block
@@ -67,6 +69,7 @@ class RecordJoiner {
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
   bool pending_plain_ = false;    // the pending record had no envelope of its own
+  bool list_open_ = false;  // the pending bare record's last line ends with ':' or is a "- " item
   mutable std::optional<std::size_t> width_;  // pending_width(), until the raw text grows
 };
 
