@@ -36,32 +36,7 @@ bool is_hex_digit(char c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-class FaultReportParser final : public EnvelopeParser {
- public:
-  const ParserInfo& info() const override { return kFaultReportInfo; }
-
-  LineVerdict parse_line(std::string_view line, Event& fresh, Event*) override {
-    if (!is_fault_report(line)) return LineVerdict::no_match;
-    fresh.message.assign(line);
-    fresh.process = "kernel";
-    fresh.source = SourceKind::kernel;
-    fresh.set_field("transport", "kernel");
-    return LineVerdict::record;
-  }
-
-  // The ']' of "comm[pid]" within a comm's length of the start.
-  bool may_start(std::string_view line) const override {
-    return line.substr(0, kMaxComm + 12).find("]: s") != std::string_view::npos;
-  }
-  StartBytes start_bytes() const override { return StartBytes{}.add_held("]"); }
-};
-
 }  // namespace
-
-const ParserInfo kFaultReportInfo{
-    "kernel-fault",
-    "the kernel's 'comm[pid]: segfault at ...' without its envelope (dmesg --notime, -o cat)",
-    SourceKind::kernel, 55, false};
 
 bool is_fault_report(std::string_view message) {
   const std::size_t tag = task_tag_length(message);
@@ -70,10 +45,6 @@ bool is_fault_report(std::string_view message) {
   constexpr std::string_view kSegfault = "segfault at ";
   return rest.starts_with(kSegfault) && rest.size() > kSegfault.size() &&
          is_hex_digit(rest[kSegfault.size()]);
-}
-
-std::unique_ptr<EnvelopeParser> make_fault_report_parser(const ParserOptions&) {
-  return std::make_unique<FaultReportParser>();
 }
 
 }  // namespace logdx::kernel

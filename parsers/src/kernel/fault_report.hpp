@@ -7,16 +7,9 @@
 
 #include <string_view>
 
-#include "logdx/parsers/envelope_parser.hpp"
-
 namespace logdx::kernel {
 
-// True when `message` starts with "comm[pid]: segfault at HEX ".
+// True when `message` starts with "comm[pid]: segfault at HEX".
 bool is_fault_report(std::string_view message);
-
-// The report alone, without the "kernel:" or dmesg stamp it had (`dmesg --notime`,
-// `journalctl -k -o cat`, a paste that lost the envelope): the kernel's line, whole.
-std::unique_ptr<EnvelopeParser> make_fault_report_parser(const ParserOptions& options);
-extern const ParserInfo kFaultReportInfo;
 
 }  // namespace logdx::kernel

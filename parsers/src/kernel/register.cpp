@@ -4,7 +4,6 @@
 #include <memory>
 
 #include "kernel/dmesg_parser.hpp"
-#include "kernel/fault_report.hpp"
 #include "logdx/parsers/parser_registry.hpp"
 
 namespace logdx {
@@ -46,8 +45,6 @@ void register_kernel_parsers(ParserRegistry& registry) {
                make_dmesg<kDmesgDecodeInfo, DmesgPrefix::decode, StampShapes::either, true>);
   registry.add(kDmesgRawPrioInfo,
                make_dmesg<kDmesgRawPrioInfo, DmesgPrefix::priority, StampShapes::either, false>);
-  // Above the declared formats (45): the pack's `syslog-tag` would read the task as the writer.
-  registry.add(kernel::kFaultReportInfo, kernel::make_fault_report_parser);
 }
 
 }  // namespace logdx
