@@ -281,19 +281,9 @@ TEST_CASE("openclaw-cli keeps a config header and its issues in one record", "[o
   CHECK(ended.events.size() == 2);
 }
 
-// clawdbot 2026.1.24 dist/infra/runtime-guard.js prints its refusal as one runtime.error of five
-// lines; dist/cli/daemon-cli/lifecycle.js prints "Gateway service not loaded." and then a
-// "Start with: <hint>" line per hint (openclaw 2026.9.6: "Tip: <hint>").
-TEST_CASE("openclaw-cli keeps the runtime guard and a service state with their lines",
-          "[openclaw]") {
-  const auto guard = run_parser("openclaw-cli",
-                                "clawdbot requires Node >=22.0.0.\n"
-                                "Detected: node 20.11.0 (exec: /usr/bin/node).\n"
-                                "PATH searched: /usr/local/bin:/usr/bin:/bin\n"
-                                "Install Node: https://nodejs.org/en/download\n"
-                                "Upgrade Node and re-run clawdbot.\n");
-  REQUIRE(guard.events.size() == 1);
-  CHECK(guard.events[0].where.line_count == 5);
+// clawdbot 2026.1.24 dist/cli/daemon-cli/lifecycle.js prints "Gateway service not loaded." and
+// then a "Start with: <hint>" line per hint (openclaw 2026.9.6: "Tip: <hint>").
+TEST_CASE("openclaw-cli keeps a service state with its hint lines", "[openclaw]") {
   const auto hints = run_parser("openclaw-cli",
                                 "Gateway service not loaded.\n"
                                 "Start with: openclaw gateway install\n"

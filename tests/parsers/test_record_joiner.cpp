@@ -447,3 +447,20 @@ TEST_CASE("a bare list under a line ending with ':' joins it, and so does Requir
                                Line{"- foo.service", true, SourceKind::other, std::nullopt, -1}});
   CHECK(enveloped.size() == 2);
 }
+
+// clawdbot 2026.1.24 dist/infra/runtime-guard.js assertSupportedRuntime: one runtime.error of
+// five lines joined by "\n" (openclaw 2026.2.x runtime-guard the same with "openclaw").
+TEST_CASE("the gateway's runtime guard is one event with the node it detected", "[joiner]") {
+  const auto guard = join(bare({"clawdbot requires Node >=22.0.0.",
+                                "Detected: node 20.11.0 (exec: /usr/bin/node).",
+                                "PATH searched: /usr/local/bin:/usr/bin:/bin",
+                                "Install Node: https://nodejs.org/en/download",
+                                "Upgrade Node and re-run clawdbot.", "next line"}));
+  REQUIRE(guard.size() == 2);
+  CHECK(guard[0].where.line_count == 5);
+  // "Detected:" under another line, and a sentence saying the same, stay apart
+  CHECK(join(bare({"Gateway service not loaded.", "Detected: node 20.11.0 (exec: /usr/bin/node)."}))
+            .size() == 2);
+  CHECK(join(bare({"my app requires Node >=22 but I have 20", "Detected: node 20.11.0."})).size() ==
+        2);
+}

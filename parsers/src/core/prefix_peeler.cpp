@@ -103,8 +103,11 @@ bool is_name_like(std::string_view s) {
 // peeled there, a row's first cell became a compose service and the rest its message, one
 // cell short. (The pack's markdown-table-row format reads the `| time | level | text |` rows.)
 bool is_table_row(std::string_view line) {
+  std::size_t first = 0;
+  while (first < line.size() && line[first] == ' ') ++first;  // most lines: no blank, a letter
+  if (first == line.size() || line[first] != '|') return false;
   line = trim(line, " \t");
-  return line.size() >= 3 && line.front() == '|' && line.back() == '|';
+  return line.size() >= 3 && line.back() == '|';
 }
 
 bool read_time(std::string_view text, int default_year, Event& event) {

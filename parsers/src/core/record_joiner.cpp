@@ -79,7 +79,25 @@ bool is_kernel_kill_line(std::string_view m) {
 // (strapi 3's "Missing required folders:", Node's "Require stack:").
 bool is_list_item(std::string_view m) { return starts_with(trim_left(m), "- "); }
 
-bool opens_list(std::string_view m) { return trim_right(last_line(m)).ends_with(":"); }
+// (The message's end is its last line's end: no line needs finding.)
+// The gateway's refusal of its runtime, one runtime.error of five lines (clawdbot 2026.1.24
+// dist/infra/runtime-guard.js assertSupportedRuntime): "X requires Node >=V.", "Detected: node V
+// (exec: P).", "PATH searched: ...", "Install Node: https://...", "Upgrade Node and re-run X.".
+// Read from the following line (its first byte rules out nearly every line), then the header.
+bool continues_runtime_guard(std::string_view pending, std::string_view next) {
+  if (next.empty() || (next.front() != 'D' && next.front() != 'P' && next.front() != 'I' &&
+                       next.front() != 'U')) {
+    return false;
+  }
+  if (!starts_with(next, "Detected: ") && !starts_with(next, "PATH searched: ") &&
+      !starts_with(next, "Install Node: ") && !starts_with(next, "Upgrade Node and re-run ")) {
+    return false;
+  }
+  const std::size_t at = pending.find(" requires Node >=");
+  return at != std::string_view::npos && at <= 8 && pending.find(' ') == at;
+}
+
+bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
 
 bool is_stack_frame(std::string_view m) {
   if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
@@ -220,6 +238,7 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
 bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const {
   if (!pending_plain_ || !fallback_plain || next.time.has_value()) return false;
   if (list_open_ && is_list_item(next.message)) return true;
+  if (continues_runtime_guard(pending_.message, next.message)) return true;
   // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
   // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
   return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";

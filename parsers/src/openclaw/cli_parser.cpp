@@ -58,8 +58,7 @@ class CliParser final : public EnvelopeParser {
       return LineVerdict::continuation;
     }
     // The lines under a report's header are one report with it, flush left as openclaw prints
-    // them: a config header names the file and each issue the key; a runtime guard the
-    // version, then the node it found.
+    // them: a config header names the file and each issue the key; a service state the hint.
     if (follow_ != FollowLines::none && last_ours_ && open != nullptr && follows(follow_, trimmed)) {
       open->message.push_back('\n');
       open->message.append(trimmed);

@@ -60,14 +60,11 @@ constexpr std::array<std::string_view, 15> kContextKeys = {
     "FAQ",    "Tip",    "Warning", "Problem", "Next steps", "Backup", "Troubleshooting"};
 
 // Unstamped messages openclaw prints (early gateway errors, CLI failures and notices).
-constexpr std::array<std::string_view, 52> kMessagePrefixes = {
+constexpr std::array<std::string_view, 49> kMessagePrefixes = {
     "Gateway start blocked: ",
     "Config invalid",                      // "Config invalid at PATH:" (config validate), 1.29 block
     "Gateway aborted: config is invalid",  // gateway run, then the issues
     "Gateway service ",                    // "Gateway service not loaded." (daemon lifecycle)
-    "clawdbot requires Node >=",           // runtime-guard, then "Detected: ..."
-    "openclaw requires Node >=",
-    "moltbot requires Node >=",
     "Missing config. Run `openclaw setup`",
     "Gateway failed to start: ",
     "If the gateway is supervised, stop it with: openclaw",
@@ -319,19 +316,6 @@ bool is_issue_line(std::string_view line) {
   return parse_prefix(line, issue_line, none) || parse_prefix(line, bare_issue_line, none);
 }
 
-// clawdbot 2026.1.24 dist/infra/runtime-guard.js assertSupportedRuntime: one runtime.error of
-// "X requires Node >=V.", "Detected: node V (exec: PATH).", "PATH searched: ...", "Install Node:
-// https://...", "Upgrade Node and re-run X." joined by newlines.
-bool is_runtime_guard_header(std::string_view message) {
-  const std::size_t at = message.find(" requires Node >=");
-  return at != std::string_view::npos && at <= 8 && message.find(' ') == at;
-}
-
-bool is_runtime_guard_line(std::string_view line) {
-  return starts_with(line, "Detected: ") || starts_with(line, "PATH searched: ") ||
-         starts_with(line, "Install Node: ") || starts_with(line, "Upgrade Node and re-run ");
-}
-
 // clawdbot 2026.1.24 dist/cli/daemon-cli/lifecycle.js: "Gateway service ${notLoadedText}." then
 // one "Start with: ${hint}" per hint (openclaw 2026.9.6 writes them as "Tip: ").
 bool is_service_state_header(std::string_view message) {
@@ -347,7 +331,6 @@ bool is_service_hint_line(std::string_view line) {
 
 FollowLines follow_lines_of(std::string_view message) {
   if (is_issue_header(message)) return FollowLines::config_issues;
-  if (is_runtime_guard_header(message)) return FollowLines::runtime_guard;
   if (is_service_state_header(message)) return FollowLines::service_hints;
   return FollowLines::none;
 }
@@ -356,8 +339,6 @@ bool follows(FollowLines kind, std::string_view line) {
   switch (kind) {
     case FollowLines::config_issues:
       return is_issue_line(line);
-    case FollowLines::runtime_guard:
-      return is_runtime_guard_line(line);
     case FollowLines::service_hints:
       return is_service_hint_line(line);
     case FollowLines::none:

@@ -47,7 +47,6 @@ CliMatch read_cli_line(std::string_view line, Event& event);
 enum class FollowLines : std::uint8_t {
   none,
   config_issues,  // "Config invalid at PATH:" + "- gateway.port: ...", "× <root>: ...", "File:"
-  runtime_guard,  // "clawdbot requires Node >=22.0.0." + "Detected: node ...", "PATH searched:"
   service_hints,  // "Gateway service not loaded." + "Start with: ...", "Tip: ..."
 };
 // What may follow a record whose message is `message`.

@@ -48,7 +48,8 @@ class RecordJoiner {
   // A stack frame, or inside an error's stack also one pasted flush left.
   bool is_frame_here(std::string_view m) const;
   bool same_stream(const Event& next, bool fallback_plain) const;
-  // A "- item" under a bare line that ends with ':', or Node's "Require stack:" in an error.
+  // A "- item" under a bare line that ends with ':', Node's "Require stack:" in an error, or a
+  // line of the gateway's runtime guard ("Detected: node ...") under its first.
   bool continues_list(const Event& next, bool fallback_plain) const;
   // A bare line right after a full-width one: the terminal wrapped the pending line there.
   bool wrapped_here(const Event& next, bool fallback_plain) const;
