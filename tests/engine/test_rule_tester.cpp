@@ -241,7 +241,8 @@ rules:
   const auto report = test_rules_parsed(rule);
   REQUIRE(report.diagnostics.size() == 1);
   CHECK(report.diagnostics[0].where.line == 8);
-  CHECK(report.diagnostics[0].message.find(
-            "the parsed event gives another value: capture 'word' is \"started\", wanted \"Mar\"") !=
-        std::string::npos);
+  CHECK(
+      report.diagnostics[0].message.find(
+          "the parsed event gives another value: capture 'word' is \"started\", wanted \"Mar\"") !=
+      std::string::npos);
 }

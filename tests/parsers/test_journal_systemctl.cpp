@@ -142,8 +142,7 @@ TEST_CASE("systemctl-status: a block without its mark, an unindented Main PID", 
 // systemd v252 `systemctl status` (src/systemctl/systemctl-show.c print_status_info) pasted
 // into an issue body, which took every line's indentation away: the labels and the CGroup
 // tree still belong to the block; a label-like line after the block's blank line does not.
-TEST_CASE("systemctl-status: a block that lost its indentation is still one record",
-          "[journal]") {
+TEST_CASE("systemctl-status: a block that lost its indentation is still one record", "[journal]") {
   const std::string text =
       "\xE2\x97\x8F openclaw-gateway.service - OpenClaw Gateway\n"
       "Loaded: loaded (/etc/systemd/system/openclaw-gateway.service; enabled; preset: enabled)\n"
@@ -153,7 +152,8 @@ TEST_CASE("systemctl-status: a block that lost its indentation is still one reco
       "Main PID: 5361 (code=exited, status=1/FAILURE)\n"
       "CPU: 1.204s\n"
       "CGroup: /system.slice/openclaw-gateway.service\n"
-      "\xE2\x94\x94\xE2\x94\x80" "5361 /usr/bin/node /opt/openclaw/dist/index.js gateway\n"
+      "\xE2\x94\x94\xE2\x94\x80"
+      "5361 /usr/bin/node /opt/openclaw/dist/index.js gateway\n"
       "\n"
       "Memory: 1.2G is what free says\n";
   const auto r = run_parser("systemctl-status", text, kYear2026);

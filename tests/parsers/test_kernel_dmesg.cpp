@@ -243,11 +243,11 @@ TEST_CASE("a kernel segfault report keeps its comm[pid] in every envelope and al
       "node[2211]: segfault at 10 ip 0000563f1a2b3c4d sp 00007ffd9e8f7a60 error 4 in "
       "node[563f18e00000+4b1c000]";
   for (const std::string& line :
-       {report,                                                  // dmesg --notime, -o cat
-        "[ 4321.123456] " + report,                              // raw dmesg
-        "Mar  5 08:20:25 gw kernel: " + report,                  // journalctl -k, syslog
+       {report,                                                   // dmesg --notime, -o cat
+        "[ 4321.123456] " + report,                               // raw dmesg
+        "Mar  5 08:20:25 gw kernel: " + report,                   // journalctl -k, syslog
         "Mar  5 08:20:25 gw kernel: [2617126.913439] " + report,  // kern.log (imklog)
-        "> " + report}) {                                        // quoted in Markdown
+        "> " + report}) {                                         // quoted in Markdown
     INFO(line);
     const auto events = read_text_events(registry, line, "paste");
     REQUIRE(events.size() == 1);

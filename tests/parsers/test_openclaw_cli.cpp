@@ -246,22 +246,23 @@ TEST_CASE("openclaw-cli refuses generic keys out of context, garbage and huge li
 // + "File:" + "Problem:" + "  - ..."; gateway run "Gateway aborted: config is invalid." +
 // "key: msg". Each is one report, so the file and the key are in one event.
 TEST_CASE("openclaw-cli keeps a config header and its issues in one record", "[openclaw]") {
-  const auto validate = run_parser(
-      "openclaw-cli",
-      "Config invalid at ~/.openclaw/openclaw.json:\n"
-      "  \xC3\x97 gateway.port: Invalid input: expected number, received string\n"
-      "Run `openclaw doctor` to repair, or fix the keys above manually.\n");
+  const auto validate =
+      run_parser("openclaw-cli",
+                 "Config invalid at ~/.openclaw/openclaw.json:\n"
+                 "  \xC3\x97 gateway.port: Invalid input: expected number, received string\n"
+                 "Run `openclaw doctor` to repair, or fix the keys above manually.\n");
   REQUIRE(validate.events.size() == 2);
   CHECK(validate.events[0].message ==
         "Config invalid at ~/.openclaw/openclaw.json:\n"
         "  \xC3\x97 gateway.port: Invalid input: expected number, received string");
-  const auto block = run_parser("openclaw-cli",
-                                "Config invalid\n"
-                                "File: ~/.clawdbot/clawdbot.json\n"
-                                "Problem:\n"
-                                "  - gateway.port: Invalid input: expected number, received string\n"
-                                "\n"
-                                "Run: clawdbot doctor --fix\n");
+  const auto block =
+      run_parser("openclaw-cli",
+                 "Config invalid\n"
+                 "File: ~/.clawdbot/clawdbot.json\n"
+                 "Problem:\n"
+                 "  - gateway.port: Invalid input: expected number, received string\n"
+                 "\n"
+                 "Run: clawdbot doctor --fix\n");
   REQUIRE_FALSE(block.events.empty());
   CHECK(block.events[0].where.line_count == 4);
   const auto aborted = run_parser("openclaw-cli",
@@ -271,9 +272,10 @@ TEST_CASE("openclaw-cli keeps a config header and its issues in one record", "[o
   CHECK(aborted.events[0].message.ends_with("channels.telegram: Unrecognized key: \"proxy\""));
   // After another record, an issue line is a record of its own, as before; and after a
   // header, a line that is no issue ends the report.
-  const auto apart = run_parser("openclaw-cli",
-                                "Gateway not reachable after waiting 60 s.\n"
-                                "- gateway.port: Invalid input: expected number, received string\n");
+  const auto apart =
+      run_parser("openclaw-cli",
+                 "Gateway not reachable after waiting 60 s.\n"
+                 "- gateway.port: Invalid input: expected number, received string\n");
   CHECK(apart.events.size() == 2);
   const auto ended = run_parser("openclaw-cli",
                                 "Invalid config at /srv/oc/openclaw.json:\n"
@@ -290,8 +292,8 @@ TEST_CASE("openclaw-cli keeps a service state with its hint lines", "[openclaw]"
                                 "Start with: openclaw gateway start\n");
   REQUIRE(hints.events.size() == 1);
   CHECK(hints.events[0].message.ends_with("Start with: openclaw gateway start"));
-  const auto tip = run_parser("openclaw-cli",
-                              "Gateway service disabled.\nTip: openclaw gateway install\n");
+  const auto tip =
+      run_parser("openclaw-cli", "Gateway service disabled.\nTip: openclaw gateway install\n");
   REQUIRE(tip.events.size() == 1);
   // the hint lines after another record, and other lines after the header, stay apart
   const auto apart = run_parser("openclaw-cli",

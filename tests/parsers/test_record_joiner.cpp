@@ -361,10 +361,10 @@ TEST_CASE("complete or short messages take no wrapped continuation", "[joiner]")
 // a path: "events.js:72", "internal/modules/cjs/loader.js:638"; the report is the same shape as
 // node 15+'s "node:events:502" one.
 TEST_CASE("a crash report headed by a file of Node's own lib joins its error", "[joiner]") {
-  const auto old = join(bare({"events.js:72", "        throw er; // Unhandled 'error' event",
-                              "              ^", "Error: listen EADDRINUSE",
-                              "    at errnoException (net.js:904:11)",
-                              "    at Server._listen2 (net.js:1042:14)"}));
+  const auto old =
+      join(bare({"events.js:72", "        throw er; // Unhandled 'error' event", "              ^",
+                 "Error: listen EADDRINUSE", "    at errnoException (net.js:904:11)",
+                 "    at Server._listen2 (net.js:1042:14)"}));
   REQUIRE(old.size() == 1);
   CHECK(old[0].where.line_count == 6);
   CHECK(old[0].message.find("Error: listen EADDRINUSE") != std::string::npos);
@@ -409,13 +409,14 @@ TEST_CASE("a kernel OOM report cut above its summary joins the kill lines only",
 // node's OOMErrorHandler prints "FATAL ERROR: <where> Allocation failed - JavaScript heap out of
 // memory" on one line; a paste broken before "Allocation" (an issue body) still reads as one.
 TEST_CASE("a V8 FATAL ERROR line broken before 'Allocation failed' is one event", "[joiner]") {
-  const auto events = join(bare({"FATAL ERROR: Ineffective mark-compacts near heap limit",
-                                 "Allocation failed - JavaScript heap out of memory",
-                                 "gateway restarted"}));
+  const auto events =
+      join(bare({"FATAL ERROR: Ineffective mark-compacts near heap limit",
+                 "Allocation failed - JavaScript heap out of memory", "gateway restarted"}));
   REQUIRE(events.size() == 2);
   CHECK(events[0].message.ends_with("JavaScript heap out of memory"));
   // without the FATAL ERROR line, the allocation line is a record of its own
-  const auto alone = join(bare({"Error: boom", "Allocation failed - JavaScript heap out of memory"}));
+  const auto alone =
+      join(bare({"Error: boom", "Allocation failed - JavaScript heap out of memory"}));
   CHECK(alone.size() == 2);
 }
 
@@ -425,18 +426,17 @@ TEST_CASE("a V8 FATAL ERROR line broken before 'Allocation failed' is one event"
 // header's.
 TEST_CASE("a bare list under a line ending with ':' joins it, and so does Require stack",
           "[joiner]") {
-  const auto node = join(bare({"Error: Cannot find module 'express'", "Require stack:",
-                               "- /srv/app/index.js",
-                               "    at Function.Module._resolveFilename "
-                               "(node:internal/modules/cjs/loader:1039:15)",
-                               "    at Object.<anonymous> (/srv/app/index.js:1:17) {",
-                               "  code: 'MODULE_NOT_FOUND',",
-                               "  requireStack: [ '/srv/app/index.js' ]", "}", "next line"}));
+  const auto node = join(
+      bare({"Error: Cannot find module 'express'", "Require stack:", "- /srv/app/index.js",
+            "    at Function.Module._resolveFilename "
+            "(node:internal/modules/cjs/loader:1039:15)",
+            "    at Object.<anonymous> (/srv/app/index.js:1:17) {", "  code: 'MODULE_NOT_FOUND',",
+            "  requireStack: [ '/srv/app/index.js' ]", "}", "next line"}));
   REQUIRE(node.size() == 2);
   CHECK(node[0].where.line_count == 8);
   CHECK(node[1].message == "next line");
-  const auto strapi = join(bare({"Error: Missing required folders:", "- ./api", "- ./extensions",
-                                 "Strapi exited"}));
+  const auto strapi = join(
+      bare({"Error: Missing required folders:", "- ./api", "- ./extensions", "Strapi exited"}));
   REQUIRE(strapi.size() == 2);
   CHECK(strapi[0].message == "Error: Missing required folders:\n- ./api\n- ./extensions");
   // an item without a header ending in ':', and a header whose next line is no item, stay apart
@@ -451,11 +451,11 @@ TEST_CASE("a bare list under a line ending with ':' joins it, and so does Requir
 // clawdbot 2026.1.24 dist/infra/runtime-guard.js assertSupportedRuntime: one runtime.error of
 // five lines joined by "\n" (openclaw 2026.2.x runtime-guard the same with "openclaw").
 TEST_CASE("the gateway's runtime guard is one event with the node it detected", "[joiner]") {
-  const auto guard = join(bare({"clawdbot requires Node >=22.0.0.",
-                                "Detected: node 20.11.0 (exec: /usr/bin/node).",
-                                "PATH searched: /usr/local/bin:/usr/bin:/bin",
-                                "Install Node: https://nodejs.org/en/download",
-                                "Upgrade Node and re-run clawdbot.", "next line"}));
+  const auto guard = join(
+      bare({"clawdbot requires Node >=22.0.0.", "Detected: node 20.11.0 (exec: /usr/bin/node).",
+            "PATH searched: /usr/local/bin:/usr/bin:/bin",
+            "Install Node: https://nodejs.org/en/download", "Upgrade Node and re-run clawdbot.",
+            "next line"}));
   REQUIRE(guard.size() == 2);
   CHECK(guard[0].where.line_count == 5);
   // "Detected:" under another line, and a sentence saying the same, stay apart

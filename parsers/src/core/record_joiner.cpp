@@ -85,8 +85,8 @@ bool is_list_item(std::string_view m) { return starts_with(trim_left(m), "- "); 
 // (exec: P).", "PATH searched: ...", "Install Node: https://...", "Upgrade Node and re-run X.".
 // Read from the following line (its first byte rules out nearly every line), then the header.
 bool continues_runtime_guard(std::string_view pending, std::string_view next) {
-  if (next.empty() || (next.front() != 'D' && next.front() != 'P' && next.front() != 'I' &&
-                       next.front() != 'U')) {
+  if (next.empty() ||
+      (next.front() != 'D' && next.front() != 'P' && next.front() != 'I' && next.front() != 'U')) {
     return false;
   }
   if (!starts_with(next, "Detected: ") && !starts_with(next, "PATH searched: ") &&
@@ -132,9 +132,8 @@ bool is_v8_block_line(std::string_view m) {
   // "FATAL ERROR: <where> Allocation failed - JavaScript heap out of memory" is one line (node's
   // OOMErrorHandler); a paste that broke it before "Allocation" goes on here.
   if (starts_with(t, "<--- ") || starts_with(t, "FATAL ERROR:") ||
-      starts_with(t, "Allocation failed - ") ||
-      starts_with(t, "----- Native stack trace") || starts_with(t, "Security context:") ||
-      starts_with(t, "==== JS stack trace")) {
+      starts_with(t, "Allocation failed - ") || starts_with(t, "----- Native stack trace") ||
+      starts_with(t, "Security context:") || starts_with(t, "==== JS stack trace")) {
     return true;
   }
   // "[30057:0x304a5000]  37 ms: Scavenge ..." GC trace lines.

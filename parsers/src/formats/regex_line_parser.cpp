@@ -50,7 +50,8 @@ LineVerdict RegexLineParser::parse_line(std::string_view line, Event& event, Eve
   // task the kernel reports on, not the line's writer: the line is not the format's.
   if (const std::string_view process = group(Field::process);
       !process.empty() && !group(Field::pid).empty() &&
-      kernel::is_fault_report(line.substr(static_cast<std::size_t>(process.data() - line.data())))) {
+      kernel::is_fault_report(
+          line.substr(static_cast<std::size_t>(process.data() - line.data())))) {
     return LineVerdict::no_match;
   }
   const std::string_view time = trim(group(Field::time));

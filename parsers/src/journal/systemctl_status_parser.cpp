@@ -136,13 +136,13 @@ bool read_header(std::string_view line, Event& event) {
 // then starts in column 0; a paste that lost the indentation (an issue body, a chat) starts
 // every label there. Only read inside a block: "Status:" or "Memory:" alone is anybody's.
 constexpr std::array<std::string_view, 23> kBlockLabels = {
-    "Loaded: ",   "Active: ",      "Main PID: ", "Process: ",     "CGroup: ",    "Tasks: ",
-    "Memory: ",   "CPU: ",         "Docs: ",     "Drop-In: ",     "Status: ",    "TriggeredBy: ",
-    "Triggers: ", "Invocation: ",  "Listen: ",   "Accepted: ",    "Connected: ", "IP: ",
-    "IO: ",       "Condition: ",   "Trigger: ",  "Mem peak: ",    "Notify: "};
-constexpr std::array<std::string_view, 3> kTreeBranches = {"\xE2\x94\x94\xE2\x94\x80",   // └─
-                                                           "\xE2\x94\x9C\xE2\x94\x80",   // ├─
-                                                           "\xE2\x94\x82 "};  // │
+    "Loaded: ",   "Active: ",     "Main PID: ", "Process: ",  "CGroup: ",    "Tasks: ",
+    "Memory: ",   "CPU: ",        "Docs: ",     "Drop-In: ",  "Status: ",    "TriggeredBy: ",
+    "Triggers: ", "Invocation: ", "Listen: ",   "Accepted: ", "Connected: ", "IP: ",
+    "IO: ",       "Condition: ",  "Trigger: ",  "Mem peak: ", "Notify: "};
+constexpr std::array<std::string_view, 3> kTreeBranches = {"\xE2\x94\x94\xE2\x94\x80",  // └─
+                                                           "\xE2\x94\x9C\xE2\x94\x80",  // ├─
+                                                           "\xE2\x94\x82 "};            // │
 bool is_unindented_label(std::string_view line) {
   for (const std::string_view label : kBlockLabels) {
     if (line.starts_with(label)) return true;

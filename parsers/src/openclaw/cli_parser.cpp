@@ -59,7 +59,8 @@ class CliParser final : public EnvelopeParser {
     }
     // The lines under a report's header are one report with it, flush left as openclaw prints
     // them: a config header names the file and each issue the key; a service state the hint.
-    if (follow_ != FollowLines::none && last_ours_ && open != nullptr && follows(follow_, trimmed)) {
+    if (follow_ != FollowLines::none && last_ours_ && open != nullptr &&
+        follows(follow_, trimmed)) {
       open->message.push_back('\n');
       open->message.append(trimmed);
       return LineVerdict::continuation;

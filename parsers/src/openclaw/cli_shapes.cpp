@@ -62,7 +62,7 @@ constexpr std::array<std::string_view, 15> kContextKeys = {
 // Unstamped messages openclaw prints (early gateway errors, CLI failures and notices).
 constexpr std::array<std::string_view, 49> kMessagePrefixes = {
     "Gateway start blocked: ",
-    "Config invalid",                      // "Config invalid at PATH:" (config validate), 1.29 block
+    "Config invalid",  // "Config invalid at PATH:" (config validate), 1.29 block
     "Gateway aborted: config is invalid",  // gateway run, then the issues
     "Gateway service ",                    // "Gateway service not loaded." (daemon lifecycle)
     "Missing config. Run `openclaw setup`",
@@ -296,10 +296,12 @@ CliMatch read_bracketed(std::string_view line, Event& event) {
 // invalid" / "File: PATH" / "Problem:" / "  - ..."; "Invalid config at PATH:\n- path: msg";
 // 5.28+ "OpenClaw config is invalid: PATH"; gateway run "Gateway aborted: config is invalid."
 // then "path: msg"; doctor's "Invalid config:" then "- path: msg", corpus/real/05).
-constexpr std::array<std::string_view, 6> kIssueHeaders = {
-    "Config invalid",      "Invalid config at ",
-    "Invalid config:",     "OpenClaw config is invalid",
-    "Gateway aborted: config is invalid", "Problem:"};
+constexpr std::array<std::string_view, 6> kIssueHeaders = {"Config invalid",
+                                                           "Invalid config at ",
+                                                           "Invalid config:",
+                                                           "OpenClaw config is invalid",
+                                                           "Gateway aborted: config is invalid",
+                                                           "Problem:"};
 
 const auto bare_issue_line = config_path >> x3::lit(": ");
 
