@@ -10,8 +10,14 @@
 namespace logdx {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
-bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
+// Forced inline: this unit's checks run on every record, and once it grew GCC called these
+// (and so memcmp and memchr with lengths it could not see) from block_opened_by and continues.
+[[gnu::always_inline]] inline bool starts_with(std::string_view s, std::string_view p) {
+  return has_prefix(s, p);
+}
+[[gnu::always_inline]] inline bool contains(std::string_view s, std::string_view p) {
+  return holds_text(s, p);
+}
 
 std::string_view trim_left(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
