@@ -138,3 +138,29 @@ TEST_CASE("systemctl-status: a block without its mark, an unindented Main PID", 
   CHECK(field_or(r.events[1], "exit_status") == "127");
   CHECK(r.no_match == 2);
 }
+
+// systemd v252 `systemctl status` (src/systemctl/systemctl-show.c print_status_info) pasted
+// into an issue body, which took every line's indentation away: the labels and the CGroup
+// tree still belong to the block; a label-like line after the block's blank line does not.
+TEST_CASE("systemctl-status: a block that lost its indentation is still one record", "[journal]") {
+  const std::string text =
+      "\xE2\x97\x8F openclaw-gateway.service - OpenClaw Gateway\n"
+      "Loaded: loaded (/etc/systemd/system/openclaw-gateway.service; enabled; preset: enabled)\n"
+      "Active: failed (Result: start-limit-hit) since Tue 2026-02-10 15:21:09 UTC; 2min 14s ago\n"
+      "Process: 5361 ExecStart=/usr/bin/node /opt/openclaw/dist/index.js gateway "
+      "(code=exited, status=1/FAILURE)\n"
+      "Main PID: 5361 (code=exited, status=1/FAILURE)\n"
+      "CPU: 1.204s\n"
+      "CGroup: /system.slice/openclaw-gateway.service\n"
+      "\xE2\x94\x94\xE2\x94\x80"
+      "5361 /usr/bin/node /opt/openclaw/dist/index.js gateway\n"
+      "\n"
+      "Memory: 1.2G is what free says\n";
+  const auto r = run_parser("systemctl-status", text, kYear2026);
+  REQUIRE(r.events.size() == 1);
+  CHECK(r.events[0].where.line_count == 8);
+  CHECK(field_or(r.events[0], "result") == "start-limit-hit");
+  CHECK(field_or(r.events[0], "unit_file") == "/etc/systemd/system/openclaw-gateway.service");
+  CHECK(r.events[0].pid == 5361);
+  CHECK(r.no_match == 1);  // the line after the blank is not the block's
+}

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "logdx/parsers/line_format.hpp"
+#include "logdx/parsers/text_events.hpp"
 #include "parser_harness.hpp"
 
 using namespace logdx;
@@ -214,4 +216,76 @@ TEST_CASE("dmesg refuses journalctl -o short-monotonic lines (host and ident aft
                              "[    2.000000] usb 1-1: new high-speed USB device\n"
                              "[    3.000000] traps: node[4242] general protection fault\n");
   CHECK(ok.events.size() == 3);
+}
+
+namespace {
+
+// The built-in parsers and the pack's `syslog-tag` format (rules/00-formats.yaml), which reads
+// "name[pid]: text" as a syslog message that lost its header.
+ParserRegistry registry_with_syslog_tag() {
+  ParserRegistry registry = ParserRegistry::builtin();
+  auto tag = LineFormat::compile(
+      {"syslog-tag", R"((?P<process>[A-Za-z][\w.@/-]{0,47})\[(?P<pid>\d{1,10})\]: (?P<message>.*))",
+       "", std::nullopt, "a syslog message without its header: name[pid]: text"});
+  REQUIRE(std::holds_alternative<LineFormatPtr>(tag));
+  add_line_formats(registry, {std::get<LineFormatPtr>(tag)});
+  return registry;
+}
+
+}  // namespace
+
+// Linux arch/x86/mm/fault.c show_signal_msg: "%s[%d]: segfault at %lx ip %px sp %px error %lx"
+// then " in %s[%lx+%lx]" (4.x-6.x; 2.6.18-2.6.24 x86_64 "rip"/"rsp"). The comm[pid] is the task
+// the kernel reports on, so it stays in the message in every envelope, and alone.
+TEST_CASE("a kernel segfault report keeps its comm[pid] in every envelope and alone", "[kernel]") {
+  const ParserRegistry registry = registry_with_syslog_tag();
+  const std::string report =
+      "node[2211]: segfault at 10 ip 0000563f1a2b3c4d sp 00007ffd9e8f7a60 error 4 in "
+      "node[563f18e00000+4b1c000]";
+  for (const std::string& line :
+       {report,                                                   // dmesg --notime, -o cat
+        "[ 4321.123456] " + report,                               // raw dmesg
+        "Mar  5 08:20:25 gw kernel: " + report,                   // journalctl -k, syslog
+        "Mar  5 08:20:25 gw kernel: [2617126.913439] " + report,  // kern.log (imklog)
+        "> " + report}) {                                         // quoted in Markdown
+    INFO(line);
+    const auto events = read_text_events(registry, line, "paste");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].message == report);
+    CHECK(events[0].source == SourceKind::kernel);
+    CHECK(events[0].process == "kernel");
+    CHECK_FALSE(events[0].pid.has_value());
+  }
+  const auto old = read_text_events(
+      registry, "ruby[4411]: segfault at 7f00 rip 00002b6a rsp 00007fff error 4", "paste");
+  REQUIRE(old.size() == 1);
+  CHECK(old[0].message.starts_with("ruby[4411]: segfault at"));
+}
+
+TEST_CASE("a syslog tag before other text, or a sentence quoting a segfault, stays as it was",
+          "[kernel]") {
+  const ParserRegistry registry = registry_with_syslog_tag();
+  // a userspace writer to /dev/kmsg in raw dmesg (systemd 252), and a bare syslog line
+  const auto kmsg =
+      read_text_events(registry, "[    3.100000] systemd[1]: Detected architecture x86-64.", "p");
+  REQUIRE(kmsg.size() == 1);
+  CHECK(kmsg[0].process == "systemd");
+  CHECK(kmsg[0].pid == 1);
+  CHECK(kmsg[0].message == "Detected architecture x86-64.");
+  const auto app = read_text_events(
+      registry, "node[2311]: Error: listen EADDRINUSE: address already in use 127.0.0.1:18789",
+      "p");
+  REQUIRE(app.size() == 1);
+  CHECK(app[0].process == "node");
+  CHECK(app[0].pid == 2311);
+  CHECK(app[0].message == "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789");
+  // the word alone is no report; a comm longer than the kernel's 15 bytes is prose
+  for (const std::string_view line :
+       {"node[2311]: segfault at startup, any idea?",
+        "user: it says node[1234]: segfault at 0 ip 00007f6dc41f1072 sp 00007fff2d3e9f20"}) {
+    INFO(line);
+    const auto events = read_text_events(registry, line, "p");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source != SourceKind::kernel);
+  }
 }

@@ -28,8 +28,10 @@ constexpr CliFile kCliFiles[] = {
     {"real/04-invalid-config-bad-json/doctor.stdout.log", 64, 81, true},
     {"real/05-invalid-config-wrong-type/input-3.log", 3, 0, true},
     {"real/05-invalid-config-wrong-type/input-4.log", 7, 12, true},
-    {"real/05-invalid-config-wrong-type/doctor.stderr.log", 7, 0, true},
-    {"real/05-invalid-config-wrong-type/config-set-port-fix.stderr.log", 6, 0, true},
+    // "Invalid config at PATH:" and "Invalid config:" each with its "- key: ..." issue
+    {"real/05-invalid-config-wrong-type/doctor.stderr.log", 5, 0, true},
+    // "OpenClaw config is invalid" / "File:" / "Problem:" / "  - ..." is one report
+    {"real/05-invalid-config-wrong-type/config-set-port-fix.stderr.log", 4, 0, true},
     {"real/06-port-conflict-foreign-process/input-3.log", 14, 0, true},
     {"real/06-port-conflict-foreign-process/gateway-status.stderr.log", 6, 0, true},
     {"real/07-port-conflict-second-gateway/input-2.log", 3, 0, true},
@@ -236,4 +238,70 @@ TEST_CASE("openclaw-cli refuses generic keys out of context, garbage and huge li
   REQUIRE(verdict_of("openclaw-cli", "Probe target: " + std::string(1 << 20, 'w'), long_probe) ==
           LineVerdict::record);
   CHECK(long_probe.message.size() == (1u << 20) + 14);
+}
+
+// openclaw prints a config's issues under a header that names the file (shared
+// openclaw-wording-by-version.md §5, seen 1.29-6.11): `config validate` "Config invalid at
+// PATH:" + "  × key: msg"; "Invalid config at PATH:" + "- key: msg"; 1.29/3.8 "Config invalid"
+// + "File:" + "Problem:" + "  - ..."; gateway run "Gateway aborted: config is invalid." +
+// "key: msg". Each is one report, so the file and the key are in one event.
+TEST_CASE("openclaw-cli keeps a config header and its issues in one record", "[openclaw]") {
+  const auto validate =
+      run_parser("openclaw-cli",
+                 "Config invalid at ~/.openclaw/openclaw.json:\n"
+                 "  \xC3\x97 gateway.port: Invalid input: expected number, received string\n"
+                 "Run `openclaw doctor` to repair, or fix the keys above manually.\n");
+  REQUIRE(validate.events.size() == 2);
+  CHECK(validate.events[0].message ==
+        "Config invalid at ~/.openclaw/openclaw.json:\n"
+        "  \xC3\x97 gateway.port: Invalid input: expected number, received string");
+  const auto block =
+      run_parser("openclaw-cli",
+                 "Config invalid\n"
+                 "File: ~/.clawdbot/clawdbot.json\n"
+                 "Problem:\n"
+                 "  - gateway.port: Invalid input: expected number, received string\n"
+                 "\n"
+                 "Run: clawdbot doctor --fix\n");
+  REQUIRE_FALSE(block.events.empty());
+  CHECK(block.events[0].where.line_count == 4);
+  const auto aborted = run_parser("openclaw-cli",
+                                  "Gateway aborted: config is invalid.\n"
+                                  "channels.telegram: Unrecognized key: \"proxy\"\n");
+  REQUIRE(aborted.events.size() == 1);
+  CHECK(aborted.events[0].message.ends_with("channels.telegram: Unrecognized key: \"proxy\""));
+  // After another record, an issue line is a record of its own, as before; and after a
+  // header, a line that is no issue ends the report.
+  const auto apart =
+      run_parser("openclaw-cli",
+                 "Gateway not reachable after waiting 60 s.\n"
+                 "- gateway.port: Invalid input: expected number, received string\n");
+  CHECK(apart.events.size() == 2);
+  const auto ended = run_parser("openclaw-cli",
+                                "Invalid config at /srv/oc/openclaw.json:\n"
+                                "Health check failed: GatewayTransportError: not reachable\n");
+  CHECK(ended.events.size() == 2);
+}
+
+// clawdbot 2026.1.24 dist/cli/daemon-cli/lifecycle.js prints "Gateway service not loaded." and
+// then a "Start with: <hint>" line per hint (openclaw 2026.9.6: "Tip: <hint>").
+TEST_CASE("openclaw-cli keeps a service state with its hint lines", "[openclaw]") {
+  const auto hints = run_parser("openclaw-cli",
+                                "Gateway service not loaded.\n"
+                                "Start with: openclaw gateway install\n"
+                                "Start with: openclaw gateway start\n");
+  REQUIRE(hints.events.size() == 1);
+  CHECK(hints.events[0].message.ends_with("Start with: openclaw gateway start"));
+  const auto tip =
+      run_parser("openclaw-cli", "Gateway service disabled.\nTip: openclaw gateway install\n");
+  REQUIRE(tip.events.size() == 1);
+  // the hint lines after another record, and other lines after the header, stay apart
+  const auto apart = run_parser("openclaw-cli",
+                                "Gateway service not loaded.\n"
+                                "Detected: node 20.11.0 (exec: /usr/bin/node).\n");
+  CHECK(apart.events.size() == 1);  // "Detected:" is no line of a service state: not ours
+  CHECK(apart.no_match == 1);
+  Event prose;
+  CHECK(verdict_of("openclaw-cli", "my app requires Node >=22 but I have 20", prose) ==
+        LineVerdict::no_match);
 }

@@ -124,3 +124,23 @@ TEST_CASE("prefix: colons in a clock time, a URL or prose are no grep prefix", "
                    "too quickly.")
                   .claimed);
 }
+
+// pm2 3.x `pm2 list` and `pm2 describe` retyped as GFM tables (GFM spec, "Tables (extension)"):
+// the bars are columns, so no cell is a compose service; compose v2's own "name  | " prefix
+// (pkg/compose/printer.go), which has no bar before the name, still is.
+TEST_CASE("prefix: a Markdown table row is not read as a service prefix", "[prefix]") {
+  for (const std::string_view row :
+       {"| api | 0 | 2.1.0 | fork | 0 | errored | 15 | 0 | 0% | 0 B | deploy | disabled |",
+        "| status | errored |", "  | my-api | 1 | online |  "}) {
+    INFO(row);
+    const Peeled p = peel(row);
+    CHECK_FALSE(p.claimed);
+    CHECK(p.event.unit.empty());
+  }
+  const Peeled compose = peel("[gw] | gw-1  | Error: listen EADDRINUSE: address already in use");
+  REQUIRE(compose.claimed);
+  CHECK(compose.event.unit == "gw-1");
+  // one bar at the start only: a prefix, as before
+  const Peeled led = peel("| gw-1  | Error: listen EADDRINUSE: address already in use :::18789");
+  CHECK(led.claimed);
+}

@@ -356,3 +356,111 @@ TEST_CASE("complete or short messages take no wrapped continuation", "[joiner]")
             Line{"quickly.", false, SourceKind::systemd, 1, -1}});
   CHECK(events.size() == 2);
 }
+
+// node 0.10 (lib/events.js:72) and node 8-14 name the file of their own lib that threw without
+// a path: "events.js:72", "internal/modules/cjs/loader.js:638"; the report is the same shape as
+// node 15+'s "node:events:502" one.
+TEST_CASE("a crash report headed by a file of Node's own lib joins its error", "[joiner]") {
+  const auto old =
+      join(bare({"events.js:72", "        throw er; // Unhandled 'error' event", "              ^",
+                 "Error: listen EADDRINUSE", "    at errnoException (net.js:904:11)",
+                 "    at Server._listen2 (net.js:1042:14)"}));
+  REQUIRE(old.size() == 1);
+  CHECK(old[0].where.line_count == 6);
+  CHECK(old[0].message.find("Error: listen EADDRINUSE") != std::string::npos);
+  const auto loader = join(bare({"internal/modules/cjs/loader.js:638", "    throw err;", "    ^",
+                                 "", "Error: Cannot find module '/srv/app/index.js'",
+                                 "    at Function.Module._resolveFilename "
+                                 "(internal/modules/cjs/loader.js:636:15)"}));
+  REQUIRE(loader.size() == 1);
+  CHECK(loader[0].message.find("Cannot find module") != std::string::npos);
+  // a sentence naming the file, and a file name without a line, open nothing
+  const auto prose = join(bare({"events.js:72 is where it throws", "Error: boom"}));
+  CHECK(prose.size() == 2);
+  const auto name = join(bare({"events.js", "Error: boom"}));
+  CHECK(name.size() == 2);
+}
+
+// Linux 4.19+ mm/oom_kill.c: dump_header ends with dump_oom_summary's one-line summary, then
+// __oom_kill_process prints "Out of memory: Killed process ..." (memcg: "Memory cgroup out of
+// memory: ..."), then the reaper's line. A paste cut above the summary is still one report.
+TEST_CASE("a kernel OOM report cut above its summary joins the kill lines only", "[joiner]") {
+  const auto kernel = [](const char* message) {
+    return Line{message, true, SourceKind::kernel, std::nullopt, -1};
+  };
+  const auto events = join(
+      {kernel("oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,"
+              "global_oom,task_memcg=/system.slice/pm2-ocuser.service,task=node,pid=7001,uid=1000"),
+       kernel("Out of memory: Killed process 7001 (node) total-vm:2516612kB, anon-rss:1611300kB, "
+              "file-rss:4kB, shmem-rss:0kB, UID:1000 pgtables:3620kB oom_score_adj:0"),
+       kernel("oom_reaper: reaped process 7001 (node), now anon-rss:0kB, file-rss:0kB"),
+       kernel("Out of memory: Killed process 7002 (node) total-vm:1kB"),
+       kernel("[UFW BLOCK] IN=eth0 DPT=18789")});
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].where.line_count == 3);
+  CHECK(events[0].message.find("Killed process 7001") != std::string::npos);
+  CHECK(events[1].message.starts_with("Out of memory: Killed process 7002"));  // a later kill
+  // another kernel line after the summary is not part of it
+  const auto other = join({kernel("oom-kill:constraint=CONSTRAINT_MEMCG,task=java,pid=28438"),
+                           kernel("[UFW BLOCK] IN=eth0 DPT=18789")});
+  CHECK(other.size() == 2);
+}
+
+// node's OOMErrorHandler prints "FATAL ERROR: <where> Allocation failed - JavaScript heap out of
+// memory" on one line; a paste broken before "Allocation" (an issue body) still reads as one.
+TEST_CASE("a V8 FATAL ERROR line broken before 'Allocation failed' is one event", "[joiner]") {
+  const auto events =
+      join(bare({"FATAL ERROR: Ineffective mark-compacts near heap limit",
+                 "Allocation failed - JavaScript heap out of memory", "gateway restarted"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message.ends_with("JavaScript heap out of memory"));
+  // without the FATAL ERROR line, the allocation line is a record of its own
+  const auto alone =
+      join(bare({"Error: boom", "Allocation failed - JavaScript heap out of memory"}));
+  CHECK(alone.size() == 2);
+}
+
+// Node 12+ lib/internal/modules/cjs/loader.js builds MODULE_NOT_FOUND's message as "Cannot find
+// module '${request}'\nRequire stack:\n- ${requireStack.join('\n- ')}"; strapi 3 prints
+// "Error: Missing required folders:" and a "- ./folder" line per folder. Each list is its
+// header's.
+TEST_CASE("a bare list under a line ending with ':' joins it, and so does Require stack",
+          "[joiner]") {
+  const auto node = join(
+      bare({"Error: Cannot find module 'express'", "Require stack:", "- /srv/app/index.js",
+            "    at Function.Module._resolveFilename "
+            "(node:internal/modules/cjs/loader:1039:15)",
+            "    at Object.<anonymous> (/srv/app/index.js:1:17) {", "  code: 'MODULE_NOT_FOUND',",
+            "  requireStack: [ '/srv/app/index.js' ]", "}", "next line"}));
+  REQUIRE(node.size() == 2);
+  CHECK(node[0].where.line_count == 8);
+  CHECK(node[1].message == "next line");
+  const auto strapi = join(
+      bare({"Error: Missing required folders:", "- ./api", "- ./extensions", "Strapi exited"}));
+  REQUIRE(strapi.size() == 2);
+  CHECK(strapi[0].message == "Error: Missing required folders:\n- ./api\n- ./extensions");
+  // an item without a header ending in ':', and a header whose next line is no item, stay apart
+  CHECK(join(bare({"Service started.", "- ./api"})).size() == 2);
+  CHECK(join(bare({"Steps I tried:", "restarting it"})).size() == 2);
+  // a journal record's message ending with ':' takes no bare line: it was one line
+  const auto enveloped = join({Line{"Failed units:", false, SourceKind::systemd, 1, 100},
+                               Line{"- foo.service", true, SourceKind::other, std::nullopt, -1}});
+  CHECK(enveloped.size() == 2);
+}
+
+// clawdbot 2026.1.24 dist/infra/runtime-guard.js assertSupportedRuntime: one runtime.error of
+// five lines joined by "\n" (openclaw 2026.2.x runtime-guard the same with "openclaw").
+TEST_CASE("the gateway's runtime guard is one event with the node it detected", "[joiner]") {
+  const auto guard = join(
+      bare({"clawdbot requires Node >=22.0.0.", "Detected: node 20.11.0 (exec: /usr/bin/node).",
+            "PATH searched: /usr/local/bin:/usr/bin:/bin",
+            "Install Node: https://nodejs.org/en/download", "Upgrade Node and re-run clawdbot.",
+            "next line"}));
+  REQUIRE(guard.size() == 2);
+  CHECK(guard[0].where.line_count == 5);
+  // "Detected:" under another line, and a sentence saying the same, stay apart
+  CHECK(join(bare({"Gateway service not loaded.", "Detected: node 20.11.0 (exec: /usr/bin/node)."}))
+            .size() == 2);
+  CHECK(join(bare({"my app requires Node >=22 but I have 20", "Detected: node 20.11.0."})).size() ==
+        2);
+}

@@ -32,8 +32,10 @@ inline bool iequals_ascii(std::string_view a, std::string_view b) {
 
 // Whether `text` starts with `prefix`. Inline, with the length checked first: for a literal
 // prefix the compiler then compares in place, where string_view's compare calls memcmp with a
-// length it cannot know (gates ask this of every line).
-inline bool has_prefix(std::string_view text, std::string_view prefix) {
+// length it cannot know (gates ask this of every line). Always inlined: in a large unit GCC's
+// budget ran out and called it (strlen of each literal, memcmp). (Not holds_text: its loop,
+// forced into every caller, kept the callers' own small wrappers from being inlined.)
+[[gnu::always_inline]] inline bool has_prefix(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          std::memcmp(text.data(), prefix.data(), prefix.size()) == 0;
 }

@@ -1,6 +1,7 @@
 #include "logdx/parsers/envelope_peeler.hpp"
 
 #include "core/start_table.hpp"
+#include "kernel/fault_report.hpp"
 
 namespace logdx {
 
@@ -46,6 +47,12 @@ int EnvelopePeeler::peel(Event& event) {
     // A parser the start table rules out would be refused after its reset anyway; it stays
     // as it is, and is reset when it is next offered a message.
     for (const std::uint16_t i : starts_->candidates(event.message)) {
+      // The kernel's fault report starts with the task's "comm[pid]: ", which a syslog-tag
+      // reader would take as the writer: the report is the kernel's text, no envelope inside.
+      // Asked only of a message some parser may take (prose reaches none).
+      if (event.source == SourceKind::kernel && kernel::is_fault_report(event.message)) {
+        return depth;
+      }
       EnvelopeParser& parser = *parsers_[i];
       // A format does not nest inside itself (a docker -t stamp inside a docker -t line is
       // the app's own ISO stamp, which the next peel reads).

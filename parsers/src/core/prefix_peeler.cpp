@@ -98,6 +98,18 @@ bool is_name_like(std::string_view s) {
   return true;
 }
 
+// "| api | 0 | errored |": a row of a GitHub Flavored Markdown table (GFM spec, "Tables
+// (extension)"), bars at both ends. Its bars are columns, not a wrapper's "service | " prefix:
+// peeled there, a row's first cell became a compose service and the rest its message, one
+// cell short. (The pack's markdown-table-row format reads the `| time | level | text |` rows.)
+bool is_table_row(std::string_view line) {
+  std::size_t first = 0;
+  while (first < line.size() && line[first] == ' ') ++first;  // most lines: no blank, a letter
+  if (first == line.size() || line[first] != '|') return false;
+  line = trim(line, " \t");
+  return line.size() >= 3 && line.back() == '|';
+}
+
 bool read_time(std::string_view text, int default_year, Event& event) {
   Timestamp time;
   std::string_view as_written;
@@ -187,6 +199,7 @@ const EnvelopeParser* PrefixPeeler::peel(std::string_view line, Event& event) {
       return parser;
     }
   }
+  if (is_table_row(line)) return nullptr;
   std::size_t at = 0;
   for (int k = 0; k < kMaxBoundaries; ++k) {
     bool marked = false;

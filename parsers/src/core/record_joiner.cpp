@@ -10,8 +10,14 @@
 namespace logdx {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return has_prefix(s, p); }
-bool contains(std::string_view s, std::string_view p) { return holds_text(s, p); }
+// Forced inline: this unit's checks run on every record, and once it grew GCC called these
+// (and so memcmp and memchr with lengths it could not see) from block_opened_by and continues.
+[[gnu::always_inline]] inline bool starts_with(std::string_view s, std::string_view p) {
+  return has_prefix(s, p);
+}
+[[gnu::always_inline]] inline bool contains(std::string_view s, std::string_view p) {
+  return holds_text(s, p);
+}
 
 std::string_view trim_left(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -38,6 +44,18 @@ bool is_digits(std::string_view s) {
   return true;
 }
 
+// "events.js", "_stream_readable.js", "internal/modules/cjs/loader.js": a file of Node's own
+// lib as node 0.10-14 name it where an error is thrown ("events.js:72" above "throw er; //
+// Unhandled 'error' event"); node 15+ write "node:events". A user's script is always named by
+// its absolute path.
+bool is_core_module_file(std::string_view where) {
+  if (!where.ends_with(".js") || where.size() == 3 || where.front() == '/') return false;
+  for (const char c : where.substr(0, where.size() - 3)) {
+    if (!((c >= 'a' && c <= 'z') || c == '_' || c == '/')) return false;
+  }
+  return true;
+}
+
 // "node:events:502", "/home/x/app.js:2", "file:///x/y.mjs:12", "C:\x\y.js:3": where Node
 // says an uncaught error was thrown; a crash report follows until "Node.js vX". A paste
 // indented as a whole (a space or a tab before every line) indents this line too.
@@ -49,9 +67,43 @@ bool is_node_location_line(std::string_view m) {
   const std::string_view where = m.substr(0, colon);
   if (where.find(' ') != std::string_view::npos || where.empty()) return false;
   return starts_with(where, "node:") || where.front() == '/' || starts_with(where, "file://") ||
+         is_core_module_file(where) ||
          (where.size() > 2 && std::isalpha(static_cast<unsigned char>(where[0])) &&
           where[1] == ':' && where[2] == '\\');
 }
+
+// What the kernel prints after an OOM report's one-line summary (linux 4.19+ mm/oom_kill.c:
+// dump_oom_summary ends dump_header, then __oom_kill_process "%s: Killed process %d (%s) ..."
+// with "Out of memory" or "Memory cgroup out of memory", then the reaper's line).
+bool is_kernel_kill_line(std::string_view m) {
+  const std::string_view t = trim_left(m);
+  return starts_with(t, "Out of memory") || starts_with(t, "Memory cgroup out of memory") ||
+         starts_with(t, "oom_reaper: ");
+}
+
+// "- ./api", "  - /srv/app/index.js": an item of a list a bare line ending with ':' opened
+// (strapi 3's "Missing required folders:", Node's "Require stack:").
+bool is_list_item(std::string_view m) { return starts_with(trim_left(m), "- "); }
+
+// (The message's end is its last line's end: no line needs finding.)
+// The gateway's refusal of its runtime, one runtime.error of five lines (clawdbot 2026.1.24
+// dist/infra/runtime-guard.js assertSupportedRuntime): "X requires Node >=V.", "Detected: node V
+// (exec: P).", "PATH searched: ...", "Install Node: https://...", "Upgrade Node and re-run X.".
+// Read from the following line (its first byte rules out nearly every line), then the header.
+bool continues_runtime_guard(std::string_view pending, std::string_view next) {
+  if (next.empty() ||
+      (next.front() != 'D' && next.front() != 'P' && next.front() != 'I' && next.front() != 'U')) {
+    return false;
+  }
+  if (!starts_with(next, "Detected: ") && !starts_with(next, "PATH searched: ") &&
+      !starts_with(next, "Install Node: ") && !starts_with(next, "Upgrade Node and re-run ")) {
+    return false;
+  }
+  const std::size_t at = pending.find(" requires Node >=");
+  return at != std::string_view::npos && at <= 8 && pending.find(' ') == at;
+}
+
+bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
 
 bool is_stack_frame(std::string_view m) {
   if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
@@ -83,9 +135,11 @@ bool is_flush_left_frame(std::string_view m) {
 bool is_v8_block_line(std::string_view m) {
   const std::string_view t = trim_left(m);
   if (t.empty()) return true;
+  // "FATAL ERROR: <where> Allocation failed - JavaScript heap out of memory" is one line (node's
+  // OOMErrorHandler); a paste that broke it before "Allocation" goes on here.
   if (starts_with(t, "<--- ") || starts_with(t, "FATAL ERROR:") ||
-      starts_with(t, "----- Native stack trace") || starts_with(t, "Security context:") ||
-      starts_with(t, "==== JS stack trace")) {
+      starts_with(t, "Allocation failed - ") || starts_with(t, "----- Native stack trace") ||
+      starts_with(t, "Security context:") || starts_with(t, "==== JS stack trace")) {
     return true;
   }
   // "[30057:0x304a5000]  37 ms: Scavenge ..." GC trace lines.
@@ -167,6 +221,7 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
     return Block::v8_oom;
   }
   if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
+  if (starts_with(first, "oom-kill:constraint=")) return Block::kernel_oom_tail;
   return Block::none;
 }
 
@@ -185,8 +240,18 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
   return true;
 }
 
+bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const {
+  if (!pending_plain_ || !fallback_plain || next.time.has_value()) return false;
+  if (list_open_ && is_list_item(next.message)) return true;
+  if (continues_runtime_guard(pending_.message, next.message)) return true;
+  // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
+  // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
+  return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";
+}
+
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
   if (!has_pending_ || !same_stream(next, fallback_plain)) return false;
+  if (continues_list(next, fallback_plain)) return true;
   const Event& p = pending_;
   if (!within_limits()) return false;
   const std::string_view m = next.message;
@@ -204,6 +269,8 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return is_v8_block_line(m) || wrapped_here(next, fallback_plain);
     case Block::kernel_oom:
       return next.source == SourceKind::kernel;
+    case Block::kernel_oom_tail:
+      return next.source == SourceKind::kernel && is_kernel_kill_line(m);
     case Block::brace_object:
       return true;
     case Block::object_tail:
@@ -239,6 +306,7 @@ void RecordJoiner::start(Event&& event) {
   pending_ = std::move(event);
   has_pending_ = true;
   width_.reset();
+  list_open_ = opens_list(pending_.message);
   block_ = block_opened_by(pending_.message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
@@ -262,6 +330,7 @@ void RecordJoiner::start(Event&& event) {
 
 void RecordJoiner::extend(const Event& next, std::string_view separator) {
   Event& p = pending_;
+  list_open_ = (list_open_ && is_list_item(next.message)) || opens_list(next.message);
   p.message.append(separator).append(next.message);
   p.raw.append("\n").append(next.raw);
   width_.reset();
@@ -276,7 +345,7 @@ void RecordJoiner::append(Event&& next, std::string_view separator) {
   } else if (block_ == Block::node_crash) {
     const std::string_view t = trim_right(trim_left(m));
     if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
-  } else if (block_ == Block::kernel_oom) {
+  } else if (block_ == Block::kernel_oom || block_ == Block::kernel_oom_tail) {
     if (contains(m, "oom_reaper:")) block_ = Block::none;
   } else if (block_ == Block::object_tail) {
     if (starts_with(trim_left(m), "}")) block_ = Block::stack;
@@ -321,8 +390,10 @@ std::size_t RecordJoiner::printed_width() const {
 void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
   if (has_pending_ && continues(event, fallback_plain)) {
+    const bool listed = continues_list(event, fallback_plain);
     const bool wrapped =
-        block_ == Block::none || block_ == Block::stack
+        listed ? false
+        : block_ == Block::none || block_ == Block::stack
             ? (fallback_plain && !is_frame_here(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
                pending_at_terminal_width())

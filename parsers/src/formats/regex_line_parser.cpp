@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "kernel/fault_report.hpp"
 #include "logdx/parsers/source_classifier.hpp"
 
 namespace logdx {
@@ -43,6 +44,14 @@ LineVerdict RegexLineParser::parse_line(std::string_view line, Event& event, Eve
   }
   const int message_index = pattern.index(Field::message);
   if (groups_[static_cast<std::size_t>(message_index)].data() == nullptr) {
+    return LineVerdict::no_match;
+  }
+  // A format's "name[pid]: " (the pack's syslog-tag) in front of the kernel's fault report is the
+  // task the kernel reports on, not the line's writer: the line is not the format's.
+  if (const std::string_view process = group(Field::process);
+      !process.empty() && !group(Field::pid).empty() &&
+      kernel::is_fault_report(
+          line.substr(static_cast<std::size_t>(process.data() - line.data())))) {
     return LineVerdict::no_match;
   }
   const std::string_view time = trim(group(Field::time));

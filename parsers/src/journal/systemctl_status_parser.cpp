@@ -131,9 +131,26 @@ bool read_header(std::string_view line, Event& event) {
   return read_header_text(line, true, event);
 }
 
-// Older systemd right-aligns the labels to "Main PID", which then starts in column 0.
+// The labels of the block (systemd src/systemctl/systemctl-show.c print_status_info, v219-v256)
+// and the CGroup tree's branches. Older systemd right-aligns the labels to "Main PID", which
+// then starts in column 0; a paste that lost the indentation (an issue body, a chat) starts
+// every label there. Only read inside a block: "Status:" or "Memory:" alone is anybody's.
+constexpr std::array<std::string_view, 23> kBlockLabels = {
+    "Loaded: ",   "Active: ",     "Main PID: ", "Process: ",  "CGroup: ",    "Tasks: ",
+    "Memory: ",   "CPU: ",        "Docs: ",     "Drop-In: ",  "Status: ",    "TriggeredBy: ",
+    "Triggers: ", "Invocation: ", "Listen: ",   "Accepted: ", "Connected: ", "IP: ",
+    "IO: ",       "Condition: ",  "Trigger: ",  "Mem peak: ", "Notify: "};
+constexpr std::array<std::string_view, 3> kTreeBranches = {"\xE2\x94\x94\xE2\x94\x80",  // └─
+                                                           "\xE2\x94\x9C\xE2\x94\x80",  // ├─
+                                                           "\xE2\x94\x82 "};            // │
 bool is_unindented_label(std::string_view line) {
-  return line.starts_with("Main PID: ") || line.starts_with("TriggeredBy: ");
+  for (const std::string_view label : kBlockLabels) {
+    if (line.starts_with(label)) return true;
+  }
+  for (const std::string_view branch : kTreeBranches) {
+    if (line.starts_with(branch)) return true;
+  }
+  return false;
 }
 
 class SystemctlStatusParser final : public EnvelopeParser {

@@ -44,6 +44,7 @@ class CliParser final : public EnvelopeParser {
     if (trimmed.empty()) {
       if (in_box_) return LineVerdict::skip;
       last_ours_ = false;
+      follow_ = FollowLines::none;
       return LineVerdict::no_match;
     }
     if (in_box_ && box_lines_ < kMaxBoxLines && !looks_like_other_record(line)) {
@@ -56,6 +57,15 @@ class CliParser final : public EnvelopeParser {
       open->message.append(line);
       return LineVerdict::continuation;
     }
+    // The lines under a report's header are one report with it, flush left as openclaw prints
+    // them: a config header names the file and each issue the key; a service state the hint.
+    if (follow_ != FollowLines::none && last_ours_ && open != nullptr &&
+        follows(follow_, trimmed)) {
+      open->message.push_back('\n');
+      open->message.append(trimmed);
+      return LineVerdict::continuation;
+    }
+    follow_ = FollowLines::none;
     return classify(trimmed, event);
   }
 
@@ -63,7 +73,10 @@ class CliParser final : public EnvelopeParser {
   // last_ours_); otherwise only clack decoration (U+2500 block, all 0xE2 first) and lines
   // read_cli_line may take are ours, and a refused line changes nothing.
   bool may_start(std::string_view line) const override {
-    if (in_box_ || last_ours_ || (!line.empty() && line.front() == '\xE2')) return true;
+    if (in_box_ || last_ours_ || follow_ != FollowLines::none ||
+        (!line.empty() && line.front() == '\xE2')) {
+      return true;
+    }
     return may_be_cli_line(trim(line));
   }
 
@@ -72,6 +85,7 @@ class CliParser final : public EnvelopeParser {
 
   void reset() override {
     in_box_ = false;
+    follow_ = FollowLines::none;
     last_ours_ = false;
     seen_ours_ = false;
   }
@@ -102,6 +116,7 @@ class CliParser final : public EnvelopeParser {
   }
 
   LineVerdict finish(Event& event) {
+    follow_ = follow_lines_of(event.message);
     event.process = "openclaw";
     event.source = SourceKind::gateway;
     return claimed(LineVerdict::record);
@@ -121,6 +136,7 @@ class CliParser final : public EnvelopeParser {
   int box_lines_ = 0;       // unframed lines taken as box content so far
   bool last_ours_ = false;  // the previous line was one of our records
   bool seen_ours_ = false;  // the input has shown openclaw CLI output
+  FollowLines follow_ = FollowLines::none;  // what may continue the open record
 };
 
 }  // namespace

@@ -60,8 +60,11 @@ constexpr std::array<std::string_view, 15> kContextKeys = {
     "FAQ",    "Tip",    "Warning", "Problem", "Next steps", "Backup", "Troubleshooting"};
 
 // Unstamped messages openclaw prints (early gateway errors, CLI failures and notices).
-constexpr std::array<std::string_view, 46> kMessagePrefixes = {
+constexpr std::array<std::string_view, 49> kMessagePrefixes = {
     "Gateway start blocked: ",
+    "Config invalid",  // "Config invalid at PATH:" (config validate), 1.29 block
+    "Gateway aborted: config is invalid",  // gateway run, then the issues
+    "Gateway service ",                    // "Gateway service not loaded." (daemon lifecycle)
     "Missing config. Run `openclaw setup`",
     "Gateway failed to start: ",
     "If the gateway is supervised, stop it with: openclaw",
@@ -288,7 +291,63 @@ CliMatch read_bracketed(std::string_view line, Event& event) {
   return CliMatch::none;
 }
 
+// The headers openclaw prints above a config's issues (shared openclaw-wording-by-version.md
+// §5: `config validate` "Config invalid at PATH:" then "  × path: msg"; 1.29/3.8 "Config
+// invalid" / "File: PATH" / "Problem:" / "  - ..."; "Invalid config at PATH:\n- path: msg";
+// 5.28+ "OpenClaw config is invalid: PATH"; gateway run "Gateway aborted: config is invalid."
+// then "path: msg"; doctor's "Invalid config:" then "- path: msg", corpus/real/05).
+constexpr std::array<std::string_view, 6> kIssueHeaders = {"Config invalid",
+                                                           "Invalid config at ",
+                                                           "Invalid config:",
+                                                           "OpenClaw config is invalid",
+                                                           "Gateway aborted: config is invalid",
+                                                           "Problem:"};
+
+const auto bare_issue_line = config_path >> x3::lit(": ");
+
+bool is_issue_header(std::string_view message) {
+  for (const std::string_view header : kIssueHeaders) {
+    if (starts_with(message, header)) return true;
+  }
+  return false;
+}
+
+bool is_issue_line(std::string_view line) {
+  if (starts_with(line, "File: ") || line == "Problem:") return true;
+  x3::unused_type none;
+  return parse_prefix(line, issue_line, none) || parse_prefix(line, bare_issue_line, none);
+}
+
+// clawdbot 2026.1.24 dist/cli/daemon-cli/lifecycle.js: "Gateway service ${notLoadedText}." then
+// one "Start with: ${hint}" per hint (openclaw 2026.9.6 writes them as "Tip: ").
+bool is_service_state_header(std::string_view message) {
+  return starts_with(message, "Gateway service ") && message.ends_with(".") &&
+         message.find(':') == std::string_view::npos;
+}
+
+bool is_service_hint_line(std::string_view line) {
+  return starts_with(line, "Start with: ") || starts_with(line, "Tip: ");
+}
+
 }  // namespace
+
+FollowLines follow_lines_of(std::string_view message) {
+  if (is_issue_header(message)) return FollowLines::config_issues;
+  if (is_service_state_header(message)) return FollowLines::service_hints;
+  return FollowLines::none;
+}
+
+bool follows(FollowLines kind, std::string_view line) {
+  switch (kind) {
+    case FollowLines::config_issues:
+      return is_issue_line(line);
+    case FollowLines::service_hints:
+      return is_service_hint_line(line);
+    case FollowLines::none:
+      break;
+  }
+  return false;
+}
 
 bool may_be_cli_line(std::string_view line) { return kAnyCliStart.holds(line); }
 

@@ -43,6 +43,16 @@ enum class CliMatch : std::uint8_t {
 // Classifies an unindented line and fills `event` (message, subsystem, level, fields) for
 // strong/context matches.
 CliMatch read_cli_line(std::string_view line, Event& event);
+// The lines openclaw prints under a header of one report, flush left, which belong to it.
+enum class FollowLines : std::uint8_t {
+  none,
+  config_issues,  // "Config invalid at PATH:" + "- gateway.port: ...", "× <root>: ...", "File:"
+  service_hints,  // "Gateway service not loaded." + "Start with: ...", "Tip: ..."
+};
+// What may follow a record whose message is `message`.
+FollowLines follow_lines_of(std::string_view message);
+// Whether `line` (trimmed) is such a line.
+bool follows(FollowLines kind, std::string_view line);
 // False only when read_cli_line says `none` for this (trimmed) line: one table lookup of its
 // first two bytes, so prose lines cost nothing more.
 bool may_be_cli_line(std::string_view line);

@@ -6,6 +6,7 @@
 #include "core/ascii.hpp"
 #include "grammar/time.hpp"
 #include "journal/systemd_message.hpp"
+#include "kernel/fault_report.hpp"
 #include "logdx/parsers/source_classifier.hpp"
 #include "pm2/pm2_common.hpp"
 
@@ -153,6 +154,11 @@ void PlainInference::take_tag(Event& event) {
     return;
   }
   if (!starts_with(rest, ": ")) return;
+  if (has_pid && kernel::is_fault_report(m)) {  // the task the kernel reports on, not a writer
+    event.source = SourceKind::kernel;
+    event.process = "kernel";
+    return;
+  }
   event.process.assign(name);
   if (has_pid) event.pid = pid;
   event.source = classify_source(event.process, event.unit, SourceKind::other);

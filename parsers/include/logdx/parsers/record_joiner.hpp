@@ -33,12 +33,24 @@ class RecordJoiner {
   void flush();
 
  private:
-  enum class Block { none, node_crash, v8_oom, kernel_oom, brace_object, object_tail, stack };
+  enum class Block {
+    none,
+    node_crash,
+    v8_oom,
+    kernel_oom,
+    kernel_oom_tail,  // a report cut above its one-line summary: the kill lines that follow
+    brace_object,
+    object_tail,
+    stack
+  };
 
   bool continues(const Event& next, bool fallback_plain) const;
   // A stack frame, or inside an error's stack also one pasted flush left.
   bool is_frame_here(std::string_view m) const;
   bool same_stream(const Event& next, bool fallback_plain) const;
+  // A "- item" under a bare line that ends with ':', Node's "Require stack:" in an error, or a
+  // line of the gateway's runtime guard ("Detected: node ...") under its first.
+  bool continues_list(const Event& next, bool fallback_plain) const;
   // A bare line right after a full-width one: the terminal wrapped the pending line there.
   bool wrapped_here(const Event& next, bool fallback_plain) const;
   void append(Event&& next, std::string_view separator);  // extend, then advance the block
@@ -58,6 +70,7 @@ class RecordJoiner {
   int brace_depth_ = 0;
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
   bool pending_plain_ = false;    // the pending record had no envelope of its own
+  bool list_open_ = false;  // the pending bare record's last line ends with ':' or is a "- " item
   mutable std::optional<std::size_t> width_;  // pending_width(), until the raw text grows
 };
 
