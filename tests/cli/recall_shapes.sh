@@ -131,8 +131,13 @@ paste_run "[bridge] WebSocket error: connect ECONNREFUSED ::1:18789"
 check "refused on the gateway port, bare ::1" $(root_is gateway_not_running connect-client-refused-gateway-port; echo $?)
 paste_run "curl: (7) Failed to connect to 127.0.0.1 port 18789 after 0 ms: Couldn't connect to server"
 check "curl refused on the gateway port" $(root_is gateway_not_running; echo $?)
+# another port refused: a remark about what listens (or not) on that port, never the gateway
 paste_run "Error: connect ECONNREFUSED 127.0.0.1:5432"
-check "another port refused is not the gateway" $(has_cause gateway_not_running; [ $? -ne 0 ]; echo $?)
+check "another port refused: a remark about that port" \
+  $(root_is gateway_not_running node-connect-refused-logged warning; echo $?)
+check "another port refused does not blame the gateway" \
+  $(quiet && ! title_of node-connect-refused-logged gateway; echo $?)
+check "its title names the port" $(title_of node-connect-refused-logged "127.0.0.1:5432"; echo $?)
 # nginx on Windows and macOS words the refusal with their own errno
 paste_run '2026/05/01 10:00:00 [error] 4321#8765: *1 connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "localhost"'
 check "nginx on Windows: refused" $(root_is proxy_upstream_refused; echo $?)

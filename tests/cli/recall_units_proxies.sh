@@ -22,7 +22,8 @@
 # timeout to a remote host, Traefik's upstream reset in Windows' words, a unit systemctl status
 # shows failed now (exit-code, no loop), nginx's config parse errors as its error-log reader
 # gives them, C programs' bind failures in strerror or errno form, em-websocket's and
-# websocket-client's upgrade refusals, docker 1.x's Restarting (-1). Each beside a look-alike
+# websocket-client's upgrade refusals, docker 1.x's Restarting (-1), apt/curl/wget that cannot
+# resolve a host (captured). Each beside a look-alike
 # that must not say the same.
 set -uo pipefail
 logdx="$(realpath "$1")"
@@ -630,5 +631,24 @@ paste_run "CONTAINER ID        IMAGE               COMMAND                  CREA
 check "docker ps: restarting with exit code -1" \
   $(root_is restart_loop_docker docker-ps-container-restarting; echo $?)
 check "the container is named" $(fact container shop-api; echo $?)
+
+# apt 2.6.1, curl 7.88.1 and wget 1.21.3 that cannot resolve a host, as captured
+# (corpus/captured/dns-tools): the resolver not answering, and a name that does not exist
+captured="$(dirname "$0")/../../corpus/captured/dns-tools"
+paste_run "$(cat "$captured/apt-2.6.1-eai-again.log")"
+check "apt: temporary failure resolving" \
+  $(root_is network_unstable connect-dns-tool-could-not-resolve error; echo $?)
+paste_run "$(cat "$captured/apt-2.6.1-eai-noname.log")"
+check "apt: could not resolve" $(root_is network_unstable connect-dns-tool-could-not-resolve; echo $?)
+check "the host is named" $(fact host nonexistent.invalid; echo $?)
+paste_run "$(cat "$captured/curl-7.88.1-wget-1.21.3-eai-again.log")"
+check "curl and wget: could not resolve" \
+  $(root_is network_unstable connect-dns-tool-could-not-resolve; echo $?)
+paste_run "$(tail -n 1 "$captured/curl-7.88.1-wget-1.21.3-eai-noname.log")"
+check "wget's last line alone" $(root_is network_unstable connect-dns-tool-could-not-resolve; echo $?)
+paste_run "Hit:1 http://deb.debian.org/debian bookworm InRelease
+Resolving deb.debian.org (deb.debian.org)... 151.101.2.132, 2a04:4e42::644
+Reading package lists... Done"
+check "a name that resolved is quiet" $(not_fired connect-dns-tool-could-not-resolve; echo $?)
 
 finish
