@@ -301,3 +301,37 @@ TEST_CASE("lines past the cap on two clocks give the same last time in one pass 
   CHECK(format_timestamp(single.diagnoses[0].last_seen) == "2026-03-05T08:30:00Z");
   CHECK(format_timestamp(parts.diagnoses[0].last_seen) == "2026-03-05T08:30:00Z");
 }
+
+TEST_CASE("an optional join's lines past the cap count into its finding; a required one's not",
+          "[analyzer][memory]") {
+  // Node's EADDRINUSE joined to the port's holder when one is named (required: false): the
+  // finding stands on its own lines, so a loop of them counts every round.
+  const std::string yaml = R"(logdx_rules: 1
+rules:
+  - id: port-holder
+    title: "{holder} holds port {port}"
+    cause: port_holder
+    match: {regex: 'port (?P<port>\d+) is held by (?P<holder>\S+)'}
+    key: [port]
+  - id: port-in-use
+    title: "Port {port} is held by another process"
+    cause: port_conflict
+    match:
+      regex: 'listen EADDRINUSE:? (?:address already in use )?(?P<host>[0-9.]+):(?P<port>\d+)'
+    key: [port]
+    correlate:
+      join: {rule: port-holder, on: {port: port}, required: REQUIRED}
+)";
+  std::vector<EventSpec> lines{{"2026-03-05T07:59:00Z", "port 18789 is held by nginx"}};
+  for (int m = 0; m < 12; ++m) lines.push_back(port_line(18789, m));
+  for (const bool required : {false, true}) {
+    std::string text = yaml;
+    text.replace(text.find("REQUIRED"), 8, required ? "true" : "false");
+    const RuleSet rules = rules_from(text);
+    CHECK(analysis::PastCapTally::counts_lines(rules.rules()[1]) == !required);
+    const AnalysisResult result = analyze(rules, lines, capped_at(4));
+    const Diagnosis* conflict = find_rule(result.diagnoses, "port-in-use");
+    REQUIRE(conflict != nullptr);
+    CHECK(conflict->count == (required ? 4U : 12U));
+  }
+}

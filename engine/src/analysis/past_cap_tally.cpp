@@ -56,7 +56,15 @@ LinesPastCap PastCapKey::tally() const {
 }
 
 bool PastCapTally::counts_lines(const CompiledRule& rule) {
-  return !rule.correlate || rule.correlate->kind == Correlate::Kind::threshold;
+  if (!rule.correlate) return true;
+  switch (rule.correlate->kind) {
+    case Correlate::Kind::threshold:
+      return true;
+    case Correlate::Kind::join:
+      return !rule.correlate->required;
+    default:
+      return false;
+  }
 }
 
 void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,

@@ -8,9 +8,12 @@
 // A volatile key capture (a pid) is left out of the tally's key, so the lines join the finding
 // that the kept occurrences fold into (volatile_fold.hpp) and the tally stays small.
 //
-// Only rules whose count is their matching lines take these: a rule without a correlate and a
-// `threshold` rule (whose burst counts its lines). A sequence or absent rule counts chains,
-// which lines past the cap cannot be fitted into; it keeps the "counted but not kept" note.
+// Only rules whose count is their matching lines take these: a rule without a correlate, a
+// `threshold` rule (whose burst counts its lines) and an optional `join` (whose finding stands
+// on its own lines: Node's EADDRINUSE, joined to the port's holder when one is named). A
+// sequence or absent rule counts chains, which lines past the cap cannot be fitted into, and a
+// required join's lines count only beside a partner, which a line past the cap was never
+// matched with; they keep the "counted but not kept" note.
 
 #include <array>
 #include <cstddef>
