@@ -3,6 +3,9 @@
 // cap as its count, and its last time is the last line's, not the last kept one's.
 #include <fmt/format.h>
 
+#include <optional>
+#include <utility>
+
 #include "analysis/past_cap_tally.hpp"
 #include "analyzer_test_support.hpp"
 
@@ -224,4 +227,111 @@ rules:
   REQUIRE(result.notes.size() == 1);
   CHECK(result.notes[0].message.find("42 more matching lines") != std::string::npos);
   CHECK(result.notes[0].message.find("its counts include 5 of them") != std::string::npos);
+}
+
+namespace {
+
+// The lines through one Analyzer, and through one Analyzer per input merged in input order
+// (what -j does): both results.
+std::pair<AnalysisResult, AnalysisResult> single_and_parts(const RuleSet& rules,
+                                                           const std::vector<EventSpec>& lines,
+                                                           const AnalyzerOptions& options) {
+  Analyzer single(rules, options);
+  Analyzer whole(rules, options);
+  std::optional<Analyzer> part;
+  std::size_t part_input = 0;
+  std::uint64_t line = 0;
+  for (const EventSpec& spec : lines) {
+    if (!part || spec.input != part_input) {
+      if (part) whole.merge(std::move(*part));
+      part.emplace(rules, options);
+      part_input = spec.input;
+    }
+    EventSpec numbered = spec;
+    numbered.line = ++line;
+    single.add(make_event(numbered), spec.input);
+    part->add(make_event(numbered), spec.input);
+  }
+  if (part) whole.merge(std::move(*part));
+  return {single.finish(), whole.finish()};
+}
+
+}  // namespace
+
+TEST_CASE("which keys past the cap are counted does not depend on how the run was split",
+          "[analyzer][memory]") {
+  // Port 18789's finding is kept (cap 1); then more distinct ports fail past the cap than the
+  // tally holds keys for, and 18789 fails again among them. Whether that line is counted
+  // depends on how many keys came before it, in input order, with one analyzer or with parts.
+  const RuleSet rules = rules_from(kPortRule);
+  for (int at : {5, 20, 40, 60, 80, 95}) {
+    std::vector<EventSpec> lines{port_line(18789, 0)};
+    for (int i = 0; i < 200; ++i) lines.push_back(port_line(20000 + i, 1));
+    for (int i = 0; i < 100; ++i) {
+      lines.push_back(i == at ? port_line(18789, 2, 1) : port_line(30000 + i, 2, 1));
+    }
+    const auto [single, parts] = single_and_parts(rules, lines, capped_at(1));
+    INFO("18789 again at " << at << " in the second input");
+    REQUIRE(single.diagnoses.size() == 1);
+    REQUIRE(parts.diagnoses.size() == 1);
+    // 200 keys from the first input, the second input's first line kept by its part: 18789
+    // is the tally's (201 + at)th key, counted while that is within its 256.
+    CHECK(single.diagnoses[0].count == (at < 56 ? 2U : 1U));
+    CHECK(parts.diagnoses[0].count == single.diagnoses[0].count);
+    REQUIRE(parts.notes.size() == 1);
+    CHECK(parts.notes[0].message == single.notes[0].message);
+  }
+}
+
+TEST_CASE("lines past the cap on two clocks give the same last time in one pass or in parts",
+          "[analyzer][memory]") {
+  // The first timed line past the cap is on UTC, so its finding's last time stays on UTC; the
+  // second input's part starts with a wall-clock line before its UTC one.
+  const RuleSet rules = rules_from(kPortRule);
+  std::vector<EventSpec> lines{port_line(18789, 0), port_line(18789, 1)};
+  const std::string refused = "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789";
+  lines.emplace_back("2026-03-05T08:02:00Z", refused, 1);  // kept by its part, not by the run
+  lines.emplace_back("2026-03-05T09:15:00", refused, 1);   // local wall-clock time
+  lines.emplace_back("2026-03-05T08:30:00Z", refused, 1);
+  const auto [single, parts] = single_and_parts(rules, lines, capped_at(1));
+  REQUIRE(single.diagnoses.size() == 1);
+  REQUIRE(parts.diagnoses.size() == 1);
+  CHECK(single.diagnoses[0].count == 5);
+  CHECK(parts.diagnoses[0].count == 5);
+  CHECK(format_timestamp(single.diagnoses[0].last_seen) == "2026-03-05T08:30:00Z");
+  CHECK(format_timestamp(parts.diagnoses[0].last_seen) == "2026-03-05T08:30:00Z");
+}
+
+TEST_CASE("an optional join's lines past the cap count into its finding; a required one's not",
+          "[analyzer][memory]") {
+  // Node's EADDRINUSE joined to the port's holder when one is named (required: false): the
+  // finding stands on its own lines, so a loop of them counts every round.
+  const std::string yaml = R"(logdx_rules: 1
+rules:
+  - id: port-holder
+    title: "{holder} holds port {port}"
+    cause: port_holder
+    match: {regex: 'port (?P<port>\d+) is held by (?P<holder>\S+)'}
+    key: [port]
+  - id: port-in-use
+    title: "Port {port} is held by another process"
+    cause: port_conflict
+    match:
+      regex: 'listen EADDRINUSE:? (?:address already in use )?(?P<host>[0-9.]+):(?P<port>\d+)'
+    key: [port]
+    correlate:
+      join: {rule: port-holder, on: {port: port}, required: REQUIRED}
+)";
+  std::vector<EventSpec> lines{{"2026-03-05T07:59:00Z", "port 18789 is held by nginx"}};
+  for (int m = 0; m < 12; ++m) lines.push_back(port_line(18789, m));
+  for (const bool required : {false, true}) {
+    std::string text = yaml;
+    text.replace(text.find("REQUIRED"), 8, required ? "true" : "false");
+    const RuleSet rules = rules_from(text);
+    CHECK(analysis::PastCapTally::counts_lines(rules.rules()[1]) == !required);
+    const AnalysisResult result = analyze(rules, lines, capped_at(4));
+    const Diagnosis* conflict = find_rule(result.diagnoses, "port-in-use");
+    REQUIRE(conflict != nullptr);
+    CHECK(conflict->count == (required ? 4U : 12U));
+  }
 }

@@ -31,8 +31,40 @@ std::string steady_fingerprint(const CompiledRule& rule, const KeyValues& key_va
 
 }  // namespace
 
+void PastCapKey::add(const Timestamp& time, const std::string& time_text) {
+  ++lines_;
+  if (!time.has_value()) return;
+  if (first_kind_ == TimeKind::none) first_kind_ = time.kind;
+  latest_by_kind_[static_cast<std::size_t>(time.kind)].add(0, time, time_text);
+}
+
+void PastCapKey::add_later(const PastCapKey& later) {
+  lines_ += later.lines_;
+  if (first_kind_ == TimeKind::none) first_kind_ = later.first_kind_;
+  for (std::size_t kind = 0; kind < latest_by_kind_.size(); ++kind) {
+    latest_by_kind_[kind].add(later.latest_by_kind_[kind]);
+  }
+}
+
+LinesPastCap PastCapKey::tally() const {
+  LinesPastCap out;
+  out.lines = lines_;
+  const LinesPastCap& latest = latest_by_kind_[static_cast<std::size_t>(first_kind_)];
+  out.last = latest.last;
+  out.last_text = latest.last_text;
+  return out;
+}
+
 bool PastCapTally::counts_lines(const CompiledRule& rule) {
-  return !rule.correlate || rule.correlate->kind == Correlate::Kind::threshold;
+  if (!rule.correlate) return true;
+  switch (rule.correlate->kind) {
+    case Correlate::Kind::threshold:
+      return true;
+    case Correlate::Kind::join:
+      return !rule.correlate->required;
+    default:
+      return false;
+  }
 }
 
 void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,
@@ -48,31 +80,36 @@ void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,
   }
   map_key += group_values;
   map_key += host;
-  auto& keys = per_rule_[rule_index];
-  auto found = keys.find(map_key);
-  if (found == keys.end()) {
-    if (keys.size() >= kMaxKeysPerRule) return;
-    PastCapKey fresh;
+  RuleKeys& rule_keys = per_rule_[rule_index];
+  auto found = rule_keys.at.find(map_key);
+  if (found == rule_keys.at.end()) {
+    if (rule_keys.keys.size() >= kMaxKeysPerRule) return;
+    PastCapKey& fresh = rule_keys.keys.emplace_back();
     for (const std::string& name : rule.key) {
       fresh.key_values.emplace_back(name, steady_value(name, find_capture(captures, name)));
     }
     fresh.group_values = group_values;
     fresh.host = host;
-    found = keys.emplace(std::move(map_key), std::move(fresh)).first;
+    found = rule_keys.at.emplace(std::move(map_key), rule_keys.keys.size() - 1).first;
   }
-  found->second.tally.add(1, time, time_text);
+  rule_keys.keys[found->second].add(time, time_text);
 }
 
 void PastCapTally::absorb(PastCapTally&& other) {
   for (std::size_t r = 0; r < per_rule_.size() && r < other.per_rule_.size(); ++r) {
-    auto& keys = per_rule_[r];
-    for (auto& [map_key, entry] : other.per_rule_[r]) {
-      auto found = keys.find(map_key);
-      if (found == keys.end()) {
-        if (keys.size() < kMaxKeysPerRule) keys.emplace(map_key, std::move(entry));
-        continue;
+    RuleKeys& rule_keys = per_rule_[r];
+    RuleKeys& later = other.per_rule_[r];
+    std::vector<const std::string*> map_keys(later.keys.size());
+    for (const auto& [map_key, index] : later.at) map_keys[index] = &map_key;
+    // In the order the part first saw them, as a single pass would have met them.
+    for (std::size_t i = 0; i < later.keys.size(); ++i) {
+      auto found = rule_keys.at.find(*map_keys[i]);
+      if (found != rule_keys.at.end()) {
+        rule_keys.keys[found->second].add_later(later.keys[i]);
+      } else if (rule_keys.keys.size() < kMaxKeysPerRule) {
+        rule_keys.keys.push_back(std::move(later.keys[i]));
+        rule_keys.at.emplace(*map_keys[i], rule_keys.keys.size() - 1);
       }
-      found->second.tally.add(entry.tally);
     }
   }
 }
@@ -80,7 +117,7 @@ void PastCapTally::absorb(PastCapTally&& other) {
 std::uint64_t PastCapTally::attribute(std::uint32_t rule_index, const CompiledRule& rule,
                                       std::vector<Draft>& drafts, const KeptHits& hits,
                                       const KeptEvents& events, bool many_hosts) const {
-  if (per_rule_[rule_index].empty()) return 0;
+  if (per_rule_[rule_index].keys.empty()) return 0;
   // Threshold: the groups each draft's kept lines belong to.
   std::vector<std::unordered_set<std::string>> draft_groups(drafts.size());
   const bool threshold = rule.correlate && rule.correlate->kind == Correlate::Kind::threshold;
@@ -103,7 +140,7 @@ std::uint64_t PastCapTally::attribute(std::uint32_t rule_index, const CompiledRu
     draft_prints.push_back(steady_fingerprint(rule, key_values, draft.host_key));
   }
   std::uint64_t attributed = 0;
-  for (const auto& [map_key, entry] : per_rule_[rule_index]) {
+  for (const PastCapKey& entry : per_rule_[rule_index].keys) {
     const std::string print = steady_fingerprint(
         rule, entry.key_values, many_hosts ? host_key(entry.host) : std::string());
     // The latest draft with that key: with a volatile key, the kept occurrences fold into one
@@ -111,9 +148,10 @@ std::uint64_t PastCapTally::attribute(std::uint32_t rule_index, const CompiledRu
     for (std::size_t i = drafts.size(); i-- > 0;) {
       if (draft_prints[i] != print) continue;
       if (threshold && draft_groups[i].count(entry.group_values) == 0) continue;
-      drafts[i].count += entry.tally.lines;
-      drafts[i].past_cap.add(entry.tally);
-      attributed += entry.tally.lines;
+      const LinesPastCap tally = entry.tally();
+      drafts[i].count += tally.lines;
+      drafts[i].past_cap.add(tally);
+      attributed += tally.lines;
       break;
     }
   }

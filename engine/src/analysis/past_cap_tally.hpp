@@ -8,10 +8,14 @@
 // A volatile key capture (a pid) is left out of the tally's key, so the lines join the finding
 // that the kept occurrences fold into (volatile_fold.hpp) and the tally stays small.
 //
-// Only rules whose count is their matching lines take these: a rule without a correlate and a
-// `threshold` rule (whose burst counts its lines). A sequence or absent rule counts chains,
-// which lines past the cap cannot be fitted into; it keeps the "counted but not kept" note.
+// Only rules whose count is their matching lines take these: a rule without a correlate, a
+// `threshold` rule (whose burst counts its lines) and an optional `join` (whose finding stands
+// on its own lines: Node's EADDRINUSE, joined to the port's holder when one is named). A
+// sequence or absent rule counts chains, which lines past the cap cannot be fitted into, and a
+// required join's lines count only beside a partner, which a line past the cap was never
+// matched with; they keep the "counted but not kept" note.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -29,7 +33,21 @@ struct PastCapKey {
   std::vector<std::pair<std::string, std::string>> key_values;  // the rule's key, in order
   std::string group_values;                                     // threshold: group_values()
   std::string host;                                             // as the lines named it
-  LinesPastCap tally;
+
+  void add(const Timestamp& time, const std::string& time_text);
+  // Adds the lines of the same key that came after these (a later part of the run).
+  void add_later(const PastCapKey& later);
+  // What the lines add to a finding: their number, and the latest time on the clock kind of
+  // the first line that had one, as LinesPastCap::add gives when fed the lines in order.
+  LinesPastCap tally() const;
+
+ private:
+  // The latest time per clock kind, kept apart so that a -j part whose first line is on
+  // another clock than this one's first still moves the time of the kind that came first:
+  // the result does not depend on where the run was cut into parts.
+  std::array<LinesPastCap, 4> latest_by_kind_;  // indexed by TimeKind
+  TimeKind first_kind_ = TimeKind::none;
+  std::uint64_t lines_ = 0;
 };
 
 class PastCapTally {
@@ -76,7 +94,14 @@ class PastCapTally {
   // the tally with the log; later keys are counted in the rule's note only.
   static constexpr std::size_t kMaxKeysPerRule = 256;
 
-  std::vector<std::unordered_map<std::string, PastCapKey>> per_rule_;
+  // One rule's keys in the order their first line came: which keys fit under
+  // kMaxKeysPerRule is then the same whether the run came through one Matcher or parts.
+  struct RuleKeys {
+    std::vector<PastCapKey> keys;
+    std::unordered_map<std::string, std::size_t> at;  // map key (add()) -> index in `keys`
+  };
+
+  std::vector<RuleKeys> per_rule_;
 };
 
 }  // namespace logdx::analysis
