@@ -283,10 +283,11 @@ TEST_CASE("which keys past the cap are counted does not depend on how the run wa
   }
 }
 
-TEST_CASE("lines past the cap on two clocks give the same last time in one pass or in parts",
+TEST_CASE("lines past the cap on utc and local stamps give the same last time in one pass or parts",
           "[analyzer][memory]") {
-  // The first timed line past the cap is on UTC, so its finding's last time stays on UTC; the
-  // second input's part starts with a wall-clock line before its UTC one.
+  // The first timed line past the cap is on UTC; the second input's part starts with a local
+  // wall-clock line before its UTC one. Both are one wall clock (same_clock): the latest wins,
+  // whichever part saw it.
   const RuleSet rules = rules_from(kPortRule);
   std::vector<EventSpec> lines{port_line(18789, 0), port_line(18789, 1)};
   const std::string refused = "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789";
@@ -298,8 +299,8 @@ TEST_CASE("lines past the cap on two clocks give the same last time in one pass 
   REQUIRE(parts.diagnoses.size() == 1);
   CHECK(single.diagnoses[0].count == 5);
   CHECK(parts.diagnoses[0].count == 5);
-  CHECK(format_timestamp(single.diagnoses[0].last_seen) == "2026-03-05T08:30:00Z");
-  CHECK(format_timestamp(parts.diagnoses[0].last_seen) == "2026-03-05T08:30:00Z");
+  CHECK(format_timestamp(single.diagnoses[0].last_seen) == "2026-03-05T09:15:00");
+  CHECK(format_timestamp(parts.diagnoses[0].last_seen) == "2026-03-05T09:15:00");
 }
 
 TEST_CASE("an optional join's lines past the cap count into its finding; a required one's not",
@@ -334,4 +335,21 @@ rules:
     REQUIRE(conflict != nullptr);
     CHECK(conflict->count == (required ? 4U : 12U));
   }
+}
+
+TEST_CASE("lines past the cap on a local clock move a utc last time: both are wall clocks",
+          "[analyzer][memory]") {
+  // A journal (utc) kept the first lines, syslog (local, no zone) went on past the cap: the
+  // analyzer takes both as one wall clock, so the later local line is the last time.
+  const RuleSet rules = rules_from(kPortRule);
+  std::vector<EventSpec> lines;
+  for (int m = 0; m < 3; ++m) lines.push_back(port_line(18789, m));
+  for (int m = 10; m < 12; ++m) {
+    lines.push_back({fmt::format("2026-03-05T08:{:02}:00", m),
+                     "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789", 1});
+  }
+  const AnalysisResult result = analyze(rules, lines, capped_at(3));
+  REQUIRE(result.diagnoses.size() == 1);
+  CHECK(result.diagnoses[0].count == 5);
+  CHECK(result.diagnoses[0].last_seen_text == "2026-03-05T08:11:00");
 }

@@ -154,11 +154,12 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
 }
 
 // Lines past the rule's cap (not kept) that carry this finding's key: a later one moves
-// last_seen, on the same clock kind only (a monotonic stamp says nothing of a wall time).
+// last_seen, on the same clock only (a monotonic stamp says nothing of a wall time).
 void add_lines_past_cap(const LinesPastCap& past_cap, Diagnosis& d) {
   if (!past_cap.last.has_value()) return;
   if (d.last_seen.has_value() &&
-      (d.last_seen.kind != past_cap.last.kind || past_cap.last.nanos <= d.last_seen.nanos)) {
+      (!same_clock(d.last_seen.kind, past_cap.last.kind) ||
+       past_cap.last.nanos <= d.last_seen.nanos)) {
     return;
   }
   d.last_seen = past_cap.last;

@@ -25,7 +25,7 @@ void apply_cut(Draft& draft, const CompiledRule& rule, std::uint64_t confirmed,
 void LinesPastCap::add(std::uint64_t more, const Timestamp& time, const std::string& time_text) {
   lines += more;
   if (!time.has_value()) return;
-  if (last.has_value() && (last.kind != time.kind || time.nanos < last.nanos)) return;
+  if (last.has_value() && (!same_clock(last.kind, time.kind) || time.nanos < last.nanos)) return;
   last = time;
   last_text = time_text;
 }

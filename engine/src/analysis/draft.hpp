@@ -12,6 +12,13 @@
 
 namespace logdx::analysis {
 
+// Whether two stamps' times compare: utc and local stamps are one wall clock (as the
+// analyzer's Clock::absolute takes them); a monotonic stamp counts from boot.
+inline bool same_clock(TimeKind a, TimeKind b) {
+  const auto wall = [](TimeKind k) { return k == TimeKind::utc || k == TimeKind::local; };
+  return a == b || (wall(a) && wall(b));
+}
+
 // A finding's matching lines past max_hits_per_rule (PastCapTally): counted, not kept.
 struct LinesPastCap {
   std::uint64_t lines = 0;
@@ -19,7 +26,7 @@ struct LinesPastCap {
   std::string last_text;  // that time as written
 
   // Counts `more` lines whose latest time is `time`: a later time wins; a line without a
-  // time, or on another clock kind than the one held, does not move it.
+  // time, or on another clock than the one held (same_clock), does not move it.
   void add(std::uint64_t more, const Timestamp& time, const std::string& time_text);
   void add(const LinesPastCap& other) { add(other.lines, other.last, other.last_text); }
 };

@@ -29,13 +29,18 @@ std::string steady_fingerprint(const CompiledRule& rule, const KeyValues& key_va
   return fingerprint(rule.id, steady, host_key);
 }
 
+// The slot of a stamp's clock: utc and local share one (same_clock).
+std::size_t clock_slot(TimeKind kind) {
+  return static_cast<std::size_t>(kind == TimeKind::local ? TimeKind::utc : kind);
+}
+
 }  // namespace
 
 void PastCapKey::add(const Timestamp& time, const std::string& time_text) {
   ++lines_;
   if (!time.has_value()) return;
   if (first_kind_ == TimeKind::none) first_kind_ = time.kind;
-  latest_by_kind_[static_cast<std::size_t>(time.kind)].add(0, time, time_text);
+  latest_by_kind_[clock_slot(time.kind)].add(0, time, time_text);
 }
 
 void PastCapKey::add_later(const PastCapKey& later) {
@@ -49,7 +54,7 @@ void PastCapKey::add_later(const PastCapKey& later) {
 LinesPastCap PastCapKey::tally() const {
   LinesPastCap out;
   out.lines = lines_;
-  const LinesPastCap& latest = latest_by_kind_[static_cast<std::size_t>(first_kind_)];
+  const LinesPastCap& latest = latest_by_kind_[clock_slot(first_kind_)];
   out.last = latest.last;
   out.last_text = latest.last_text;
   return out;
