@@ -155,15 +155,15 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
 
 // Lines past the rule's cap (not kept) that carry this finding's key: a later one moves
 // last_seen, on the same clock only (a monotonic stamp says nothing of a wall time).
-void add_lines_past_cap(const LinesPastCap& past_cap, Diagnosis& d) {
-  if (!past_cap.last.has_value()) return;
+void add_lines_past_cap(const LatestTime& past_cap_last, Diagnosis& d) {
+  if (!past_cap_last.time.has_value()) return;
   if (d.last_seen.has_value() &&
-      (!same_clock(d.last_seen.kind, past_cap.last.kind) ||
-       past_cap.last.nanos <= d.last_seen.nanos)) {
+      (!same_clock(d.last_seen.kind, past_cap_last.time.kind) ||
+       past_cap_last.time.nanos <= d.last_seen.nanos)) {
     return;
   }
-  d.last_seen = past_cap.last;
-  d.last_seen_text = past_cap.last_text;
+  d.last_seen = past_cap_last.time;
+  d.last_seen_text = past_cap_last.text;
 }
 
 }  // namespace
@@ -202,7 +202,7 @@ BuiltDiagnosis build_diagnosis(const Draft& draft, const CompiledRule& rule,
     d.last_seen_text = last.effective_text();
     out.first_clock = first.clock;
   }
-  add_lines_past_cap(draft.past_cap, d);
+  add_lines_past_cap(draft.past_cap_last, d);
   collapse(d, rule, own, partner, events, limits);
   out.direct = own.size();
   out.indirect = partner.size();

@@ -22,12 +22,11 @@ void apply_cut(Draft& draft, const CompiledRule& rule, std::uint64_t confirmed,
 
 }  // namespace
 
-void LinesPastCap::add(std::uint64_t more, const Timestamp& time, const std::string& time_text) {
-  lines += more;
-  if (!time.has_value()) return;
-  if (last.has_value() && (!same_clock(last.kind, time.kind) || time.nanos < last.nanos)) return;
-  last = time;
-  last_text = time_text;
+void LatestTime::take(const Timestamp& other, const std::string& other_text) {
+  if (!other.has_value()) return;
+  if (time.has_value() && (!same_clock(time.kind, other.kind) || other.nanos < time.nanos)) return;
+  time = other;
+  text = other_text;
 }
 
 void merge_captures(Captures& into, const Captures& from) {

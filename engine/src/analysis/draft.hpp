@@ -19,16 +19,16 @@ inline bool same_clock(TimeKind a, TimeKind b) {
   return a == b || (wall(a) && wall(b));
 }
 
-// A finding's matching lines past max_hits_per_rule (PastCapTally): counted, not kept.
-struct LinesPastCap {
-  std::uint64_t lines = 0;
-  Timestamp last;         // the latest own time among them; none when no line had one
-  std::string last_text;  // that time as written
+// The latest own time among some lines (those of a finding past max_hits_per_rule, which were
+// counted into its `count` but not kept; PastCapTally).
+struct LatestTime {
+  Timestamp time;    // none when no line had one
+  std::string text;  // that time as written
 
-  // Counts `more` lines whose latest time is `time`: a later time wins; a line without a
-  // time, or on another clock than the one held (same_clock), does not move it.
-  void add(std::uint64_t more, const Timestamp& time, const std::string& time_text);
-  void add(const LinesPastCap& other) { add(other.lines, other.last, other.last_text); }
+  // A later time wins; a line without a time, or on another clock than the one held
+  // (same_clock), does not move it.
+  void take(const Timestamp& other, const std::string& other_text);
+  void take(const LatestTime& other) { take(other.time, other.text); }
 };
 
 struct Draft {
@@ -38,7 +38,7 @@ struct Draft {
   std::vector<std::uint32_t> hits;  // direct evidence, time order, one per event
   Captures captures;                // merged over the hits in time order: first value wins
   std::uint64_t count = 0;          // findings (events, chains, unanswered starts)
-  LinesPastCap past_cap;            // lines past the rule's cap with its key, in `count` too
+  LatestTime past_cap_last;         // of its lines past the rule's cap (in `count` too)
   double confidence = 0.0;
   std::vector<std::uint32_t> partner_hits;  // join: the other rule's matching hits
   Captures partner_captures;                // join: merged from partner_hits

@@ -40,25 +40,18 @@ void PastCapKey::add(const Timestamp& time, const std::string& time_text) {
   ++lines_;
   if (!time.has_value()) return;
   if (first_kind_ == TimeKind::none) first_kind_ = time.kind;
-  latest_by_kind_[clock_slot(time.kind)].add(0, time, time_text);
+  latest_by_kind_[clock_slot(time.kind)].take(time, time_text);
 }
 
 void PastCapKey::add_later(const PastCapKey& later) {
   lines_ += later.lines_;
   if (first_kind_ == TimeKind::none) first_kind_ = later.first_kind_;
   for (std::size_t kind = 0; kind < latest_by_kind_.size(); ++kind) {
-    latest_by_kind_[kind].add(later.latest_by_kind_[kind]);
+    latest_by_kind_[kind].take(later.latest_by_kind_[kind]);
   }
 }
 
-LinesPastCap PastCapKey::tally() const {
-  LinesPastCap out;
-  out.lines = lines_;
-  const LinesPastCap& latest = latest_by_kind_[clock_slot(first_kind_)];
-  out.last = latest.last;
-  out.last_text = latest.last_text;
-  return out;
-}
+const LatestTime& PastCapKey::last() const { return latest_by_kind_[clock_slot(first_kind_)]; }
 
 bool PastCapTally::counts_lines(const CompiledRule& rule) {
   if (!rule.correlate) return true;
@@ -78,9 +71,11 @@ void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,
                        const std::string& time_text) {
   // The map key: the key values as the draft reads them (captures only; absent is empty),
   // then the host, each ended by a byte no log text ends a value with.
-  std::string map_key;
+  std::string& map_key = map_key_;
+  map_key.clear();
   for (const std::string& name : rule.key) {
-    map_key += steady_value(name, find_capture(captures, name));
+    const std::string* value = find_capture(captures, name);
+    if (value != nullptr && !is_volatile_capture(name)) map_key += *value;
     map_key += '\x1f';
   }
   map_key += group_values;
@@ -95,7 +90,7 @@ void PastCapTally::add(std::uint32_t rule_index, const CompiledRule& rule,
     }
     fresh.group_values = group_values;
     fresh.host = host;
-    found = rule_keys.at.emplace(std::move(map_key), rule_keys.keys.size() - 1).first;
+    found = rule_keys.at.emplace(map_key, rule_keys.keys.size() - 1).first;
   }
   rule_keys.keys[found->second].add(time, time_text);
 }
@@ -153,10 +148,9 @@ std::uint64_t PastCapTally::attribute(std::uint32_t rule_index, const CompiledRu
     for (std::size_t i = drafts.size(); i-- > 0;) {
       if (draft_prints[i] != print) continue;
       if (threshold && draft_groups[i].count(entry.group_values) == 0) continue;
-      const LinesPastCap tally = entry.tally();
-      drafts[i].count += tally.lines;
-      drafts[i].past_cap.add(tally);
-      attributed += tally.lines;
+      drafts[i].count += entry.lines();
+      drafts[i].past_cap_last.take(entry.last());
+      attributed += entry.lines();
       break;
     }
   }

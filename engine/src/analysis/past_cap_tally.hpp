@@ -37,15 +37,16 @@ struct PastCapKey {
   void add(const Timestamp& time, const std::string& time_text);
   // Adds the lines of the same key that came after these (a later part of the run).
   void add_later(const PastCapKey& later);
-  // What the lines add to a finding: their number, and the latest time on the clock kind of
-  // the first line that had one, as LinesPastCap::add gives when fed the lines in order.
-  LinesPastCap tally() const;
+  std::uint64_t lines() const { return lines_; }
+  // The latest time on the clock of the first line that had one, as LatestTime::take gives
+  // when fed the lines in order.
+  const LatestTime& last() const;
 
  private:
   // The latest time per clock kind, kept apart so that a -j part whose first line is on
   // another clock than this one's first still moves the time of the kind that came first:
   // the result does not depend on where the run was cut into parts.
-  std::array<LinesPastCap, 4> latest_by_kind_;  // indexed by TimeKind
+  std::array<LatestTime, 4> latest_by_kind_;  // indexed by clock_slot(TimeKind)
   TimeKind first_kind_ = TimeKind::none;
   std::uint64_t lines_ = 0;
 };
@@ -102,6 +103,7 @@ class PastCapTally {
   };
 
   std::vector<RuleKeys> per_rule_;
+  std::string map_key_;  // add()'s scratch: a line past the cap allocates nothing for its key
 };
 
 }  // namespace logdx::analysis

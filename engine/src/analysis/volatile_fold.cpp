@@ -64,7 +64,7 @@ Draft fold_group(const CompiledRule& rule, const std::vector<const Draft*>& grou
   for (std::size_t i = 1; i < group.size(); ++i) {
     const Draft& other = *group[i];
     folded.count += other.count;
-    folded.past_cap.add(other.past_cap);
+    folded.past_cap_last.take(other.past_cap_last);
     merge_sorted(folded.hits, other.hits);
     merge_sorted(folded.partner_hits, other.partner_hits);
     merge_captures(folded.partner_captures, other.partner_captures);
