@@ -805,6 +805,35 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
                        "EACCES\" in logs. Normal ?");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "Error starting server : Error: spawn EACCES");
+  // single quotes (openclaw's CLI "gateway closed (${code}): ${reason}", src/gateway/call.ts,
+  // quoted by hand); an apostrophe inside the quote does not close it, one after it does
+  records = records_of(cleaner,
+                       "It drops the WebSocket connection with a 'gateway closed (1008): "
+                       "unauthorized' message.");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "gateway closed (1008): unauthorized");
+  records = records_of(cleaner,
+                       "The app keeps printing 'Error: Can't find module express' and the app's "
+                       "restarts go up");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: Can't find module express");
+  // curly single quotes (kernel 4.19+ "Out of memory: Killed process %d (%s)", mm/oom_kill.c)
+  records = records_of(cleaner,
+                       "dmesg shows \xE2\x80\x98Out of memory: Killed process 4242 (node)"
+                       "\xE2\x80\x99 every night");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Out of memory: Killed process 4242 (node)");
+  // Markdown emphasis in a sentence (mysqljs "connect ETIMEDOUT", lib/Connection.js
+  // _handleConnectTimeout; node 12-24 net.js EADDRINUSE), a quote glued to a colon
+  records = records_of(cleaner,
+                       "Its returning *Error: connect ETIMEDOUT*. It works fine, then "
+                       "**Error: listen EADDRINUSE: address already in use :::3000** came");
+  REQUIRE(records.size() == 3);
+  CHECK(records[1] == "Error: connect ETIMEDOUT");
+  CHECK(records[2] == "Error: listen EADDRINUSE: address already in use :::3000");
+  records = records_of(cleaner, "alway show:\"Error: connect ETIMEDOUT\"");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: connect ETIMEDOUT");
 }
 
 TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
@@ -823,6 +852,17 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            "a quote glued\"connect ECONNREFUSED 127.0.0.1:5432\" is no quote",
            // a question about the line, not a report of it
            "why does `FATAL ERROR: Reached heap limit` mean the heap is full? ",
+           // apostrophes are no quotes: inside a word, after one, or before a blank
+           "I don't know why it's failing, and the users' home folders can't be read either",
+           "the admins' and the users' settings differ in every single way",
+           "He said ' not a quote at all ' there and left",
+           // a record's field in single quotes, a question about a quoted line
+           "run started msg='connect ECONNREFUSED 127.0.0.1:5432' now",
+           "what does 'Out of memory: Killed process 4242 (node)' mean?",
+           // globs and arithmetic are no emphasis; nor is a run of three
+           "Then ls *.log and *.txt files in the folder of the app, twice",
+           "The size is 4 * 1024 * 1024 bytes for each of the workers in it",
+           "It said ***Error: connect ETIMEDOUT 10.0.0.5:3306*** once",
        }) {
     INFO(line);
     cleaner.clean(line);

@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
+constexpr std::string_view kOpenCurlySingle = "\xE2\x80\x98";   // ‘
+constexpr std::string_view kCloseCurlySingle = "\xE2\x80\x99";  // ’ (also an apostrophe)
 
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
@@ -69,23 +71,81 @@ bool starts_with_words(std::string_view line) {
   return n < line.size() && is_letter(line[n]);
 }
 
-void double_quoted(std::string_view line, std::string_view open, std::string_view close,
-                   std::vector<std::string_view>& out) {
+// What may stand before an opening quote: a blank, '(' or a colon glued to it (`alway
+// show:"Error: connect ETIMEDOUT"`).
+bool opens_after(char c) { return c == ' ' || c == '(' || c == ':'; }
+
+// Where the quote opened at `at` closes: the next `close` that ends a word. For double quotes
+// that is simply the next one; a single quote is also an apostrophe ("can't", "users'"), so
+// only one followed by a blank, punctuation or the line's end and preceded by a non-blank
+// closes ('Can't connect: ECONNREFUSED' ends after ECONNREFUSED).
+std::size_t closing_quote(std::string_view line, std::size_t inner, std::string_view close,
+                          bool apostrophes) {
+  std::size_t end = line.find(close, inner);
+  if (!apostrophes) return end;
+  while (end != std::string_view::npos &&
+         (end == inner || line[end - 1] == ' ' || !closes_quote_at(line, end + close.size()))) {
+    end = line.find(close, end + close.size());
+  }
+  return end;
+}
+
+void quoted(std::string_view line, std::string_view open, std::string_view close,
+            bool apostrophes, std::vector<std::string_view>& out) {
   std::size_t at = 0;
   while ((at = line.find(open, at)) != std::string_view::npos) {
     const std::size_t inner = at + open.size();
-    const std::size_t end = line.find(close, inner);
-    if (end == std::string_view::npos) return;
-    // A `key=value` before it makes the line a record's fields ("message len=54: \"...\""), not
-    // a sentence.
-    const bool opens_in_prose = at > 0 && (line[at - 1] == ' ' || line[at - 1] == '(') &&
+    // A quote opens after a blank or '(' (never inside a word: "don't"); a single one also
+    // before a non-blank (" ' " is no quote).
+    const bool opens_in_prose = at > 0 && opens_after(line[at - 1]) &&
+                                (!apostrophes || (inner < line.size() && line[inner] != ' ')) &&
+                                // A `key=value` before it makes the line a record's fields
+                                // ("message len=54: \"...\""), not a sentence.
                                 line.substr(0, at).find('=') == std::string_view::npos;
+    if (!opens_in_prose) {
+      at = inner;
+      continue;
+    }
+    const std::size_t end = closing_quote(line, inner, close, apostrophes);
+    if (end == std::string_view::npos) return;
     const std::string_view text = trim(line.substr(inner, end - inner));
-    if (opens_in_prose && closes_quote_at(line, end + close.size()) &&
-        worth_matching(text, false)) {
+    if (closes_quote_at(line, end + close.size()) && worth_matching(text, false)) {
       out.push_back(text);
     }
     at = end + close.size();
+  }
+}
+
+// Markdown emphasis inside a sentence ("its returning *Error: connect ETIMEDOUT*. It works",
+// "got **Error: listen EADDRINUSE :::3000** again"): a run of one or two '*' after a blank or
+// '(' and before a non-blank, closed by the next run of the same length after a non-blank and
+// before a blank, punctuation or the line's end (so "*.log and *.txt" is no span).
+void emphasis_spans(std::string_view line, std::vector<std::string_view>& out) {
+  const auto run_at = [&](std::size_t at) {
+    std::size_t n = 0;
+    while (at + n < line.size() && line[at + n] == '*') ++n;
+    return n;
+  };
+  std::size_t at = 0;
+  while ((at = line.find('*', at)) != std::string_view::npos) {
+    const std::size_t run = run_at(at);
+    const std::size_t inner = at + run;
+    const bool opens = run <= 2 && at > 0 && (line[at - 1] == ' ' || line[at - 1] == '(') &&
+                       inner < line.size() && line[inner] != ' ';
+    if (!opens) {
+      at = inner;
+      continue;
+    }
+    std::size_t close = inner;
+    while ((close = line.find('*', close)) != std::string_view::npos) {
+      const std::size_t closing = run_at(close);
+      if (closing == run && line[close - 1] != ' ' && closes_quote_at(line, close + run)) break;
+      close += closing;
+    }
+    if (close == std::string_view::npos) return;
+    const std::string_view text = trim(line.substr(inner, close - inner));
+    if (worth_matching(text, true)) out.push_back(text);
+    at = close + run;
   }
 }
 
@@ -113,9 +173,14 @@ void quoted_fragments(std::string_view line, std::vector<std::string_view>& out)
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
   if (!starts_with_words(line)) return;
   if (line.find('`') != std::string_view::npos) code_spans(line, out);
-  if (line.find('"') != std::string_view::npos) double_quoted(line, "\"", "\"", out);
+  if (line.find('"') != std::string_view::npos) quoted(line, "\"", "\"", false, out);
   if (line.find(kOpenCurly) != std::string_view::npos) {
-    double_quoted(line, kOpenCurly, kCloseCurly, out);
+    quoted(line, kOpenCurly, kCloseCurly, false, out);
+  }
+  if (line.find('\'') != std::string_view::npos) quoted(line, "'", "'", true, out);
+  if (line.find('*') != std::string_view::npos) emphasis_spans(line, out);
+  if (line.find(kOpenCurlySingle) != std::string_view::npos) {
+    quoted(line, kOpenCurlySingle, kCloseCurlySingle, true, out);
   }
   if (out.empty()) return;
   // Spans and quotes are searched apart: keep line order for the records they become.

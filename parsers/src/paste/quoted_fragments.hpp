@@ -17,9 +17,13 @@ namespace logdx::paste {
 // quotes):
 // - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
 //   blank or a colon (a command name or a path alone is no record);
-// - double-quoted text ("..." or “...”) of that size holding a blank, that opens after a blank
-//   or '(' with no '=' before it in the line (never `key="..."` nor a record's fields) and
-//   closes before a blank, punctuation or the line's end.
+// - quoted text ("...", “...”, '...' or ‘...’) of that size holding a blank, that opens after a
+//   blank, '(' or ':' with no '=' before it in the line (never `key="..."` nor a record's
+//   fields) and closes before a blank, punctuation or the line's end; a single quote is also an
+//   apostrophe, so it opens only before a non-blank and closes only after one ("can't" and
+//   "users'" neither open nor close one);
+// - Markdown emphasis (*...*, **...**) of that size holding a blank or a colon, opening and
+//   closing as a single quote does.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
 // quotes, a report states it.
 // `out` is cleared first; the caller keeps it from line to line, so a line without quotes
