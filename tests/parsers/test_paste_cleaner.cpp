@@ -834,6 +834,19 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   records = records_of(cleaner, "alway show:\"Error: connect ETIMEDOUT\"");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "Error: connect ETIMEDOUT");
+  // after an issue form's label, bold in the paste, the rest is prose whatever it starts with
+  // (openclaw 2026.x connect error "unauthorized: device token mismatch", src/gateway/call.ts)
+  records = records_of(cleaner,
+                       "**Problem:** `openclaw gateway install` writes the token into the unit. "
+                       "This causes persistent `unauthorized: device token mismatch` errors.");
+  REQUIRE(records.size() == 3);
+  CHECK(records[1] == "openclaw gateway install");
+  CHECK(records[2] == "unauthorized: device token mismatch");
+  records = records_of(cleaner,
+                       "Actual behavior: `Error: listen EADDRINUSE: address already in use "
+                       ":::18789` at every start");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: listen EADDRINUSE: address already in use :::18789");
 }
 
 TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
@@ -863,6 +876,11 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            "Then ls *.log and *.txt files in the folder of the app, twice",
            "The size is 4 * 1024 * 1024 bytes for each of the workers in it",
            "It said ***Error: connect ETIMEDOUT 10.0.0.5:3306*** once",
+           // a level or an error class is no label: the line is a record
+           "Error: see `openclaw gateway status --deep` for the details",
+           "TypeError: cannot read `foo bar baz qux` of undefined",
+           "Fatal: retry with \"openclaw gateway restart\" later",
+           "WARN: the span `openclaw doctor --fix` is a hint",
        }) {
     INFO(line);
     cleaner.clean(line);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 #include <utility>
 
 namespace logdx::paste {
@@ -69,6 +70,40 @@ bool starts_with_words(std::string_view line) {
   if (n == 0 || n >= line.size() || line[n] != ' ') return false;
   while (n < line.size() && line[n] == ' ') ++n;
   return n < line.size() && is_letter(line[n]);
+}
+
+// What a log line starts with that is shaped like an issue form's label: a level or an error
+// class ("Error: ...", "TypeError: ...", "WARN: ...").
+bool is_log_word(std::string_view word) {
+  static constexpr std::string_view kLevels[] = {"error", "warning", "warn", "info", "debug",
+                                                 "fatal", "trace", "notice", "critical", "err",
+                                                 "crit", "alert", "emerg", "panic"};
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view level : kLevels) {
+    if (lower == level) return true;
+  }
+  return lower.ends_with("error") || lower.ends_with("exception");
+}
+
+// Whether the line opens with an issue form's label, bold or not once the cleaner took the
+// stars off: one or two words of letters, the first upper-case, then ':' and a blank
+// ("Problem: `openclaw gateway install` hardcodes ...", "Actual behavior: ..."). What follows
+// a label is the person's prose, whatever it starts with.
+bool starts_with_label(std::string_view line) {
+  if (line.empty() || !std::isupper(static_cast<unsigned char>(line.front()))) return false;
+  std::size_t n = 0;
+  for (int words = 0; words < 2; ++words) {
+    const std::size_t from = n;
+    while (n < line.size() && is_letter(line[n])) ++n;
+    if (n == from) return false;
+    if (n + 1 < line.size() && line[n] == ':' && line[n + 1] == ' ') {
+      return !is_log_word(line.substr(0, n)) && !is_log_word(line.substr(from, n - from));
+    }
+    if (n >= line.size() || line[n] != ' ') return false;
+    ++n;
+  }
+  return false;
 }
 
 // What may stand before an opening quote: a blank, '(' or a colon glued to it (`alway
@@ -171,7 +206,7 @@ void quoted_fragments(std::string_view line, std::vector<std::string_view>& out)
   if (line.size() < kMinQuotedFragment + 2) return;
   // Only a sentence quotes: a log's own message may hold a command in backticks
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
-  if (!starts_with_words(line)) return;
+  if (!starts_with_words(line) && !starts_with_label(line)) return;
   if (line.find('`') != std::string_view::npos) code_spans(line, out);
   if (line.find('"') != std::string_view::npos) quoted(line, "\"", "\"", false, out);
   if (line.find(kOpenCurly) != std::string_view::npos) {

@@ -12,9 +12,10 @@
 namespace logdx::paste {
 
 // The quoted fragments of one line outside a code fence, in line order (views into `line`, put
-// in `out`), when the line is a sentence (it starts with two words of letters: not a stamp, a
-// tag or a pm2 `0|app |` prefix, whose messages may hold commands in backticks or fields in
-// quotes):
+// in `out`), when the line is a sentence (it starts with two words of letters, or with an issue
+// form's label such as "Problem: " or "Actual behavior: " that is no log level nor error class:
+// not a stamp, a tag or a pm2 `0|app |` prefix, whose messages may hold commands in backticks
+// or fields in quotes):
 // - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
 //   blank or a colon (a command name or a path alone is no record);
 // - quoted text ("...", “...”, '...' or ‘...’) of that size holding a blank, that opens after a
