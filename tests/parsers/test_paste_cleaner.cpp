@@ -668,7 +668,9 @@ TEST_CASE("words that only look like a glued language tag stay", "[paste]") {
   for (const std::string_view line :
        {"textbook example of a crash", "bash: openclaw: command not found",
         "logMessage: flushed 3 entries", "consoleStarted the gateway", "logs2 entries",
-        "shellExecuteEx failed", "Error: listen EADDRINUSE :::18789"}) {
+        "shellExecuteEx failed", "Error: listen EADDRINUSE :::18789",
+        "apache2: Syntax error on line 227 of /etc/apache2/apache2.conf:",
+        "python3: can't open file '/app/x.py'"}) {
     PasteCleaner cleaner;
     const auto r = cleaner.clean(line);
     CHECK(r.text == line);

@@ -83,8 +83,10 @@ bool starts_like_stamp(std::string_view text) {
   while (digits < text.size() && digits < 5 && is_digit(text[digits])) ++digits;
   if (digits == text.size()) return false;
   const char after = text[digits];
+  // "apache2: ..." and "python3: can't open file" are programs: a clock has digits after ':'.
   return (digits == 4 && (after == '-' || after == '/')) ||
-         ((digits == 1 || digits == 2) && after == ':');
+         ((digits == 1 || digits == 2) && after == ':' && digits + 1 < text.size() &&
+          is_digit(text[digits + 1]));
 }
 
 // What a log record starts with when a fence's language tag is glued to it: a bracket or a
