@@ -105,6 +105,20 @@ bool continues_runtime_guard(std::string_view pending, std::string_view next) {
 
 bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
 
+// One message a tool printed over several lines, the later ones indented: libpq's "could not
+// connect to server: Connection refused\n\tIs the server running on host ..." (fe-connect.c),
+// node 22's ERR_REQUIRE_ASYNC_MODULE "...\n  From /x/[eval] \n  Requiring /x/tla.js ".
+// The indented line goes on in a sentence (an upper-case word: frames, "- " items and
+// "code: 'X'" properties have rules of their own), under a flush-left record that does not
+// end with ':' (a person's "I get this:" above an indented log keeps it apart).
+bool continues_indented_sentence(std::string_view pending, std::string_view next) {
+  if (next.size() < 3 || (next.front() != '\t' && next.substr(0, 2) != "  ")) return false;
+  if (pending.empty() || pending.front() == ' ' || pending.front() == '\t') return false;
+  const std::string_view t = trim_left(next);
+  if (t.empty() || t.front() < 'A' || t.front() > 'Z') return false;
+  return !trim_right(last_line(pending)).ends_with(":");
+}
+
 bool is_stack_frame(std::string_view m) {
   if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
   const std::string_view t = trim_left(m);
@@ -243,10 +257,24 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
 bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const {
   if (!pending_plain_ || !fallback_plain || next.time.has_value()) return false;
   if (list_open_ && is_list_item(next.message)) return true;
+  if (continues_indented(next.message)) return true;
   if (continues_runtime_guard(pending_.message, next.message)) return true;
   // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
   // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
   return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";
+}
+
+// The first indented line must go on in a sentence; the lines after it at the same indent go on
+// with it ("\tIs the server running locally and accepting\n\tconnections on Unix domain ...").
+bool RecordJoiner::continues_indented(std::string_view next) const {
+  if (block_ != Block::none && block_ != Block::stack) return false;
+  if (indented_message_) {
+    const std::string_view last = last_line(pending_.message);
+    const std::size_t indent = last.size() - trim_left(last).size();
+    return indent > 0 && next.size() > indent && next.substr(0, indent) == last.substr(0, indent) &&
+           next[indent] != ' ' && next[indent] != '\t' && !is_stack_frame(next);
+  }
+  return continues_indented_sentence(pending_.message, next);
 }
 
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
@@ -307,6 +335,7 @@ void RecordJoiner::start(Event&& event) {
   has_pending_ = true;
   width_.reset();
   list_open_ = opens_list(pending_.message);
+  indented_message_ = false;
   block_ = block_opened_by(pending_.message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
@@ -391,6 +420,7 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
   if (has_pending_ && continues(event, fallback_plain)) {
     const bool listed = continues_list(event, fallback_plain);
+    if (listed && pending_plain_ && continues_indented(event.message)) indented_message_ = true;
     const bool wrapped =
         listed ? false
         : block_ == Block::none || block_ == Block::stack
