@@ -508,3 +508,25 @@ TEST_CASE("indented lines that do not go on with a message stay apart", "[joiner
   lines[0].seconds = 5;
   CHECK(join(lines).size() == 2);
 }
+
+// bun.report's rendering of a crash (oven-sh/bun issue form "Stack Trace (bun.report)", bun
+// 1.1.8 and 1.1.29 on Windows): the header, a blank line, the reason; the frames list after it
+// is its own.
+TEST_CASE("bun.report's header joins the reason under its blank line", "[joiner]") {
+  auto events = join(bare({"Bun v1.1.29 ([`6d43b36`](<https://github.com/oven-sh/bun/tree/"
+                           "6d43b366220099042f28c5fa5c66185fe2580539>)) on windows x86_64 "
+                           "[RunCommand]",
+                           "", "Segmentation fault at address 0xFFFFFFFFFFFFFFFF", "",
+                           "- 2 unknown/js code"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message.ends_with("[RunCommand]\n\nSegmentation fault at address "
+                                    "0xFFFFFFFFFFFFFFFF"));
+  CHECK(events[1].message == "- 2 unknown/js code");
+  // A header cut off alone stays one line; a sentence naming a Bun release opens nothing.
+  events = join(bare({"Bun v1.2.5 ([`013fdaf`](<https://github.com/oven-sh/bun/tree/013fdaf>)) "
+                      "on linux x86_64_baseline [BuildCommand]"}));
+  CHECK(events.size() == 1);
+  events = join(bare({"Bun v1.1.38 is out (bf2f153) on windows, see the notes", "",
+                      "Segmentation fault at address 0x0"}));
+  CHECK(events.size() == 2);
+}

@@ -72,6 +72,16 @@ bool is_node_location_line(std::string_view m) {
           where[1] == ':' && where[2] == '\\');
 }
 
+// "Bun v1.1.29 ([`6d43b36`](<https://github.com/oven-sh/bun/tree/...>)) on windows x86_64
+// [RunCommand]": the header bun.report renders at the top of a crash filed from Bun's crash
+// handler (the oven-sh/bun issue form's "Stack Trace (bun.report)"); a blank line, then the
+// reason ("Segmentation fault at address 0x...", "**panic**: reached unreachable code").
+bool is_bun_report_header(std::string_view m) {
+  m = trim_right(m);
+  return starts_with(m, "Bun v") && m.size() > 5 && is_ascii_digit(m[5]) && m.ends_with("]") &&
+         contains(m, ") on ");
+}
+
 // What the kernel prints after an OOM report's one-line summary (linux 4.19+ mm/oom_kill.c:
 // dump_oom_summary ends dump_header, then __oom_kill_process "%s: Killed process %d (%s) ..."
 // with "Out of memory" or "Memory cgroup out of memory", then the reaper's line).
@@ -236,6 +246,7 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
   }
   if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
   if (starts_with(first, "oom-kill:constraint=")) return Block::kernel_oom_tail;
+  if (is_bun_report_header(message)) return Block::bun_report;
   return Block::none;
 }
 
@@ -303,6 +314,8 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return true;
     case Block::object_tail:
       return is_inspect_property(m) || starts_with(trim_left(m), "}");
+    case Block::bun_report:  // the blank lines under the header and the reason after them
+      return fallback_plain && !next.time.has_value() && p.where.line_count < 4;
     case Block::stack:
     case Block::none:
       break;
@@ -376,6 +389,8 @@ void RecordJoiner::append(Event&& next, std::string_view separator) {
     if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
   } else if (block_ == Block::kernel_oom || block_ == Block::kernel_oom_tail) {
     if (contains(m, "oom_reaper:")) block_ = Block::none;
+  } else if (block_ == Block::bun_report) {
+    if (!trim_left(m).empty()) block_ = Block::none;  // the reason: the report's head is whole
   } else if (block_ == Block::object_tail) {
     if (starts_with(trim_left(m), "}")) block_ = Block::stack;
   } else if (block_ == Block::brace_object) {

@@ -41,6 +41,7 @@ class RecordJoiner {
     kernel_oom_tail,  // a report cut above its one-line summary: the kill lines that follow
     brace_object,
     object_tail,
+    bun_report,  // bun.report's header, until the reason under it
     stack
   };
 
