@@ -670,7 +670,9 @@ TEST_CASE("words that only look like a glued language tag stay", "[paste]") {
         "logMessage: flushed 3 entries", "consoleStarted the gateway", "logs2 entries",
         "shellExecuteEx failed", "Error: listen EADDRINUSE :::18789",
         "apache2: Syntax error on line 227 of /etc/apache2/apache2.conf:",
-        "python3: can't open file '/app/x.py'"}) {
+        "python3: can't open file '/app/x.py'",
+        "systemd[1]: start request repeated too quickly for openclaw.service",
+        "nginx[4635]: nginx: configuration file /etc/nginx/nginx.conf test failed"}) {
     PasteCleaner cleaner;
     const auto r = cleaner.clean(line);
     CHECK(r.text == line);

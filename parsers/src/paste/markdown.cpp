@@ -97,7 +97,9 @@ bool starts_like_stamp(std::string_view text) {
 bool starts_record_after_tag(std::string_view text) {
   if (text.empty()) return false;
   const char c = text.front();
-  if (c == '[' || c == '{') return true;
+  if (c == '{') return true;
+  // "systemd[1]: ...", "nginx[4635]: ...": a tag's name and pid, not a tag glued to "[...]".
+  if (c == '[') return text.size() < 2 || !is_digit(text[1]);
   if (is_digit(c)) return starts_like_stamp(text);
   if (!is_upper(c)) return false;
   std::size_t word = 0;
