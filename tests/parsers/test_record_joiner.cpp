@@ -530,19 +530,3 @@ TEST_CASE("bun.report's header joins the reason under its blank line", "[joiner]
                       "Segmentation fault at address 0x0"}));
   CHECK(events.size() == 2);
 }
-
-// pm2 5.4 `pm2 describe api` (lib/API/UX/pm2-describe.js): the heading names the app, the
-// rows under it say its state; the cleaner has dropped the table's borders.
-TEST_CASE("pm2 describe's heading joins the rows of its table", "[joiner]") {
-  const auto events = join(bare({" Describing process with id 2 - name api ",
-                                 "│ status            │ errored      │",
-                                 "│ name              │ api          │",
-                                 " Divergent env variables from local env",
-                                 "│ PATH              │ /usr/bin     │"}));
-  REQUIRE(events.size() == 3);
-  CHECK(events[0].where.line_count == 3);
-  CHECK(events[0].message.find("│ status            │ errored") != std::string::npos);
-  // Rows under another heading are that heading's; rows alone stay rows.
-  CHECK(events[1].message == " Divergent env variables from local env");
-  CHECK(join(bare({"│ status │ errored │", "│ name │ api │"})).size() == 2);
-}

@@ -82,14 +82,6 @@ bool is_bun_report_header(std::string_view m) {
          contains(m, ") on ");
 }
 
-// " Describing process with id 2 - name api " (pm2 2-5 lib/API/UX/pm2-describe.js): the heading
-// names the app the table under it describes, row by row ("│ status │ errored │").
-bool is_pm2_describe_heading(std::string_view m) {
-  return starts_with(trim_left(m), "Describing process with ");
-}
-
-bool is_describe_table_row(std::string_view m) { return starts_with(trim_left(m), "\xE2\x94\x82"); }  // │
-
 // What the kernel prints after an OOM report's one-line summary (linux 4.19+ mm/oom_kill.c:
 // dump_oom_summary ends dump_header, then __oom_kill_process "%s: Killed process %d (%s) ..."
 // with "Out of memory" or "Memory cgroup out of memory", then the reaper's line).
@@ -255,7 +247,6 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
   if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
   if (starts_with(first, "oom-kill:constraint=")) return Block::kernel_oom_tail;
   if (is_bun_report_header(message)) return Block::bun_report;
-  if (is_pm2_describe_heading(message)) return Block::pm2_describe;
   return Block::none;
 }
 
@@ -323,8 +314,6 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return true;
     case Block::object_tail:
       return is_inspect_property(m) || starts_with(trim_left(m), "}");
-    case Block::pm2_describe:
-      return fallback_plain && !next.time.has_value() && is_describe_table_row(m);
     case Block::bun_report:  // the blank lines under the header and the reason after them
       return fallback_plain && !next.time.has_value() && p.where.line_count < 4;
     case Block::stack:

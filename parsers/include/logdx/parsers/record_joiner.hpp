@@ -42,7 +42,6 @@ class RecordJoiner {
     brace_object,
     object_tail,
     bun_report,  // bun.report's header, until the reason under it
-    pm2_describe,  // `pm2 describe`'s heading and the rows of its table
     stack
   };
 
