@@ -151,6 +151,32 @@ TEST_CASE("syslog-iso refuses a capitalised level word as the host", "[journal]"
   CHECK(run_parser("syslog-bsd", "Mar  5 08:20:25 ERROR app: boom\n", kYear2026).no_match == 1);
 }
 
+// toISOString's 'Z' stamp (node's console, the gateway's Discord provider "connection stalled:
+// no HELLO received within 30000ms") in front of "word word: prose" is no host and tag: the
+// ISO syslog writers print the offset as digits (journalctl short-iso "+0000", rsyslog RFC 3339
+// "+00:00"), and under a 'Z' only syslog's own tag shape "name[pid]:" counts.
+TEST_CASE("syslog-iso refuses a Z-stamped message word and colon as host and tag", "[journal]") {
+  const auto console = run_parser(
+      "syslog-iso",
+      "2026-02-08T09:38:21.274Z connection stalled: no HELLO received within 30000ms\n"
+      "2026-02-08T09:38:22Z gateway closed: code=1006 reason=\n");
+  CHECK(console.events.empty());
+  CHECK(console.no_match == 2);
+  // Look-alikes that stay syslog: a digit offset with a pid-less tag (sudo, rsyslogd and
+  // logger write none), and a 'Z' stamp with a [pid] tag or the kernel's.
+  const auto syslog = run_parser(
+      "syslog-iso",
+      "2026-02-10T15:05:10.116113+00:00 openclaw-vps sudo:    alice : TTY=pts/0 ; USER=root\n"
+      "2026-02-10T15:05:10+0000 openclaw-vps openclaw-digest.sh: digest sent\n"
+      "2026-02-08T09:38:21.274Z openclaw-vps node[4242]: listening\n"
+      "2026-02-08T09:38:21.274Z openclaw-vps kernel: Out of memory: Killed process 4242 (node)\n");
+  REQUIRE(syslog.events.size() == 4);
+  CHECK(syslog.events[0].process == "sudo");
+  CHECK(syslog.events[1].process == "openclaw-digest.sh");
+  CHECK(syslog.events[2].pid == 4242);
+  CHECK(syslog.events[3].host == "openclaw-vps");
+}
+
 TEST_CASE("journal-monotonic reads short-monotonic and refuses dmesg text", "[journal]") {
   const auto r = run_file("journal-monotonic", "formats/journalctl-short-monotonic.log");
   REQUIRE(r.events.size() == 23);

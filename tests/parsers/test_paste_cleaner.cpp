@@ -629,6 +629,59 @@ TEST_CASE("fences glued to log lines keep the log text", "[paste]") {
   CHECK(cleaner.clean("```").kind == Kind::skip);
 }
 
+// A fence's language tag glued to the first log line: the paste lost the line end after
+// "```text" (and, copied out of a rendered chat, maybe the backticks too). Texts: V8's
+// OOMErrorHandler (node 12+), node 12+ net.js listen error, the gateway's console line.
+TEST_CASE("a fence's language tag glued to the first log line is peeled", "[paste]") {
+  PasteCleaner cleaner;
+  CHECK(cleaner.clean("```textFATAL ERROR: Reached heap limit Allocation failed - JavaScript "
+                      "heap out of memory")
+            .text == "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of "
+                     "memory");
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+  CHECK(cleaner.clean("```bashError: listen EADDRINUSE: address already in use :::18789").text ==
+        "Error: listen EADDRINUSE: address already in use :::18789");
+  CHECK(cleaner.clean("```").kind == Kind::skip);
+
+  // Without the backticks: at the start of the paste, after a blank line or after "...:".
+  const auto bare = clean_all(
+      "textFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+      "\n"
+      "log2026-02-08T09:38:21.274Z [gateway] listening on ws://127.0.0.1:18789\n"
+      "The gateway printed:\n"
+      "shError [ERR_REQUIRE_ESM]: require() of ES Module /app/x.js not supported.\n"
+      "json{\"level\":50,\"msg\":\"boom\"}");
+  CHECK(bare[0].text ==
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
+  CHECK(bare[0].changed);
+  CHECK(bare[2].text == "2026-02-08T09:38:21.274Z [gateway] listening on ws://127.0.0.1:18789");
+  CHECK(bare[4].text == "Error [ERR_REQUIRE_ESM]: require() of ES Module /app/x.js not supported.");
+  CHECK(bare[5].text == "json{\"level\":50,\"msg\":\"boom\"}");  // mid-block: not peeled
+}
+
+TEST_CASE("words that only look like a glued language tag stay", "[paste]") {
+  // In the middle of a log a camelCase name is the writer's ("jsonParseError" after a line).
+  const auto mid = clean_all("2026-02-08T09:38:21.274Z start\njsonParseError: bad input at 3");
+  CHECK(mid[1].text == "jsonParseError: bad input at 3");
+  CHECK_FALSE(mid[1].changed);
+  // At a block's start: a tag glued to no record start, or no tag at all.
+  for (const std::string_view line :
+       {"textbook example of a crash", "bash: openclaw: command not found",
+        "logMessage: flushed 3 entries", "consoleStarted the gateway", "logs2 entries",
+        "shellExecuteEx failed", "Error: listen EADDRINUSE :::18789",
+        "apache2: Syntax error on line 227 of /etc/apache2/apache2.conf:",
+        "python3: can't open file '/app/x.py'",
+        "systemd[1]: start request repeated too quickly for openclaw.service",
+        "nginx[4635]: nginx: configuration file /etc/nginx/nginx.conf test failed"}) {
+    PasteCleaner cleaner;
+    const auto r = cleaner.clean(line);
+    CHECK(r.text == line);
+  }
+  // Inside a fence the text is literal.
+  const auto fenced = clean_all("```\ntextFATAL ERROR: x\n```");
+  CHECK(fenced[1].text == "textFATAL ERROR: x");
+}
+
 TEST_CASE("markup glued to one end of a log line is removed", "[paste]") {
   PasteCleaner cleaner;
   CHECK(cleaner.clean("**Mar 06 02:30:04 c1 systemd[1]: x.service failed.").text ==

@@ -464,3 +464,69 @@ TEST_CASE("the gateway's runtime guard is one event with the node it detected", 
   CHECK(join(bare({"my app requires Node >=22 but I have 20", "Detected: node 20.11.0."})).size() ==
         2);
 }
+
+// One message a tool printed over several lines, the later ones indented. libpq 9.x-11
+// fe-connect.c connectFailureMessage ("could not connect to server: %s\n\tIs the server running
+// on host \"%s\" (%s) and accepting\n\tTCP/IP connections on port %s?\n", and the Unix socket
+// form); node 22.12 lib/internal/modules/cjs/loader.js ERR_REQUIRE_ASYNC_MODULE with
+// --experimental-print-required-tla off ("  From ", "  Requiring ").
+TEST_CASE("an indented sentence goes on with the bare record above it", "[joiner]") {
+  auto events = join(bare({"psql: could not connect to server: Connection refused",
+                           "\tIs the server running on host \"localhost\" (127.0.0.1) and accepting",
+                           "\tTCP/IP connections on port 5432?", "next"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 3);
+  CHECK(events[0].message.ends_with("\n\tTCP/IP connections on port 5432?"));
+
+  events = join(bare({"psql: could not connect to server: No such file or directory",
+                      "\tIs the server running locally and accepting",
+                      "\tconnections on Unix domain socket \"/tmp/.s.PGSQL.5432\"?"}));
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].message.ends_with("socket \"/tmp/.s.PGSQL.5432\"?"));
+
+  events = join(bare({"Error [ERR_REQUIRE_ASYNC_MODULE]: require() cannot be used on an ESM "
+                      "graph with top-level await. Use import() instead.",
+                      "  From /tmp/esm/[eval] ", "  Requiring /tmp/esm/node_modules/tla/index.js "}));
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].where.line_count == 3);
+}
+
+TEST_CASE("indented lines that do not go on with a message stay apart", "[joiner]") {
+  // A person's line ending with ':' above the log they indented; a lower-case indented line
+  // under a sentence; an indented first line; a line of another indent after the sentence.
+  CHECK(join(bare({"I get this when I start it:", "    Error: listen EADDRINUSE :::18789"}))
+            .size() == 2);
+  CHECK(join(bare({"openclaw gateway status", "  running, pid 4242"})).size() == 2);
+  CHECK(join(bare({"  Loaded: loaded", "  Active: failed"})).size() == 2);
+  const auto events = join(bare({"psql: could not connect to server: Connection refused",
+                                 "\tIs the server running on host \"db\" (10.0.0.5) and accepting",
+                                 "  other text"}));
+  CHECK(events.size() == 2);
+  // An enveloped record is no bare message: its neighbours keep their own rules.
+  std::vector<Line> lines = bare({"x", "  Requiring /tmp/x.js"});
+  lines[0].plain = false;
+  lines[0].seconds = 5;
+  CHECK(join(lines).size() == 2);
+}
+
+// bun.report's rendering of a crash (oven-sh/bun issue form "Stack Trace (bun.report)", bun
+// 1.1.8 and 1.1.29 on Windows): the header, a blank line, the reason; the frames list after it
+// is its own.
+TEST_CASE("bun.report's header joins the reason under its blank line", "[joiner]") {
+  auto events = join(bare({"Bun v1.1.29 ([`6d43b36`](<https://github.com/oven-sh/bun/tree/"
+                           "6d43b366220099042f28c5fa5c66185fe2580539>)) on windows x86_64 "
+                           "[RunCommand]",
+                           "", "Segmentation fault at address 0xFFFFFFFFFFFFFFFF", "",
+                           "- 2 unknown/js code"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].message.ends_with("[RunCommand]\n\nSegmentation fault at address "
+                                    "0xFFFFFFFFFFFFFFFF"));
+  CHECK(events[1].message == "- 2 unknown/js code");
+  // A header cut off alone stays one line; a sentence naming a Bun release opens nothing.
+  events = join(bare({"Bun v1.2.5 ([`013fdaf`](<https://github.com/oven-sh/bun/tree/013fdaf>)) "
+                      "on linux x86_64_baseline [BuildCommand]"}));
+  CHECK(events.size() == 1);
+  events = join(bare({"Bun v1.1.38 is out (bf2f153) on windows, see the notes", "",
+                      "Segmentation fault at address 0x0"}));
+  CHECK(events.size() == 2);
+}

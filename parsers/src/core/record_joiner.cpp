@@ -72,6 +72,16 @@ bool is_node_location_line(std::string_view m) {
           where[1] == ':' && where[2] == '\\');
 }
 
+// "Bun v1.1.29 ([`6d43b36`](<https://github.com/oven-sh/bun/tree/...>)) on windows x86_64
+// [RunCommand]": the header bun.report renders at the top of a crash filed from Bun's crash
+// handler (the oven-sh/bun issue form's "Stack Trace (bun.report)"); a blank line, then the
+// reason ("Segmentation fault at address 0x...", "**panic**: reached unreachable code").
+bool is_bun_report_header(std::string_view m) {
+  m = trim_right(m);
+  return starts_with(m, "Bun v") && m.size() > 5 && is_ascii_digit(m[5]) && m.ends_with("]") &&
+         contains(m, ") on ");
+}
+
 // What the kernel prints after an OOM report's one-line summary (linux 4.19+ mm/oom_kill.c:
 // dump_oom_summary ends dump_header, then __oom_kill_process "%s: Killed process %d (%s) ..."
 // with "Out of memory" or "Memory cgroup out of memory", then the reaper's line).
@@ -104,6 +114,20 @@ bool continues_runtime_guard(std::string_view pending, std::string_view next) {
 }
 
 bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
+
+// One message a tool printed over several lines, the later ones indented: libpq's "could not
+// connect to server: Connection refused\n\tIs the server running on host ..." (fe-connect.c),
+// node 22's ERR_REQUIRE_ASYNC_MODULE "...\n  From /x/[eval] \n  Requiring /x/tla.js ".
+// The indented line goes on in a sentence (an upper-case word: frames, "- " items and
+// "code: 'X'" properties have rules of their own), under a flush-left record that does not
+// end with ':' (a person's "I get this:" above an indented log keeps it apart).
+bool continues_indented_sentence(std::string_view pending, std::string_view next) {
+  if (next.size() < 3 || (next.front() != '\t' && next.substr(0, 2) != "  ")) return false;
+  if (pending.empty() || pending.front() == ' ' || pending.front() == '\t') return false;
+  const std::string_view t = trim_left(next);
+  if (t.empty() || t.front() < 'A' || t.front() > 'Z') return false;
+  return !trim_right(last_line(pending)).ends_with(":");
+}
 
 bool is_stack_frame(std::string_view m) {
   if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
@@ -222,6 +246,7 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
   }
   if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
   if (starts_with(first, "oom-kill:constraint=")) return Block::kernel_oom_tail;
+  if (is_bun_report_header(message)) return Block::bun_report;
   return Block::none;
 }
 
@@ -243,10 +268,24 @@ bool RecordJoiner::same_stream(const Event& next, bool fallback_plain) const {
 bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const {
   if (!pending_plain_ || !fallback_plain || next.time.has_value()) return false;
   if (list_open_ && is_list_item(next.message)) return true;
+  if (continues_indented(next.message)) return true;
   if (continues_runtime_guard(pending_.message, next.message)) return true;
   // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
   // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
   return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";
+}
+
+// The first indented line must go on in a sentence; the lines after it at the same indent go on
+// with it ("\tIs the server running locally and accepting\n\tconnections on Unix domain ...").
+bool RecordJoiner::continues_indented(std::string_view next) const {
+  if (block_ != Block::none && block_ != Block::stack) return false;
+  if (indented_message_) {
+    const std::string_view last = last_line(pending_.message);
+    const std::size_t indent = last.size() - trim_left(last).size();
+    return indent > 0 && next.size() > indent && next.substr(0, indent) == last.substr(0, indent) &&
+           next[indent] != ' ' && next[indent] != '\t' && !is_stack_frame(next);
+  }
+  return continues_indented_sentence(pending_.message, next);
 }
 
 bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
@@ -275,6 +314,8 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return true;
     case Block::object_tail:
       return is_inspect_property(m) || starts_with(trim_left(m), "}");
+    case Block::bun_report:  // the blank lines under the header and the reason after them
+      return fallback_plain && !next.time.has_value() && p.where.line_count < 4;
     case Block::stack:
     case Block::none:
       break;
@@ -307,6 +348,7 @@ void RecordJoiner::start(Event&& event) {
   has_pending_ = true;
   width_.reset();
   list_open_ = opens_list(pending_.message);
+  indented_message_ = false;
   block_ = block_opened_by(pending_.message);
   brace_depth_ = 0;
   crash_confirmed_ = false;
@@ -347,6 +389,8 @@ void RecordJoiner::append(Event&& next, std::string_view separator) {
     if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
   } else if (block_ == Block::kernel_oom || block_ == Block::kernel_oom_tail) {
     if (contains(m, "oom_reaper:")) block_ = Block::none;
+  } else if (block_ == Block::bun_report) {
+    if (!trim_left(m).empty()) block_ = Block::none;  // the reason: the report's head is whole
   } else if (block_ == Block::object_tail) {
     if (starts_with(trim_left(m), "}")) block_ = Block::stack;
   } else if (block_ == Block::brace_object) {
@@ -391,6 +435,7 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
   const bool blank = trim_left(event.message).empty() && !event.time.has_value();
   if (has_pending_ && continues(event, fallback_plain)) {
     const bool listed = continues_list(event, fallback_plain);
+    if (listed && pending_plain_ && continues_indented(event.message)) indented_message_ = true;
     const bool wrapped =
         listed ? false
         : block_ == Block::none || block_ == Block::stack

@@ -86,6 +86,16 @@ class ShortLineParser final : public EnvelopeParser {
   bool after_entry_ = false;
 };
 
+// "2026-02-08T09:38:21.274Z connection stalled: no HELLO ...": a stamped console line whose
+// first words only sit where a host and a tag would. The ISO writers of syslog lines print the
+// UTC offset as digits (journalctl -o short-iso "+0000", rsyslog RFC 3339 and syslog-ng ISO
+// "+00:00"); a 'Z' is JavaScript's toISOString and the loggers of Go and pino. Under such a
+// stamp only a tag of syslog's own shape, "name[pid]:" (or the kernel's, which has no pid),
+// says host and tag; "word word:" is the message, a word and its colon.
+bool is_console_stamp_misread(StampShape shape, std::string_view stamp, const SyslogTail& tail) {
+  return shape == StampShape::iso && stamp.ends_with('Z') && !tail.pid && tail.ident != "kernel";
+}
+
 }  // namespace
 
 bool may_start_short_line(StampShape shape, std::string_view line) {
@@ -110,6 +120,7 @@ bool parse_short_line(StampShape shape, int default_year, std::string_view line,
   if (!read_stamp(shape, default_year, rest, time, stamp_text)) return false;
   SyslogTail tail;
   if (!parse_syslog_tail(rest, tail)) return false;
+  if (is_console_stamp_misread(shape, stamp_text, tail)) return false;
   // "[ secs] Hardware name: QEMU ..." is dmesg text, not "host ident: msg"; the journal
   // prints a [pid] for every entry that has one, which is all but the kernel's.
   if (shape == StampShape::monotonic && !tail.pid && tail.ident != "kernel") return false;

@@ -72,6 +72,50 @@ bool is_language_tag(std::string_view word) {
   return false;
 }
 
+bool starts_like_log_record(std::string_view text);
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// A stamp's first digits: "2026-02-08", "2026/10/20", "13:25:13".
+bool starts_like_stamp(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 5 && is_digit(text[digits])) ++digits;
+  if (digits == text.size()) return false;
+  const char after = text[digits];
+  // "apache2: ..." and "python3: can't open file" are programs: a clock has digits after ':'.
+  return (digits == 4 && (after == '-' || after == '/')) ||
+         ((digits == 1 || digits == 2) && after == ':' && digits + 1 < text.size() &&
+          is_digit(text[digits + 1]));
+}
+
+// What a log record starts with when a fence's language tag is glued to it: a bracket or a
+// brace ("[gateway]", "[ 12.3]", JSON), a stamp, a month and a day, a level or other word in
+// capitals ("FATAL ERROR:", "ERROR ", "WARN:"), or an error's class ("Error:", "TypeError:",
+// "Error [ERR_X]:", "SyntaxException:"). A capitalised word that is no error's class
+// ("Message: ...", "Started ...") is not enough: "consoleMessage:" may be a name.
+bool starts_record_after_tag(std::string_view text) {
+  if (text.empty()) return false;
+  const char c = text.front();
+  if (c == '{') return true;
+  // "systemd[1]: ...", "nginx[4635]: ...": a tag's name and pid, not a tag glued to "[...]".
+  if (c == '[') return text.size() < 2 || !is_digit(text[1]);
+  if (is_digit(c)) return starts_like_stamp(text);
+  if (!is_upper(c)) return false;
+  std::size_t word = 0;
+  bool capitals = true;
+  for (; word < text.size() && is_alpha(text[word]); ++word) {
+    if (!is_upper(text[word])) capitals = false;
+  }
+  if (word == text.size()) return false;
+  const char after = text[word];
+  const std::string_view name = text.substr(0, word);
+  if (capitals && word >= 2) return after == ' ' || after == ':';
+  const bool error_class = name.ends_with("Error") || name.ends_with("Exception");
+  return (error_class && (after == ':' || text.substr(word, 2) == " [")) ||
+         starts_like_log_record(text);
+}
+
 // What follows a fence marker: "" (plain opener), a language tag, or glued log text.
 std::string_view glued_fence_content(std::string_view info) {
   info = trim(info);
@@ -81,6 +125,7 @@ std::string_view glued_fence_content(std::string_view info) {
   if (is_language_tag(first)) {
     return blank == std::string_view::npos ? std::string_view() : trim(info.substr(blank));
   }
+  if (const std::size_t tag = glued_language_tag(info); tag > 0) return info.substr(tag);
   const char c = info.front();
   if (blank != std::string_view::npos || is_digit(c) || c == '[' || c == '{') return info;
   return {};  // one unknown word: an info string ("```journalctl")
@@ -105,6 +150,14 @@ bool starts_like_log_record(std::string_view text) {
 }
 
 }  // namespace
+
+std::size_t glued_language_tag(std::string_view line) {
+  constexpr std::size_t kLongestTag = 10;  // "powershell"; "plaintext" is 9
+  std::size_t run = 0;
+  while (run < line.size() && run <= kLongestTag && is_lower(line[run])) ++run;
+  if (run < 2 || run > kLongestTag || !is_language_tag(line.substr(0, run))) return 0;
+  return starts_record_after_tag(line.substr(run)) ? run : 0;
+}
 
 std::size_t strip_quote_markers(std::string_view& line, std::size_t max_depth) {
   std::size_t depth = 0;

@@ -13,6 +13,14 @@ namespace logdx::paste {
 // "> > x", ">> x" and ">x" all count) and returns how many were removed.
 std::size_t strip_quote_markers(std::string_view& line, std::size_t max_depth);
 
+// "textFATAL ERROR: ...", "bashError: listen ...", "log2026-02-08T09:38:21.274Z ...",
+// "json{...}": a fence's language tag (lower case, a known one) glued to the first log line
+// when the paste lost the line end after "```" (and maybe the backticks too). Returns the
+// tag's length when what follows starts like a record (a bracket or brace, a stamp, a month and
+// day, a word in capitals, an error class and its colon), else 0: "logError: x" is a name only
+// when no error class follows ("logMessage: x" stays), and "textbook" or "bash: x" stay.
+std::size_t glued_language_tag(std::string_view line);
+
 struct Fence {
   char marker = '`';       // '`' or '~'
   std::size_t length = 3;  // how many markers opened it

@@ -114,9 +114,11 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     // read indentation as a continuation must not take them for one (the empty line inside
     // Node's crash banner separates the source excerpt from the error).
     after_blank_ = true;
+    block_may_start_ = true;
     return {Kind::text, line.substr(0, 0), changed || !line.empty()};
   }
   line = unindent_code_block(line, changed);
+  line = without_glued_language_tag(line, changed);
   const bool quoted_fence = in_fence_ && fence_quote_depth_ > 0;  // may end on any line
   const FirstByte first = kFirstByte[static_cast<unsigned char>(line.front())];
   // Markdown glued to the end of a log line ("...restart.```", "...quickly.**"), blanks after
@@ -133,6 +135,20 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     return finish_text(line, changed);
   }
   return clean_structure(line, changed);
+}
+
+// "textFATAL ERROR: ...", "bashError: ...": a fence's language tag left glued to the first log
+// line where the paste lost the fence's backticks and line end. Only where a pasted block can
+// start (see block_may_start_) and outside a fence, whose text is literal: in the middle of a
+// log, "jsonParseError: x" is a name.
+std::string_view PasteCleaner::without_glued_language_tag(std::string_view line, bool& changed) {
+  const bool block_start = block_may_start_;
+  block_may_start_ = trim_right(line).ends_with(':');
+  if (!block_start || in_fence_ || line.front() < 'a' || line.front() > 'z') return line;
+  const std::size_t tag = paste::glued_language_tag(line);
+  if (tag == 0) return line;
+  changed = true;
+  return line.substr(tag);
 }
 
 // A Markdown indented code block (CommonMark 4.4): after a blank line, lines indented by four
@@ -284,6 +300,7 @@ void PasteCleaner::reset() {
   fence_quote_depth_ = 0;
   after_blank_ = false;
   in_code_block_ = false;
+  block_may_start_ = true;
   quoted_.clear();
   next_quoted_ = 0;
 }

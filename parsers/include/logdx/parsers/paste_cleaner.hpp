@@ -56,6 +56,7 @@ class PasteCleaner {
   Result finish(std::string_view line, bool changed);       // frames, prompts, then:
   Result finish_text(std::string_view line, bool changed);  // glued records
   std::string_view unindent_code_block(std::string_view line, bool& changed);
+  std::string_view without_glued_language_tag(std::string_view line, bool& changed);
   std::string_view unbold(std::string_view line);
   std::string& own(std::string_view line);
 
@@ -71,6 +72,9 @@ class PasteCleaner {
   std::size_t fence_quote_depth_ = 0;  // the fence sits inside this many "> " quote levels
   bool after_blank_ = false;           // the line before was blank (not the input's start)
   bool in_code_block_ = false;         // inside an indented code block (four spaces or a tab)
+  // The next line may start a block of pasted log: the input's start, after a blank line or a
+  // line ending with ':' ("Here is the log:"), where a fence's glued language tag can be.
+  bool block_may_start_ = true;
 };
 
 }  // namespace logdx

@@ -41,6 +41,7 @@ class RecordJoiner {
     kernel_oom_tail,  // a report cut above its one-line summary: the kill lines that follow
     brace_object,
     object_tail,
+    bun_report,  // bun.report's header, until the reason under it
     stack
   };
 
@@ -51,6 +52,8 @@ class RecordJoiner {
   // A "- item" under a bare line that ends with ':', Node's "Require stack:" in an error, or a
   // line of the gateway's runtime guard ("Detected: node ...") under its first.
   bool continues_list(const Event& next, bool fallback_plain) const;
+  // An indented line going on with the pending bare record's message (libpq, node 22).
+  bool continues_indented(std::string_view next) const;
   // A bare line right after a full-width one: the terminal wrapped the pending line there.
   bool wrapped_here(const Event& next, bool fallback_plain) const;
   void append(Event&& next, std::string_view separator);  // extend, then advance the block
@@ -71,6 +74,7 @@ class RecordJoiner {
   bool crash_confirmed_ = false;  // a node_crash block saw the caret under the source line
   bool pending_plain_ = false;    // the pending record had no envelope of its own
   bool list_open_ = false;  // the pending bare record's last line ends with ':' or is a "- " item
+  bool indented_message_ = false;  // the pending record took an indented line of its message
   mutable std::optional<std::size_t> width_;  // pending_width(), until the raw text grows
 };
 
