@@ -895,6 +895,13 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   REQUIRE(records.size() == 3);
   CHECK(records[1] == "openclaw gateway install");
   CHECK(records[2] == "unauthorized: device token mismatch");
+  // Chinese prose has no blank between its words (a numbered list item, its number taken off;
+  // openclaw Control UI status "disconnected (1008): ...", ui/src/ui/app-gateway.ts)
+  records = records_of(cleaner,
+                       "4. \xE7\xBD\x91\xE9\xA1\xB5\xE6\x98\xBE\xE7\xA4\xBA "
+                       "\"disconnected (1008): unauthorized: gateway token missing\"");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "disconnected (1008): unauthorized: gateway token missing");
   records = records_of(cleaner,
                        "Actual behavior: `Error: listen EADDRINUSE: address already in use "
                        ":::18789` at every start");
@@ -934,6 +941,8 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            "TypeError: cannot read `foo bar baz qux` of undefined",
            "Fatal: retry with \"openclaw gateway restart\" later",
            "WARN: the span `openclaw doctor --fix` is a hint",
+           // an installer's check mark is no word
+           "\xE2\x9C\x93 Run `openclaw onboard --install-daemon` next time",
        }) {
     INFO(line);
     cleaner.clean(line);

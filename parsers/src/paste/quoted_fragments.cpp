@@ -8,8 +8,8 @@
 namespace logdx::paste {
 namespace {
 
-constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";   // “
-constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";  // ”
+constexpr std::string_view kOpenCurly = "\xE2\x80\x9C";         // “
+constexpr std::string_view kCloseCurly = "\xE2\x80\x9D";        // ”
 constexpr std::string_view kOpenCurlySingle = "\xE2\x80\x98";   // ‘
 constexpr std::string_view kCloseCurlySingle = "\xE2\x80\x99";  // ’ (also an apostrophe)
 
@@ -62,9 +62,36 @@ bool closes_quote_at(std::string_view line, std::size_t after) {
          c == '?';
 }
 
+// The line after a list item's marker, which the cleaner leaves on prose ("4. ", "1) ", "- ").
+std::string_view without_list_marker(std::string_view line) {
+  std::size_t digits = 0;
+  while (digits < 3 && digits < line.size() &&
+         std::isdigit(static_cast<unsigned char>(line[digits]))) {
+    ++digits;
+  }
+  const bool numbered = digits > 0 && line.size() > digits + 1 &&
+                        (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
+  if (numbered) return line.substr(digits + 2);
+  const bool bullet =
+      line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ';
+  return bullet ? line.substr(2) : line;
+}
+
+// Whether the line starts with a CJK or Hangul character (UTF-8 lead bytes E3-ED: U+3000-U+DFFF,
+// kana, CJK ideographs, Hangul), list marker aside: Chinese, Japanese and Korean prose puts no
+// blank between its words ("网页显示 \"disconnected (1008): ...\""). Symbols before U+3000 (the
+// installers' "✓", box drawing) are not words.
+bool starts_with_cjk(std::string_view line) {
+  line = without_list_marker(line);
+  if (line.empty()) return false;
+  const auto lead = static_cast<unsigned char>(line.front());
+  return lead >= 0xE3 && lead <= 0xED;
+}
+
 // Whether the line reads as a sentence: two words of letters ("i have", "The update"), not a
 // syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
 bool starts_with_words(std::string_view line) {
+  if (starts_with_cjk(line)) return true;
   std::size_t n = 0;
   while (n < line.size() && is_letter(line[n])) ++n;
   if (n == 0 || n >= line.size() || line[n] != ' ') return false;
@@ -75,9 +102,9 @@ bool starts_with_words(std::string_view line) {
 // What a log line starts with that is shaped like an issue form's label: a level or an error
 // class ("Error: ...", "TypeError: ...", "WARN: ...").
 bool is_log_word(std::string_view word) {
-  static constexpr std::string_view kLevels[] = {"error", "warning", "warn", "info", "debug",
-                                                 "fatal", "trace", "notice", "critical", "err",
-                                                 "crit", "alert", "emerg", "panic"};
+  static constexpr std::string_view kLevels[] = {"error", "warning", "warn",   "info",     "debug",
+                                                 "fatal", "trace",   "notice", "critical", "err",
+                                                 "crit",  "alert",   "emerg",  "panic"};
   std::string lower(word);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view level : kLevels) {
@@ -125,8 +152,8 @@ std::size_t closing_quote(std::string_view line, std::size_t inner, std::string_
   return end;
 }
 
-void quoted(std::string_view line, std::string_view open, std::string_view close,
-            bool apostrophes, std::vector<std::string_view>& out) {
+void quoted(std::string_view line, std::string_view open, std::string_view close, bool apostrophes,
+            std::vector<std::string_view>& out) {
   std::size_t at = 0;
   while ((at = line.find(open, at)) != std::string_view::npos) {
     const std::size_t inner = at + open.size();
@@ -189,7 +216,8 @@ void emphasis_spans(std::string_view line, std::vector<std::string_view>& out) {
 // fragment is in: it ends at the first '.', '!' or '?' after it that a blank or the line's end
 // follows (the dots of "127.0.0.1" do not end one).
 bool in_a_question(std::string_view line, std::string_view fragment) {
-  const std::size_t from = static_cast<std::size_t>(fragment.data() - line.data()) + fragment.size();
+  const std::size_t from =
+      static_cast<std::size_t>(fragment.data() - line.data()) + fragment.size();
   for (std::size_t i = from; i < line.size(); ++i) {
     const char c = line[i];
     if (c != '.' && c != '!' && c != '?') continue;

@@ -12,7 +12,8 @@
 namespace logdx::paste {
 
 // The quoted fragments of one line outside a code fence, in line order (views into `line`, put
-// in `out`), when the line is a sentence (it starts with two words of letters, or with an issue
+// in `out`), when the line is a sentence (it starts with two words of letters, with Chinese,
+// Japanese or Korean text (no blanks between words there), or with an issue
 // form's label such as "Problem: " or "Actual behavior: " that is no log level nor error class:
 // not a stamp, a tag or a pm2 `0|app |` prefix, whose messages may hold commands in backticks
 // or fields in quotes):
