@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <string>
 #include <utility>
 
 namespace logdx::paste {
@@ -99,18 +98,27 @@ bool starts_with_words(std::string_view line) {
   return n < line.size() && is_letter(line[n]);
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == y;
+         });
+}
+
 // What a log line starts with that is shaped like an issue form's label: a level or an error
-// class ("Error: ...", "TypeError: ...", "WARN: ...").
+// class ("Error: ...", "TypeError: ...", "WARN: ..."). Asked once per line that has a label's
+// shape, so it compares in place rather than lower-casing a copy.
 bool is_log_word(std::string_view word) {
   static constexpr std::string_view kLevels[] = {"error", "warning", "warn",   "info",     "debug",
                                                  "fatal", "trace",   "notice", "critical", "err",
                                                  "crit",  "alert",   "emerg",  "panic"};
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view level : kLevels) {
-    if (lower == level) return true;
+    if (equals_ignoring_case(word, level)) return true;
   }
-  return lower.ends_with("error") || lower.ends_with("exception");
+  const auto ends_with = [&](std::string_view tail) {
+    return word.size() >= tail.size() &&
+           equals_ignoring_case(word.substr(word.size() - tail.size()), tail);
+  };
+  return ends_with("error") || ends_with("exception");
 }
 
 // Whether the line opens with an issue form's label, bold or not once the cleaner took the
