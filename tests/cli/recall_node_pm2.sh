@@ -525,7 +525,7 @@ paste_run "Service runtime: status=running, state=active, pid=2211, lastExit=0
 Gateway port 18789 status: free.
 Port diagnostics errors: Error: spawn lsof ENOENT"
 check "running service, free port after restart: gateway_not_ready" \
-  $(root_is gateway_not_ready gateway-restart-never-healthy; echo $?)
+  $(root_is gateway_not_ready gateway-restart-health-wait-timed-out; echo $?)
 check "the missing lsof of the port inspector is no finding" $(not_fired missing_executable; echo $?)
 
 # openclaw 2026.3-9.6 (dist/server-start-*.mjs GatewayLockError, printed by dist/run-*.mjs as

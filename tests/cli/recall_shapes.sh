@@ -121,7 +121,40 @@ check "a running pod is quiet" $(quiet; echo $?)
 # openclaw's CLI verdicts: a restart that never got healthy (an error), a second start refused
 # by the state lock (only a remark: the running gateway is fine)
 paste_run "Timed out after 60s waiting for gateway port 18789 to become healthy."
-check "restart never healthy" $(root_is gateway_not_ready gateway-restart-never-healthy error; echo $?)
+check "restart never healthy" $(root_is gateway_not_ready gateway-restart-health-wait-timed-out error; echo $?)
+# the diagnostics openclaw prints under that verdict decide it (2026.2.24-9.6 restart-health):
+# a live process with a free port is a start that hangs or is slow (a remark), a stopped one
+# with a failed exit is the fault
+paste_run "Timed out after 60s waiting for gateway port 18789 to become healthy.
+Gateway process is running but port 18789 is still free (startup hang/crash loop or very slow VM startup).
+Service runtime: status=running, state=active, pid=315520, lastExit=0
+Gateway port 18789 status: free.
+Gateway restart timed out after 60s waiting for health checks."
+check "verdict over a running process is a remark" $(root_is gateway_not_ready gateway-running-but-port-free warning; echo $?)
+check "and nothing louder" $(quiet; echo $?)
+paste_run "Timed out after 60s waiting for gateway port 18789 to become healthy.
+Service runtime: status=stopped, state=activating, lastExit=1
+Gateway port 18789 status: free.
+Gateway restart timed out after 60s waiting for health checks."
+check "verdict over a stopped service is one fault" $(root_is gateway_not_ready gateway-restart-never-healthy error; echo $?)
+check "and only one" $([ "$(count_cause gateway_not_ready)" = 1 ]; echo $?)
+# the service commands' own check failing (openclaw 2026.3.8-9.6 lifecycle-core): nothing was
+# started, but a foreground gateway may run anyway, so a remark; a host without systemctl at all
+# is no finding
+paste_run "Gateway service check failed: Error: systemctl is-enabled unavailable: Failed to connect to bus: No medium found"
+check "service check failed is a remark" $(root_is gateway_not_running gateway-service-check-failed warning; echo $?)
+check "and nothing louder" $(quiet; echo $?)
+paste_run "Gateway service check failed: Error: systemctl --user unavailable: spawn systemctl ENOENT"
+check "no systemctl at all is no finding" $(not_fired gateway-service-check-failed; echo $?)
+# openclaw's restart killing the last gateway as stale (2026.3.8-9.6 restart-stale-pids): once
+# is a remark, every few minutes is a loop
+paste_run "2026-11-02T08:14:55.102Z [restart] killing 1 stale gateway process(es) before restart: 48211"
+check "one stale kill is a remark" $(root_is restart_loop_supervisor gateway-stale-process-killed warning; echo $?)
+paste_run "2026-11-02T08:14:55.102Z [restart] killing 1 stale gateway process(es) before restart: 48211
+2026-11-02T08:18:40.311Z [restart] killing 1 stale gateway process(es) before restart: 48790
+2026-11-02T08:23:02.877Z [restart] killing 1 stale gateway process(es) before restart: 49102"
+check "stale kills every few minutes are a loop" $(root_is restart_loop_supervisor gateway-stale-processes-killed-repeatedly error; echo $?)
+check "and the single kills fold into it" $(not_fired '"rule": "gateway-stale-process-killed"'; echo $?)
 paste_run "Gateway failed to start: gateway already running (pid 7301); lock timeout after 5000ms"
 check "second start refused by the lock is a remark" $(root_is second_instance "" info; echo $?)
 check "and nothing louder" $(quiet; echo $?)
