@@ -634,10 +634,12 @@ TEST_CASE("fences glued to log lines keep the log text", "[paste]") {
 // OOMErrorHandler (node 12+), node 12+ net.js listen error, the gateway's console line.
 TEST_CASE("a fence's language tag glued to the first log line is peeled", "[paste]") {
   PasteCleaner cleaner;
-  CHECK(cleaner.clean("```textFATAL ERROR: Reached heap limit Allocation failed - JavaScript "
-                      "heap out of memory")
-            .text == "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of "
-                     "memory");
+  CHECK(cleaner
+            .clean("```textFATAL ERROR: Reached heap limit Allocation failed - JavaScript "
+                   "heap out of memory")
+            .text ==
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of "
+        "memory");
   CHECK(cleaner.clean("```").kind == Kind::skip);
   CHECK(cleaner.clean("```bashError: listen EADDRINUSE: address already in use :::18789").text ==
         "Error: listen EADDRINUSE: address already in use :::18789");
@@ -825,7 +827,9 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   // two spans, curly quotes, a double-backtick span holding a backtick
   records = records_of(cleaner,
                        "First came `api.service: Failed with result 'exit-code'.` then "
-                       "\xE2\x80\x9C" "connect ECONNREFUSED 127.0.0.1:5432\xE2\x80\x9D" " and ``a `b` "
+                       "\xE2\x80\x9C"
+                       "connect ECONNREFUSED 127.0.0.1:5432\xE2\x80\x9D"
+                       " and ``a `b` "
                        "c d e f g h``.");
   REQUIRE(records.size() == 4);
   CHECK(records[1] == "api.service: Failed with result 'exit-code'.");
@@ -849,7 +853,8 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   REQUIRE(records.size() == 1);
   CHECK(records[0] == "Temporary failure in name resolution");
   // an unmatched backtick run is literal text; a later span still counts
-  records = records_of(cleaner, "the fence ``` broke, then `Error: listen EADDRINUSE :::3000` came");
+  records =
+      records_of(cleaner, "the fence ``` broke, then `Error: listen EADDRINUSE :::3000` came");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "Error: listen EADDRINUSE :::3000");
   // a report followed by a question is still a report
@@ -902,6 +907,19 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
                        "\"disconnected (1008): unauthorized: gateway token missing\"");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "disconnected (1008): unauthorized: gateway token missing");
+  // the same item nested in an issue form's steps keeps its indentation in the paste
+  records = records_of(cleaner,
+                       "   4. \xE7\xBD\x91\xE9\xA1\xB5\xE6\x98\xBE\xE7\xA4\xBA "
+                       "\"disconnected (1008): unauthorized: gateway token missing\"   ");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "disconnected (1008): unauthorized: gateway token missing");
+  records =
+      records_of(cleaner, "  - the page shows \"disconnected (1008): pairing required\" again");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "disconnected (1008): pairing required");
+  records = records_of(cleaner, "1. then pm2 prints \"Error: listen EADDRINUSE :::3000\" twice");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: listen EADDRINUSE :::3000");
   records = records_of(cleaner,
                        "Actual behavior: `Error: listen EADDRINUSE: address already in use "
                        ":::18789` at every start");
@@ -941,6 +959,9 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            "TypeError: cannot read `foo bar baz qux` of undefined",
            "Fatal: retry with \"openclaw gateway restart\" later",
            "WARN: the span `openclaw doctor --fix` is a hint",
+           // an indented line that is no list item: a stack frame, a record's continuation
+           "    at Object.handler \"connect ECONNREFUSED 127.0.0.1:5432\" (/srv/app/db.js:12:5)",
+           "      reason \"connect ECONNREFUSED 127.0.0.1:5432\" from the pool",
            // an installer's check mark is no word
            "\xE2\x9C\x93 Run `openclaw onboard --install-daemon` next time",
        }) {

@@ -87,10 +87,22 @@ bool starts_with_cjk(std::string_view line) {
   return lead >= 0xE3 && lead <= 0xED;
 }
 
-// Whether the line reads as a sentence: two words of letters ("i have", "The update"), not a
-// syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
+// The line without the indentation of an issue form's nested list item ("   4. 网页显示 \"...\""),
+// which is prose like any list item. Other indented lines (a stack frame, a wrapped record's
+// continuation) keep their indentation, and so are no sentence.
+std::string_view without_list_indent(std::string_view line) {
+  const std::size_t n = line.find_first_not_of(" \t");
+  if (n == 0 || n == std::string_view::npos) return line;
+  const std::string_view rest = line.substr(n);
+  const bool list_item = without_list_marker(rest).size() != rest.size();
+  return list_item || starts_with_cjk(rest) ? rest : line;
+}
+
+// Whether the line reads as a sentence: two words of letters ("i have", "The update"), list
+// marker aside, not a syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
 bool starts_with_words(std::string_view line) {
   if (starts_with_cjk(line)) return true;
+  line = without_list_marker(line);
   std::size_t n = 0;
   while (n < line.size() && is_letter(line[n])) ++n;
   if (n == 0 || n >= line.size() || line[n] != ' ') return false;
@@ -239,6 +251,7 @@ bool in_a_question(std::string_view line, std::string_view fragment) {
 
 void quoted_fragments(std::string_view line, std::vector<std::string_view>& out) {
   out.clear();
+  line = without_list_indent(line);
   if (line.size() < kMinQuotedFragment + 2) return;
   // Only a sentence quotes: a log's own message may hold a command in backticks
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
