@@ -129,3 +129,22 @@ TEST_CASE("fences and bullets glued to journal lines leave the journal records",
   CHECK(events[2].message == "Failed to start Foo.");
   CHECK(events[2].raw == "mars 30 19:57:24 osmc systemd[1]: Failed to start Foo.```");
 }
+
+// A sentence exactly as wide as a terminal (160 columns) that quotes an error: the quote is a
+// record of its own (node 12-24 dns "getaddrinfo EAI_AGAIN host"), not the rest of a wrapped
+// line, since a line is never wrapped onto itself. The next physical line still can be.
+TEST_CASE("a quote out of a line as wide as a terminal stays a record of its own", "[paste]") {
+  const std::string sentence =
+      "Latest Maintainerr installed on Synology Docker. Does not want to start with network "
+      "bridge. Keeps complaining about: \"Error: getaddrinfo EAI_AGAIN Maintainerr\"";
+  REQUIRE(sentence.size() == 160);
+  const auto events = read_text(sentence + "\n");
+  REQUIRE(events.size() == 2);
+  CHECK(events[1].message == "Error: getaddrinfo EAI_AGAIN Maintainerr");
+  CHECK(events[1].where.line == 1);
+  // a 160-column line cut mid-word by the terminal, the rest on the next line: one record
+  const std::string wide(150, 'x');
+  const auto wrapped = read_text("the gateway said " + wide.substr(0, 143) + "\nand more\n");
+  REQUIRE(wrapped.size() == 1);
+  CHECK(wrapped[0].where.line_count == 2);
+}

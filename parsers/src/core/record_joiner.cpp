@@ -332,7 +332,12 @@ bool RecordJoiner::is_frame_here(std::string_view m) const {
 }
 
 bool RecordJoiner::wrapped_here(const Event& next, bool fallback_plain) const {
-  return fallback_plain && !next.time.has_value() && pending_at_terminal_width();
+  // A record the paste cleaner took out of the pending line itself (a quoted error, a record
+  // glued on) shares that line's number: a terminal wraps a line onto the next one, never
+  // onto itself.
+  const bool same_line = next.where.line != 0 &&
+                         next.where.line == pending_.where.line + pending_.where.line_count - 1;
+  return fallback_plain && !next.time.has_value() && !same_line && pending_at_terminal_width();
 }
 
 bool RecordJoiner::pending_at_terminal_width() const {
