@@ -920,6 +920,16 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   records = records_of(cleaner, "1. then pm2 prints \"Error: listen EADDRINUSE :::3000\" twice");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "Error: listen EADDRINUSE :::3000");
+  // Markdown aligns an item's text after its marker; a version between the first words
+  records =
+      records_of(cleaner, "5.  The Control UI loads but shows **\"pairing required\"** and never");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "pairing required");
+  records = records_of(cleaner,
+                       "OpenClaw 2026.2.2 Docker container fails with \"gateway.bind: Invalid "
+                       "input\" at every start");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "gateway.bind: Invalid input");
   records = records_of(cleaner,
                        "Actual behavior: `Error: listen EADDRINUSE: address already in use "
                        ":::18789` at every start");
@@ -962,6 +972,9 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            // an indented line that is no list item: a stack frame, a record's continuation
            "    at Object.handler \"connect ECONNREFUSED 127.0.0.1:5432\" (/srv/app/db.js:12:5)",
            "      reason \"connect ECONNREFUSED 127.0.0.1:5432\" from the pool",
+           // a level, a number and a word are a log's own line, not a sentence
+           "INFO 1 replaying \"connect ECONNREFUSED 127.0.0.1:5432\" now",
+           "Jun 30 13:25:13 replaying \"connect ECONNREFUSED 127.0.0.1:5432\" now",
            // an installer's check mark is no word
            "\xE2\x9C\x93 Run `openclaw onboard --install-daemon` next time",
        }) {

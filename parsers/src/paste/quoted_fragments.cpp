@@ -70,10 +70,13 @@ std::string_view without_list_marker(std::string_view line) {
   }
   const bool numbered = digits > 0 && line.size() > digits + 1 &&
                         (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
-  if (numbered) return line.substr(digits + 2);
   const bool bullet =
       line.size() > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ';
-  return bullet ? line.substr(2) : line;
+  if (!numbered && !bullet) return line;
+  // Markdown aligns an item's text after its marker ("5.  The Control UI ..."): all the blanks go.
+  std::size_t text = numbered ? digits + 2 : 2;
+  while (text < line.size() && line[text] == ' ') ++text;
+  return line.substr(text);
 }
 
 // Whether the line starts with a CJK or Hangul character (UTF-8 lead bytes E3-ED: U+3000-U+DFFF,
@@ -98,16 +101,34 @@ std::string_view without_list_indent(std::string_view line) {
   return list_item || starts_with_cjk(rest) ? rest : line;
 }
 
-// Whether the line reads as a sentence: two words of letters ("i have", "The update"), list
-// marker aside, not a syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
+// The token at `at` (up to the next blank) and where the one after it starts.
+std::string_view token_at(std::string_view line, std::size_t& at) {
+  const std::size_t from = at;
+  while (at < line.size() && line[at] != ' ') ++at;
+  const std::string_view token = line.substr(from, at - from);
+  while (at < line.size() && line[at] == ' ') ++at;
+  return token;
+}
+
+bool starts_with_letter(std::string_view token) { return !token.empty() && is_letter(token[0]); }
+
+// Whether the line reads as a sentence: two words of letters ("i have", "The update"), or two
+// with a number or version between them ("OpenClaw 2026.2.2 Docker container ..."), list
+// marker aside; not a syslog stamp ("Jun 30 13:25:13", whose third token is the time) nor a tag
+// ("systemd[1]:", "kernel:", whose first word does not end at a blank).
 bool starts_with_words(std::string_view line) {
   if (starts_with_cjk(line)) return true;
   line = without_list_marker(line);
-  std::size_t n = 0;
-  while (n < line.size() && is_letter(line[n])) ++n;
-  if (n == 0 || n >= line.size() || line[n] != ' ') return false;
-  while (n < line.size() && line[n] == ' ') ++n;
-  return n < line.size() && is_letter(line[n]);
+  std::size_t at = 0;
+  const std::string_view first = token_at(line, at);
+  if (first.empty() || !std::all_of(first.begin(), first.end(), is_letter)) return false;
+  const std::string_view second = token_at(line, at);
+  if (starts_with_letter(second)) return true;
+  // The version case only after a capitalised name: a level ("INFO 1 ...") is a log's own.
+  const bool name = first.size() >= 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
+                    std::islower(static_cast<unsigned char>(first[1]));
+  return name && !second.empty() && std::isdigit(static_cast<unsigned char>(second.front())) &&
+         starts_with_letter(token_at(line, at));
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -231,6 +252,21 @@ void emphasis_spans(std::string_view line, std::vector<std::string_view>& out) {
   }
 }
 
+// A span that is one quote as a whole (`**"pairing required"**`, `` `"EADDRINUSE ..."` ``): the
+// quoted text is the record.
+std::string_view without_quotes(std::string_view fragment) {
+  for (const auto& [open, close] : {std::pair{std::string_view("\""), std::string_view("\"")},
+                                    std::pair{kOpenCurly, kCloseCurly}}) {
+    if (fragment.size() > open.size() + close.size() && fragment.starts_with(open) &&
+        fragment.ends_with(close) &&
+        fragment.substr(open.size(), fragment.size() - open.size() - close.size()).find(open) ==
+            std::string_view::npos) {
+      return fragment.substr(open.size(), fragment.size() - open.size() - close.size());
+    }
+  }
+  return fragment;
+}
+
 // A question asks about the text it quotes ("why does `FATAL ERROR: ...` mean ...?"); a report
 // states it ("I get a "Error: spawn EACCES" in logs. Normal ?"). The sentence is the one the
 // fragment is in: it ends at the first '.', '!' or '?' after it that a blank or the line's end
@@ -276,7 +312,7 @@ void quoted_fragments(std::string_view line, std::vector<std::string_view>& out)
   for (std::string_view fragment : out) {
     const bool nested = kept > 0 && fragment.data() + fragment.size() <=
                                         out[kept - 1].data() + out[kept - 1].size();
-    if (!nested && !in_a_question(line, fragment)) out[kept++] = fragment;
+    if (!nested && !in_a_question(line, fragment)) out[kept++] = without_quotes(fragment);
   }
   out.resize(kept);
 }
