@@ -87,13 +87,31 @@ bool starts_with_cjk(std::string_view line) {
   return lead >= 0xE3 && lead <= 0xED;
 }
 
-// Whether the line reads as a sentence: two words of letters ("i have", "The update"), not a
-// syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
+// Where a first word that is a contraction ends ("We're", "I'm", "It's", "Don't", typed with
+// a straight or a curly apostrophe): the apostrophe and the one or two letters after it belong
+// to the word. Anything else leaves the word where its letters ended.
+std::size_t past_contraction(std::string_view line, std::size_t word_end) {
+  std::size_t after = 0;
+  if (word_end < line.size() && line[word_end] == '\'') {
+    after = word_end + 1;
+  } else if (line.substr(word_end).starts_with(kCloseCurlySingle)) {
+    after = word_end + kCloseCurlySingle.size();
+  }
+  if (after == 0) return word_end;
+  std::size_t end = after;
+  while (end < line.size() && is_letter(line[end])) ++end;
+  return end > after && end - after <= 2 ? end : word_end;
+}
+
+// Whether the line reads as a sentence: two words of letters ("i have", "The update", "We're
+// using"), not a syslog stamp ("Jun 30 13:25:13") nor a tag ("systemd[1]:", "kernel:").
 bool starts_with_words(std::string_view line) {
   if (starts_with_cjk(line)) return true;
   std::size_t n = 0;
   while (n < line.size() && is_letter(line[n])) ++n;
-  if (n == 0 || n >= line.size() || line[n] != ' ') return false;
+  if (n == 0) return false;
+  n = past_contraction(line, n);
+  if (n >= line.size() || line[n] != ' ') return false;
   while (n < line.size() && line[n] == ' ') ++n;
   return n < line.size() && is_letter(line[n]);
 }
