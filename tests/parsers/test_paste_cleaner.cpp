@@ -935,6 +935,18 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
                        ":::18789` at every start");
   REQUIRE(records.size() == 2);
   CHECK(records[1] == "Error: listen EADDRINUSE: address already in use :::18789");
+  // a sentence whose first word is a contraction, straight or curly apostrophe (node 0.10-0.12
+  // net.js "listen EADDRINUSE" without a port; node 12-24 net.js ECONNREFUSED)
+  records = records_of(cleaner,
+                       "We're using http-proxy under PM2, but it keeps throwing `Error: listen "
+                       "EADDRINUSE` errors.");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "Error: listen EADDRINUSE");
+  records = records_of(cleaner,
+                       "I\xE2\x80\x99m getting \"connect ECONNREFUSED 127.0.0.1:27017\" from the "
+                       "app container");
+  REQUIRE(records.size() == 2);
+  CHECK(records[1] == "connect ECONNREFUSED 127.0.0.1:27017");
 }
 
 TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
@@ -955,6 +967,10 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            "why does `FATAL ERROR: Reached heap limit` mean the heap is full? ",
            // apostrophes are no quotes: inside a word, after one, or before a blank
            "I don't know why it's failing, and the users' home folders can't be read either",
+           // an apostrophe that ends no contraction: a possessive word or a name is no sentence's
+           // start (a tag, a quoted key)
+           "users' `connect ECONNREFUSED 127.0.0.1:5432` here",
+           "O'Reilly `connect ECONNREFUSED 127.0.0.1:5432` here",
            "the admins' and the users' settings differ in every single way",
            "He said ' not a quote at all ' there and left",
            // a record's field in single quotes, a question about a quoted line

@@ -112,16 +112,34 @@ std::string_view token_at(std::string_view line, std::size_t& at) {
 
 bool starts_with_letter(std::string_view token) { return !token.empty() && is_letter(token[0]); }
 
-// Whether the line reads as a sentence: two words of letters ("i have", "The update"), or two
-// with a number or version between them ("OpenClaw 2026.2.2 Docker container ..."), list
-// marker aside; not a syslog stamp ("Jun 30 13:25:13", whose third token is the time) nor a tag
-// ("systemd[1]:", "kernel:", whose first word does not end at a blank).
+// A word of letters, or a contraction ("We're", "I'm", "It's", "Don't", with a straight or a
+// curly apostrophe: one or two letters after it).
+bool is_first_word(std::string_view token) {
+  std::size_t n = 0;
+  while (n < token.size() && is_letter(token[n])) ++n;
+  if (n == 0) return false;
+  if (n == token.size()) return true;
+  std::string_view rest = token.substr(n);
+  if (rest.starts_with('\'')) {
+    rest.remove_prefix(1);
+  } else if (rest.starts_with(kCloseCurlySingle)) {
+    rest.remove_prefix(kCloseCurlySingle.size());
+  } else {
+    return false;
+  }
+  return !rest.empty() && rest.size() <= 2 && std::all_of(rest.begin(), rest.end(), is_letter);
+}
+
+// Whether the line reads as a sentence: two words of letters ("i have", "The update", "We're
+// using"), or two with a number or version between them ("OpenClaw 2026.2.2 Docker container
+// ..."), list marker aside; not a syslog stamp ("Jun 30 13:25:13", whose third token is the
+// time) nor a tag ("systemd[1]:", "kernel:", whose first word does not end at a blank).
 bool starts_with_words(std::string_view line) {
   if (starts_with_cjk(line)) return true;
   line = without_list_marker(line);
   std::size_t at = 0;
   const std::string_view first = token_at(line, at);
-  if (first.empty() || !std::all_of(first.begin(), first.end(), is_letter)) return false;
+  if (!is_first_word(first)) return false;
   const std::string_view second = token_at(line, at);
   if (starts_with_letter(second)) return true;
   // The version case only after a capitalised name: a level ("INFO 1 ...") is a log's own.
