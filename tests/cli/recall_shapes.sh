@@ -174,9 +174,18 @@ check "its title names the port" $(title_of node-connect-refused-logged "127.0.0
 # nginx on Windows and macOS words the refusal with their own errno
 paste_run '2026/05/01 10:00:00 [error] 4321#8765: *1 connect() failed (10061: No connection could be made because the target machine actively refused it) while connecting to upstream, client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "localhost"'
 check "nginx on Windows: refused" $(root_is proxy_upstream_refused; echo $?)
-# an unhandled "fetch failed" is a network failure, not a bug of its own; a caught one is noise
+# an unhandled "fetch failed" without its cause line ends the process (openclaw 2026.3-9.6
+# unhandled-rejections exits on a rejection it does not class as transient): the crash first,
+# the network failure beside it; with its cause line the network failure is the root; a caught
+# one is noise
 paste_run "2026-04-02T09:10:00.100+08:00 [openclaw] Unhandled promise rejection: Error: Failed to reach the Telegram API: fetch failed"
-check "unhandled fetch failed" $(root_is network_unstable connect-node-network-error; echo $?)
+check "unhandled fetch failed is a crash" $(root_is crash gateway-uncaught-exception critical; echo $?)
+check "and the network failure beside it" $(has_cause network_unstable; echo $?)
+paste_run "TypeError: fetch failed
+    at node:internal/deps/undici/undici:14976:13 {
+  [cause]: Error: getaddrinfo ENOTFOUND api.example.invalid
+      at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:122:26) {"
+check "fetch failed with its DNS cause is the network" $(root_is network_unstable connect-node-network-error; echo $?)
 paste_run "2026-04-02T09:10:00.100+08:00 [telegram] send failed: TypeError: fetch failed"
 check "a caught fetch failed is quiet" $(quiet; echo $?)
 
