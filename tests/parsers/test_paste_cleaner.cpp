@@ -990,6 +990,10 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
            "      reason \"connect ECONNREFUSED 127.0.0.1:5432\" from the pool",
            // a level, a number and a word are a log's own line, not a sentence
            "INFO 1 replaying \"connect ECONNREFUSED 127.0.0.1:5432\" now",
+           // a capitalised level is no name (go-sql-driver/mysql before 1.7: "Error %d: %s")
+           "Error 1064: You have an error in your SQL syntax; check the manual that corresponds "
+           "to your MySQL server version for the right syntax to use near 'FROM sessions WHERE "
+           "id' at line 1",
            "Jun 30 13:25:13 replaying \"connect ECONNREFUSED 127.0.0.1:5432\" now",
            // an installer's check mark is no word
            "\xE2\x9C\x93 Run `openclaw onboard --install-daemon` next time",

@@ -130,25 +130,6 @@ bool is_first_word(std::string_view token) {
   return !rest.empty() && rest.size() <= 2 && std::all_of(rest.begin(), rest.end(), is_letter);
 }
 
-// Whether the line reads as a sentence: two words of letters ("i have", "The update", "We're
-// using"), or two with a number or version between them ("OpenClaw 2026.2.2 Docker container
-// ..."), list marker aside; not a syslog stamp ("Jun 30 13:25:13", whose third token is the
-// time) nor a tag ("systemd[1]:", "kernel:", whose first word does not end at a blank).
-bool starts_with_words(std::string_view line) {
-  if (starts_with_cjk(line)) return true;
-  line = without_list_marker(line);
-  std::size_t at = 0;
-  const std::string_view first = token_at(line, at);
-  if (!is_first_word(first)) return false;
-  const std::string_view second = token_at(line, at);
-  if (starts_with_letter(second)) return true;
-  // The version case only after a capitalised name: a level ("INFO 1 ...") is a log's own.
-  const bool name = first.size() >= 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
-                    std::islower(static_cast<unsigned char>(first[1]));
-  return name && !second.empty() && std::isdigit(static_cast<unsigned char>(second.front())) &&
-         starts_with_letter(token_at(line, at));
-}
-
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == y;
@@ -170,6 +151,26 @@ bool is_log_word(std::string_view word) {
            equals_ignoring_case(word.substr(word.size() - tail.size()), tail);
   };
   return ends_with("error") || ends_with("exception");
+}
+
+// Whether the line reads as a sentence: two words of letters ("i have", "The update", "We're
+// using"), or two with a number or version between them ("OpenClaw 2026.2.2 Docker container
+// ..."), list marker aside; not a syslog stamp ("Jun 30 13:25:13", whose third token is the
+// time) nor a tag ("systemd[1]:", "kernel:", whose first word does not end at a blank).
+bool starts_with_words(std::string_view line) {
+  if (starts_with_cjk(line)) return true;
+  line = without_list_marker(line);
+  std::size_t at = 0;
+  const std::string_view first = token_at(line, at);
+  if (!is_first_word(first)) return false;
+  const std::string_view second = token_at(line, at);
+  if (starts_with_letter(second)) return true;
+  // The version case only after a capitalised name: a level ("INFO 1 ...", go-sql-driver's
+  // "Error 1064: You have an error ...") is a log's own.
+  const bool name = first.size() >= 2 && std::isupper(static_cast<unsigned char>(first[0])) &&
+                    std::islower(static_cast<unsigned char>(first[1])) && !is_log_word(first);
+  return name && !second.empty() && std::isdigit(static_cast<unsigned char>(second.front())) &&
+         starts_with_letter(token_at(line, at));
 }
 
 // Whether the line opens with an issue form's label, bold or not once the cleaner took the
