@@ -757,6 +757,14 @@ std::vector<std::string> records_of(PasteCleaner& cleaner, std::string_view line
   return out;
 }
 
+// The one record a sentence's quote becomes (the line must give exactly two: itself and it).
+std::string quote_of(PasteCleaner& cleaner, std::string_view line) {
+  INFO(line);
+  const auto records = records_of(cleaner, line);
+  REQUIRE(records.size() == 2);
+  return records[1];
+}
+
 }  // namespace
 
 // Records whose line end a paste lost (systemd v219 wording; console.log of JSON objects by
@@ -812,25 +820,22 @@ TEST_CASE("a message that merely contains a date or a stamp is not split", "[pas
 // backticks, and their evidence must read as printed).
 TEST_CASE("an error quoted inside a sentence is handed out as a record of its own", "[paste]") {
   PasteCleaner cleaner;
-  auto records = records_of(
-      cleaner,
-      "The gateway died with `FATAL ERROR: Reached heap limit Allocation failed - JavaScript "
-      "heap out of memory` (SIGABRT) after an hour.");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] ==
+  CHECK(quote_of(
+            cleaner,
+            "The gateway died with `FATAL ERROR: Reached heap limit Allocation failed - JavaScript "
+            "heap out of memory` (SIGABRT) after an hour.") ==
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory");
-  records = records_of(cleaner,
-                       "i have issue with \"Error: listen EADDRINUSE: address already in use "
-                       ":::3000\" when i run it");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: listen EADDRINUSE: address already in use :::3000");
+  CHECK(quote_of(cleaner,
+                 "i have issue with \"Error: listen EADDRINUSE: address already in use "
+                 ":::3000\" when i run it") ==
+        "Error: listen EADDRINUSE: address already in use :::3000");
   // two spans, curly quotes, a double-backtick span holding a backtick
-  records = records_of(cleaner,
-                       "First came `api.service: Failed with result 'exit-code'.` then "
-                       "\xE2\x80\x9C"
-                       "connect ECONNREFUSED 127.0.0.1:5432\xE2\x80\x9D"
-                       " and ``a `b` "
-                       "c d e f g h``.");
+  auto records = records_of(cleaner,
+                            "First came `api.service: Failed with result 'exit-code'.` then "
+                            "\xE2\x80\x9C"
+                            "connect ECONNREFUSED 127.0.0.1:5432\xE2\x80\x9D"
+                            " and ``a `b` "
+                            "c d e f g h``.");
   REQUIRE(records.size() == 4);
   CHECK(records[1] == "api.service: Failed with result 'exit-code'.");
   CHECK(records[2] == "connect ECONNREFUSED 127.0.0.1:5432");
@@ -842,45 +847,33 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   CHECK(records[1] == "Error:ECONNREFUSED");
   CHECK(records[2] == "node \"a b c d e f g h\"");
   // in parentheses; a whole line that is one quote (in a Markdown quote)
-  records = records_of(cleaner,
-                       "Which cause an error on nginx (\"upstream prematurely closed connection "
-                       "while reading response header from upstream\"). If I comment it out");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] ==
+  CHECK(quote_of(cleaner,
+                 "Which cause an error on nginx (\"upstream prematurely closed connection "
+                 "while reading response header from upstream\"). If I comment it out") ==
         "upstream prematurely closed connection while reading response header from upstream");
   // a line that is one quote is unwrapped, as a line that is one code span is: one record
   records = records_of(cleaner, "> \"Temporary failure in name resolution\".");
   REQUIRE(records.size() == 1);
   CHECK(records[0] == "Temporary failure in name resolution");
   // an unmatched backtick run is literal text; a later span still counts
-  records =
-      records_of(cleaner, "the fence ``` broke, then `Error: listen EADDRINUSE :::3000` came");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: listen EADDRINUSE :::3000");
+  CHECK(quote_of(cleaner, "the fence ``` broke, then `Error: listen EADDRINUSE :::3000` came") ==
+        "Error: listen EADDRINUSE :::3000");
   // a report followed by a question is still a report
-  records = records_of(cleaner,
-                       "When I hit \"run Nginx\" I get a \"Error starting server : Error: spawn "
-                       "EACCES\" in logs. Normal ?");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error starting server : Error: spawn EACCES");
+  CHECK(quote_of(cleaner,
+                 "When I hit \"run Nginx\" I get a \"Error starting server : Error: spawn "
+                 "EACCES\" in logs. Normal ?") == "Error starting server : Error: spawn EACCES");
   // single quotes (openclaw's CLI "gateway closed (${code}): ${reason}", src/gateway/call.ts,
   // quoted by hand); an apostrophe inside the quote does not close it, one after it does
-  records = records_of(cleaner,
-                       "It drops the WebSocket connection with a 'gateway closed (1008): "
-                       "unauthorized' message.");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "gateway closed (1008): unauthorized");
-  records = records_of(cleaner,
-                       "The app keeps printing 'Error: Can't find module express' and the app's "
-                       "restarts go up");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: Can't find module express");
+  CHECK(quote_of(cleaner,
+                 "It drops the WebSocket connection with a 'gateway closed (1008): "
+                 "unauthorized' message.") == "gateway closed (1008): unauthorized");
+  CHECK(quote_of(cleaner,
+                 "The app keeps printing 'Error: Can't find module express' and the app's "
+                 "restarts go up") == "Error: Can't find module express");
   // curly single quotes (kernel 4.19+ "Out of memory: Killed process %d (%s)", mm/oom_kill.c)
-  records = records_of(cleaner,
-                       "dmesg shows \xE2\x80\x98Out of memory: Killed process 4242 (node)"
-                       "\xE2\x80\x99 every night");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Out of memory: Killed process 4242 (node)");
+  CHECK(quote_of(cleaner,
+                 "dmesg shows \xE2\x80\x98Out of memory: Killed process 4242 (node)"
+                 "\xE2\x80\x99 every night") == "Out of memory: Killed process 4242 (node)");
   // Markdown emphasis in a sentence (mysqljs "connect ETIMEDOUT", lib/Connection.js
   // _handleConnectTimeout; node 12-24 net.js EADDRINUSE), a quote glued to a colon
   records = records_of(cleaner,
@@ -889,9 +882,7 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   REQUIRE(records.size() == 3);
   CHECK(records[1] == "Error: connect ETIMEDOUT");
   CHECK(records[2] == "Error: listen EADDRINUSE: address already in use :::3000");
-  records = records_of(cleaner, "alway show:\"Error: connect ETIMEDOUT\"");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: connect ETIMEDOUT");
+  CHECK(quote_of(cleaner, "alway show:\"Error: connect ETIMEDOUT\"") == "Error: connect ETIMEDOUT");
   // after an issue form's label, bold in the paste, the rest is prose whatever it starts with
   // (openclaw 2026.x connect error "unauthorized: device token mismatch", src/gateway/call.ts)
   records = records_of(cleaner,
@@ -902,51 +893,38 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   CHECK(records[2] == "unauthorized: device token mismatch");
   // Chinese prose has no blank between its words (a numbered list item, its number taken off;
   // openclaw Control UI status "disconnected (1008): ...", ui/src/ui/app-gateway.ts)
-  records = records_of(cleaner,
-                       "4. \xE7\xBD\x91\xE9\xA1\xB5\xE6\x98\xBE\xE7\xA4\xBA "
-                       "\"disconnected (1008): unauthorized: gateway token missing\"");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "disconnected (1008): unauthorized: gateway token missing");
+  CHECK(quote_of(cleaner,
+                 "4. \xE7\xBD\x91\xE9\xA1\xB5\xE6\x98\xBE\xE7\xA4\xBA "
+                 "\"disconnected (1008): unauthorized: gateway token missing\"") ==
+        "disconnected (1008): unauthorized: gateway token missing");
   // the same item nested in an issue form's steps keeps its indentation in the paste
-  records = records_of(cleaner,
-                       "   4. \xE7\xBD\x91\xE9\xA1\xB5\xE6\x98\xBE\xE7\xA4\xBA "
-                       "\"disconnected (1008): unauthorized: gateway token missing\"   ");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "disconnected (1008): unauthorized: gateway token missing");
-  records =
-      records_of(cleaner, "  - the page shows \"disconnected (1008): pairing required\" again");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "disconnected (1008): pairing required");
-  records = records_of(cleaner, "1. then pm2 prints \"Error: listen EADDRINUSE :::3000\" twice");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: listen EADDRINUSE :::3000");
+  CHECK(quote_of(cleaner,
+                 "   4. \xE7\xBD\x91\xE9\xA1\xB5\xE6\x98\xBE\xE7\xA4\xBA "
+                 "\"disconnected (1008): unauthorized: gateway token missing\" ") ==
+        "disconnected (1008): unauthorized: gateway token missing");
+  CHECK(quote_of(cleaner, "  - the page shows \"disconnected (1008): pairing required\" again") ==
+        "disconnected (1008): pairing required");
+  CHECK(quote_of(cleaner, "1. then pm2 prints \"Error: listen EADDRINUSE :::3000\" twice") ==
+        "Error: listen EADDRINUSE :::3000");
   // Markdown aligns an item's text after its marker; a version between the first words
-  records =
-      records_of(cleaner, "5.  The Control UI loads but shows **\"pairing required\"** and never");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "pairing required");
-  records = records_of(cleaner,
-                       "OpenClaw 2026.2.2 Docker container fails with \"gateway.bind: Invalid "
-                       "input\" at every start");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "gateway.bind: Invalid input");
-  records = records_of(cleaner,
-                       "Actual behavior: `Error: listen EADDRINUSE: address already in use "
-                       ":::18789` at every start");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: listen EADDRINUSE: address already in use :::18789");
+  CHECK(
+      quote_of(cleaner, "5.  The Control UI loads but shows **\"pairing required\"** and never") ==
+      "pairing required");
+  CHECK(quote_of(cleaner,
+                 "OpenClaw 2026.2.2 Docker container fails with \"gateway.bind: Invalid "
+                 "input\" at every start") == "gateway.bind: Invalid input");
+  CHECK(quote_of(cleaner,
+                 "Actual behavior: `Error: listen EADDRINUSE: address already in use "
+                 ":::18789` at every start") ==
+        "Error: listen EADDRINUSE: address already in use :::18789");
   // a sentence whose first word is a contraction, straight or curly apostrophe (node 0.10-0.12
   // net.js "listen EADDRINUSE" without a port; node 12-24 net.js ECONNREFUSED)
-  records = records_of(cleaner,
-                       "We're using http-proxy under PM2, but it keeps throwing `Error: listen "
-                       "EADDRINUSE` errors.");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "Error: listen EADDRINUSE");
-  records = records_of(cleaner,
-                       "I\xE2\x80\x99m getting \"connect ECONNREFUSED 127.0.0.1:27017\" from the "
-                       "app container");
-  REQUIRE(records.size() == 2);
-  CHECK(records[1] == "connect ECONNREFUSED 127.0.0.1:27017");
+  CHECK(quote_of(cleaner,
+                 "We're using http-proxy under PM2, but it keeps throwing `Error: listen "
+                 "EADDRINUSE` errors.") == "Error: listen EADDRINUSE");
+  CHECK(quote_of(cleaner,
+                 "I\xE2\x80\x99m getting \"connect ECONNREFUSED 127.0.0.1:27017\" from the "
+                 "app container") == "connect ECONNREFUSED 127.0.0.1:27017");
 }
 
 TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {

@@ -79,14 +79,13 @@ std::string_view without_list_marker(std::string_view line) {
   return line.substr(text);
 }
 
-// Whether the line starts with a CJK or Hangul character (UTF-8 lead bytes E3-ED: U+3000-U+DFFF,
-// kana, CJK ideographs, Hangul), list marker aside: Chinese, Japanese and Korean prose puts no
-// blank between its words ("网页显示 \"disconnected (1008): ...\""). Symbols before U+3000 (the
-// installers' "✓", box drawing) are not words.
-bool starts_with_cjk(std::string_view line) {
-  line = without_list_marker(line);
-  if (line.empty()) return false;
-  const auto lead = static_cast<unsigned char>(line.front());
+// Whether the text (a list marker already taken off) starts with a CJK or Hangul character
+// (UTF-8 lead bytes E3-ED: U+3000-U+DFFF, kana, CJK ideographs, Hangul): Chinese, Japanese and
+// Korean prose puts no blank between its words ("网页显示 \"disconnected (1008): ...\"").
+// Symbols before U+3000 (the installers' "✓", box drawing) are not words.
+bool starts_with_cjk(std::string_view text) {
+  if (text.empty()) return false;
+  const auto lead = static_cast<unsigned char>(text.front());
   return lead >= 0xE3 && lead <= 0xED;
 }
 
@@ -158,8 +157,8 @@ bool is_log_word(std::string_view word) {
 // ..."), list marker aside; not a syslog stamp ("Jun 30 13:25:13", whose third token is the
 // time) nor a tag ("systemd[1]:", "kernel:", whose first word does not end at a blank).
 bool starts_with_words(std::string_view line) {
-  if (starts_with_cjk(line)) return true;
   line = without_list_marker(line);
+  if (starts_with_cjk(line)) return true;
   std::size_t at = 0;
   const std::string_view first = token_at(line, at);
   if (!is_first_word(first)) return false;

@@ -12,11 +12,13 @@
 namespace logdx::paste {
 
 // The quoted fragments of one line outside a code fence, in line order (views into `line`, put
-// in `out`), when the line is a sentence (it starts with two words of letters, with Chinese,
-// Japanese or Korean text (no blanks between words there), or with an issue
-// form's label such as "Problem: " or "Actual behavior: " that is no log level nor error class:
-// not a stamp, a tag or a pm2 `0|app |` prefix, whose messages may hold commands in backticks
-// or fields in quotes):
+// in `out`), when the line is a sentence: after a list item's marker (and a nested item's
+// indentation), it starts with two words of letters (a contraction such as "We're" is one; a
+// capitalised name and a version may stand before the second, "OpenClaw 2026.2.2 Docker"),
+// with Chinese, Japanese or Korean text (no blanks between words there), or with an issue
+// form's label such as "Problem: " or "Actual behavior: " that is no log level nor error class.
+// Not a stamp, a tag or a pm2 `0|app |` prefix, whose messages may hold commands in backticks
+// or fields in quotes.
 // - Markdown inline code spans (`...`, ``...``) of at least kMinQuotedFragment bytes holding a
 //   blank or a colon (a command name or a path alone is no record);
 // - quoted text ("...", “...”, '...' or ‘...’) of that size holding a blank, that opens after a
@@ -26,6 +28,7 @@ namespace logdx::paste {
 //   "users'" neither open nor close one);
 // - Markdown emphasis (*...*, **...**) of that size holding a blank or a colon, opening and
 //   closing as a single quote does.
+// A span that is one quote as a whole (`**"pairing required"**`) gives the quoted text.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
 // quotes, a report states it.
 // `out` is cleared first; the caller keeps it from line to line, so a line without quotes
