@@ -148,3 +148,21 @@ TEST_CASE("a quote out of a line as wide as a terminal stays a record of its own
   REQUIRE(wrapped.size() == 1);
   CHECK(wrapped[0].where.line_count == 2);
 }
+
+// nginx's error line (ngx_http_log_error: `, upstream: "…", host: "…"`) broken inside its
+// upstream's quotes by an issue body, in a fence, then the reporter's own bullet: the second
+// physical line closes the quote the first opened, so the record is complete there and the
+// bullet is a line of its own (its quoted banner a record too), not the rest of the nginx line.
+TEST_CASE("a quote closed on a record's second line ends its wrap", "[paste]") {
+  const auto events = read_text(
+      "```\n"
+      "2016/12/15 16:11:55 [error] 5#5: *1 connect() failed (111: Connection refused) while "
+      "connecting to upstream, client: 76.98.113.158, server: , request: \"GET /?new HTTP/1.1\", "
+      "upstream: \"\n"
+      "http://127.0.0.1:3000/?new\", host: \"bot-tunnel.com\"\n"
+      "```\n"
+      "- the dashboard shows **\"disconnected (1008): pairing required\"** after that\n");
+  REQUIRE(events.size() == 3);
+  CHECK(events[0].where.line_count == 2);
+  CHECK(events[2].message == "disconnected (1008): pairing required");
+}

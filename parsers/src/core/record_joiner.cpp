@@ -457,8 +457,8 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
       (block_ == Block::none || block_ == Block::stack) && within_limits()) {
     // A bare line that reads as the rest of a cut message: a hard-wrapped paste. Only an
     // enveloped record is known to have been one line; two bare lines may be two messages.
-    if (const auto separator = wrap::separator(pending_.message, pending_width(), event.message,
-                                               last_line(pending_.raw))) {
+    if (const auto separator =
+            wrap::separator(pending_.message, pending_width(), event.message, pending_.raw)) {
       extend(event, *separator);  // the message goes on: no block opens or closes here
       return;
     }

@@ -79,14 +79,14 @@ bool is_terminal_width(std::size_t width) {
 }
 
 std::optional<std::string_view> separator(std::string_view message, std::size_t last_line_width,
-                                          std::string_view next, std::string_view raw_last_line) {
+                                          std::string_view next, std::string_view raw_record) {
   if (next.empty() || next.front() == '\t') return std::nullopt;
   if (last_line_width < kMinWrappedWidth) return std::nullopt;
   const std::string_view before = last_line(message);
   if (before.empty()) return std::nullopt;
   // A format that takes a quoted value as the message (logrus's msg="...") drops its opening
-  // quote: the physical line still shows it open (only quotes are read there).
-  const bool open = has_open_field(before) || has_open_quote(raw_last_line);
+  // quote: the physical lines still show it open (only quotes are read there).
+  const bool open = has_open_field(before) || has_open_quote(raw_record);
   if (next.front() == ' ') {
     // An editor that breaks "word word" before the space moves the space down: the line
     // after starts with exactly one. Inside a quoted field still open that is the rest of

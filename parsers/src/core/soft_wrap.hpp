@@ -16,11 +16,11 @@ namespace logdx::wrap {
 // leading space inside a quoted field still open). nullopt when `next` is not a
 // continuation: it is indented, looks like a record of its own ("Error: ...", "warn: ..."),
 // or the message before it reads as complete. `last_line_width` is the display width of the
-// record's last physical line: a wrapped line is long; `raw_last_line` is that line as read
-// (a field the parser unquoted into the message may be open only there).
+// record's last physical line: a wrapped line is long; `raw_record` is the record's physical
+// lines as read (a field the parser unquoted into the message may be open only there; read
+// whole, since a quote opened on a line the record already joined closes on a later one).
 std::optional<std::string_view> separator(std::string_view message, std::size_t last_line_width,
-                                          std::string_view next,
-                                          std::string_view raw_last_line = {});
+                                          std::string_view next, std::string_view raw_record = {});
 
 // Whether `width` is a common terminal width, at which a terminal breaks inside a word.
 bool is_terminal_width(std::size_t width);
