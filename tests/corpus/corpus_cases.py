@@ -12,14 +12,16 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2, "critical": 3}
 
 
 def case_dirs(paths):
-    """Every case folder (one holding expected.yaml) given directly or as a numbered child."""
+    """Every case folder (one holding expected.yaml) given directly or as a numbered child
+    (`01-slug`, or `case01-slug` as the recall probes name theirs)."""
     for path in paths:
         if os.path.exists(os.path.join(path, "expected.yaml")):
             yield path
             continue
         for name in sorted(os.listdir(path)):
             full = os.path.join(path, name)
-            if name[0].isdigit() and os.path.exists(os.path.join(full, "expected.yaml")):
+            numbered = name[0].isdigit() or (name.startswith("case") and name[4:5].isdigit())
+            if numbered and os.path.exists(os.path.join(full, "expected.yaml")):
                 yield full
 
 
