@@ -201,12 +201,28 @@ void read_exits_nearby(const LinkProfile& profile, const KeptEvents& events, Exi
 }
 
 LineMoment moment_of(std::uint32_t index, const MatchedEvent& event) {
-  LineMoment moment{index, event.clock, std::nullopt, event.input_index, event.line,
-                    event.host().empty() ? std::string() : host_key(event.host())};
+  LineMoment moment{index,        event.clock,
+                    std::nullopt, event.input_index,
+                    event.line,   event.host().empty() ? std::string() : host_key(event.host())};
   if (event.effective.has_value() && event.clock.kind != Clock::Kind::untimed) {
     moment.nanos = event.effective.nanos;
   }
   return moment;
+}
+
+// The line after the finding's last record: one raw() read per finding, not per line.
+void mark_next_line(LinkProfile& out, const KeptEvents& events) {
+  const LineMoment* last = nullptr;
+  for (const LineMoment& moment : out.moments) {
+    if (!last || std::tie(moment.input, moment.line) > std::tie(last->input, last->line)) {
+      last = &moment;
+    }
+  }
+  if (!last || last->line == 0) return;
+  const std::string raw = events[last->event].raw();
+  out.last_input = last->input;
+  out.next_line =
+      last->line + 1 + static_cast<std::uint64_t>(std::count(raw.begin(), raw.end(), '\n'));
 }
 
 }  // namespace
@@ -282,6 +298,7 @@ LinkProfile link_profile(const Draft& draft, const CompiledRule& rule, const Kep
   out.events.shrink_to_fit();
   out.moments.reserve(out.events.size());
   for (std::uint32_t e : out.events) out.moments.push_back(moment_of(e, events[e]));
+  mark_next_line(out, events);
   out.span = span_of(draft.hits, events, hits);
   if (out.span && rule.correlate && rule.correlate->kind == Correlate::Kind::absent) {
     // An `absent` finding is the silence after its start: it lasts its whole window.

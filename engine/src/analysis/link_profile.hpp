@@ -62,6 +62,12 @@ struct LinkProfile {
   // on the same lines are one finding (same_event.hpp).
   std::vector<std::uint32_t> events;
   std::vector<LineMoment> moments;  // one per line of `events`
+  // Where its input goes on after its last line: that input and the line after the last
+  // record's last physical line (0: unknown). A shell prints how a command ended
+  // (`Aborted (core dumped)`) right after the command's last words, with no name or time of
+  // its own; that adjacency is its only tie to them (linking.cpp).
+  std::uint32_t last_input = 0;
+  std::uint64_t next_line = 0;
   // The port holder it names (holder_pid, holder_command), for merging port findings.
   std::vector<std::pair<std::string, std::string>> holder;
 

@@ -1,6 +1,7 @@
 #include "analysis/linking.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace logdx::analysis {
 namespace {
@@ -51,6 +52,21 @@ bool same_process(const LinkProfile& cause, const LinkProfile& symptom) {
          intersect(cause.pid_names, symptom.names, same_name);
 }
 
+// A symptom with no subject and no time printed on the line right after the cause's last
+// record, in the same input: a shell's `Aborted (core dumped)` under V8's heap report. Nothing
+// else in the paste says whose end it was, and a shell prints it straight after the command's
+// own last words.
+bool printed_right_after(const LinkProfile& cause, const LinkProfile& symptom) {
+  if (symptom.span || symptom.has_subject() || symptom.moments.empty() || cause.next_line == 0) {
+    return false;
+  }
+  const auto first = std::min_element(
+      symptom.moments.begin(), symptom.moments.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.input, a.line) < std::tie(b.input, b.line);
+      });
+  return first->input == cause.last_input && first->line == cause.next_line;
+}
+
 }  // namespace
 
 bool share_subject(const LinkProfile& a, const LinkProfile& b) {
@@ -88,6 +104,7 @@ Link link_between(std::string_view cause_id, const LinkProfile& cause, const Lin
       same_process(cause, symptom)) {
     return Link::linked;
   }
+  if (when == Timing::unknown && printed_right_after(cause, symptom)) return Link::linked;
   return Link::related;
 }
 
