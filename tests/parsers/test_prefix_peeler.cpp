@@ -86,6 +86,21 @@ TEST_CASE("prefix: the reader peels a prefixed line instead of reading it as pla
   CHECK(events[1].envelopes[0] == "prefix");
 }
 
+TEST_CASE("prefix: a journal line indented by one blank keeps its stamp and host", "[prefix]") {
+  // The first line of a pasted journal inside a fence often carries the paster's indent.
+  const Peeled p = peel(
+      " Oct 31 09:12:23 node-1 wakunode2[608759]: ERR failed to start waku node: (98) Address "
+      "already in use");
+  REQUIRE(p.claimed);
+  CHECK(p.event.time.has_value());
+  CHECK(p.event.time_text == "Oct 31 09:12:23");
+  CHECK(p.event.host == "node-1");
+  CHECK(p.event.process == "wakunode2");
+  CHECK(p.event.message.rfind("ERR failed to start waku node", 0) == 0);
+  // Prose with one leading blank is still no record.
+  CHECK_FALSE(peel(" the service config looks out of date").claimed);
+}
+
 TEST_CASE("prefix: grep's file and line-number prefixes, glued to the line", "[prefix]") {
   // GNU grep: `grep -r` / several files print "FILE:", `grep -n` "N:", both "FILE:N:".
   for (std::string_view line :

@@ -35,7 +35,11 @@ std::size_t next_boundary(std::string_view line, std::size_t from, bool& marked)
     while (end < line.size() && line[end] == ' ') ++end;
     if (end >= line.size()) return std::string_view::npos;
     const bool wide = end - i >= 2;  // column padding: "web.1  | ", "20:50:48  Received"
-    if (separator || token_marked || wide) {
+    // Blanks that open the line: the paster's indent (" Oct 31 09:12:23 host prog[1]: ..."
+    // as the first line in a fence). Two or more were already a boundary as padding; one is
+    // the same indent, and the record after it is read whole, its stamp and host included.
+    const bool indent = i == 0;
+    if (separator || token_marked || wide || indent) {
       marked = separator || token_marked;
       return end;
     }
