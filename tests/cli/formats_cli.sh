@@ -81,4 +81,13 @@ check "time-only: read by procfile-runner" $(has '"parser":"procfile-runner"' "$
 check "time-only: kept as written" $(has '"time_text":"16:16:18"' "$out"; echo $?)
 check "time-only: not placed on a clock" $(! has '"time":' "$out"; echo $?)
 
+# 7. The pack's host-tag format takes a bracketed IPv4 address or a host name whose last label
+#    is a name ("[app1.example.com] "), not s6-overlay's stage tags ("[cont-init.d] ",
+#    "[services.d] ") that a container's log shows behind its compose prefix.
+printf 'readsb    | [cont-init.d] executing container initialization scripts...\n[services.d] done.\n[app1.example.com] Error: listen EADDRINUSE :::80\n' >"$work/s6.log"
+run parse "$work/s6.log"
+check "host-tag: s6 stage tag is no host" $(! has '"host":"cont-init.d"' "$out"; echo $?)
+check "host-tag: s6 services.d is no host" $(! has '"host":"services.d"' "$out"; echo $?)
+check "host-tag: a host name still is" $(has '"host":"app1.example.com"' "$out"; echo $?)
+
 finish
