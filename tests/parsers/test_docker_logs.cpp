@@ -167,6 +167,20 @@ TEST_CASE("docker-compose reads compose's own exit and stop lines", "[docker]") 
   CHECK(r.events[3].unit == "openclaw_gateway_1");
   CHECK(run_parser("docker-compose", "openclaw-gateway-1 exited with code x\n").no_match == 1);
 
+  // compose v2.39.3+ pkg/compose/printer.go: the engine restarts it under its restart policy
+  const auto restarting = run_parser("docker-compose",
+                                     "actual-budget exited with code 0 (restarting)\n"
+                                     "api-1 exited with code 1 (restarting)  \n"
+                                     "api-1 exited with code 1 (restarting) now\n");
+  CHECK(restarting.no_match == 1);
+  REQUIRE(restarting.events.size() == 2);
+  CHECK(restarting.events[0].unit == "actual-budget");
+  CHECK(restarting.events[0].field("exit_code") == "0");
+  CHECK(restarting.events[0].field("restarting") == "true");
+  CHECK(restarting.events[0].source == SourceKind::docker);
+  CHECK(restarting.events[1].field("restarting") == "true");
+  CHECK_FALSE(r.events[0].field("restarting").has_value());
+
   const auto progress = run_parser("docker-compose",
                                    "[+] Running 3/3\n"
                                    " \xe2\x9c\x94 Network openclaw_default      Created   0.1s \n"

@@ -1,7 +1,8 @@
 // `docker compose logs` / `docker compose up`: `<service>-<n>  | ` (padded to the longest
 // name, coloured with ANSI SGR escapes under a tty), then with -t Docker's RFC 3339 nano stamp,
 // then the container's line as written. Compose's own lines (`Attaching to ...`,
-// `<name> exited with code N`, `Gracefully stopping...`, `[+] Running 2/2`,
+// `<name> exited with code N` (v2.39.3+ adds ` (restarting)` when the container's restart
+// policy starts it again), `Gracefully stopping...`, `[+] Running 2/2`,
 // ` ✔ Container <name>  Started`) are records with source docker.
 
 #include <boost/spirit/home/x3.hpp>
@@ -26,8 +27,9 @@ const ParserInfo kComposeInfo{"docker-compose",
 struct ComposeParts {
   std::string_view name;
   std::string_view code;
-  std::string_view kind;   // Container / Network / Volume in progress lines
-  std::string_view state;  // Created, Started, Stopped, ...
+  std::string_view kind;    // Container / Network / Volume in progress lines
+  std::string_view state;   // Created, Started, Stopped, ...
+  bool restarting = false;  // `exited with code N (restarting)`
 };
 
 struct parts_tag;
@@ -46,6 +48,7 @@ const auto set_name = [](auto& ctx) { parts(ctx).name = view_of(x3::_attr(ctx));
 const auto set_code = [](auto& ctx) { parts(ctx).code = view_of(x3::_attr(ctx)); };
 const auto set_kind = [](auto& ctx) { parts(ctx).kind = view_of(x3::_attr(ctx)); };
 const auto set_state = [](auto& ctx) { parts(ctx).state = view_of(x3::_attr(ctx)); };
+const auto set_restarting = [](auto& ctx) { parts(ctx).restarting = true; };
 
 // Container / service names: what Docker allows, [a-zA-Z0-9][a-zA-Z0-9_.-]*.
 const auto name = x3::raw[grammar::ascii::alnum >> *(grammar::ascii::alnum | x3::char_("_.-"))];
@@ -53,9 +56,11 @@ const auto name = x3::raw[grammar::ascii::alnum >> *(grammar::ascii::alnum | x3:
 // empty and the terminal trimmed it).
 const auto prefix_rule = name[set_name] >> +x3::lit(' ') >> x3::lit('|') >>
                          (x3::lit(' ') | x3::eoi);
+// pkg/compose/printer.go: "exited with code %d", and since v2.39.3 "exited with code %d
+// (restarting)" when the engine restarts the container under its restart policy.
 const auto exited_rule =
     name[set_name] >> x3::lit(" exited with code ") >> x3::raw[+grammar::ascii::digit][set_code] >>
-    *x3::lit(' ') >> x3::eoi;
+    -x3::lit(" (restarting)")[set_restarting] >> *x3::lit(' ') >> x3::eoi;
 // Compose's progress lines: ` ✔ Container openclaw-gateway-1  Started   0.4s` (tty) or
 // ` Container openclaw-gateway-1  Created` (plain); the glyph is dropped before this rule.
 const auto kind = x3::raw[x3::lit("Container") | x3::lit("Network") | x3::lit("Volume")];
@@ -96,6 +101,7 @@ bool read_compose_status(std::string_view plain, Event& event) {
   } else if (run(exited_rule, probe, p)) {
     event.unit.assign(p.name);
     event.set_field("exit_code", p.code);
+    if (p.restarting) event.set_field("restarting", "true");
   } else if (run(progress_rule, progress, p)) {
     if (p.kind == "Container") event.unit.assign(p.name);
     event.set_field("object", p.kind);
