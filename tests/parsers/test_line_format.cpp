@@ -120,3 +120,24 @@ TEST_CASE("declared formats join a registry after the built-in ones", "[formats]
   // plain text stays the last resort
   CHECK(registry.entries().back().info.name == "plain");
 }
+
+TEST_CASE("a declared format reads log15's four-letter level words", "[formats]") {
+  // log15 format.go (Lvl.String) writes dbug / info / warn / eror / crit; Grafana 8 logs so.
+  const LineFormatPtr format = compile_ok(
+      {"log15", R"re(t=(?P<time>\S+) lvl=(?P<level>[a-z]{3,5}) msg="(?P<message>[^"]*)".*)re",
+       "iso8601", std::nullopt, ""});
+  auto parser = format->make_parser(ParserOptions{});
+  Event event;
+  REQUIRE(
+      parser->parse_line(
+          R"(t=2021-06-21T10:02:11+0200 lvl=eror msg="Failed to look up user based on cookie" logger=context)",
+          event, nullptr) == LineVerdict::record);
+  CHECK(event.level == Level::error);
+  CHECK(event.message == "Failed to look up user based on cookie");
+  CHECK(event.time.has_value());
+  Event debug;
+  REQUIRE(parser->parse_line(
+              R"(t=2021-06-21T10:02:12+0200 lvl=dbug msg="Request Completed" logger=context)",
+              debug, nullptr) == LineVerdict::record);
+  CHECK(debug.level == Level::debug);
+}

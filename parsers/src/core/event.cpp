@@ -43,6 +43,8 @@ Level level_from_string(std::string_view text) {
       {"crit", Level::critical},   {"critical", Level::critical}, {"panic", Level::emergency},
       {"alert", Level::alert},     {"emerg", Level::emergency},   {"emergency", Level::emergency},
       {"dpanic", Level::critical}, {"out", Level::info},          {"stdout", Level::info},
+      // log15 (Grafana 8 and older, go-ethereum's old logger): lvl=dbug / lvl=eror
+      {"dbug", Level::debug},      {"eror", Level::error},
   };
   for (const auto& w : kWords) {
     if (iequals_ascii(w.word, text)) return w.level;
