@@ -322,8 +322,7 @@ TEST_CASE("exit wording of the process managers: killed, another end, or clean",
   CHECK_FALSE(exits_of("api.service: Main process exited, code=exited, status=0/SUCCESS").known());
   // systemd v252 src/systemctl/systemctl-show.c: a dead main process in `systemctl status`
   CHECK(exits_of("Main PID: 4411 (code=killed, signal=KILL)").killed);
-  CHECK(
-      exits_of("Process: 4411 ExecStart=/usr/bin/node index.js (code=dumped, signal=SEGV)").other);
+  CHECK(exits_of("Process: 4411 ExecStart=/usr/bin/node index.js (code=dumped, signal=SEGV)").other);
   CHECK_FALSE(exits_of("Main PID: 4411 (code=killed, signal=TERM)").killed);
   CHECK(exits_of("Main PID: 4411 (code=exited, status=1/FAILURE)").other);
   // pm2 5.x lib/God.js
@@ -438,32 +437,29 @@ EventSpec app_line(const std::string& time, const std::string& app, const std::s
 }
 
 std::vector<EventSpec> gave_up(const std::string& script) {
-  return {pm2_daemon(
-      "2026-12-06T20:34:33Z",
-      "Script " + script + " had too many unstable restarts (15). Stopped. \"errored\"")};
+  return {pm2_daemon("2026-12-06T20:34:33Z",
+                     "Script " + script + " had too many unstable restarts (15). Stopped. \"errored\"")};
 }
 
 std::vector<EventSpec> port_crash(const std::string& app, const std::string& script) {
   std::vector<EventSpec> out = {
-      app_line("2026-12-06T20:34:32Z", app,
-               "Error: listen EADDRINUSE: address already in use :::3000"),
+      app_line("2026-12-06T20:34:32Z", app, "Error: listen EADDRINUSE: address already in use :::3000"),
       app_line("2026-12-06T20:34:32Z", app, "    at Server.listen (node:net:2067:7)")};
   if (!script.empty()) {
-    out.push_back(
-        app_line("2026-12-06T20:34:32Z", app, "    at Object.<anonymous> (" + script + ":1:53)"));
+    out.push_back(app_line("2026-12-06T20:34:32Z", app,
+                           "    at Object.<anonymous> (" + script + ":1:53)"));
   }
   return out;
 }
 
 }  // namespace
 
-TEST_CASE(
-    "pm2's give-up on a script the app's own stack names folds under that app's port "
-    "conflict, raised to the loop's severity",
-    "[ranking][linking][pm2]") {
+TEST_CASE("pm2's give-up on a script the app's own stack names folds under that app's port "
+          "conflict, raised to the loop's severity",
+          "[ranking][linking][pm2]") {
   const RuleSet rules = rules_from(kPm2AppAndPort);
-  const auto result =
-      analyze(rules, with(gave_up("/srv/bot/index.js"), port_crash("bot", "/srv/bot/index.js")));
+  const auto result = analyze(rules, with(gave_up("/srv/bot/index.js"),
+                                          port_crash("bot", "/srv/bot/index.js")));
   REQUIRE(result.diagnoses.size() == 1);
   const Diagnosis& root = result.diagnoses[0];
   CHECK(root.rule == "app-port-in-use");
@@ -556,12 +552,11 @@ std::string two_conflict_rules() {
 std::vector<EventSpec> refused_then_restarted(const std::string& port) {
   EventSpec refused("2026-03-05T08:20:25Z",
                     "Gateway failed to start: another gateway instance is already listening on "
-                    "ws://127.0.0.1:" +
-                        port);
+                    "ws://127.0.0.1:" + port);
   refused.on("oc-gw-01", "", "node", 2301);
-  EventSpec holder(
-      "2026-03-05T08:20:25Z",
-      "- pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 (0.0.0.0:" + port + ")");
+  EventSpec holder("2026-03-05T08:20:25Z",
+                   "- pid 1187 root: /usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 (0.0.0.0:" +
+                       port + ")");
   holder.on("oc-gw-01", "", "node", 2301);
   return {refused, holder,
           systemd("2026-03-05T08:20:35Z",
@@ -608,7 +603,7 @@ namespace {
 
 // pm2 5.4.3 lib/God.js: "App [%s:%s] exited with code [%s] via signal [%s]", in pm2.log.
 std::vector<EventSpec> app_exit_rounds(const std::string& app, const std::string& host = "",
-                                       const std::string& minute = "2026-12-06T20:34:") {
+                                const std::string& minute = "2026-12-06T20:34:") {
   std::vector<EventSpec> out;
   for (int s = 29; s <= 31; ++s) {
     EventSpec exit(minute + std::to_string(s) + "Z",
@@ -664,8 +659,7 @@ TEST_CASE("without the tie, the give-up and an app's exits stay two findings",
 TEST_CASE("two apps' loops are two findings, the give-up joins its own app's",
           "[ranking][linking][pm2]") {
   const RuleSet rules = rules_from(kPm2AppAndPort);
-  auto events =
-      with(with(app_exit_rounds("bot"), app_exit_rounds("api")), gave_up("/srv/bot/index.js"));
+  auto events = with(with(app_exit_rounds("bot"), app_exit_rounds("api")), gave_up("/srv/bot/index.js"));
   events.push_back(frame_of("bot", "/srv/bot/index.js"));
   const auto result = analyze(rules, events);
   REQUIRE(result.diagnoses.size() == 2);
@@ -680,8 +674,7 @@ TEST_CASE("two apps' loops are two findings, the give-up joins its own app's",
 
 TEST_CASE("one app's loop on two hosts is two findings", "[ranking][linking][pm2]") {
   const RuleSet rules = rules_from(kPm2AppAndPort);
-  const auto result =
-      analyze(rules, with(app_exit_rounds("bot", "gw-a"), app_exit_rounds("bot", "gw-b")));
+  const auto result = analyze(rules, with(app_exit_rounds("bot", "gw-a"), app_exit_rounds("bot", "gw-b")));
   REQUIRE(result.diagnoses.size() == 2);
   CHECK(result.diagnoses[0].host != result.diagnoses[1].host);
 }
@@ -793,8 +786,8 @@ TEST_CASE("raw dmesg's kill of pid N and the unit whose Main PID was N: linked a
           "[ranking][linking]") {
   const RuleSet rules = oom_loop_and_status_rules();
   const auto result = analyze_events(
-      rules,
-      paste_of(raw_dmesg_kill(2301), status_header(2301, "signal"), "code=killed, status=9/KILL"));
+      rules, paste_of(raw_dmesg_kill(2301), status_header(2301, "signal"),
+                      "code=killed, status=9/KILL"));
   const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
   REQUIRE(loop != nullptr);
   CHECK(loop->rank == 0);  // folded under the kill
@@ -824,7 +817,8 @@ TEST_CASE("the status alone saying Main PID N was killed links N's OOM kill",
   CHECK(result.diagnoses[0].rule == "oom-killed-process");
   CHECK(find_rule(result.diagnoses[0].explains, "unit-status-oom-kill") != nullptr);
   // Another pid: two findings, the unit's failure not folded under this kill.
-  const auto other = analyze_events(rules, {raw_dmesg_kill(2302), status_header(2301, "oom-kill")});
+  const auto other =
+      analyze_events(rules, {raw_dmesg_kill(2302), status_header(2301, "oom-kill")});
   REQUIRE(!other.diagnoses.empty());
   CHECK(find_rule(other.diagnoses[0].explains, "unit-status-oom-kill") == nullptr);
   // The same pid, but the status says it exited by itself: no kill to link.
@@ -839,8 +833,8 @@ TEST_CASE("a kill of another pid than the unit's Main PID is not linked to its l
           "[ranking][linking]") {
   const RuleSet rules = oom_loop_and_status_rules();
   const auto result = analyze_events(
-      rules,
-      paste_of(raw_dmesg_kill(2301), status_header(2388, "signal"), "code=killed, status=9/KILL"));
+      rules, paste_of(raw_dmesg_kill(2301), status_header(2388, "signal"),
+                      "code=killed, status=9/KILL"));
   const Diagnosis* loop = find_rule(result.diagnoses, "unit-restart-loop");
   REQUIRE(loop != nullptr);
   CHECK(loop->rank != 0);  // a root of its own, at most possibly related
@@ -849,10 +843,10 @@ TEST_CASE("a kill of another pid than the unit's Main PID is not linked to its l
 TEST_CASE("the unit's Main PID killed, but its loop exits with status 1: not the kill's doing",
           "[ranking][linking]") {
   const RuleSet rules = oom_loop_and_status_rules();
-  const auto result = analyze_events(rules, paste_of(raw_dmesg_kill(2301),
-                                                     status_header(2301, "exit-code", "api.service",
-                                                                   "code=exited, status=1/FAILURE"),
-                                                     "code=exited, status=1/FAILURE"));
+  const auto result = analyze_events(
+      rules, paste_of(raw_dmesg_kill(2301),
+                      status_header(2301, "exit-code", "api.service", "code=exited, status=1/FAILURE"),
+                      "code=exited, status=1/FAILURE"));
   check_loop_apart_from_kill(result);
 }
 
@@ -863,8 +857,8 @@ TEST_CASE("the unit's Main PID killed days before its loop, on one clock: not li
                                  "Out of memory: Killed process 2301 (node) total-vm:1826352kB"));
   Event header = status_header(2301, "signal");
   header.time = *parse_iso8601("2026-03-02T08:00:02Z");
-  const auto result = analyze_events(
-      rules, paste_of(std::move(kill), std::move(header), "code=killed, status=9/KILL"));
+  const auto result =
+      analyze_events(rules, paste_of(std::move(kill), std::move(header), "code=killed, status=9/KILL"));
   check_loop_apart_from_kill(result);
 }
 
