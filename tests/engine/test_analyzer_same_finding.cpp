@@ -221,8 +221,7 @@ void check_only_the_loop(const AnalysisResult& result) {
 
 }  // namespace
 
-TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by",
-          "[ranking][merge]") {
+TEST_CASE("a failure printed as two lines is one occurrence for subsumed_by", "[ranking][merge]") {
   const RuleSet rules = rules_from(kUnitRules);
   SECTION("three failures: the loop holds every one, the lone-failure finding goes") {
     check_only_the_loop(analyze(rules, unit_failures("api.service", "h1", {"01", "07", "13"})));
@@ -299,8 +298,7 @@ rules:
 TEST_CASE("a finding that names no subject is the named finding of its cause retold",
           "[ranking][merge]") {
   const RuleSet rules = rules_from(kPortRules);
-  const std::string listen =
-      "Error: listen EADDRINUSE: address already in use :::3000";
+  const std::string listen = "Error: listen EADDRINUSE: address already in use :::3000";
   SECTION("the bare code beside the named conflict merges into it, with a note") {
     // A paste (no envelope: no source that would make either the gateway's).
     const auto result =
@@ -318,9 +316,65 @@ TEST_CASE("a finding that names no subject is the named finding of its cause ret
   }
   SECTION("on another host it stays apart") {
     const auto result = analyze(
-        rules, {EventSpec("2026-03-05T08:00:01Z", "code=EADDRINUSE", 0, 1, SourceKind::other).on("h2", ""),
-                EventSpec("2026-03-05T08:00:02Z", listen, 0, 2, SourceKind::other).on("h1", "")});
+        rules,
+        {EventSpec("2026-03-05T08:00:01Z", "code=EADDRINUSE", 0, 1, SourceKind::other).on("h2", ""),
+         EventSpec("2026-03-05T08:00:02Z", listen, 0, 2, SourceKind::other).on("h1", "")});
     CHECK(count_rule(result.diagnoses, "code-named") == 1);
     CHECK(count_rule(result.diagnoses, "listen-eaddrinuse") == 1);
+  }
+}
+
+namespace {
+
+// A catch-all crash rule that ranks above the specific rule naming the fix (V8's parse error
+// under the caret Node prints at load: node 4-24 `SyntaxError: Unexpected token ...`). Both
+// are `crash`: without the subsumption pass running first, the specific finding would be
+// merged into the catch-all as "also matched" and leave nothing to be subsumed by.
+const char* const kSyntaxRules = R"(logdx_rules: 1
+rules:
+  - id: any-uncaught
+    cause: crash
+    severity: critical
+    confidence: 0.75
+    match: {regex: '\n\s*\^+\s*\n\s*\n(?P<error>[A-Z]\w*Error: [^\n]+)'}
+    key: [error]
+    SUBSUMED
+  - id: parse-error
+    cause: crash
+    severity: error
+    confidence: 0.7
+    match: {regex: '(?P<error>SyntaxError: Unexpected token[^\n]*)'}
+    key: [error]
+)";
+
+const std::string kParseError =
+    "/home/dev/app/tools/start.js:42\n"
+    "            plugins: [...(x.query ? x.query.plugins : [])],\n"
+    "                      ^^^\n\n"
+    "SyntaxError: Unexpected token ...\n"
+    "    at exports.runInThisContext (vm.js:53:16)";
+
+std::string syntax_rules(const std::string& subsumed) {
+  std::string text = kSyntaxRules;
+  text.replace(text.find("SUBSUMED"), 8, subsumed);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("subsumed_by holds when the stronger rule ranks lower, same cause", "[ranking][merge]") {
+  SECTION("without subsumed_by the higher-ranked catch-all keeps the finding") {
+    const auto result =
+        analyze(rules_from(syntax_rules("")), {{"2026-03-05T08:00:01Z", kParseError}});
+    CHECK(count_rule(result.diagnoses, "parse-error") == 0);
+    REQUIRE(find_rule(result.diagnoses, "any-uncaught") != nullptr);
+    CHECK(has_note(*find_rule(result.diagnoses, "any-uncaught"), "also matched"));
+  }
+  SECTION("with subsumed_by the specific rule is the finding, without a note") {
+    const auto result = analyze(rules_from(syntax_rules("subsumed_by: [parse-error]")),
+                                {{"2026-03-05T08:00:01Z", kParseError}});
+    CHECK(count_rule(result.diagnoses, "any-uncaught") == 0);
+    REQUIRE(find_rule(result.diagnoses, "parse-error") != nullptr);
+    CHECK(find_rule(result.diagnoses, "parse-error")->notes.empty());
   }
 }

@@ -148,11 +148,15 @@ void merge_same_event_findings(std::vector<BuiltDiagnosis>& built,
             [&](std::size_t a, std::size_t b) { return ranks_before(built, b, a); });
   std::vector<bool> gone(built.size(), false);
   std::vector<std::vector<std::string>> also(built.size());  // rule ids merged into each
+  // Subsumption first, whatever the two rank: a weaker form that ranks above its stronger
+  // rule (a critical catch-all beside the specific rule that names the fix) would otherwise
+  // take the stronger one in below as an "also matched" note, and then have no finding left to
+  // be subsumed by.
   for (std::size_t loser : order) {
-    if (subsumed(built, profiles, gone, loser)) {
-      gone[loser] = true;
-      continue;
-    }
+    if (subsumed(built, profiles, gone, loser)) gone[loser] = true;
+  }
+  for (std::size_t loser : order) {
+    if (gone[loser]) continue;
     const int winner = merged_into(built, profiles, gone, loser);
     if (winner < 0) continue;
     gone[loser] = true;
