@@ -134,6 +134,42 @@ TEST_CASE("a fix's shape errors: no text, two texts, an edit without in, in on a
   const auto misspelt = codes(problems("{comand: \"a\"}"));  // and so no text: missing-key too
   CHECK(std::find(misspelt.begin(), misspelt.end(), "unknown-key") != misspelt.end());
   CHECK(problems("{command: \"a {v|above|or:1}\", why: \"b {v}\"}").empty());
+  CHECK(codes(problems("{command: \"a\", when: \"nope\"}")) ==
+        std::vector<std::string>{"undefined-placeholder"});
+  CHECK(codes(problems("{command: \"a\", unless: \"nope\"}")) ==
+        std::vector<std::string>{"undefined-placeholder"});
+  CHECK(problems("{command: \"a\", when: \"v\"}").empty());
+}
+
+// One crash rule for the gateway and for any other Node app: the openclaw commands only help
+// when the crash is openclaw's (rules/startup-process.yaml, gateway-uncaught-exception).
+TEST_CASE("a fix's when / unless follow whether the case has the capture", "[fix]") {
+  const RuleSet rules = rules_from(R"(logdx_rules: 1
+rules:
+  - id: crash
+    cause: crash
+    match:
+      all:
+        - regex: '^Uncaught (?P<error>\w+Error: [^\n]+)'
+        - any: [{regex: '(?P<product>openclaw)', field: raw}, {not: {regex: 'openclaw', field: raw}}]
+    fixes:
+      - command: "openclaw gateway restart"
+        when: product
+      - step: "read the first stack frame in your own code"
+        unless: product
+      - command: "node --version"
+)");
+  auto fix_texts = [&](const std::string& line) {
+    const auto result = analyze(rules, {{"2026-03-05T08:20:00Z", line}});
+    REQUIRE(result.diagnoses.size() == 1);
+    std::vector<std::string> out;
+    for (const auto& fix : result.diagnoses[0].fixes) out.push_back(fix.text);
+    return out;
+  };
+  CHECK(fix_texts("Uncaught TypeError: x is undefined (openclaw/dist/run.js:3)") ==
+        std::vector<std::string>{"openclaw gateway restart", "node --version"});
+  CHECK(fix_texts("Uncaught TypeError: x is undefined (/srv/bot/index.js:3)") ==
+        std::vector<std::string>{"read the first stack frame in your own code", "node --version"});
 }
 
 TEST_CASE("the heap advice is computed from the heap the log shows", "[fix]") {

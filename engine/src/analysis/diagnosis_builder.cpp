@@ -142,8 +142,15 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
     }
     return captured(name);
   };
+  // A fix's `when` / `unless` (docs/rules.md): a capture that took no part counts as none.
+  auto has_value = [&](std::string_view name) {
+    const auto value = lookup(name);
+    return value.has_value() && !value->empty();
+  };
   d.title = render_text(rule.title.empty() ? rule.id : rule.title, lookup);
   for (const CompiledFix& fix : rule.fixes) {
+    if (!fix.when.empty() && !has_value(fix.when)) continue;
+    if (!fix.unless.empty() && has_value(fix.unless)) continue;
     RenderedFix rendered;
     rendered.kind = fix.kind;
     rendered.text = render_fix_text(fix.kind, fix.text, lookup);
@@ -157,9 +164,8 @@ void render_texts(const Draft& draft, const CompiledRule& rule, Diagnosis& d) {
 // last_seen, on the same clock only (a monotonic stamp says nothing of a wall time).
 void add_lines_past_cap(const LatestTime& past_cap_last, Diagnosis& d) {
   if (!past_cap_last.time.has_value()) return;
-  if (d.last_seen.has_value() &&
-      (!same_clock(d.last_seen.kind, past_cap_last.time.kind) ||
-       past_cap_last.time.nanos <= d.last_seen.nanos)) {
+  if (d.last_seen.has_value() && (!same_clock(d.last_seen.kind, past_cap_last.time.kind) ||
+                                  past_cap_last.time.nanos <= d.last_seen.nanos)) {
     return;
   }
   d.last_seen = past_cap_last.time;

@@ -76,6 +76,8 @@ void check_placeholders(const RuleDef& def, const CompiledRule& rule, const Name
       check_template(fix.text, "fixes", rule.id, known, out);
       if (fix.file) check_template(*fix.file, "fixes", rule.id, known, out);
       check_template(fix.why, "fixes", rule.id, known, out);
+      if (fix.when) check_name(*fix.when, "fixes", rule.id, known, out);
+      if (fix.unless) check_name(*fix.unless, "fixes", rule.id, known, out);
     }
   }
   if (def.key) {

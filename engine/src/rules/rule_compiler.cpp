@@ -148,8 +148,9 @@ void copy_plain_keys(const RuleDef& def, CompiledRule& rule) {
   rule.subsumed_by = values(def.subsumed_by);
   if (def.fixes) {
     for (const Fix& fix : *def.fixes) {
-      rule.fixes.push_back(
-          {fix.kind, fix.text.value, fix.file ? fix.file->value : std::string(), fix.why.value});
+      rule.fixes.push_back({fix.kind, fix.text.value, fix.file ? fix.file->value : std::string(),
+                            fix.why.value, fix.when ? fix.when->value : std::string(),
+                            fix.unless ? fix.unless->value : std::string()});
     }
   }
   if (def.tests) rule.tests = *def.tests;

@@ -106,8 +106,8 @@ bool check_fix_shape(const Fix& fix, int texts, const SourcePosition& at, YamlCo
 }
 
 bool read_fix(const YAML::Node& item, const SourcePosition& at, Fix& fix, YamlContext& context) {
-  static constexpr std::array<std::string_view, 5> kFixKeys = {"command", "edit", "in", "step",
-                                                               "why"};
+  static constexpr std::array<std::string_view, 7> kFixKeys = {"command", "edit", "in",    "step",
+                                                               "why",     "when", "unless"};
   bool ok = true;
   int texts = 0;
   fix.at = at;
@@ -126,6 +126,10 @@ bool read_fix(const YAML::Node& item, const SourcePosition& at, Fix& fix, YamlCo
       ++texts;
     } else if (name->value == "in") {
       fix.file = std::move(*text);
+    } else if (name->value == "when") {
+      fix.when = std::move(*text);
+    } else if (name->value == "unless") {
+      fix.unless = std::move(*text);
     } else {
       fix.why = std::move(*text);
     }

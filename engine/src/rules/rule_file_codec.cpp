@@ -12,7 +12,7 @@
 namespace logdx {
 namespace {
 
-constexpr std::uint64_t kFormatVersion = 2;
+constexpr std::uint64_t kFormatVersion = 3;  // 3: a fix's `when` / `unless`
 
 template <typename T>
 struct IsVector : std::false_type {};
@@ -42,7 +42,7 @@ void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, Correlat
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, Fix> {
-  a(v.at, v.kind, v.text, v.file, v.why);
+  a(v.at, v.kind, v.text, v.file, v.why, v.when, v.unless);
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, MatchTest> {

@@ -67,6 +67,8 @@ struct CompiledFix {
   std::string text;  // template: {name} placeholders
   std::string file;  // config edits: where the text goes (a template too); else empty
   std::string why;
+  std::string when;    // shown only when this capture or fact has a value (empty: always)
+  std::string unless;  // shown only when this capture or fact has none (empty: always)
 };
 
 struct CompiledRule {

@@ -79,6 +79,11 @@ struct Fix {
   LocatedString text;                // command / edit / step, a template
   HeapOptional<LocatedString> file;  // config: `in`, the file (or place) to put the edit in
   LocatedString why;
+  // `when: NAME` shows the fix only when the capture (or fact) NAME has a value in the case,
+  // `unless: NAME` only when it has none: one rule's finding about the gateway and about any
+  // other app gets the fixes that fit each (`openclaw gateway restart` only for openclaw).
+  HeapOptional<LocatedString> when;
+  HeapOptional<LocatedString> unless;
 };
 
 struct MatchTest {
