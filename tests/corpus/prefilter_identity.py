@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The prefilter changes speed, never results: every corpus case (and a few generated inputs
 made to trip a line-based prefilter) is analysed with and without it, and with -j1 and -j2
-when the binary has -j, and the JSON must be byte-identical.
+when the binary has -j (for cases of more than one input: -j splits work by input), and the
+JSON must be byte-identical.
 
 usage: prefilter_identity.py LOGDX [--no-generated] [CORPUS_DIR...]
 With no CORPUS_DIR only the generated inputs run (cheap enough for the sanitizer build, where
@@ -90,8 +91,11 @@ def main():
         variants += [["-j", "1"], ["-j", "2"], ["--no-prefilter", "-j", "2"]]
     failed = checked = 0
     for case in case_dirs(roots):
-        failed += compare(logdx, os.path.basename(case), inputs_of(case, read_expected(case)),
-                          variants)
+        inputs = inputs_of(case, read_expected(case))
+        # -j reads inputs in parallel: one input is read by one thread whatever -j says, so a
+        # one-input case runs the prefilter variant alone (a third of the processes).
+        failed += compare(logdx, os.path.basename(case), inputs,
+                          variants if len(inputs) > 1 else variants[:1])
         checked += 1
     if not generated:
         print(f"{checked - failed} agreed, {failed} differed ({len(variants)} variants each)")
