@@ -351,6 +351,33 @@ rules:
   CHECK(result.ok());
 }
 
+// Patterns run in Latin-1 (bytes), so `[✖×]` is a class of five bytes: it matches one byte of
+// either sign and never the sign, and a rule written with it is silently dead.
+TEST_CASE("multibyte-in-class: a character of several bytes in a class warns", "[rules]") {
+  const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    match: {regex: '[✖×] failed'}
+)");
+  const auto d = expect_one(result, RuleProblem::multibyte_in_class, 5, 20,
+                            "    match: {regex: '[✖×] failed'}");
+  CHECK(d.render_text().starts_with("t.yaml:5:20: warning[multibyte-in-class]:"));
+  CHECK(d.message.find("(?:x|✖)") != std::string::npos);
+  CHECK(result.ok());
+  // Written as alternatives, quoted with \Q...\E, escaped, or in a negated class (which only
+  // stops earlier than written): nothing to say.
+  for (const char* pattern : {"(?:✖|×) failed", "\\Q[✖]\\E failed", "\\[✖\\] failed",
+                              "app=[^|│]+ failed", "[]✖] failed"}) {
+    const auto clean = load_rules(std::string("logdx_rules: 1\nrules:\n  - id: r\n    cause: c\n"
+                                              "    match: {regex: '") +
+                                  pattern + "'}\n");
+    INFO(pattern);
+    CHECK(with_code(clean.diagnostics, RuleProblem::multibyte_in_class).size() ==
+          (std::string_view(pattern) == "[]✖] failed" ? 1U : 0U));
+  }
+}
+
 TEST_CASE("file-too-large: refused before parsing, with the sizes", "[rules]") {
   const RuleLoader loader(RuleReaderOptions{.max_file_bytes = 64});
   const auto result = loader.load_texts({{"big.yaml", std::string(65, '#')}});

@@ -134,4 +134,54 @@ void check_pattern_shape(const CompiledPattern& pattern, std::vector<RuleDiagnos
   }
 }
 
+// The first character of more than one byte inside a class that is not negated, or empty. A
+// negated class with one (`[^|│]`) stops at any byte of it: wider than written, and harmless
+// where it only ends a name, so it is left alone.
+std::string_view multibyte_in_class(std::string_view p) {
+  bool in_class = false;
+  bool negated = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (!in_class && p.substr(i + 1, 1) == "Q") {  // \Q...\E is literal text, no class
+        const std::size_t end = p.find("\\E", i + 2);
+        i = end == std::string_view::npos ? p.size() : end + 1;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (!in_class) {
+      if (c != '[') continue;
+      in_class = true;
+      negated = p.substr(i + 1, 1) == "^";
+      if (negated) ++i;
+      if (p.substr(i + 1, 1) == "]") ++i;  // a ']' first in a class is itself
+      continue;
+    }
+    if (c == '[' && p.substr(i + 1, 1) == ":") {  // [:alpha:]
+      const std::size_t end = p.find(":]", i + 2);
+      if (end != std::string_view::npos) i = end + 1;
+      continue;
+    }
+    if (c == ']') {
+      in_class = false;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if (negated || byte < 0xC0) continue;
+    std::size_t n = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+    return p.substr(i, std::min(n, p.size() - i));
+  }
+  return {};
+}
+
+void check_class_bytes(const CompiledPattern& pattern, std::vector<RuleDiagnostic>& out) {
+  const std::string_view character = multibyte_in_class(pattern.expanded.view());
+  if (character.empty()) return;
+  out.push_back(
+      make_rule_diagnostic(RuleProblem::multibyte_in_class, pattern.at,
+                           {pattern.written, std::string(character), std::string(character)}));
+}
+
 }  // namespace logdx::rules

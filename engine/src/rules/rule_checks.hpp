@@ -22,5 +22,7 @@ void check_explains(const RuleDef& def, std::vector<RuleDiagnostic>& out);
 bool needs_scan_hit(const CompiledCondition& condition, const CompiledRule& rule);
 // catch-all-pattern and leading-dot-star warnings for one positive pattern.
 void check_pattern_shape(const CompiledPattern& pattern, std::vector<RuleDiagnostic>& out);
+// multibyte-in-class: a character of more than one byte inside a (not negated) class.
+void check_class_bytes(const CompiledPattern& pattern, std::vector<RuleDiagnostic>& out);
 
 }  // namespace logdx::rules

@@ -18,7 +18,7 @@ constexpr auto kError = DiagnosticSeverity::error;
 constexpr auto kWarning = DiagnosticSeverity::warning;
 
 // Indexed by RuleProblem. Every message the loader prints is here.
-constexpr std::array<ProblemInfo, 24> kProblems = {{
+constexpr std::array<ProblemInfo, 25> kProblems = {{
     {"yaml-syntax", kError, "the file is not valid YAML: {}"},
     {"unknown-key", kError, "unknown key '{}' in {}{}"},
     {"wrong-type", kError, "{} must be {}"},
@@ -49,6 +49,9 @@ constexpr std::array<ProblemInfo, 24> kProblems = {{
     {"sample-mismatch", kError, "sample of format '{}' is not read by it: {}"},
     {"unknown-filter", kError,
      "filter '{}' in '{}' of rule '{}' is not one logdx has (above, or:TEXT)"},
+    {"multibyte-in-class", kWarning,
+     "pattern '{}' has '{}' inside [...]: patterns match bytes (Latin-1), so the class takes one "
+     "byte of that character, never the whole of it; write it as an alternative, (?:x|{})"},
 }};
 
 const ProblemInfo& info(RuleProblem code) { return kProblems[static_cast<std::size_t>(code)]; }

@@ -120,7 +120,9 @@ RuleCompileResult RuleCompiler::compile(RuleCollection collection) const {
     for (const CompiledPattern& pattern : compiled[i].patterns) {
       // The build refuses a pack with warnings, so its patterns need no second look.
       const bool checked = pattern.at.source && pattern.at.source->checked_at_build;
-      if (is_scanned(pattern) && !checked) rules::check_pattern_shape(pattern, out);
+      if (checked) continue;
+      if (is_scanned(pattern)) rules::check_pattern_shape(pattern, out);
+      rules::check_class_bytes(pattern, out);
     }
   }
   if (has_errors(out)) return result;

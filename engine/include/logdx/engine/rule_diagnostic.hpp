@@ -43,6 +43,7 @@ enum class RuleProblem : std::uint8_t {
   sample_mismatch,
   // placeholders
   unknown_filter,
+  multibyte_in_class,
 };
 
 enum class DiagnosticSeverity : std::uint8_t { error, warning };
