@@ -295,7 +295,15 @@ std::string_view rule_schema_json() {
           "description": "A manual step, in words.",
           "$ref": "#/$defs/scalar"
         },
-        "why": {"$ref": "#/$defs/scalar"}
+        "why": {"$ref": "#/$defs/scalar"},
+        "when": {
+          "description": "A capture or fact of the rule: the fix is shown only when it has a value in the case.",
+          "$ref": "#/$defs/scalar"
+        },
+        "unless": {
+          "description": "A capture or fact of the rule: the fix is shown only when it has no value in the case.",
+          "$ref": "#/$defs/scalar"
+        }
       },
       "oneOf": [
         {"required": ["command"], "not": {"anyOf": [{"required": ["edit"]}, {"required": ["step"]}, {"required": ["in"]}]}},
