@@ -186,8 +186,9 @@ TEST_CASE("docker-compose reads compose's own exit and stop lines", "[docker]") 
                                    " \xe2\x9c\x94 Network openclaw_default      Created   0.1s \n"
                                    " \xe2\x9c\x94 Container openclaw-gateway-1  Started   0.4s \n"
                                    " Container caddy-1  Creating\n"
-                                   " Container caddy-1  two words here\n");
-  CHECK(progress.no_match == 1);
+                                   " Container caddy-1  two words here\n"
+                                   "Network is unreachable\n");
+  CHECK(progress.no_match == 2);
   REQUIRE(progress.events.size() == 4);
   CHECK(progress.events[0].source == SourceKind::docker);
   CHECK(progress.events[1].unit.empty());

@@ -63,12 +63,15 @@ const auto exited_rule =
     -x3::lit(" (restarting)")[set_restarting] >> *x3::lit(' ') >> x3::eoi;
 // Compose's progress lines: ` ✔ Container openclaw-gateway-1  Started   0.4s` (tty) or
 // ` Container openclaw-gateway-1  Created` (plain); the glyph is dropped before this rule.
+// Compose capitalises every state it prints (Created, Started, Healthy, Waiting, Error), so a
+// sentence that happens to begin with one of the kinds ("Network is unreachable", the tail of
+// a Python or Go error) is no progress line.
 const auto kind = x3::raw[x3::lit("Container") | x3::lit("Network") | x3::lit("Volume")];
-const auto progress_rule = kind[set_kind] >> x3::lit(' ') >> name[set_name] >>
-                           +x3::lit(' ') >> x3::raw[+grammar::ascii::alpha][set_state] >>
-                           -(+x3::lit(' ') >> +(grammar::ascii::digit | x3::char_('.')) >>
-                             x3::lit('s')) >>
-                           *x3::lit(' ') >> x3::eoi;
+const auto progress_rule =
+    kind[set_kind] >> x3::lit(' ') >> name[set_name] >>
+    +x3::lit(' ') >> x3::raw[grammar::ascii::upper >> *grammar::ascii::alpha][set_state] >>
+    -(+x3::lit(' ') >> +(grammar::ascii::digit | x3::char_('.')) >> x3::lit('s')) >>
+    *x3::lit(' ') >> x3::eoi;
 template <typename Rule>
 bool run(const Rule& rule, std::string_view& in, ComposeParts& p) {
   const char* first = in.data();
