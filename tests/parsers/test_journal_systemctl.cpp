@@ -164,3 +164,24 @@ TEST_CASE("systemctl-status: a block that lost its indentation is still one reco
   CHECK(r.events[0].pid == 5361);
   CHECK(r.no_match == 1);  // the line after the blank is not the block's
 }
+
+// The journal tail writes no year; the block's "since" says which one it is (a status pasted in
+// 2026 from a 2020 thread): otherwise the block and its own lines lie six years apart.
+TEST_CASE("systemctl-status: the journal tail takes the year of the block's since", "[journal]") {
+  const auto r = run_parser(
+      "systemctl-status",
+      "● dnsmasq.service - dnsmasq - A lightweight DHCP and caching DNS server\n"
+      "     Loaded: loaded (/lib/systemd/system/dnsmasq.service; enabled; vendor preset: enabled)\n"
+      "     Active: failed (Result: exit-code) since Sat 2020-06-06 20:13:48 BST; 5min ago\n"
+      "\n"
+      "Jun 06 20:13:48 pi systemd[1]: dnsmasq.service: Failed with result 'exit-code'.\n",
+      kYear2026);
+  REQUIRE(r.events.size() == 2);
+  CHECK(format_timestamp(r.events[0].time).starts_with("2020-06-06T"));
+  CHECK(format_timestamp(r.events[1].time).starts_with("2020-06-06T20:13:48"));
+  // Without a since, the default year stands.
+  const auto plain = run_parser(
+      "systemctl-status", "Jun 06 20:13:48 pi systemd[1]: dnsmasq.service: Stopped.\n", kYear2026);
+  REQUIRE(plain.events.size() == 1);
+  CHECK(format_timestamp(plain.events[0].time).starts_with("2026-06-06T"));
+}

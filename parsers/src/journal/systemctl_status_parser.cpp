@@ -153,9 +153,30 @@ bool is_unindented_label(std::string_view line) {
   return false;
 }
 
+// The year of the body's "Active: ... since Sat 2020-06-06 20:13:48 BST" line, if it is one:
+// the journal lines under the block write no year ("Jun 06 20:13:48"), and they are from the
+// days around that date, not from the year the file was saved in.
+std::optional<int> since_year(std::string_view line) {
+  const std::string_view text = trim_left(line);
+  if (!text.starts_with("Active: ")) return std::nullopt;
+  const std::size_t since = text.find(" since ");
+  if (since == std::string_view::npos) return std::nullopt;
+  const std::string_view stamp = text.substr(since + 7);
+  const std::size_t blank = stamp.find(' ');  // after the weekday
+  if (blank == std::string_view::npos || stamp.size() < blank + 6 || stamp[blank + 5] != '-') {
+    return std::nullopt;
+  }
+  int year = 0;
+  const char* first = stamp.data() + blank + 1;
+  const auto result = std::from_chars(first, first + 4, year);
+  if (result.ec != std::errc() || result.ptr != first + 4 || year < 1970) return std::nullopt;
+  return year;
+}
+
 class SystemctlStatusParser final : public EnvelopeParser {
  public:
-  explicit SystemctlStatusParser(const ParserOptions& options) : year_(options.default_year) {}
+  explicit SystemctlStatusParser(const ParserOptions& options)
+      : default_year_(options.default_year), year_(options.default_year) {}
 
   const ParserInfo& info() const override { return kSystemctlStatusInfo; }
 
@@ -172,6 +193,7 @@ class SystemctlStatusParser final : public EnvelopeParser {
       if ((line.front() == ' ' || line.front() == '\t' || is_unindented_label(line)) &&
           open != nullptr) {
         read_body_line(line, *open);
+        if (const auto year = since_year(line)) year_ = *year;
         return LineVerdict::continuation;
       }
       in_block_ = false;
@@ -197,7 +219,10 @@ class SystemctlStatusParser final : public EnvelopeParser {
     return start;
   }
 
-  void reset() override { in_block_ = false; }
+  void reset() override {
+    in_block_ = false;
+    year_ = default_year_;
+  }
 
  private:
   LineVerdict other_line(std::string_view line, Event& fresh) {
@@ -220,7 +245,8 @@ class SystemctlStatusParser final : public EnvelopeParser {
     return LineVerdict::no_match;
   }
 
-  int year_;
+  int default_year_;
+  int year_;  // the last block's "since" year, else the default: for the journal lines
   bool in_block_ = false;
 };
 
