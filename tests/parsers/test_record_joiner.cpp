@@ -77,13 +77,14 @@ TEST_CASE("stack frames join their error; repeated errors stay separate events",
 
 TEST_CASE("a stack pasted flush left still joins its error; a sentence at 'at' does not",
           "[joiner]") {
-  const auto events = join(bare(
-      {"Error: connect ETIMEDOUT 10.0.0.5:3306",
-       "at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1104:14)",
-       "at Connection._handleConnectTimeout (C:\\app\\node_modules\\mysql\\lib\\Connection.js:425:13)",
-       "at Error (native)", "at /srv/app/index.js:12:3", "Error: connect ETIMEDOUT",
-       "at least that is what the log says", "at Socket.g (events.js:291:16)",
-       "at Socket.g (events.js:291:16)"}));
+  const auto events =
+      join(bare({"Error: connect ETIMEDOUT 10.0.0.5:3306",
+                 "at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1104:14)",
+                 "at Connection._handleConnectTimeout "
+                 "(C:\\app\\node_modules\\mysql\\lib\\Connection.js:425:13)",
+                 "at Error (native)", "at /srv/app/index.js:12:3", "Error: connect ETIMEDOUT",
+                 "at least that is what the log says", "at Socket.g (events.js:291:16)",
+                 "at Socket.g (events.js:291:16)"}));
   REQUIRE(events.size() == 5);
   CHECK(events[0].where.line_count == 5);
   CHECK(events[1].message == "Error: connect ETIMEDOUT");
@@ -154,6 +155,30 @@ TEST_CASE("a V8 OOM line wrapped at 80 columns is rejoined without a space", "[j
                  "JavaScript heap out of memory",
                  "gateway restarted"}));
   CHECK(short_line.size() == 2);
+}
+
+TEST_CASE("a line of exactly 80 columns keeps the next record of its deploy log apart",
+          "[joiner]") {
+  // Render's deploy log: every record opens with "==> "; one of them happens to be 80 columns
+  // wide, which alone reads as a line the terminal wrapped.
+  const std::string docs =
+      "==> Docs on specifying a port: https://render.com/docs/web-services#port-binding";
+  REQUIRE(docs.size() == 80);
+  auto events = join(bare({docs.c_str(), "==> Exited with status 1"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[1].message == "==> Exited with status 1");
+  // Heroku's buildpack marker, the same way
+  const std::string build =
+      "-----> Building on the Heroku-24 stack using the buildpack heroku/nodejs-x";
+  const std::string padded = build + std::string(80 - build.size(), 'x');
+  events = join(bare({padded.c_str(), "-----> Node.js app detected"}));
+  CHECK(events.size() == 2);
+  // an 80-column line still takes the piece the terminal moved down
+  const std::string wrapped =
+      "==> Build failed: npm ERR! code ERESOLVE npm ERR! could not resolve dependen";
+  const std::string wide = wrapped + std::string(80 - wrapped.size(), 'c');
+  events = join(bare({wide.c_str(), "cy tree"}));
+  CHECK(events.size() == 1);
 }
 
 TEST_CASE("a kernel OOM report joins kernel lines through oom_reaper only", "[joiner]") {
@@ -229,16 +254,15 @@ TEST_CASE("a wrapped line is measured without the Markdown the paste added to it
 // node 18's unhandled-rejection report as pasted with one space before every line (an issue
 // body's fence around text copied with its margin): the location line is indented too.
 TEST_CASE("a Node crash report indented as a whole is still one event", "[joiner]") {
-  const auto events = join(
-      bare({" node:internal/process/promises:288",
-            "            triggerUncaughtException(err, true /* fromPromise */);",
-            "             ^", "", " Error: connect ECONNREFUSED 127.0.0.1:5432",
-            "     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1494:16) {",
-            "   errno: -111,", "   code: 'ECONNREFUSED',", " }", "", " Node.js v18.16.1",
-            "next unrelated line"}));
+  const auto events =
+      join(bare({" node:internal/process/promises:288",
+                 "            triggerUncaughtException(err, true /* fromPromise */);",
+                 "             ^", "", " Error: connect ECONNREFUSED 127.0.0.1:5432",
+                 "     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1494:16) {",
+                 "   errno: -111,", "   code: 'ECONNREFUSED',", " }", "", " Node.js v18.16.1",
+                 "next unrelated line"}));
   REQUIRE(events.size() == 2);
-  CHECK(events[0].message.find("Error: connect ECONNREFUSED 127.0.0.1:5432") !=
-        std::string::npos);
+  CHECK(events[0].message.find("Error: connect ECONNREFUSED 127.0.0.1:5432") != std::string::npos);
   CHECK(events[1].message == "next unrelated line");
 }
 
@@ -471,9 +495,10 @@ TEST_CASE("the gateway's runtime guard is one event with the node it detected", 
 // form); node 22.12 lib/internal/modules/cjs/loader.js ERR_REQUIRE_ASYNC_MODULE with
 // --experimental-print-required-tla off ("  From ", "  Requiring ").
 TEST_CASE("an indented sentence goes on with the bare record above it", "[joiner]") {
-  auto events = join(bare({"psql: could not connect to server: Connection refused",
-                           "\tIs the server running on host \"localhost\" (127.0.0.1) and accepting",
-                           "\tTCP/IP connections on port 5432?", "next"}));
+  auto events =
+      join(bare({"psql: could not connect to server: Connection refused",
+                 "\tIs the server running on host \"localhost\" (127.0.0.1) and accepting",
+                 "\tTCP/IP connections on port 5432?", "next"}));
   REQUIRE(events.size() == 2);
   CHECK(events[0].where.line_count == 3);
   CHECK(events[0].message.ends_with("\n\tTCP/IP connections on port 5432?"));
@@ -484,9 +509,10 @@ TEST_CASE("an indented sentence goes on with the bare record above it", "[joiner
   REQUIRE(events.size() == 1);
   CHECK(events[0].message.ends_with("socket \"/tmp/.s.PGSQL.5432\"?"));
 
-  events = join(bare({"Error [ERR_REQUIRE_ASYNC_MODULE]: require() cannot be used on an ESM "
-                      "graph with top-level await. Use import() instead.",
-                      "  From /tmp/esm/[eval] ", "  Requiring /tmp/esm/node_modules/tla/index.js "}));
+  events =
+      join(bare({"Error [ERR_REQUIRE_ASYNC_MODULE]: require() cannot be used on an ESM "
+                 "graph with top-level await. Use import() instead.",
+                 "  From /tmp/esm/[eval] ", "  Requiring /tmp/esm/node_modules/tla/index.js "}));
   REQUIRE(events.size() == 1);
   CHECK(events[0].where.line_count == 3);
 }
@@ -494,13 +520,14 @@ TEST_CASE("an indented sentence goes on with the bare record above it", "[joiner
 TEST_CASE("indented lines that do not go on with a message stay apart", "[joiner]") {
   // A person's line ending with ':' above the log they indented; a lower-case indented line
   // under a sentence; an indented first line; a line of another indent after the sentence.
-  CHECK(join(bare({"I get this when I start it:", "    Error: listen EADDRINUSE :::18789"}))
-            .size() == 2);
+  CHECK(
+      join(bare({"I get this when I start it:", "    Error: listen EADDRINUSE :::18789"})).size() ==
+      2);
   CHECK(join(bare({"openclaw gateway status", "  running, pid 4242"})).size() == 2);
   CHECK(join(bare({"  Loaded: loaded", "  Active: failed"})).size() == 2);
-  const auto events = join(bare({"psql: could not connect to server: Connection refused",
-                                 "\tIs the server running on host \"db\" (10.0.0.5) and accepting",
-                                 "  other text"}));
+  const auto events = join(
+      bare({"psql: could not connect to server: Connection refused",
+            "\tIs the server running on host \"db\" (10.0.0.5) and accepting", "  other text"}));
   CHECK(events.size() == 2);
   // An enveloped record is no bare message: its neighbours keep their own rules.
   std::vector<Line> lines = bare({"x", "  Requiring /tmp/x.js"});
@@ -513,18 +540,20 @@ TEST_CASE("indented lines that do not go on with a message stay apart", "[joiner
 // 1.1.8 and 1.1.29 on Windows): the header, a blank line, the reason; the frames list after it
 // is its own.
 TEST_CASE("bun.report's header joins the reason under its blank line", "[joiner]") {
-  auto events = join(bare({"Bun v1.1.29 ([`6d43b36`](<https://github.com/oven-sh/bun/tree/"
-                           "6d43b366220099042f28c5fa5c66185fe2580539>)) on windows x86_64 "
-                           "[RunCommand]",
-                           "", "Segmentation fault at address 0xFFFFFFFFFFFFFFFF", "",
-                           "- 2 unknown/js code"}));
+  auto events = join(
+      bare({"Bun v1.1.29 ([`6d43b36`](<https://github.com/oven-sh/bun/tree/"
+            "6d43b366220099042f28c5fa5c66185fe2580539>)) on windows x86_64 "
+            "[RunCommand]",
+            "", "Segmentation fault at address 0xFFFFFFFFFFFFFFFF", "", "- 2 unknown/js code"}));
   REQUIRE(events.size() == 2);
-  CHECK(events[0].message.ends_with("[RunCommand]\n\nSegmentation fault at address "
-                                    "0xFFFFFFFFFFFFFFFF"));
+  CHECK(
+      events[0].message.ends_with("[RunCommand]\n\nSegmentation fault at address "
+                                  "0xFFFFFFFFFFFFFFFF"));
   CHECK(events[1].message == "- 2 unknown/js code");
   // A header cut off alone stays one line; a sentence naming a Bun release opens nothing.
-  events = join(bare({"Bun v1.2.5 ([`013fdaf`](<https://github.com/oven-sh/bun/tree/013fdaf>)) "
-                      "on linux x86_64_baseline [BuildCommand]"}));
+  events =
+      join(bare({"Bun v1.2.5 ([`013fdaf`](<https://github.com/oven-sh/bun/tree/013fdaf>)) "
+                 "on linux x86_64_baseline [BuildCommand]"}));
   CHECK(events.size() == 1);
   events = join(bare({"Bun v1.1.38 is out (bf2f153) on windows, see the notes", "",
                       "Segmentation fault at address 0x0"}));
