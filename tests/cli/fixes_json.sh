@@ -71,9 +71,9 @@ check "both loopbacks: one finding of two lines" "$(json '
 
 # --- the heap advice is above the heap the log shows -------------------------------------------
 cat >"$work/heap.log" <<'EOF'
-0|gateway  | <--- Last few GCs --->
-0|gateway  | [2207:0x62f1a90]  8213345 ms: Mark-Compact 1998.4 (2083.1) -> 1996.9 (2083.6) MB, 1623.8 / 0.0 ms  (average mu = 0.141, current mu = 0.012) allocation failure; scavenge might not succeed
-0|gateway  | FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory
+0|openclaw | <--- Last few GCs --->
+0|openclaw | [2207:0x62f1a90]  8213345 ms: Mark-Compact 1998.4 (2083.1) -> 1996.9 (2083.6) MB, 1623.8 / 0.0 ms  (average mu = 0.141, current mu = 0.012) allocation failure; scavenge might not succeed
+0|openclaw | FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory
 EOF
 run analyze --no-db --no-user-rules "$work/heap.log"
 check "heap: limit above a 1998 MB heap" "$(has '--max-old-space-size=3072 openclaw gateway run' "$out"; echo $?)"
@@ -83,6 +83,12 @@ check "heap: the unit-file line as a config edit" \
 sed -i '2d' "$work/heap.log"  # no GC line: the size is unknown
 run analyze --no-db --no-user-rules "$work/heap.log"
 check "heap: a stated default without a size" "$(has '--max-old-space-size=4096' "$out"; echo $?)"
+# Another Node app (pm2 app `api`): the same limit, in its own terms, and no openclaw command
+sed 's/^0|openclaw |/0|api      |/' "$work/heap.log" >"$work/heap-api.log"
+run analyze --no-db --no-user-rules "$work/heap-api.log"
+check "heap of another app: export the limit" \
+  "$(has 'export NODE_OPTIONS=--max-old-space-size=4096' "$out"; echo $?)"
+check "heap of another app: no openclaw command" "$(! has 'openclaw gateway' "$out"; echo $?)"
 
 # --- the port holder's pid goes into the fix ------------------------------------------------------
 cat >"$work/port.log" <<'EOF'
