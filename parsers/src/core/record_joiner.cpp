@@ -237,7 +237,8 @@ constexpr std::uint32_t kMaxCrashReportLines = 300;
 
 // "==> " (Render's deploy log), "-----> " (Heroku's buildpack output), "--> ": a line that
 // opens with the marker the pending record opened with is the next record of the same log,
-// even when the pending line happens to be exactly a terminal's width.
+// even when the pending line happens to be exactly a terminal's width. Asked only after the
+// width check, which rules out nearly every line first.
 bool repeats_record_marker(std::string_view pending, std::string_view next) {
   std::size_t n = 0;
   while (n < pending.size() && (pending[n] == '=' || pending[n] == '-')) ++n;
@@ -348,8 +349,8 @@ bool RecordJoiner::wrapped_here(const Event& next, bool fallback_plain) const {
   // onto itself.
   const bool same_line = next.where.line != 0 &&
                          next.where.line == pending_.where.line + pending_.where.line_count - 1;
-  return fallback_plain && !next.time.has_value() && !same_line &&
-         !repeats_record_marker(pending_.message, next.message) && pending_at_terminal_width();
+  return fallback_plain && !next.time.has_value() && !same_line && pending_at_terminal_width() &&
+         !repeats_record_marker(pending_.message, next.message);
 }
 
 bool RecordJoiner::pending_at_terminal_width() const {
@@ -458,8 +459,8 @@ void RecordJoiner::push(Event&& event, bool fallback_plain) {
         : block_ == Block::none || block_ == Block::stack
             ? (fallback_plain && !is_frame_here(event.message) &&
                !starts_with(event.message, "Emitted") && !starts_with(event.message, "Node.js v") &&
-               !repeats_record_marker(pending_.message, event.message) &&
-               pending_at_terminal_width())
+               pending_at_terminal_width() &&
+               !repeats_record_marker(pending_.message, event.message))
         : block_ == Block::v8_oom
             ? !is_v8_block_line(event.message) && wrapped_here(event, fallback_plain)
             : false;
