@@ -48,6 +48,11 @@ paste_run "<--- Last few GCs --->
 [3121:0x4e1c2b0]  8815130 ms: Mark-sweep 2041.9 (2090.6) -> 2040.2 (2091.1) MB, 3010.7 / 0.0 ms  (average mu = 0.072, current mu = 0.021) allocation failure scavenge might not succeed"
 check "GC report cut before FATAL: heap OOM" $(root_is node_heap_oom node-heap-oom-gc-trace critical; echo $?)
 check "the heap size is read" $(has "max-old-space-size=3072" "$out"; echo $?)
+check "an app that is not openclaw gets no openclaw command" $(not_fired "openclaw gateway"; echo $?)
+paste_run "0|openclaw | Allocation failed - JavaScript heap out of memory"
+check "the gateway's wrapped heap line gets openclaw's command" $(has "openclaw gateway run" "$out"; echo $?)
+paste_run "0|worker   | Allocation failed - JavaScript heap out of memory"
+check "another app's wrapped heap line gets its own terms" $(not_fired "openclaw gateway"; echo $?)
 paste_run "[3121:0x4e1c2b0]  8812044 ms: Scavenge 41.3 (50.1) -> 39.8 (50.6) MB, 2.1 / 0.0 ms  (average mu = 0.991, current mu = 0.990) allocation failure"
 check "a --trace-gc line alone is no OOM" $(quiet; echo $?)
 
