@@ -986,6 +986,51 @@ TEST_CASE("quotes that are no error in prose stay where they are", "[paste]") {
   CHECK_FALSE(cleaner.next_glued());
 }
 
+TEST_CASE("a quoted error the sentence says is over is no record, and leaves the sentence",
+          "[paste]") {
+  PasteCleaner cleaner;
+  // node 12-24 net.js EADDRINUSE, systemd 219-256 "Start request repeated too quickly", V8's
+  // heap abort: quoted in a report that says they stopped (the words next to the quote)
+  for (std::string_view line : {
+           "After the upgrade there is no more `Error: listen EADDRINUSE: address already in "
+           "use :::3000` and the bot works.",
+           "I no longer get \"Start request repeated too quickly\" after fixing the path.",
+           "Since the swap file I don't see `FATAL ERROR: Reached heap limit` anymore, thanks",
+           "Good news: the \"connect ECONNREFUSED 127.0.0.1:5432\" errors went away after it.",
+           "Update: the `Error: listen EADDRINUSE :::3000` error has been fixed by the restart",
+           // a how-to's case, not a report (openclaw 2026.9.6 "Gateway not reachable at ..."
+           // would be the line; the node error stands in for it here)
+           "Note that if you see \"connect ECONNREFUSED 127.0.0.1:5432\", start the db first.",
+       }) {
+    INFO(line);
+    const auto cleaned = cleaner.clean(line);
+    CHECK_FALSE(cleaner.next_glued());
+    // the sentence no longer holds the error it denies, so no rule reads it there
+    CHECK(cleaned.text.find("EADDRINUSE") == std::string_view::npos);
+    CHECK(cleaned.text.find("repeated too quickly") == std::string_view::npos);
+    CHECK(cleaned.text.find("heap limit") == std::string_view::npos);
+    CHECK(cleaned.text.find("ECONNREFUSED") == std::string_view::npos);
+    CHECK(cleaned.changed);
+  }
+  // the same words further from the quote, or saying something else stopped: a report
+  for (std::string_view line : {
+           "I have no more ideas, it still says `Error: listen EADDRINUSE: address already in "
+           "use :::3000`",
+           "It prints `Error: listen EADDRINUSE: address already in use :::3000` and no longer "
+           "starts.",
+           "We get \"connect ECONNREFUSED 127.0.0.1:5432\" and then the bot does not reply to "
+           "anyone anymore.",
+       }) {
+    INFO(line);
+    cleaner.clean(line);
+    CHECK(cleaner.next_glued());
+  }
+  // a line in a code fence is the log's own text, whatever its words
+  cleaner.clean("```");
+  const auto fenced = cleaner.clean("no more `Error: listen EADDRINUSE :::3000` retries left");
+  CHECK(fenced.text.find("EADDRINUSE") != std::string_view::npos);
+}
+
 TEST_CASE("full-width punctuation typed on a CJK keyboard is folded to ASCII",
           "[paste][fullwidth]") {
   // A log line retyped (or annotated) on a Chinese/Japanese keyboard: "：" "（" "）" "，" and

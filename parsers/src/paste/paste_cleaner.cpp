@@ -88,6 +88,7 @@ std::string_view last_visible_segment(std::string_view line) {
 PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   glued_rest_ = {};
   quoted_.clear();
+  denied_.clear();
   next_quoted_ = 0;
   std::string_view line = raw;
   bool changed = false;
@@ -248,7 +249,13 @@ PasteCleaner::Result PasteCleaner::finish(std::string_view line, bool changed) {
 
 PasteCleaner::Result PasteCleaner::finish_text(std::string_view line, bool changed) {
   // Fenced and indented code is the log itself, quotes and all: only prose quotes a record.
-  if (!in_fence_ && !in_code_block_) paste::quoted_fragments(line, quoted_);
+  if (!in_fence_ && !in_code_block_) {
+    paste::quoted_fragments(line, quoted_, denied_);
+    if (!denied_.empty()) {
+      line = without_denied(line);
+      changed = true;
+    }
+  }
   const std::size_t glued = paste::glued_record_start(line);
   if (glued == 0) return {Kind::text, line, changed};
   glued_rest_ = line.substr(glued);
@@ -264,6 +271,24 @@ std::optional<std::string_view> PasteCleaner::next_glued() {
   const std::size_t glued = paste::glued_record_start(record);
   glued_rest_ = glued == 0 ? std::string_view() : record.substr(glued);
   return glued == 0 ? record : trim_right(record.substr(0, glued));
+}
+
+// The line with the quoted errors it says are over cut out ("there is no more `Error: listen
+// EADDRINUSE ...` since" -> "there is no more  since"), in cut_: unquoted, the sentence would
+// still match what it denies. The views in denied_ and quoted_ point into `line`, which may be
+// scratch_, so the cut line has a buffer of its own.
+std::string_view PasteCleaner::without_denied(std::string_view line) {
+  std::string text;
+  text.reserve(line.size());
+  const char* at = line.data();
+  for (const std::string_view fragment : denied_) {
+    text.append(at, fragment.data());
+    at = fragment.data() + fragment.size();
+  }
+  text.append(at, line.data() + line.size());
+  denied_.clear();
+  cut_ = std::move(text);
+  return cut_;
 }
 
 // "**text**" -> "text" (a view, no copy); "**Error:** text" -> "Error: text" (in scratch_).

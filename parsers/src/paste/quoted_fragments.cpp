@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
+#include <string>
 #include <utility>
 
 namespace logdx::paste {
@@ -301,10 +303,70 @@ bool in_a_question(std::string_view line, std::string_view fragment) {
   return false;
 }
 
+// The sentence `fragment` is in: from after the last '.', '!' or '?' before it that a blank
+// follows (or the line's start) to the first such mark after it (or the line's end).
+std::string_view sentence_of(std::string_view line, std::string_view fragment) {
+  const auto at = static_cast<std::size_t>(fragment.data() - line.data());
+  std::size_t begin = 0;
+  for (std::size_t i = at; i-- > 0;) {
+    const char c = line[i];
+    if ((c == '.' || c == '!' || c == '?') && i + 1 < at && line[i + 1] == ' ') {
+      begin = i + 1;
+      break;
+    }
+  }
+  std::size_t end = line.size();
+  for (std::size_t i = at + fragment.size(); i < line.size(); ++i) {
+    const char c = line[i];
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == line.size() || line[i + 1] == ' ')) {
+      end = i;
+      break;
+    }
+  }
+  return line.substr(begin, end - begin);
+}
+
+bool holds_any(std::string_view lowered, std::initializer_list<std::string_view> cues) {
+  return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) {
+    return lowered.find(cue) != std::string_view::npos;
+  });
+}
+
+// A sentence that says the quoted error is over ("there is no more `Error: listen EADDRINUSE`",
+// "I no longer get "Start request repeated too quickly"", "the "heap out of memory" crash is
+// gone") reports its absence, and a how-to's "if you see "X", do Y" speaks of a case: what
+// either quotes is no record. The cues are the few phrases that
+// only say "not any more", and they must stand next to the quote (within a few words before
+// it, or right after it with at most a noun such as "error" between): a report says "no more"
+// and "no longer" of other things too ("I have no more ideas, it still says `Error: ...`", "it
+// prints `Error: ...` and no longer starts"), and a bare "not" or "never" is left alone.
+bool in_a_denial(std::string_view line, std::string_view fragment) {
+  constexpr std::size_t kBefore = 24;  // "i no longer see the " and a little slack
+  constexpr std::size_t kAfter = 32;   // " error messages have been resolved"
+  const std::string_view sentence = sentence_of(line, fragment);
+  const auto split = static_cast<std::size_t>(fragment.data() - sentence.data());
+  auto lowered = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string_view head = sentence.substr(0, split);
+  const std::string before = lowered(head.substr(head.size() - std::min(head.size(), kBefore)));
+  const std::string after = lowered(sentence.substr(split + fragment.size()).substr(0, kAfter));
+  return holds_any(before, {"no more ", "no longer ", "never again ", "stopped getting ",
+                            "stopped seeing ", "if you see ", "if you get ", "if you're seeing ",
+                            "if you are seeing ", "if you encounter "}) ||
+         holds_any(after, {" is gone", " are gone", " was gone", " went away", " disappeared",
+                           " is fixed", " was fixed", " got fixed", " been fixed", " is resolved",
+                           " was resolved", " been resolved", " anymore", " any more"});
+}
+
 }  // namespace
 
-void quoted_fragments(std::string_view line, std::vector<std::string_view>& out) {
+void quoted_fragments(std::string_view line, std::vector<std::string_view>& out,
+                      std::vector<std::string_view>& denied) {
   out.clear();
+  denied.clear();
   line = without_list_indent(line);
   if (line.size() < kMinQuotedFragment + 2) return;
   // Only a sentence quotes: a log's own message may hold a command in backticks
@@ -325,12 +387,17 @@ void quoted_fragments(std::string_view line, std::vector<std::string_view>& out)
   std::sort(out.begin(), out.end(),
             [](std::string_view a, std::string_view b) { return a.data() < b.data(); });
   // A quote inside a code span is part of that span's record, not one of its own; a question
-  // keeps what it quotes.
+  // keeps what it quotes, and so does a sentence saying the error is gone.
   std::size_t kept = 0;
   for (std::string_view fragment : out) {
     const bool nested = kept > 0 && fragment.data() + fragment.size() <=
                                         out[kept - 1].data() + out[kept - 1].size();
-    if (!nested && !in_a_question(line, fragment)) out[kept++] = without_quotes(fragment);
+    if (nested || in_a_question(line, fragment)) continue;
+    if (in_a_denial(line, fragment)) {
+      denied.push_back(fragment);
+    } else {
+      out[kept++] = without_quotes(fragment);
+    }
   }
   out.resize(kept);
 }

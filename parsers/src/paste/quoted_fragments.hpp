@@ -30,10 +30,13 @@ namespace logdx::paste {
 //   closing as a single quote does.
 // A span that is one quote as a whole (`**"pairing required"**`) gives the quoted text.
 // A fragment in a question (its sentence ends with '?') is none: a question asks about what it
-// quotes, a report states it.
-// `out` is cleared first; the caller keeps it from line to line, so a line without quotes
-// allocates nothing.
-void quoted_fragments(std::string_view line, std::vector<std::string_view>& out);
+// quotes, a report states it. A fragment the sentence says is over ("no more `X`", "I no longer
+// get "X"", "the `X` error is gone") is none either, and goes to `denied` (with its quotes)
+// so the caller can take it out of the sentence too: the sentence would match it unquoted.
+// `out` and `denied` are cleared first; the caller keeps them from line to line, so a line
+// without quotes allocates nothing.
+void quoted_fragments(std::string_view line, std::vector<std::string_view>& out,
+                      std::vector<std::string_view>& denied);
 
 inline constexpr std::size_t kMinQuotedFragment = 12;
 

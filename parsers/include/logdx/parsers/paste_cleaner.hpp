@@ -58,12 +58,15 @@ class PasteCleaner {
   std::string_view unindent_code_block(std::string_view line, bool& changed);
   std::string_view without_glued_language_tag(std::string_view line, bool& changed);
   std::string_view unbold(std::string_view line);
+  std::string_view without_denied(std::string_view line);
   std::string& own(std::string_view line);
 
   std::string scratch_;
   std::string folded_;  // the line with full-width forms folded to ASCII (paste/fullwidth.hpp)
-  std::string_view glued_rest_;  // what follows the record clean() returned on its line
+  std::string_view glued_rest_;           // what follows the record clean() returned on its line
   std::vector<std::string_view> quoted_;  // quoted fragments of the line, handed out in order
+  std::vector<std::string_view> denied_;  // quoted errors the line says are over: cut out of it
+  std::string cut_;                       // the line without them (without_denied)
   std::size_t next_quoted_ = 0;
   bool in_fence_ = false;
   char fence_char_ = 0;                // '`' or '~'
