@@ -62,7 +62,8 @@ class PasteCleaner {
 
   std::string scratch_;
   std::string folded_;  // the line with full-width forms folded to ASCII (paste/fullwidth.hpp)
-  std::string_view glued_rest_;  // what follows the record clean() returned on its line
+  std::string unhtml_;  // the line without terminal-to-HTML colour markup (paste/terminal_html.hpp)
+  std::string_view glued_rest_;           // what follows the record clean() returned on its line
   std::vector<std::string_view> quoted_;  // quoted fragments of the line, handed out in order
   std::size_t next_quoted_ = 0;
   bool in_fence_ = false;
