@@ -93,6 +93,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
     parsers/src/paste/fullwidth.cpp
     parsers/src/paste/glued_records.cpp
     parsers/src/paste/quoted_fragments.cpp
+    parsers/src/paste/terminal_html.cpp
   GROUP logdx_parsers_paste_2
     parsers/src/paste/paste_cleaner.cpp
     parsers/src/paste/shell_prompt.cpp

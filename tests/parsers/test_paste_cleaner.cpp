@@ -1167,3 +1167,52 @@ TEST_CASE("indentation without a blank line before it is not a code block", "[pa
   const auto fenced = clean_all("```\n\n    literal\n```");
   CHECK(fenced[2].text == "    literal");
 }
+
+TEST_CASE("terminal colours pasted as HTML lose their inline tags and entities", "[paste][html]") {
+  // `systemctl --type=service` copied from a terminal as HTML (aha / a terminal's "copy as
+  // HTML", systemd 252): the failed rows are red <span>s with <b>, the header is underlined.
+  const auto out = clean_all(
+      "<pre><u style=\"text-decoration-style:single\">  UNIT          LOAD   ACTIVE SUB     "
+      "DESCRIPTION</u>\n"
+      "  dbus.service  loaded active running D-Bus System Message Bus\n"
+      "<span style=\"color:#CD0000\"><b>\xE2\x97\x8F systemd-hostnamed.service </b></span>loaded "
+      "<span style=\"color:#CD0000\"><b>failed failed  </b></span>Hostname Service\n"
+      "<span class=\"ansi1 ansi31\">error:</span> x &lt;y&gt; &amp; &quot;z&quot; it&#39;s\n"
+      "</pre>");
+  REQUIRE(out.size() == 5);
+  CHECK(out[0].text == "  UNIT          LOAD   ACTIVE SUB     DESCRIPTION");
+  CHECK(out[0].changed);
+  CHECK(out[1].text == "  dbus.service  loaded active running D-Bus System Message Bus");
+  CHECK_FALSE(out[1].changed);
+  CHECK(out[2].text ==
+        "\xE2\x97\x8F systemd-hostnamed.service loaded failed failed  Hostname Service");
+  CHECK(out[3].text == "error: x <y> & \"z\" it's");
+  CHECK(out[4].text.empty());
+}
+
+TEST_CASE("HTML that a program logged is not terminal colour markup and stays", "[paste][html]") {
+  // nginx's error page body, a template in a log, a generic in a C++ message, a bold tag in
+  // prose: none holds a colour span or opens a <pre> block, so nothing is removed.
+  for (const std::string line :
+       {"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad "
+        "Gateway</h1></center>",
+        "render error in <b>{{ title }}</b> &amp; friends",
+        "std::vector<int> v; a <span>plain</span>? no: x < y > z",
+        "error: expected ';' before '<' token"}) {
+    const auto out = clean_all(line);
+    REQUIRE(out.size() == 1);
+    INFO(line);
+    if (line.find("</span>") == std::string::npos) {
+      CHECK(out[0].text == line);
+      CHECK_FALSE(out[0].changed);
+    }
+  }
+  // A closing span marks the line as converter output: its tags go, "<int>" and "x < y" stay.
+  const auto spans = clean_all("std::vector<int> v; a <span>plain</span>? no: x < y > z");
+  REQUIRE(spans.size() == 1);
+  CHECK(spans[0].text == "std::vector<int> v; a plain? no: x < y > z");
+  // A cut tag at the end of the line, and a long attribute, are kept as text.
+  const auto cut = clean_all("<span style=\"color:red\">failed</span> <span style=\"col");
+  REQUIRE(cut.size() == 1);
+  CHECK(cut[0].text == "failed <span style=\"col");
+}

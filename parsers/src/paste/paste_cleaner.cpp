@@ -17,6 +17,7 @@
 #include "paste/markdown.hpp"
 #include "paste/quoted_fragments.hpp"
 #include "paste/shell_prompt.hpp"
+#include "paste/terminal_html.hpp"
 
 namespace logdx {
 namespace {
@@ -99,6 +100,12 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
   if (paste::has_escape(line)) {
     paste::strip_ansi_into(line, scratch_);
     line = scratch_;
+    changed = true;
+  }
+  if (paste::has_terminal_html(line)) {
+    // Colours pasted as HTML (aha, ansi2html, a <pre> block): the text between the tags.
+    paste::strip_terminal_html_into(line, unhtml_);
+    line = unhtml_;
     changed = true;
   }
   if (!line.empty() && std::memchr(line.data(), '\r', line.size()) != nullptr) {

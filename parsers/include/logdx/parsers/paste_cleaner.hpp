@@ -63,6 +63,7 @@ class PasteCleaner {
 
   std::string scratch_;
   std::string folded_;  // the line with full-width forms folded to ASCII (paste/fullwidth.hpp)
+  std::string unhtml_;  // the line without terminal-to-HTML colour markup (paste/terminal_html.hpp)
   std::string_view glued_rest_;           // what follows the record clean() returned on its line
   std::vector<std::string_view> quoted_;  // quoted fragments of the line, handed out in order
   std::vector<std::string_view> denied_;  // quoted errors the line says are over: cut out of it
