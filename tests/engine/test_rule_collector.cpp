@@ -97,6 +97,18 @@ rules:
   CHECK(result.ok());
 }
 
+TEST_CASE("a duplicate of the built-in pack's id says how to test a copy of the pack", "[rules]") {
+  // the pack's files are named builtin:rules/NAME when logdx loads them
+  const auto result = load_rules(
+      {{"builtin:rules/00-common.yaml", "logdx_rules: 1\nlists:\n  names: [a]\n"},
+       {"copy/00-common.yaml", "logdx_rules: 1\nlists:\n  names: [a]\n"}});
+  const auto found = with_code(result.diagnostics, RuleProblem::duplicate_id);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "list 'names' is already defined at builtin:rules/00-common.yaml:3:3 by the built-in "
+        "pack (to test or lint a copy of the pack, add --no-builtin-rules)");
+}
+
 TEST_CASE("enabled: false for an unknown id is override-unknown", "[rules]") {
   const auto result = load_rules("logdx_rules: 1\nrules:\n  - id: nobody\n    enabled: false\n");
   const auto found = with_code(result.diagnostics, RuleProblem::override_unknown);

@@ -36,6 +36,14 @@ void apply_override(RuleDef& base, RuleDef&& change) {
   base.damaged = base.damaged || change.damaged;
 }
 
+// What to add to a duplicate-id error whose first definition is the built-in pack's: the usual
+// way to meet it is testing or linting a copy of the pack (an older checkout, an edited
+// export) on top of the pack itself.
+std::string builtin_duplicate_hint(const SourcePosition& earlier) {
+  if (!earlier.file.view().starts_with("builtin:")) return "";
+  return " by the built-in pack (to test or lint a copy of the pack, add --no-builtin-rules)";
+}
+
 }  // namespace
 
 bool RuleDef::is_stub() const {
@@ -72,7 +80,8 @@ void RuleCollector::add(RuleFile&& file) {
     auto [it, added] = collection_.lists.try_emplace(name, std::move(list));
     if (!added) {
       report(RuleProblem::duplicate_id, list.name.at,
-             {"list", list.name.value, format_position(it->second.name.at), ""},
+             {"list", list.name.value, format_position(it->second.name.at),
+              builtin_duplicate_hint(it->second.name.at)},
              &it->second.name.at);
     }
   }
@@ -81,7 +90,8 @@ void RuleCollector::add(RuleFile&& file) {
     auto [it, added] = collection_.macros.try_emplace(name, std::move(macro));
     if (!added) {
       report(RuleProblem::duplicate_id, macro.name.at,
-             {"macro", macro.name.value, format_position(it->second.name.at), ""},
+             {"macro", macro.name.value, format_position(it->second.name.at),
+              builtin_duplicate_hint(it->second.name.at)},
              &it->second.name.at);
     }
   }
@@ -105,7 +115,7 @@ void RuleCollector::add_rule(RuleDef&& rule) {
   if (!rule.override_ && !toggles) {
     report(RuleProblem::duplicate_id, rule.id.at,
            {"rule", rule.id.value, format_position(earlier->def.id.at),
-            " (write override: true to change it)"},
+            builtin_duplicate_hint(earlier->def.id.at) + " (write override: true to change it)"},
            &earlier->def.id.at);
     return;
   }
