@@ -99,9 +99,9 @@ rules:
 
 TEST_CASE("a duplicate of the built-in pack's id says how to test a copy of the pack", "[rules]") {
   // the pack's files are named builtin:rules/NAME when logdx loads them
-  const auto result = load_rules(
-      {{"builtin:rules/00-common.yaml", "logdx_rules: 1\nlists:\n  names: [a]\n"},
-       {"copy/00-common.yaml", "logdx_rules: 1\nlists:\n  names: [a]\n"}});
+  const auto result =
+      load_rules({{"builtin:rules/00-common.yaml", "logdx_rules: 1\nlists:\n  names: [a]\n"},
+                  {"copy/00-common.yaml", "logdx_rules: 1\nlists:\n  names: [a]\n"}});
   const auto found = with_code(result.diagnostics, RuleProblem::duplicate_id);
   REQUIRE(found.size() == 1);
   CHECK(found[0].message ==
