@@ -651,4 +651,13 @@ Resolving deb.debian.org (deb.debian.org)... 151.101.2.132, 2a04:4e42::644
 Reading package lists... Done"
 check "a name that resolved is quiet" $(not_fired connect-dns-tool-could-not-resolve; echo $?)
 
+# zerolog's console lines (rs/zerolog console.go; Traefik v3's default "common" log format):
+# the level read, the caller taken off, the message matched as it is
+paste_run '2024-04-15T09:53:28Z ERR github.com/traefik/traefik/v3/pkg/server/server_entrypoint_tcp.go:150 > Error while starting server error="listen tcp :80: bind: address already in use" entryPointName=web'
+check "Traefik v3: port 80 in use" $(root_is port_conflict "" error; echo $?)
+paste_run '3:04PM FTL cannot start error="dial tcp 10.0.0.2:5432: connect: connection refused"'
+check "zerolog FTL: a client dies on a refused dependency" $(root_is gateway_not_running go-client-dial-refused-fatal; echo $?)
+paste_run '3:04PM INF retrying error="dial tcp 10.0.0.2:5432: connect: connection refused"'
+check "zerolog INF: no fatal record" $(not_fired go-client-dial-refused-fatal; echo $?)
+
 finish

@@ -141,3 +141,26 @@ TEST_CASE("a declared format reads log15's four-letter level words", "[formats]"
               debug, nullptr) == LineVerdict::record);
   CHECK(debug.level == Level::debug);
 }
+
+TEST_CASE("a declared format reads zerolog's console level abbreviations", "[formats]") {
+  // rs/zerolog console.go writes TRC DBG INF WRN ERR FTL PNC; Traefik v3 logs so by default.
+  const LineFormatPtr format =
+      compile_ok({"zerolog", R"re((?P<time>\S+) (?P<level>[A-Z]{3}) (?P<message>.*))re", "iso8601",
+                  std::nullopt, ""});
+  auto parser = format->make_parser(ParserOptions{});
+  const std::pair<std::string_view, Level> cases[] = {
+      {"2024-04-15T09:53:28Z TRC a", Level::trace},
+      {"2024-04-15T09:53:28Z DBG a", Level::debug},
+      {"2024-04-15T09:53:28Z INF a", Level::info},
+      {"2024-04-15T09:53:28Z WRN a", Level::warning},
+      {"2024-04-15T09:53:28Z ERR a", Level::error},
+      {"2024-04-15T09:53:28Z FTL a", Level::critical},
+      {"2024-04-15T09:53:28Z PNC a", Level::emergency},
+  };
+  for (const auto& [line, level] : cases) {
+    INFO(line);
+    Event event;
+    REQUIRE(parser->parse_line(line, event, nullptr) == LineVerdict::record);
+    CHECK(event.level == level);
+  }
+}

@@ -45,6 +45,8 @@ Level level_from_string(std::string_view text) {
       {"dpanic", Level::critical}, {"out", Level::info},          {"stdout", Level::info},
       // log15 (Grafana 8 and older, go-ethereum's old logger): lvl=dbug / lvl=eror
       {"dbug", Level::debug},      {"eror", Level::error},
+      // zerolog's console abbreviations (console.go): TRC, FTL, PNC beside DBG INF WRN ERR
+      {"trc", Level::trace},       {"ftl", Level::critical},      {"pnc", Level::emergency},
   };
   for (const auto& w : kWords) {
     if (iequals_ascii(w.word, text)) return w.level;
