@@ -58,6 +58,12 @@ TEST_CASE("prefix: prose and unknown records are not peeled", "[prefix]") {
   CHECK_FALSE(peel("Service config looks out of date or non-standard.").claimed);
   CHECK_FALSE(peel("web.1 | Error: listen EADDRINUSE :::5000").claimed);
   CHECK_FALSE(peel("").claimed);
+  // An error class and its colon are followed by that error's message, which may look like a
+  // record of its own ("MatrixError: [401] ...", matrix-js-sdk; "DiscordAPIError: [50001] ...",
+  // discord.js 14): nothing after one is a wrapper's record.
+  CHECK_FALSE(peel("MatrixError: Mar  5 08:20:25 web1 kernel: Out of memory: x").claimed);
+  CHECK_FALSE(peel("java.io.IOException: Mar  5 08:20:25 web1 kernel: Out of memory: x").claimed);
+  CHECK(peel("Errors: Mar  5 08:20:25 web1 kernel: Out of memory: x").claimed);
   // Work is bounded: a known record after many boundaries is not looked for.
   CHECK_FALSE(peel("a1 b2 c3 d4 e5 f6 g7 Mar  5 08:20:25 web1 kernel: Out of memory: x").claimed);
 }

@@ -114,6 +114,22 @@ bool is_table_row(std::string_view line) {
   return line.size() >= 3 && line.back() == '|';
 }
 
+// "MatrixError: ", "DiscordAPIError: ", "java.io.IOException: ": an error class and its colon.
+// What follows is that error's message (often "[401] ..." or "[50001] ..." with a status in
+// brackets), never a wrapper's record, so no boundary at or after it is a prefix's end.
+bool ends_with_error_class(std::string_view prefix) {
+  prefix = trim(prefix, " ");
+  if (prefix.empty() || prefix.back() != ':') return false;
+  prefix.remove_suffix(1);
+  std::size_t start = prefix.size();
+  while (start > 0 && (is_ascii_alnum(prefix[start - 1]) || prefix[start - 1] == '_' ||
+                       prefix[start - 1] == '.' || prefix[start - 1] == '$')) {
+    --start;
+  }
+  const std::string_view name = prefix.substr(start);
+  return name.ends_with("Error") || name.ends_with("Exception");
+}
+
 bool read_time(std::string_view text, int default_year, Event& event) {
   Timestamp time;
   std::string_view as_written;
@@ -209,6 +225,7 @@ const EnvelopeParser* PrefixPeeler::peel(std::string_view line, Event& event) {
     bool marked = false;
     at = next_boundary(line, at, marked);
     if (at == std::string_view::npos) return nullptr;
+    if (ends_with_error_class(line.substr(0, at))) return nullptr;
     if (EnvelopeParser* parser = claim(line.substr(at), holds, event)) {
       parser->reset();
       apply_prefix(line.substr(0, at), default_year_, event);
