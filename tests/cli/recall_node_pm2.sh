@@ -672,4 +672,12 @@ paste_run "bash: bun: command not found"
 check "an interactive typo is not a service's missing program" \
   $(not_fired shell-command-not-found; echo $?)
 
+# a missing program of another service gets advice in its own terms, openclaw's gets openclaw's
+# reinstall (dash 0.5.12 exec.c "not found", under pm2's `ID|name | ` prefix)
+paste_run "0|worker   | sh: 1: node: not found"
+check "another app's missing node: no openclaw command" $(not_fired "npm install -g openclaw"; echo $?)
+check "another app's missing node: its own lookup" $(has "command -v node" "$out"; echo $?)
+paste_run "0|openclaw | sh: 1: node: not found"
+check "the gateway's missing node: openclaw's reinstall" $(has "npm install -g openclaw" "$out"; echo $?)
+
 finish
