@@ -181,6 +181,23 @@ TEST_CASE("a line of exactly 80 columns keeps the next record of its deploy log 
   CHECK(events.size() == 1);
 }
 
+TEST_CASE("a line of exactly 80 columns keeps a capitalised next sentence apart", "[joiner]") {
+  // curl 7.88 (lib/vtls/openssl.c, src/tool_operate.c): the error is 80 columns long, and the
+  // advice after it is its own line: a terminal's cut never leaves "chain|More ".
+  const std::string error =
+      "curl: (60) SSL certificate problem: self-signed certificate in certificate chain";
+  REQUIRE(error.size() == 80);
+  auto events =
+      join(bare({error.c_str(), "More details here: https://curl.se/docs/sslcerts.html"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[1].message == "More details here: https://curl.se/docs/sslcerts.html");
+  // a cut inside a word still joins: the rest is lower case, or a camelCase tail glued to more
+  events = join(bare({error.c_str(), "s of the host"}));
+  CHECK(events.size() == 1);
+  events = join(bare({error.c_str(), "Timeout(3000) failed"}));
+  CHECK(events.size() == 1);
+}
+
 TEST_CASE("a kernel OOM report joins kernel lines through oom_reaper only", "[joiner]") {
   std::vector<Line> lines = {
       {"node invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE)", false,

@@ -247,6 +247,19 @@ bool repeats_record_marker(std::string_view pending, std::string_view next) {
   return next.substr(0, n) == pending.substr(0, n);
 }
 
+// "...in certificate chain" then "More details here: ...": a line that happens to be exactly a
+// terminal's width, then a line of its own. A terminal cuts a word anywhere, so its wrap joins
+// without a blank; but a cut between a lower-case letter and a capitalised word followed by a
+// blank ("chain|More ") is two lines that were printed apart (a word's inner capital is
+// camelCase, glued to what follows: "set|Timeout(").
+bool starts_a_sentence(std::string_view pending, std::string_view next) {
+  if (pending.empty() || !(pending.back() >= 'a' && pending.back() <= 'z')) return false;
+  if (next.size() < 3 || !(next[0] >= 'A' && next[0] <= 'Z')) return false;
+  std::size_t i = 1;
+  while (i < next.size() && next[i] >= 'a' && next[i] <= 'z') ++i;
+  return i >= 2 && i < next.size() && next[i] == ' ';
+}
+
 }  // namespace
 
 RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
@@ -350,7 +363,8 @@ bool RecordJoiner::wrapped_here(const Event& next, bool fallback_plain) const {
   const bool same_line = next.where.line != 0 &&
                          next.where.line == pending_.where.line + pending_.where.line_count - 1;
   return fallback_plain && !next.time.has_value() && !same_line && pending_at_terminal_width() &&
-         !repeats_record_marker(pending_.message, next.message);
+         !repeats_record_marker(pending_.message, next.message) &&
+         !starts_a_sentence(pending_.message, next.message);
 }
 
 bool RecordJoiner::pending_at_terminal_width() const {
