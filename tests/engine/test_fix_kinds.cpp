@@ -40,7 +40,11 @@ TEST_CASE("placeholder grammar: filters, arguments, and literal text", "[fix]") 
   CHECK_FALSE(analysis::placeholder_at("{{.State}}", 0).has_value());
   CHECK_FALSE(analysis::placeholder_at("{a|}", 0).has_value());
   CHECK_FALSE(analysis::placeholder_at("{a|above", 0).has_value());
-  CHECK_FALSE(analysis::placeholder_at("{a|or:}", 0).has_value());
+  // `or:` with nothing after it is "the value, or nothing" (it had been no placeholder at all:
+  // lint let it through and a title printed it as written)
+  const auto or_nothing = analysis::placeholder_at("{a|or:}", 0);
+  REQUIRE(or_nothing.has_value());
+  CHECK_FALSE(analysis::unknown_filter(*or_nothing).has_value());
   // Well formed but unknown to logdx (the loader reports it).
   const auto odd = analysis::placeholder_at("{a|double}", 0);
   REQUIRE(odd.has_value());
@@ -71,6 +75,8 @@ TEST_CASE("filters compute a value, or fall back, or keep the placeholder", "[fi
   CHECK(analysis::render_text("{word|above|or:4096}", heap) == "4096");
   CHECK(analysis::render_text("{word|above}", heap) == "{word|above}");  // cannot be had
   CHECK(analysis::render_text("{heap_mb|or:1}", heap) == "1998");
+  CHECK(analysis::render_text("x {missing|or:} y", heap) == "x  y");
+  CHECK(analysis::render_text("x {word|or:} y", heap) == "x lots y");
 }
 
 TEST_CASE("a config edit inserts values as written; a shell command quotes them", "[fix]") {

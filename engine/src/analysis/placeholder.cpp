@@ -59,9 +59,11 @@ std::optional<Placeholder> placeholder_at(std::string_view text, std::size_t ope
     PlaceholderFilter f{text.substr(at + 1, filter), {}};
     at += 1 + filter;
     if (at < text.size() && text[at] == ':') {
+      // An empty argument is one: `{svc|or:}` is "the value, or nothing". Refusing it left the
+      // whole placeholder unread, so lint passed it and titles printed it as written.
       const std::size_t argument = run_length(text, at + 1, is_argument_char);
-      if (argument == 0) return std::nullopt;
       f.argument = text.substr(at + 1, argument);
+      f.has_argument = true;
       at += 1 + argument;
     }
     p.filters.push_back(f);
@@ -73,8 +75,7 @@ std::optional<Placeholder> placeholder_at(std::string_view text, std::size_t ope
 
 std::optional<PlaceholderFilter> unknown_filter(const Placeholder& p) {
   for (const PlaceholderFilter& f : p.filters) {
-    const bool known =
-        (f.name == "above" && f.argument.empty()) || (f.name == "or" && !f.argument.empty());
+    const bool known = (f.name == "above" && !f.has_argument) || (f.name == "or" && f.has_argument);
     if (!known) return f;
   }
   return std::nullopt;

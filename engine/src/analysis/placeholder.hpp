@@ -18,6 +18,7 @@ namespace logdx::analysis {
 struct PlaceholderFilter {
   std::string_view name;
   std::string_view argument;  // after `:`; empty when the filter has none
+  bool has_argument = false;  // a `:` was written (`or:` with nothing after it: "or nothing")
 };
 
 struct Placeholder {
