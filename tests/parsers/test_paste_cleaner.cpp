@@ -1190,6 +1190,28 @@ TEST_CASE("terminal colours pasted as HTML lose their inline tags and entities",
   CHECK(out[4].text.empty());
 }
 
+TEST_CASE("a line pasted in a GitHub comment as HTML code loses the tags", "[paste][html]") {
+  // "<code>LINE</code>" for one line, "<p><pre>" opening a block inside <details>: the text
+  // between the tags is the line the program printed.
+  const auto out = clean_all(
+      "<code>/usr/local/bin/backup.sh: line 12: mpack: command not found</code>\n"
+      "<p><pre> 20190202-032624: DBG              -- Result 1\n"
+      "  <CODE>x &amp; y</CODE>  \n"
+      "see <code>crontab -l</code> for the entry");
+  REQUIRE(out.size() == 4);
+  CHECK(out[0].text == "/usr/local/bin/backup.sh: line 12: mpack: command not found");
+  CHECK(out[0].changed);
+  CHECK(out[1].text == " 20190202-032624: DBG              -- Result 1");
+  CHECK(out[2].text == "  x & y  ");
+  // code inside prose (not opening the line) is left to the Markdown rules
+  CHECK(out[3].text == "see <code>crontab -l</code> for the entry");
+  CHECK_FALSE(out[3].changed);
+  // an unclosed <code> at the start is not a wrapped line
+  const auto open = clean_all("<code>never closed");
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].text == "<code>never closed");
+}
+
 TEST_CASE("HTML that a program logged is not terminal colour markup and stays", "[paste][html]") {
   // nginx's error page body, a template in a log, a generic in a C++ message, a bold tag in
   // prose: none holds a colour span or opens a <pre> block, so nothing is removed.

@@ -18,9 +18,10 @@ bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view 
   return true;
 }
 
-// The tags a terminal-to-HTML converter writes around coloured text.
-constexpr std::array<std::string_view, 8> kInlineTags = {"span", "font", "strong", "b",
-                                                         "em",   "i",    "u",      "pre"};
+// The tags a terminal-to-HTML converter writes around coloured text, and the ones GitHub
+// comments put around a pasted line (`<code>`, `<p><pre>` inside a `<details>` block).
+constexpr std::array<std::string_view, 10> kInlineTags = {"span", "font", "strong", "b",    "em",
+                                                          "i",    "u",    "pre",    "code", "p"};
 
 // Index just past the inline tag that starts at text[at] ('<'), or 0 when none starts there:
 // "<name>" or "<name attrs...>" or "</name>" (spaces before '>' allowed), within kMaxTag bytes
@@ -75,8 +76,9 @@ bool has_colour_span(std::string_view text) {
 }
 
 bool opens_or_closes_pre(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t");
+  std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos) return false;
+  if (starts_with_nocase(text, first, "<p><pre")) first += 3;  // GitHub's "<p><pre>" in <details>
   if (starts_with_nocase(text, first, "<pre>") || starts_with_nocase(text, first, "<pre ")) {
     return true;
   }
@@ -84,11 +86,22 @@ bool opens_or_closes_pre(std::string_view text) {
   return last >= 5 && starts_with_nocase(text, last - 5, "</pre>");
 }
 
+// A line pasted into a GitHub comment as HTML inline code: "<code>LINE</code>", opened at the
+// line's start (after blanks) and closed on the same line.
+bool wrapped_in_code(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos || !starts_with_nocase(text, first, "<code>")) return false;
+  const std::string_view rest = text.substr(first + 6);
+  return rest.find("</code>") != std::string_view::npos ||
+         rest.find("</CODE>") != std::string_view::npos;
+}
+
 }  // namespace
 
 bool has_terminal_html(std::string_view text) {
   if (std::memchr(text.data(), '<', text.size()) == nullptr) return false;
-  return has_colour_span(text) || line_has(text, "</span>") || opens_or_closes_pre(text);
+  return has_colour_span(text) || line_has(text, "</span>") || opens_or_closes_pre(text) ||
+         wrapped_in_code(text);
 }
 
 void strip_terminal_html_into(std::string_view text, std::string& out) {
