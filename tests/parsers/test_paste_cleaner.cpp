@@ -995,6 +995,7 @@ TEST_CASE("a quoted error the sentence says is over is no record, and leaves the
            "After the upgrade there is no more `Error: listen EADDRINUSE: address already in "
            "use :::3000` and the bot works.",
            "I no longer get \"Start request repeated too quickly\" after fixing the path.",
+           "Since Monday there is NO MORE `FATAL ERROR: Reached heap limit` in the log, thanks",
            "Since the swap file I don't see `FATAL ERROR: Reached heap limit` anymore, thanks",
            "Good news: the \"connect ECONNREFUSED 127.0.0.1:5432\" errors went away after it.",
            "Update: the `Error: listen EADDRINUSE :::3000` error has been fixed by the restart",
@@ -1207,6 +1208,10 @@ TEST_CASE("a line pasted in a GitHub comment as HTML code loses the tags", "[pas
   CHECK(out[3].text == "see <code>crontab -l</code> for the entry");
   CHECK_FALSE(out[3].changed);
   // an unclosed <code> at the start is not a wrapped line
+  // the tags in any case, as an editor may type them
+  const auto upper = clean_all("<CODE>sh: 1: node: not found</Code>");
+  REQUIRE(upper.size() == 1);
+  CHECK(upper[0].text == "sh: 1: node: not found");
   const auto open = clean_all("<code>never closed");
   REQUIRE(open.size() == 1);
   CHECK(open[0].text == "<code>never closed");
@@ -1229,10 +1234,23 @@ TEST_CASE("HTML that a program logged is not terminal colour markup and stays", 
       CHECK_FALSE(out[0].changed);
     }
   }
-  // A closing span marks the line as converter output: its tags go, "<int>" and "x < y" stay.
-  const auto spans = clean_all("std::vector<int> v; a <span>plain</span>? no: x < y > z");
+  // A span closed on a line that opens none is a converter's span from the line above: its
+  // tags go, "<int>" and "x < y" stay.
+  const auto spans = clean_all("std::vector<int> v; a plain</span>? no: x < y > z");
   REQUIRE(spans.size() == 1);
   CHECK(spans[0].text == "std::vector<int> v; a plain? no: x < y > z");
+  // A page's own span (Cloudflare's error page, a bare <span>) is no colour: the line stays.
+  for (const std::string line :
+       {"<span class=\"code-label\">Error code 522</span></h1>", "a <span>plain</span> word"}) {
+    INFO(line);
+    const auto page = clean_all(line);
+    REQUIRE(page.size() == 1);
+    CHECK(page[0].text == line);
+  }
+  // ansi2html's and ansi_up's colour classes are colours
+  const auto classes = clean_all("<span class=\"ansi-red-fg\">error:</span> boom");
+  REQUIRE(classes.size() == 1);
+  CHECK(classes[0].text == "error: boom");
   // A cut tag at the end of the line, and a long attribute, are kept as text.
   const auto cut = clean_all("<span style=\"color:red\">failed</span> <span style=\"col");
   REQUIRE(cut.size() == 1);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
-#include <string>
 #include <utility>
 
 namespace logdx::paste {
@@ -326,9 +325,14 @@ std::string_view sentence_of(std::string_view line, std::string_view fragment) {
   return line.substr(begin, end - begin);
 }
 
-bool holds_any(std::string_view lowered, std::initializer_list<std::string_view> cues) {
+// Whether `text` holds one of `cues` (lower case), in any case, compared in place: asked only
+// of the few words around a quote, so a plain scan with no copy.
+bool holds_any(std::string_view text, std::initializer_list<std::string_view> cues) {
   return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) {
-    return lowered.find(cue) != std::string_view::npos;
+    for (std::size_t i = 0; i + cue.size() <= text.size(); ++i) {
+      if (equals_ignoring_case(text.substr(i, cue.size()), cue)) return true;
+    }
+    return false;
   });
 }
 
@@ -345,14 +349,9 @@ bool in_a_denial(std::string_view line, std::string_view fragment) {
   constexpr std::size_t kAfter = 32;   // " error messages have been resolved"
   const std::string_view sentence = sentence_of(line, fragment);
   const auto split = static_cast<std::size_t>(fragment.data() - sentence.data());
-  auto lowered = [](std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
   const std::string_view head = sentence.substr(0, split);
-  const std::string before = lowered(head.substr(head.size() - std::min(head.size(), kBefore)));
-  const std::string after = lowered(sentence.substr(split + fragment.size()).substr(0, kAfter));
+  const std::string_view before = head.substr(head.size() - std::min(head.size(), kBefore));
+  const std::string_view after = sentence.substr(split + fragment.size()).substr(0, kAfter);
   return holds_any(before, {"no more ", "no longer ", "never again ", "stopped getting ",
                             "stopped seeing ", "if you see ", "if you get ", "if you're seeing ",
                             "if you are seeing ", "if you encounter "}) ||

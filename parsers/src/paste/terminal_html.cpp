@@ -3,19 +3,15 @@
 #include <array>
 #include <cstring>
 
+#include "core/ascii.hpp"
+
 namespace logdx::paste {
 namespace {
 
 constexpr std::size_t kMaxTag = 256;  // a converter's span carries a short style, never more
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool starts_with_nocase(std::string_view text, std::size_t at, std::string_view prefix) {
-  if (at + prefix.size() > text.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (lower(text[at + i]) != prefix[i]) return false;
-  }
-  return true;
+  return at + prefix.size() <= text.size() && iequals_ascii(text.substr(at, prefix.size()), prefix);
 }
 
 // The tags a terminal-to-HTML converter writes around coloured text, and the ones GitHub
@@ -59,20 +55,27 @@ constexpr std::array<Entity, 7> kEntities = {{{"&lt;", '<'},
                                               {"&#x27;", '\''},
                                               {"&nbsp;", ' '}}};
 
-bool line_has(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
+// A span a converter writes for a colour: `<span style=...>` (aha, a terminal's "copy as
+// HTML") or a class naming an ANSI colour (`ansi1 ansi31` of ansi2html, `ansi-red-fg` of
+// ansi_up). A web page's own span (`<span class="code-label">` on an error page) is no colour.
+bool is_colour_span(std::string_view text, std::size_t at) {
+  const std::size_t attr = at + 5;
+  if (attr >= text.size() || (text[attr] != ' ' && text[attr] != '\t')) return false;
+  const std::string_view rest = text.substr(attr + 1);
+  return has_prefix(rest, "style=") || has_prefix(rest, "class=\"ansi") ||
+         has_prefix(rest, "class='ansi");
 }
 
-bool has_colour_span(std::string_view text) {
+// Whether the line holds a colour span, or closes a span while opening none of a page's own:
+// a converter's span that began on the line above ends on this one.
+bool has_colour_markup(std::string_view text) {
+  bool other_span = false;
   for (std::size_t at = text.find("<span"); at != std::string_view::npos;
        at = text.find("<span", at + 1)) {
-    const std::size_t attr = at + 5;
-    if (attr < text.size() && (text[attr] == ' ' || text[attr] == '\t')) {
-      const std::string_view rest = text.substr(attr + 1, 8);
-      if (rest.substr(0, 6) == "style=" || rest.substr(0, 6) == "class=") return true;
-    }
+    if (is_colour_span(text, at)) return true;
+    other_span = true;
   }
-  return false;
+  return !other_span && holds_text(text, "</span>");
 }
 
 bool opens_or_closes_pre(std::string_view text) {
@@ -92,16 +95,18 @@ bool wrapped_in_code(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos || !starts_with_nocase(text, first, "<code>")) return false;
   const std::string_view rest = text.substr(first + 6);
-  return rest.find("</code>") != std::string_view::npos ||
-         rest.find("</CODE>") != std::string_view::npos;
+  for (std::size_t at = rest.find("</"); at != std::string_view::npos;
+       at = rest.find("</", at + 1)) {
+    if (starts_with_nocase(rest, at, "</code>")) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 bool has_terminal_html(std::string_view text) {
   if (std::memchr(text.data(), '<', text.size()) == nullptr) return false;
-  return has_colour_span(text) || line_has(text, "</span>") || opens_or_closes_pre(text) ||
-         wrapped_in_code(text);
+  return has_colour_markup(text) || opens_or_closes_pre(text) || wrapped_in_code(text);
 }
 
 void strip_terminal_html_into(std::string_view text, std::string& out) {
