@@ -134,3 +134,57 @@ TEST_CASE("join partner lines beyond evidence_partner are counted, not dropped",
   CHECK(d->evidence.size() == 2);
   CHECK(d->evidence_omitted == 4);
 }
+
+namespace {
+
+// "The input shows X": a context rule (`report: false`, cause input_fact) as a join's target,
+// with an empty `on`, stands for any of its lines on the same host.
+const char* const kInputFact = R"(logdx_rules: 1
+rules:
+  - id: input-runs-in-container
+    cause: input_fact
+    severity: info
+    report: false
+    match: {regex: '\bdocker(?:-compose| compose) up\b'}
+  - id: refused-loopback-in-container
+    title: "refused at {host} port {port} inside a container"
+    cause: host_port_mismatch
+    severity: error
+    confidence: 0.7
+    match: {regex: 'connect ECONNREFUSED (?P<host>127\.0\.0\.1):(?P<port>\d+)'}
+    correlate:
+      join: {rule: input-runs-in-container, on: {}}
+  - id: crash-loop
+    cause: restart_loop_docker
+    severity: error
+    match: {regex: 'exited with code 1'}
+)";
+
+}  // namespace
+
+TEST_CASE("join: a context rule with an empty on is a fact about the input", "[analyzer]") {
+  const RuleSet rules = rules_from(kInputFact);
+  const std::string refused = "Error: connect ECONNREFUSED 127.0.0.1:5432";
+  const auto with = analyze(rules, {{"", "$ docker compose up"}, {"", refused}});
+  const Diagnosis* d = find_rule(with.diagnoses, "refused-loopback-in-container");
+  REQUIRE(d != nullptr);
+  CHECK(d->title == "refused at 127.0.0.1 port 5432 inside a container");
+  CHECK(d->confidence == Approx(0.7));
+  // The fact's line is the partner evidence; the context rule itself is never a diagnosis.
+  REQUIRE(d->evidence.size() == 2);
+  CHECK_THAT(d->evidence[1].text, Catch::Contains("docker compose up"));
+  CHECK(find_rule(with.diagnoses, "input-runs-in-container") == nullptr);
+  // Without the fact anywhere in the input, the required join drops the diagnosis.
+  const auto without = analyze(rules, {{"", "$ systemctl start app"}, {"", refused}});
+  CHECK(find_rule(without.diagnoses, "refused-loopback-in-container") == nullptr);
+}
+
+TEST_CASE("join: an input fact is never an app's last words", "[analyzer]") {
+  const RuleSet rules = rules_from(kInputFact);
+  const auto result = analyze(rules, {{"", "$ docker compose up"},
+                                      {"", "app_1 exited with code 1"},
+                                      {"", "app_1 exited with code 1"}});
+  for (const Diagnosis& d : result.diagnoses) {
+    for (const Evidence& e : d.evidence) CHECK_THAT(e.text, !Catch::Contains("compose up"));
+  }
+}

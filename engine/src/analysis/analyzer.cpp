@@ -205,20 +205,31 @@ AnalysisResult Analyzer::finish() {
   const std::vector<CompiledRule>& rules = state_->rules.rules();
   std::vector<std::vector<Draft>> drafts(rules.size());
   // Context rules (`report: false`) are never diagnoses: their lines serve the loops as last
-  // words, or tie a script path to its app (`subject_alias`, never an app's last word).
+  // words, tie a script path to its app (`subject_alias`, never an app's last word), or only
+  // stand as a join's partner (`input_fact`: a container, a build step).
   std::vector<std::uint32_t> context_hits;
   std::vector<std::uint32_t> alias_hits;
+  const std::vector<bool> joined = analysis::join_targets(state_->rules);
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (rules[r].report) {
       drafts[r] = state_->correlate_rule(r, per_rule[r], result.notes);
-    } else {
-      auto& into = rules[r].cause == analysis::kSubjectAlias ? alias_hits : context_hits;
-      into.insert(into.end(), per_rule[r].match.begin(), per_rule[r].match.end());
+      continue;
     }
+    if (joined[r] && !per_rule[r].match.empty()) {
+      drafts[r].push_back(
+          analysis::context_partner(static_cast<std::uint32_t>(r), per_rule[r].match));
+    }
+    if (rules[r].cause == analysis::kInputFact) continue;
+    auto& into = rules[r].cause == analysis::kSubjectAlias ? alias_hits : context_hits;
+    into.insert(into.end(), per_rule[r].match.begin(), per_rule[r].match.end());
   }
   const auto& events = state_->matcher.events();
   const auto& hits = state_->matcher.hits();
   analysis::resolve_joins(state_->rules, drafts, events, hits);
+  // A context rule's partner draft has served its joins: it is never a diagnosis.
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (!rules[r].report) drafts[r].clear();
+  }
   // After the joins: each occurrence (each pid) found its own partner first.
   for (std::size_t r = 0; r < rules.size(); ++r)
     analysis::fold_volatile_drafts(rules[r], drafts[r]);

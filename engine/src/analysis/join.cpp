@@ -99,6 +99,25 @@ void JoinResolver::join_rule(std::size_t rule_index, std::size_t target) {
 
 }  // namespace
 
+std::vector<bool> join_targets(const RuleSet& rules) {
+  std::vector<bool> out(rules.rules().size(), false);
+  for (const CompiledRule& rule : rules.rules()) {
+    if (!rule.report || !rule.correlate || rule.correlate->kind != Correlate::Kind::join) continue;
+    if (const CompiledRule* target = rules.find(rule.correlate->rule)) {
+      out[static_cast<std::size_t>(target - rules.rules().data())] = true;
+    }
+  }
+  return out;
+}
+
+Draft context_partner(std::uint32_t rule_index, const std::vector<std::uint32_t>& match_hits) {
+  Draft out;
+  out.rule = rule_index;
+  out.hits = match_hits;
+  out.count = match_hits.size();
+  return out;
+}
+
 void resolve_joins(const RuleSet& rules, std::vector<std::vector<Draft>>& drafts,
                    const KeptEvents& events, const KeptHits& hits) {
   JoinResolver resolver(rules, drafts, events, hits);

@@ -63,5 +63,8 @@ class ScriptNames {
 
 // The cause of the context rules whose lines tie a script path to its app.
 inline constexpr std::string_view kSubjectAlias = "subject_alias";
+// The cause of the context rules that only say what the input shows (a container, a build),
+// for rules that join them: their lines are never an app's last words.
+inline constexpr std::string_view kInputFact = "input_fact";
 
 }  // namespace logdx::analysis
