@@ -227,6 +227,25 @@ TEST_CASE("lines of another pid, another source or another second never join", "
   CHECK(events.size() == 4);
 }
 
+TEST_CASE("a list item exactly a terminal's width keeps the next item apart", "[joiner]") {
+  // `systemctl --failed` (systemd 245) pads its columns to the window: a row typed into a
+  // numbered Markdown list can end at exactly 120 columns, and "2. ..." is the next item, not
+  // the rest of a cut line.
+  std::string row = "1. \u25cf snapd.service";
+  row += std::string(82, ' ');  // 18 columns before, 20 after: 120
+  row += "loaded failed failed";
+  auto events = join(bare({row.c_str(), "2. Kernel remains at 5.4"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[1].message == "2. Kernel remains at 5.4");
+  // bullets the same way; a bullet then a number is no list of one kind
+  std::string bullet = "- " + std::string(row.begin() + 3, row.end()) + " ";
+  events = join(bare({bullet.c_str(), "- cron.service too"}));
+  CHECK(events.size() == 2);
+  // a cut inside a word still joins, list item or not
+  events = join(bare({row.c_str(), "d at boot"}));
+  CHECK(events.size() == 1);
+}
+
 TEST_CASE("a line wrapped by an 80-column terminal is joined without a newline", "[joiner]") {
   const std::string first(80, 'x');
   const auto events = join(bare({first.c_str(), "tail of the wrapped line", "new line"}));

@@ -235,11 +235,43 @@ std::int64_t abs64(std::int64_t v) { return v < 0 ? -v : v; }
 
 constexpr std::uint32_t kMaxCrashReportLines = 300;
 
+// The length of a Markdown list marker opening `line` ("- ", "* ", "+ ", "12. ", "3) ", after
+// any indentation), 0 when there is none; `kind` gets the bullet, or '1' for a number.
+std::size_t list_marker_length(std::string_view line, char& kind) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ') ++i;
+  const std::size_t start = i;
+  if (i < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+')) {
+    kind = line[i++];
+  } else {
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9' && i - start < 4) ++i;
+    if (i == start || i - start > 3 || i >= line.size() || (line[i] != '.' && line[i] != ')')) {
+      return 0;
+    }
+    kind = '1';
+    ++i;
+  }
+  return i < line.size() && line[i] == ' ' ? i + 1 : 0;
+}
+
+// "1. <row>" then "2. ...", "- <row>" then "- ...": the items of a list the person typed around
+// pasted output. An item that happens to be exactly a terminal's width (`systemctl --failed`
+// pads its columns to the window) was not cut by the terminal: the next item is its own line.
+bool starts_next_list_item(std::string_view pending, std::string_view next) {
+  const auto nl = pending.rfind('\n');
+  const std::string_view last = nl == std::string_view::npos ? pending : pending.substr(nl + 1);
+  char pending_kind = 0;
+  char next_kind = 0;
+  return list_marker_length(last, pending_kind) > 0 && list_marker_length(next, next_kind) > 0 &&
+         pending_kind == next_kind;
+}
+
 // "==> " (Render's deploy log), "-----> " (Heroku's buildpack output), "--> ": a line that
 // opens with the marker the pending record opened with is the next record of the same log,
 // even when the pending line happens to be exactly a terminal's width. Asked only after the
-// width check, which rules out nearly every line first.
+// width check, which rules out nearly every line first. So does the next item of a list.
 bool repeats_record_marker(std::string_view pending, std::string_view next) {
+  if (starts_next_list_item(pending, next)) return true;
   std::size_t n = 0;
   while (n < pending.size() && (pending[n] == '=' || pending[n] == '-')) ++n;
   if (n < 2 || n + 1 >= pending.size() || pending[n] != '>' || pending[n + 1] != ' ') return false;
