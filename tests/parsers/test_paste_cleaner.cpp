@@ -855,6 +855,22 @@ TEST_CASE("an error quoted inside a sentence is handed out as a record of its ow
   records = records_of(cleaner, "> \"Temporary failure in name resolution\".");
   REQUIRE(records.size() == 1);
   CHECK(records[0] == "Temporary failure in name resolution");
+  // a whole log record wrapped in quotes (its own quotes kept, its last one too)
+  records = records_of(cleaner,
+                       "\"2020/05/09 13:53:05 [error] 1690#1690: *1 connect() failed (111: "
+                       "Connection refused) while connecting to upstream, client: 192.0.2.62, "
+                       "host: \"192.0.2.59:7818\"\"");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0] ==
+        "2020/05/09 13:53:05 [error] 1690#1690: *1 connect() failed (111: Connection refused) "
+        "while connecting to upstream, client: 192.0.2.62, host: \"192.0.2.59:7818\"");
+  records = records_of(cleaner, "\"2024-03-01T10:00:00Z ERROR boom at startup\".");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0] == "2024-03-01T10:00:00Z ERROR boom at startup");
+  // not a record: no stamp right after the quote, or no closing quote at the end
+  records = records_of(cleaner, "\"2020/05/09 13:53:05 [error] cut before the end");
+  REQUIRE(records.size() == 1);
+  CHECK(records[0] == "\"2020/05/09 13:53:05 [error] cut before the end");
   // an unmatched backtick run is literal text; a later span still counts
   CHECK(quote_of(cleaner, "the fence ``` broke, then `Error: listen EADDRINUSE :::3000` came") ==
         "Error: listen EADDRINUSE :::3000");

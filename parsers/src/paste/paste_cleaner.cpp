@@ -137,6 +137,10 @@ PasteCleaner::Result PasteCleaner::clean(std::string_view raw) {
     line = visible;
     changed = true;
   }
+  // a whole log record someone wrapped in double quotes: the record, without them
+  if (!in_fence_ && line.front() == '"' && paste::strip_whole_record_quote(line)) {
+    return finish_text(line, true);
+  }
   if (!quoted_fence && !trailing_markup &&
       ((first == FirstByte::none && !paste::may_be_numbered_item(line)) ||
        (first == FirstByte::letter && !letter_line_may_be_prompt(line)))) {

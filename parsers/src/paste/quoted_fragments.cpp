@@ -401,7 +401,35 @@ void quoted_fragments(std::string_view line, std::vector<std::string_view>& out,
   out.resize(kept);
 }
 
+namespace {
+
+bool is_stamp_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "2020/05/09 13:53:05", "2024-03-01T10:00:00", "2024-03-01 10:00": the date and time a log
+// record opens with (nginx, Apache's error log in ISO form, most app loggers).
+bool opens_with_stamp(std::string_view text) {
+  if (text.size() < 16) return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15})
+    if (!is_stamp_digit(text[i])) return false;
+  return (text[4] == '/' || text[4] == '-') && text[7] == text[4] &&
+         (text[10] == ' ' || text[10] == 'T') && text[13] == ':';
+}
+
+}  // namespace
+
+bool strip_whole_record_quote(std::string_view& line) {
+  if (!line.starts_with('"') || !opens_with_stamp(line.substr(1))) return false;
+  std::string_view rest = line;
+  while (!rest.empty() &&
+         (rest.back() == ' ' || rest.back() == '.' || rest.back() == ',' || rest.back() == ';'))
+    rest.remove_suffix(1);
+  if (rest.size() < 2 || rest.back() != '"') return false;
+  line = rest.substr(1, rest.size() - 2);
+  return true;
+}
+
 bool strip_whole_line_quote(std::string_view& line) {
+  if (strip_whole_record_quote(line)) return true;
   for (const auto& [open, close] : {std::pair{std::string_view("\""), std::string_view("\"")},
                                     std::pair{kOpenCurly, kCloseCurly}}) {
     if (!line.starts_with(open)) continue;

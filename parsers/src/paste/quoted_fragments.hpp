@@ -44,6 +44,11 @@ inline constexpr std::size_t kMinQuotedFragment = 12;
 // holding a blank, sentence punctuation after it allowed: someone's quote of the error set
 // apart (`> "Temporary failure in name resolution".`). Unwraps it as strip_code_span unwraps a
 // line that is one code span; returns false and leaves line alone otherwise.
+// Also a whole log record a person wrapped in double quotes: the quote is followed at once by
+// the record's date and time ("2020/05/09 13:53:05 [error] ... host: "x""), and the line ends
+// with the closing quote (sentence punctuation after it allowed). The record may hold quotes of
+// its own, even as its last character: only the outer pair is taken off.
 bool strip_whole_line_quote(std::string_view& line);
+bool strip_whole_record_quote(std::string_view& line);
 
 }  // namespace logdx::paste
