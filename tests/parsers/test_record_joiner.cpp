@@ -595,3 +595,21 @@ TEST_CASE("bun.report's header joins the reason under its blank line", "[joiner]
                       "Segmentation fault at address 0x0"}));
   CHECK(events.size() == 2);
 }
+
+// cmd.exe's zh-CN "'npx' 不是内部或外部命令，也不是可运行的程序" printed in GBK and read back as
+// UTF-8 by an MCP client that logged the command's name on a line of its own (Cline's MCP panel).
+TEST_CASE("a garbled line of U+FFFD runs goes on with the quoted name above it", "[joiner]") {
+  const auto events = join(bare({"'npx'", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDxyz",
+                                 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD second garbled line",
+                                 "MCP error -32000: Connection closed"}));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].where.line_count == 3);
+  CHECK(events[1].message == "MCP error -32000: Connection closed");
+}
+
+TEST_CASE("a garbled line does not join a record that is neither a quoted name nor garbled",
+          "[joiner]") {
+  const auto events = join(bare({"Starting server", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+                                 "Error: 'npx", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}));
+  CHECK(events.size() == 4);
+}

@@ -113,6 +113,21 @@ bool continues_runtime_guard(std::string_view pending, std::string_view next) {
   return at != std::string_view::npos && at <= 8 && pending.find(' ') == at;
 }
 
+// A console's text in another code page read back as UTF-8 (cmd.exe's "'npx' 不是内部或外部命令..."
+// in GBK, captured by an MCP client or an IDE panel): the words become runs of U+FFFD, and an
+// app that printed the command's name on a line of its own leaves the garbled rest on the next.
+// A bare line that opens with such a run is unreadable alone: it goes on with the record above
+// when that record's last line ends with a quoted name ('npx', "node") or is garbled itself.
+constexpr std::string_view kReplacementRun = "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD";
+
+bool continues_mojibake(std::string_view pending, std::string_view next) {
+  if (!starts_with(trim_left(next), kReplacementRun)) return false;
+  const std::string_view last = trim_left(trim_right(last_line(pending)));
+  if (last.size() < 3) return false;
+  if (last.back() == '\'' || last.back() == '"') return last.front() == last.back();
+  return contains(last, kReplacementRun);
+}
+
 bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
 
 // One message a tool printed over several lines, the later ones indented: libpq's "could not
@@ -327,6 +342,7 @@ bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const 
   if (list_open_ && is_list_item(next.message)) return true;
   if (continues_indented(next.message)) return true;
   if (continues_runtime_guard(pending_.message, next.message)) return true;
+  if (continues_mojibake(pending_.message, next.message)) return true;
   // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
   // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
   return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";
