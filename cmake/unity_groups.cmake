@@ -17,6 +17,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
     parsers/src/core/source_classifier.cpp
     parsers/src/core/start_table.cpp
     parsers/src/core/timestamp.cpp
+    parsers/src/core/tool_blocks.cpp
   GROUP logdx_parsers_docker
     parsers/src/docker/docker_compose_parser.cpp
     parsers/src/docker/docker_events_parser.cpp
@@ -74,6 +75,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
   GROUP logdx_parsers_kernel
     parsers/src/kernel/dmesg_parser.cpp
     parsers/src/kernel/dmesg_prefix.cpp
+    parsers/src/kernel/fault_report.cpp
     parsers/src/kernel/register.cpp
   GROUP logdx_parsers_openclaw_1
     parsers/src/openclaw/clack.cpp

@@ -90,4 +90,16 @@ check "host-tag: s6 stage tag is no host" $(! has '"host":"cont-init.d"' "$out";
 check "host-tag: s6 services.d is no host" $(! has '"host":"services.d"' "$out"; echo $?)
 check "host-tag: a host name still is" $(has '"host":"app1.example.com"' "$out"; echo $?)
 
+# 8. The pack's node-red format (Node-RED's util.log stamp, @node-red/util lib/log.js): the
+#    time and level go into the event, the "[level] " stays in the message where the Node-RED
+#    rules read it; the same line quoted in Markdown is read the same; a line cut inside its
+#    stamp is no Node-RED line.
+printf '6 Mar 15:16:34 - [info] Node-RED version: v3.1.9\n> 12 Jan 09:00:01 - [error] Error: port in use\n6 Mar 15:1\n' >"$work/node-red.log"
+run parse "$work/node-red.log"
+check "node-red: read by its format" $(has '"parser":"node-red","time":"' "$out"; echo $?)
+check "node-red: level taken" $(has '"level":"error","message":"[error] Error: port in use"' "$out"; echo $?)
+check "node-red: a cut stamp is plain" $(has '"parser":"plain","source":"other","message":"6 Mar 15:1"' "$out"; echo $?)
+run analyze --no-db "$work/node-red.log"
+check "node-red: the port rule still reads it" $(has 'port in use' "$out"; echo $?)
+
 finish

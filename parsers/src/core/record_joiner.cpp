@@ -6,6 +6,7 @@
 
 #include "core/ascii.hpp"
 #include "core/soft_wrap.hpp"
+#include "core/tool_blocks.hpp"
 
 namespace logdx {
 namespace {
@@ -319,6 +320,8 @@ RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
   if (contains(message, "invoked oom-killer:")) return Block::kernel_oom;
   if (starts_with(first, "oom-kill:constraint=")) return Block::kernel_oom_tail;
   if (is_bun_report_header(message)) return Block::bun_report;
+  if (!tool_block::npm_prefix(message).empty()) return Block::npm_error;
+  if (tool_block::opens_kubectl_describe(message)) return Block::kubectl_describe;
   return Block::none;
 }
 
@@ -373,8 +376,9 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       // crash after all must not swallow the rest of the file.
       // Node prints the source line and a caret under it right after the location: without
       // that caret by the third line, it was not a crash report.
+      // npm's error block under a crash its script printed is npm's report, not node's.
       return p.where.line_count < kMaxCrashReportLines &&
-             (crash_confirmed_ || p.where.line_count < 3);
+             (crash_confirmed_ || p.where.line_count < 3) && tool_block::npm_prefix(m).empty();
     case Block::v8_oom:
       // A Windows console wraps at 80 columns inside the block too ("... heap out of memo" /
       // "ry"): a bare line after a full-width one is the rest of it.
@@ -389,6 +393,10 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
       return is_inspect_property(m) || starts_with(trim_left(m), "}");
     case Block::bun_report:  // the blank lines under the header and the reason after them
       return fallback_plain && !next.time.has_value() && p.where.line_count < 4;
+    case Block::npm_error:  // every line of the block carries the prefix its first line has
+      return tool_block::npm_prefix(m) == tool_block::npm_prefix(p.message);
+    case Block::kubectl_describe:  // a blank line or a person's sentence ends it
+      return fallback_plain && !next.time.has_value() && tool_block::continues_kubectl_describe(m);
     case Block::stack:
     case Block::none:
       break;

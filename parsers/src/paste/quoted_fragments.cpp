@@ -5,6 +5,8 @@
 #include <initializer_list>
 #include <utility>
 
+#include "core/tool_blocks.hpp"
+
 namespace logdx::paste {
 namespace {
 
@@ -371,6 +373,9 @@ void quoted_fragments(std::string_view line, std::vector<std::string_view>& out,
   // Only a sentence quotes: a log's own message may hold a command in backticks
   // (openclaw: "Re-run `openclaw onboard --mode local`") or a field in quotes.
   if (!starts_with_words(line) && !starts_with_label(line)) return;
+  // "npm ERR! x@1.0.0 start: `node index.js`": npm's own record (two words to this test), whose
+  // spans are its script's command, and one line of a block read whole (core/tool_blocks).
+  if (!tool_block::npm_prefix(line).empty()) return;
   if (line.find('`') != std::string_view::npos) code_spans(line, out);
   if (line.find('"') != std::string_view::npos) quoted(line, "\"", "\"", false, out);
   if (line.find(kOpenCurly) != std::string_view::npos) {

@@ -2,7 +2,8 @@
 // Joins events that are really one multi-line record, across every envelope format: Node
 // stack traces and `{ ... }` error objects, the Node crash preamble ("file:line", source,
 // caret, error, frames, "Node.js vX"), the V8 "FATAL ERROR ... heap out of memory" block, the
-// kernel OOM report (from "invoked oom-killer" to "oom_reaper"), and lines a terminal, an editor
+// kernel OOM report (from "invoked oom-killer" to "oom_reaper"), npm's error block and
+// `kubectl describe pod`'s container and Events sections, and lines a terminal, an editor
 // or an issue body wrapped (a bare line that reads as the rest of a cut message).
 // A line only joins the record before it when both come from the same stream (same source,
 // host, unit, app, pid) and the line carries no time of its own or the same time.
@@ -41,7 +42,9 @@ class RecordJoiner {
     kernel_oom_tail,  // a report cut above its one-line summary: the kill lines that follow
     brace_object,
     object_tail,
-    bun_report,  // bun.report's header, until the reason under it
+    bun_report,        // bun.report's header, until the reason under it
+    npm_error,         // npm's "npm ERR! code X" / "syscall" / "path" block (core/tool_blocks)
+    kubectl_describe,  // `kubectl describe pod`'s container and Events sections
     stack
   };
 
