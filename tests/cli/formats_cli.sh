@@ -90,4 +90,13 @@ check "host-tag: s6 stage tag is no host" $(! has '"host":"cont-init.d"' "$out";
 check "host-tag: s6 services.d is no host" $(! has '"host":"services.d"' "$out"; echo $?)
 check "host-tag: a host name still is" $(has '"host":"app1.example.com"' "$out"; echo $?)
 
+# 8. Caddy 0.x's errors about a site ("[domain.com] failed to get certificate: ...",
+#    caddytls/client.go), alone or behind Go's log stamp, keep the site in the message and set
+#    no host: the pack's host-tag format says `unless` for that wording.
+printf '2015/12/30 07:54:53 [domain.com] failed to get certificate: The server could not validate our request.\n[www.domain.com] failed to get certificate: The server could not validate our request.\n' >"$work/caddy0.log"
+run parse "$work/caddy0.log"
+check "caddy 0.x site: no host" $(! has '"host":' "$out"; echo $?)
+check "caddy 0.x site: the site stays in the message" \
+  $(has '"message":"[www.domain.com] failed to get certificate:' "$out"; echo $?)
+
 finish
