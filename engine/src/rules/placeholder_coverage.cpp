@@ -1,6 +1,7 @@
 #include "rules/placeholder_coverage.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "analysis/placeholder.hpp"
 #include "rules/pattern_expander.hpp"
