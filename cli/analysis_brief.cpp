@@ -69,7 +69,7 @@ std::string hidden_note(const AnalysisReport& report) {
 
 std::string context_text(const Evidence& e, const std::string& indent, const TextStyle& style) {
   if (style.context == nullptr) return {};
-  const ContextLines* context = style.context->around(e.input, e.line);
+  const ContextLines* context = style.context->around(e.input, e.matched_line());
   if (context == nullptr) return {};
   const std::string under = indent + "  ";
   if (!context->unavailable.empty()) {
@@ -79,7 +79,7 @@ std::string context_text(const Evidence& e, const std::string& indent, const Tex
   std::string out;
   for (const auto& [number, text] : context->lines) {
     const std::string head =
-        fmt::format("{}{} {:>6}  ", under, number == e.line ? '>' : '|', number);
+        fmt::format("{}{} {:>6}  ", under, number == e.matched_line() ? '>' : '|', number);
     out += head + cut(terminal_safe(text), room(style, display_width(head))) + "\n";
   }
   return out;

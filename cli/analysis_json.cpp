@@ -94,7 +94,7 @@ void write_diagnosis(JsonWriter& w, const Diagnosis& d) {
     w.key("line").value(e.line);
     // The line the rule matched: `line` is where a multi-line record (a kernel OOM report, a
     // stack trace) starts, and an editor or a script wants the decisive line itself.
-    w.key("matched_line").value(e.line + e.focus_line);
+    w.key("matched_line").value(e.matched_line());
     write_host_name(w, e.host);
     write_time(w, "time", e.time, e.time_text);
     w.key("text").value(e.text);

@@ -190,7 +190,9 @@ void append_diagnosis(std::string& out, const Diagnosis& d, bool root, const Tex
 }  // namespace
 
 std::string evidence_text(const Evidence& e, const std::string& indent, const TextStyle& style) {
-  const std::string where = fmt::format("{}{}:{}  ", indent, terminal_safe(e.input), e.line);
+  // The line that holds the match, not the record's first: a reader opens the file there.
+  const std::string where =
+      fmt::format("{}{}:{}  ", indent, terminal_safe(e.input), e.matched_line());
   const std::size_t used = display_width(where);
   if (style.width == 0) return where + one_line(e, kEvidenceWidth, false) + "\n";
   if (style.width >= used + kMinTextRoom) {
@@ -223,10 +225,9 @@ std::string read_summary(const std::vector<InputSummary>& inputs, const ReadStat
     events += in.events;
     if (!in.parser.empty()) formats.insert(in.parser);
   }
-  std::string text =
-      fmt::format("Read {} input{} ({}), {} line{}, {} event{}", inputs.size(),
-                  inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines,
-                  lines == 1 ? "" : "s", events, events == 1 ? "" : "s");
+  std::string text = fmt::format("Read {} input{} ({}), {} line{}, {} event{}", inputs.size(),
+                                 inputs.size() == 1 ? "" : "s", fmt::join(formats, ", "), lines,
+                                 lines == 1 ? "" : "s", events, events == 1 ? "" : "s");
   const std::string first = report_time(stats.first, stats.first_text);
   const std::string last = report_time(stats.last, stats.last_text);
   if (!first.empty())

@@ -14,7 +14,7 @@ using Wanted = std::map<std::string, std::set<std::uint64_t>>;  // input -> evid
 void collect(const std::vector<Diagnosis>& diagnoses, Wanted& wanted) {
   for (const Diagnosis& d : diagnoses) {
     for (const Evidence& e : d.evidence) {
-      if (e.line > 0) wanted[e.input].insert(e.line);
+      if (e.line > 0) wanted[e.input].insert(e.matched_line());
     }
     collect(d.explains, wanted);
   }

@@ -92,6 +92,10 @@ std::string_view rule_schema_json() {
         "id": {"$ref": "#/$defs/rule_id"},
         "description": {"type": "string"},
         "regex": {"type": "string"},
+        "unless": {
+          "description": "RE2; a line it matches at its start is not the format's line.",
+          "type": "string"
+        },
         "time_format": {
           "description": "iso8601, syslog, epoch, time-only, or a strftime pattern of %Y %y %m %d %e %H %M %S %b %f %z %T %F %%.",
           "type": "string"

@@ -102,4 +102,13 @@ check "node-red: a cut stamp is plain" $(has '"parser":"plain","source":"other",
 run analyze --no-db "$work/node-red.log"
 check "node-red: the port rule still reads it" $(has 'port in use' "$out"; echo $?)
 
+# 9. Caddy 0.x's errors about a site ("[domain.com] failed to get certificate: ...",
+#    caddytls/client.go), alone or behind Go's log stamp, keep the site in the message and set
+#    no host: the pack's host-tag format says `unless` for that wording.
+printf '2015/12/30 07:54:53 [domain.com] failed to get certificate: The server could not validate our request.\n[www.domain.com] failed to get certificate: The server could not validate our request.\n' >"$work/caddy0.log"
+run parse "$work/caddy0.log"
+check "caddy 0.x site: no host" $(! has '"host":' "$out"; echo $?)
+check "caddy 0.x site: the site stays in the message" \
+  $(has '"message":"[www.domain.com] failed to get certificate:' "$out"; echo $?)
+
 finish

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "rule_test_support.hpp"
+#include "rules/placeholder_coverage.hpp"
 
 using namespace logdx;
 using logdx::testing::load_rules;
@@ -376,6 +377,55 @@ rules:
     CHECK(with_code(clean.diagnostics, RuleProblem::multibyte_in_class).size() ==
           (std::string_view(pattern) == "[]✖] failed" ? 1U : 0U));
   }
+}
+
+// A title or fix naming a group one branch or an optional part makes shows `{name}` to the
+// reader on the other matches (shell-command-not-found's `command -v -f` came from a capture
+// nobody checked): lint says so unless the placeholder has a fallback or the fix a `when:`.
+TEST_CASE("optional-placeholder: a title naming a group not every match sets warns", "[rules]") {
+  const auto result = load_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    title: "exited with code {code} after {signal|or:no signal}"
+    match:
+      any:
+        - regex: 'exited with code (?P<code>\d+)(?: by (?P<signal>SIG\w+))?'
+        - regex: 'killed by (?P<signal>SIG\w+)'
+    fixes:
+      - command: "kill -l {signal}"
+        why: "which signal"
+        when: signal
+)");
+  const auto d = expect_one(result, RuleProblem::optional_placeholder, 5, 30,
+                            "    title: \"exited with code {code} after {signal|or:no signal}\"");
+  CHECK(d.render_text().starts_with("t.yaml:5:30: warning[optional-placeholder]:"));
+  CHECK(result.ok());
+  // Every branch of `any` and every part of `all` that is not optional: always set.
+  const auto clean = load_rules(R"(logdx_rules: 1
+rules:
+  - id: r
+    cause: c
+    title: "{code} {name}"
+    match:
+      all:
+        - any:
+            - regex: '(?i)exited with code (?P<code>\d+)'
+            - regex: 'status=(?P<code>\d+)/(?:FAILURE|\w+)'
+        - regex: '^(?P<name>[^:|]+)(?:: |\|)'
+)");
+  CHECK(with_code(clean.diagnostics, RuleProblem::optional_placeholder).empty());
+}
+
+TEST_CASE("optional-placeholder: which groups a pattern always sets", "[rules]") {
+  using logdx::rules::always_captured_groups;
+  using Names = std::set<std::string, std::less<>>;
+  CHECK(always_captured_groups(R"(a (?P<x>\d+) b(?P<y>c)?)") == Names{"x"});
+  CHECK(always_captured_groups(R"((?:(?P<x>a)|b)(?P<y>[|)]+))") == Names{"y"});
+  CHECK(always_captured_groups(R"((?P<x>a)|b)").empty());
+  CHECK(always_captured_groups(R"((?i)(?P<x>a(?P<y>b|c))*)").empty());
+  CHECK(always_captured_groups(R"((?P<x>a(?P<y>b|c)))") == Names{"x", "y"});
+  CHECK(always_captured_groups(R"((?:(?P<x>a)){0,2}\((?P<y>b)\))") == Names{"y"});
 }
 
 TEST_CASE("file-too-large: refused before parsing, with the sizes", "[rules]") {

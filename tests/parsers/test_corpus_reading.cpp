@@ -254,6 +254,62 @@ TEST_CASE("syslog stamps without a year take --year, or the file's mtime year", 
   CHECK(r.events[0].time.year_inferred);
 }
 
+namespace {
+
+// The events of `text` written to a file whose mtime is in 2026, read with `options`.
+std::vector<Event> read_with_mtime_2026(const std::string& text, const ReaderOptions& options) {
+  const auto dir = std::filesystem::temp_directory_path() / "logdx-stamp-year-test";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "paste.log";
+  std::ofstream(path) << text;
+  const std::int64_t mtime = seconds_from_civil(2026, 12, 1, 10, 0, 0);
+  const timespec times[2] = {{mtime, 0}, {mtime, 0}};
+  REQUIRE(utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+  const ResolvedInputs resolved = resolve_inputs({path.string()});
+  REQUIRE(resolved.inputs.size() == 1);
+  std::vector<Event> events;
+  std::vector<ReaderDiagnostic> diagnostics;
+  const ParserRegistry registry = ParserRegistry::builtin();
+  EventReader(registry, options)
+      .read(
+          resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
+  std::filesystem::remove_all(dir);
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("yearless stamps take the year of the input's own full-year stamps", "[corpus]") {
+  // A 2024 gateway log pasted from a syslog file in 2026: the console line carries its year,
+  // the syslog lines around it do not; before the fix they were dated 2026 and the run spanned
+  // two years. The first line stands before any full stamp: the sample's first one places it.
+  const std::string paste =
+      "Mar  5 08:20:24 oc-gw-01 node[2301]: starting gateway\n"
+      "2024-03-05T08:20:25.036+00:00 [gateway] listening on ws://127.0.0.1:18789\n"
+      "Mar  5 08:20:26 oc-gw-01 systemd[1]: openclaw-gateway.service: Main process exited, "
+      "code=exited, status=1/FAILURE\n"
+      "2025-01-02T00:00:01.000+00:00 [gateway] listening on ws://127.0.0.1:18789\n"
+      "Dec 31 23:59:59 oc-gw-01 systemd[1]: openclaw-gateway.service: Stopped.\n";
+  const std::vector<Event> events = read_with_mtime_2026(paste, {});
+  REQUIRE(events.size() == 5);
+  CHECK(format_timestamp(events[0].time) == "2024-03-05T08:20:24");
+  CHECK(format_timestamp(events[2].time) == "2024-03-05T08:20:26");
+  CHECK(events[2].time.year_inferred);
+  // Nearest the last full stamp: a December line after a January one is the year before.
+  CHECK(format_timestamp(events[4].time) == "2024-12-31T23:59:59");
+  // --year is what the person said: it stays.
+  ReaderOptions given;
+  given.year = 2026;
+  const std::vector<Event> as_given = read_with_mtime_2026(paste, given);
+  REQUIRE(as_given.size() == 5);
+  CHECK(format_timestamp(as_given[2].time) == "2026-03-05T08:20:26");
+  // No full stamp at all: the mtime's year, as before.
+  const std::vector<Event> yearless =
+      read_with_mtime_2026("Mar  5 08:20:24 oc-gw-01 node[2301]: starting gateway\n", {});
+  REQUIRE(yearless.size() == 1);
+  CHECK(format_timestamp(yearless[0].time) == "2026-03-05T08:20:24");
+}
+
 TEST_CASE(
     "a forced parser (--parser) is used for every line; lines it refuses still fall back per line",
     "[corpus]") {

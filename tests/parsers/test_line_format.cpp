@@ -83,6 +83,31 @@ TEST_CASE("a declared format refuses other shapes", "[formats]") {
   CHECK(parser->parse_line("at 16:16:18 web.1 | x", event, nullptr) == LineVerdict::no_match);
 }
 
+TEST_CASE("a declared format's unless pattern turns its lines of another meaning away",
+          "[formats]") {
+  using Kind = LineFormatError::Kind;
+  LineFormatSpec host_tag{"host-tag", R"(\[(?P<host>[\w.-]+\.[a-z]{2,})\] ?(?P<message>.*))", "",
+                          std::nullopt, ""};
+  host_tag.unless = R"(\[[^\]\s]+\] failed to get certificate)";
+  const LineFormatPtr format = compile_ok(host_tag);
+  auto parser = format->make_parser(ParserOptions{});
+  Event event;
+  REQUIRE(parser->parse_line("[app1.example.com] Error: listen EADDRINUSE :::80", event, nullptr) ==
+          LineVerdict::record);
+  CHECK(event.host == "app1.example.com");
+  // Caddy 0.x's error about a site (caddytls/client.go): the name is a vhost, not a host.
+  Event site;
+  CHECK(parser->parse_line("[domain.com] failed to get certificate: The server could not "
+                           "validate our request.",
+                           site, nullptr) == LineVerdict::no_match);
+  // Anchored at the start like the pattern: the wording later in a line does not refuse it.
+  CHECK(parser->parse_line("[app1.example.com] deploy: [x.org] failed to get certificate", site,
+                           nullptr) == LineVerdict::record);
+  host_tag.unless = "(";
+  const LineFormatError bad = compile_error(host_tag);
+  CHECK(bad.kind == Kind::bad_unless);
+}
+
 TEST_CASE("declared time formats", "[formats]") {
   const LineFormatPtr strf = compile_ok(
       {"s", R"(\[(?P<time>[^\]]+)\] (?P<message>.*))", "%Y-%m-%d %H:%M:%S.%f%z", {}, ""});

@@ -18,6 +18,7 @@ LineFormatSpec spec_of(const FormatDef& def) {
   LineFormatSpec spec;
   spec.id = def.id.value;
   spec.regex = def.regex.value;
+  if (def.unless) spec.unless = def.unless->value;
   if (def.time_format) spec.time_format = def.time_format->value;
   if (def.source) spec.source = def.source->value;
   if (def.description) spec.description = def.description->value;
@@ -31,6 +32,9 @@ void report_error(const FormatDef& def, const LineFormatError& error,
   switch (error.kind) {
     case Kind::bad_regex:
       report(out, RuleProblem::bad_regex, def.regex.at, {error.detail});
+      return;
+    case Kind::bad_unless:
+      report(out, RuleProblem::bad_regex, def.unless ? def.unless->at : def.at, {error.detail});
       return;
     case Kind::unknown_group:
       report(out, RuleProblem::unknown_group, def.regex.at, {def.id.value, error.detail});

@@ -9,8 +9,8 @@
 namespace logdx::rules {
 namespace {
 
-constexpr std::array<std::string_view, 6> kFormatKeys = {"id",     "regex",       "time_format",
-                                                         "source", "description", "samples"};
+constexpr std::array<std::string_view, 7> kFormatKeys = {
+    "id", "regex", "unless", "time_format", "source", "description", "samples"};
 
 bool read_source(const YAML::Node& value, const LocatedString& key, FormatDef& format,
                  YamlContext& context) {
@@ -30,11 +30,12 @@ bool read_source(const YAML::Node& value, const LocatedString& key, FormatDef& f
 bool read_entry(const LocatedString& key, const YAML::Node& value, FormatDef& format,
                 YamlContext& context) {
   const std::string& k = key.value;
-  if (k == "id" || k == "regex" || k == "time_format" || k == "description") {
+  if (k == "id" || k == "regex" || k == "unless" || k == "time_format" || k == "description") {
     auto text = context.scalar(value, key.at, k);
     if (!text) return false;
     if (k == "id") format.id = std::move(*text);
     if (k == "regex") format.regex = std::move(*text);
+    if (k == "unless") format.unless = std::move(*text);
     if (k == "time_format") format.time_format = std::move(*text);
     if (k == "description") format.description = std::move(*text);
     return true;

@@ -18,7 +18,7 @@ constexpr auto kError = DiagnosticSeverity::error;
 constexpr auto kWarning = DiagnosticSeverity::warning;
 
 // Indexed by RuleProblem. Every message the loader prints is here.
-constexpr std::array<ProblemInfo, 25> kProblems = {{
+constexpr std::array<ProblemInfo, 26> kProblems = {{
     {"yaml-syntax", kError, "the file is not valid YAML: {}"},
     {"unknown-key", kError, "unknown key '{}' in {}{}"},
     {"wrong-type", kError, "{} must be {}"},
@@ -52,6 +52,9 @@ constexpr std::array<ProblemInfo, 25> kProblems = {{
     {"multibyte-in-class", kWarning,
      "pattern '{}' has '{}' inside [...]: patterns match bytes (Latin-1), so the class takes one "
      "byte of that character, never the whole of it; write it as an alternative, (?:x|{})"},
+    {"optional-placeholder", kWarning,
+     "'{{{}}}' of rule '{}' names a group the match does not always set (an optional part, one "
+     "branch of an alternation): give it a fallback, {{{}|or:TEXT}}, or a `when:` on the fix"},
 }};
 
 const ProblemInfo& info(RuleProblem code) { return kProblems[static_cast<std::size_t>(code)]; }

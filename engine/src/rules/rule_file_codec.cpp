@@ -68,7 +68,7 @@ void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, MacroDef
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, FormatDef> {
-  a(v.at, v.id, v.regex, v.time_format, v.source, v.description, v.samples, v.damaged);
+  a(v.at, v.id, v.regex, v.unless, v.time_format, v.source, v.description, v.samples, v.damaged);
 }
 template <typename A, typename T>
 void fields(A& a, T& v) requires std::is_same_v<std::remove_const_t<T>, RuleFile> {

@@ -6,6 +6,7 @@
 
 #include "logdx/engine/rule_compiler.hpp"
 #include "rules/compile_rule.hpp"
+#include "rules/placeholder_coverage.hpp"
 #include "rules/rule_checks.hpp"
 
 namespace logdx {
@@ -114,6 +115,10 @@ RuleCompileResult RuleCompiler::compile(RuleCollection collection) const {
   for (std::size_t i = 0; i < compiled.size(); ++i) {
     rules::check_placeholders(*defs[i], compiled[i], names, out);
     rules::check_explains(*defs[i], out);
+    // The build refuses a pack with warnings: its rules need no second look at every start.
+    if (!(defs[i]->at.source && defs[i]->at.source->checked_at_build)) {
+      rules::check_placeholder_coverage(*defs[i], compiled[i], out);
+    }
     check_scannable(*defs[i], compiled[i], out);
     check_join_target(*defs[i], compiled[i], collection, out);
     check_subsumers(*defs[i], collection, out);

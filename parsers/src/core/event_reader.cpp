@@ -178,8 +178,10 @@ InputSummary EventReader::read(const ResolvedInput& input, std::unique_ptr<ByteS
       summary.detection = FormatDetector(registry_).detect(texts, parser_options);
       summary.parser = std::string(summary.detection.winner);
     }
+    YearInference years(reference_month, !options_.year.has_value());
+    for (const auto& s : sample) years.seed(s.text);
     parse.emplace(registry_, parser_options, summary.parser, input.display_name, counting_sink,
-                  summary, reference_month);
+                  summary, years);
     for (const auto& s : sample) parse->line(s.text, s.raw, s.number, s.offset);
     sample.clear();
     while (lines.next(text, raw, line)) parse->line(text, raw, line.number, line.byte_offset);

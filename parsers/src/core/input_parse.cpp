@@ -6,14 +6,14 @@ namespace logdx {
 
 InputParse::InputParse(const ParserRegistry& registry, const ParserOptions& options,
                        std::string_view winner, std::string input_name, RecordJoiner::Sink sink,
-                       InputSummary& summary, unsigned reference_month)
+                       InputSummary& summary, YearInference years)
     : input_name_(std::move(input_name)),
       summary_(summary),
       peeler_(registry, options),
       prefix_peeler_(registry, options),
       inference_(options),
       joiner_(std::move(sink)),
-      reference_month_(reference_month) {
+      years_(years) {
   // Plain text is the fallback, not a format: with no winner every line tries every parser,
   // which is what a paste that mixes formats needs.
   if (winner != "plain") winner_ = registry.create(winner, options);
@@ -53,11 +53,8 @@ void InputParse::open_record(Event&& event, EnvelopeParser* parser, bool fallbac
 
 void InputParse::close_record() {
   if (!has_open_) return;
-  if (reference_month_ != 0 && open_.time.year_inferred &&
-      month_of(open_.time) > reference_month_ + 1) {
-    open_.time = shift_years(open_.time, -1);  // a syslog file that spans New Year
-  }
   peeler_.peel(open_);
+  years_.settle(open_.time);  // after peeling: the innermost stamp is the record's
   has_open_ = false;
   open_parser_ = nullptr;
   joiner_.push(std::move(open_), open_is_plain_);

@@ -9,6 +9,7 @@
 
 #include "core/prefix_peeler.hpp"
 #include "core/start_table.hpp"
+#include "core/year_inference.hpp"
 #include "logdx/parsers/envelope_peeler.hpp"
 #include "logdx/parsers/event_reader.hpp"
 #include "logdx/parsers/record_joiner.hpp"
@@ -20,7 +21,7 @@ class InputParse {
  public:
   InputParse(const ParserRegistry& registry, const ParserOptions& options, std::string_view winner,
              std::string input_name, RecordJoiner::Sink sink, InputSummary& summary,
-             unsigned reference_month = 0);
+             YearInference years = YearInference(0, false));
 
   // One physical line: `text` cleaned of paste noise, `raw` as written.
   void line(std::string_view text, std::string_view raw, std::uint64_t number,
@@ -62,9 +63,7 @@ class InputParse {
   bool has_open_ = false;
   EnvelopeParser* open_parser_ = nullptr;
   bool open_is_plain_ = false;
-  // The month the input was last written (its mtime), when the year of yearless stamps came
-  // from that mtime: a December line in a file written in January belongs to the year before.
-  unsigned reference_month_ = 0;
+  YearInference years_;  // settles the year of each record's yearless stamp
 };
 
 }  // namespace logdx

@@ -129,6 +129,11 @@ unsigned month_of(const Timestamp& t) {
   return civil_from_seconds(floor_div(t.nanos, 1000000000)).month;
 }
 
+int year_of(const Timestamp& t) {
+  if (t.kind != TimeKind::utc && t.kind != TimeKind::local) return 0;
+  return civil_from_seconds(floor_div(t.nanos, 1000000000)).year;
+}
+
 Timestamp shift_years(const Timestamp& t, int years) {
   if (t.kind != TimeKind::utc && t.kind != TimeKind::local) return t;
   const std::int64_t secs = floor_div(t.nanos, 1000000000);

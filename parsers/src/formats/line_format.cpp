@@ -17,17 +17,26 @@ namespace {
 // they claim, and above generic JSON (10) and plain text (0).
 constexpr int kDeclaredSpecificity = 45;
 
-// The pattern compiled with its group indexes; an error when it does not compile or names
-// a group it should not.
-std::variant<std::unique_ptr<LineFormat::Compiled>, LineFormatError> compile_pattern(
-    const std::string& regex) {
-  using Kind = LineFormatError::Kind;
+RE2::Options pattern_options() {
   RE2::Options options;
   // Latin-1 as for rules: every byte is a character, so a line with invalid UTF-8 still reads.
   options.set_encoding(RE2::Options::EncodingLatin1);
   options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(regex, options);
+  return options;
+}
+
+// The pattern compiled with its group indexes (and the `unless` pattern); an error when one
+// does not compile or the pattern names a group it should not.
+std::variant<std::unique_ptr<LineFormat::Compiled>, LineFormatError> compile_pattern(
+    const LineFormatSpec& spec) {
+  using Kind = LineFormatError::Kind;
+  auto re = std::make_unique<RE2>(spec.regex, pattern_options());
   if (!re->ok()) return LineFormatError{Kind::bad_regex, re->error()};
+  std::unique_ptr<RE2> unless;
+  if (!spec.unless.empty()) {
+    unless = std::make_unique<RE2>(spec.unless, pattern_options());
+    if (!unless->ok()) return LineFormatError{Kind::bad_unless, unless->error()};
+  }
   auto compiled = std::make_unique<LineFormat::Compiled>();
   compiled->group.fill(-1);
   for (const auto& [name, index] : re->NamedCapturingGroups()) {
@@ -38,6 +47,7 @@ std::variant<std::unique_ptr<LineFormat::Compiled>, LineFormatError> compile_pat
   if (compiled->index(Field::message) < 0) return LineFormatError{Kind::no_message_group, {}};
   compiled->captures = re->NumberOfCapturingGroups() + 1;
   compiled->re = std::move(re);
+  compiled->unless = std::move(unless);
   return compiled;
 }
 
@@ -73,7 +83,7 @@ LineFormat::~LineFormat() = default;
 std::variant<LineFormatPtr, LineFormatError> LineFormat::compile(LineFormatSpec spec) {
   auto time = formats::DeclaredTime::parse(spec.time_format);
   if (!time) return LineFormatError{LineFormatError::Kind::bad_time_format, spec.time_format};
-  auto pattern = compile_pattern(spec.regex);
+  auto pattern = compile_pattern(spec);
   if (auto* error = std::get_if<LineFormatError>(&pattern)) return std::move(*error);
   auto compiled = std::get<std::unique_ptr<Compiled>>(std::move(pattern));
   compiled->time = std::move(*time);
@@ -93,7 +103,7 @@ std::variant<LineFormatPtr, LineFormatError> LineFormat::compile_later(LineForma
 
 const LineFormat::Compiled& LineFormat::compiled() const {
   std::call_once(once_, [this] {
-    auto pattern = compile_pattern(spec_.regex);
+    auto pattern = compile_pattern(spec_);
     auto* made = std::get_if<std::unique_ptr<Compiled>>(&pattern);
     compiled_ = made != nullptr ? std::move(*made) : std::make_unique<Compiled>();
     compiled_->time = *formats::DeclaredTime::parse(spec_.time_format);  // checked at creation

@@ -48,6 +48,12 @@ LineVerdict RegexLineParser::parse_line(std::string_view line, Event& event, Eve
                          pattern.captures)) {
     return LineVerdict::no_match;
   }
+  // The format's `unless`: a line of the same shape that another program writes with another
+  // meaning (Caddy 0.x's "[site] failed to get certificate" is no deploy tool's "[host] ").
+  if (pattern.unless &&
+      pattern.unless->Match(text, 0, line.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    return LineVerdict::no_match;
+  }
   const int message_index = pattern.index(Field::message);
   if (groups_[static_cast<std::size_t>(message_index)].data() == nullptr) {
     return LineVerdict::no_match;

@@ -19,7 +19,8 @@ namespace logdx {
 enum class Field : std::uint8_t { time, host, unit, app, process, pid, level, message };
 
 struct LineFormat::Compiled {
-  std::unique_ptr<RE2> re;  // null when a pattern compiled on first use did not compile
+  std::unique_ptr<RE2> re;      // null when a pattern compiled on first use did not compile
+  std::unique_ptr<RE2> unless;  // the format's `unless`; null when it has none
   std::array<int, std::size(kLineFormatGroups)> group{};  // capture index, -1 when absent
   int captures = 1;                                       // groups + the whole match
   formats::DeclaredTime time;

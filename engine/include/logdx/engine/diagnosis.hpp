@@ -31,6 +31,10 @@ struct Evidence {
   // The event's host as written (journal `_HOSTNAME`, a syslog line's host, a shipper's
   // `host.name`); empty when the line names none.
   std::string host;
+
+  // The input line the rule matched, which a reader opens: the record's lines are its input's
+  // lines in a row (continuations and joined lines keep their raw line each).
+  std::uint64_t matched_line() const { return line + focus_line; }
 };
 
 // A fix rendered for this case, valid as printed for its kind (fix_kind.hpp): a shell

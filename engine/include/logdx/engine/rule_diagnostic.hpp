@@ -44,6 +44,7 @@ enum class RuleProblem : std::uint8_t {
   // placeholders
   unknown_filter,
   multibyte_in_class,
+  optional_placeholder,
 };
 
 enum class DiagnosticSeverity : std::uint8_t { error, warning };

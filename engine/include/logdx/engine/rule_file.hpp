@@ -148,6 +148,7 @@ struct FormatDef {
   SourcePosition at;  // the entry's mapping
   LocatedString id;
   LocatedString regex;
+  std::optional<LocatedString> unless;
   std::optional<LocatedString> time_format;
   std::optional<Located<SourceKind>> source;
   std::optional<LocatedString> description;

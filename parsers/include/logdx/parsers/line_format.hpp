@@ -28,6 +28,7 @@ struct LineFormatSpec {
   std::string time_format;  // iso8601 | syslog | epoch | time-only | a strftime subset; "" none
   std::optional<SourceKind> source;  // the kind its events get; else from process/unit/app
   std::string description;
+  std::string unless{};  // RE2; a line it matches at its start is not the format's line; "" none
 };
 
 // The named groups a pattern may use; `message` is required.
@@ -35,7 +36,13 @@ inline constexpr std::string_view kLineFormatGroups[] = {"time",    "host", "uni
                                                          "process", "pid",  "level", "message"};
 
 struct LineFormatError {
-  enum class Kind : std::uint8_t { bad_regex, unknown_group, no_message_group, bad_time_format };
+  enum class Kind : std::uint8_t {
+    bad_regex,
+    unknown_group,
+    no_message_group,
+    bad_time_format,
+    bad_unless
+  };
   Kind kind = Kind::bad_regex;
   std::string detail;  // RE2's message, the group's name or the time format as written
 };

@@ -72,6 +72,8 @@ Fraction fraction_from_digits(std::string_view digits);
 
 // The calendar month (1..12) of a utc/local time; 0 for none/monotonic.
 unsigned month_of(const Timestamp& t);
+// The calendar year of a utc/local time; 0 for none/monotonic.
+int year_of(const Timestamp& t);
 // The same wall-clock time `years` years earlier or later (Feb 29 becomes Feb 28).
 Timestamp shift_years(const Timestamp& t, int years);
 
