@@ -18,6 +18,7 @@ set(LOGDX_UNITY_GROUPS_logdx_parsers
     parsers/src/core/start_table.cpp
     parsers/src/core/timestamp.cpp
     parsers/src/core/tool_blocks.cpp
+    parsers/src/core/year_inference.cpp
   GROUP logdx_parsers_docker
     parsers/src/docker/docker_compose_parser.cpp
     parsers/src/docker/docker_events_parser.cpp
@@ -201,13 +202,14 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
   GROUP logdx_engine_rules_2
     engine/src/rules/names.cpp
     engine/src/rules/pattern_expander.cpp
+    engine/src/rules/placeholder_coverage.cpp
     engine/src/rules/rule_checks.cpp
     engine/src/rules/rule_collector.cpp
     engine/src/rules/rule_compiler.cpp
     engine/src/rules/rule_diagnostic.cpp
     engine/src/rules/rule_entry_reader.cpp
-    engine/src/rules/rule_file_codec.cpp
   GROUP logdx_engine_rules_3
+    engine/src/rules/rule_file_codec.cpp
     engine/src/rules/rule_loader.cpp
     engine/src/rules/rule_reader.cpp
     engine/src/rules/rule_regex.cpp
@@ -215,7 +217,6 @@ set(LOGDX_UNITY_GROUPS_logdx_engine
     engine/src/rules/rule_tester.cpp
     engine/src/rules/severity.cpp
     engine/src/rules/yaml_context.cpp
-    engine/src/rules/yaml_guard.cpp
 )
 set(LOGDX_UNITY_GROUPS_logdx_storage
   GROUP logdx_storage
