@@ -63,7 +63,8 @@ check "show json: 1 episode, 2 re-reads, every run's evidence kept" \
   "$([ "$(jq_py '(d["episodes"], d["rereads"], [len(o["evidence"]) > 0 for o in d["occurrences"]])')" = "(1, 2, [True, True, True])" ]; echo $?)"
 
 # --- incidents show prints evidence as analyze does: the decisive line of a record ---------------
-# A kernel OOM report is one multi-line record; the rule matched its "Killed process" line.
+# A kernel OOM report is one multi-line record; the rule matched its "Killed process" line,
+# which is the line cited (input-2.log:55), with its place in the record.
 oom_db="$work/oom.db"
 run analyze --no-user-rules --db "$oom_db" -o json \
   corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-1.log \
@@ -75,7 +76,7 @@ check "analyze json: matched_line is the input line the rule matched (got $oom_l
   "$([ "$oom_lines" = "[(4, 55)]" ] && [ "$(sed -n 55p corpus/cases/07-oom-kernel-gateway-plus-dmesg/input-2.log | grep -c 'Killed process 31877')" = 1 ]; echo $?)"
 run incidents show --db "$oom_db" "$oom"
 check "show: a record's decisive line, as analyze shows it" \
-  "$(grep -qE 'input-2.log:4  .*Out of memory: Killed process 31877 .*\(line 52 of 53 of the record\)' <<<"$out"; echo $?)"
+  "$(grep -qE 'input-2.log:55  .*Out of memory: Killed process 31877 .*\(line 52 of 53 of the record\)' <<<"$out"; echo $?)"
 check "show: not the record's first line" "$(! grep -qE 'input-2.log:4  .*invoked oom-killer' <<<"$out"; echo $?)"
 COLUMNS=100 "$logdx" incidents show --db "$oom_db" "$oom" >"$work/out" 2>"$work/err"
 check "show, 100 columns: the envelope shortened around the stamp as written, as analyze does" \
