@@ -256,13 +256,14 @@ TEST_CASE("syslog stamps without a year take --year, or the file's mtime year", 
 
 namespace {
 
-// The events of `text` written to a file whose mtime is in 2026, read with `options`.
-std::vector<Event> read_with_mtime_2026(const std::string& text, const ReaderOptions& options) {
+// The events of `text` written to a file whose mtime is `mtime` (seconds since the epoch),
+// read with `options`.
+std::vector<Event> read_with_mtime(const std::string& text, std::int64_t mtime,
+                                   const ReaderOptions& options = {}) {
   const auto dir = std::filesystem::temp_directory_path() / "logdx-stamp-year-test";
   std::filesystem::create_directories(dir);
   const auto path = dir / "paste.log";
   std::ofstream(path) << text;
-  const std::int64_t mtime = seconds_from_civil(2026, 12, 1, 10, 0, 0);
   const timespec times[2] = {{mtime, 0}, {mtime, 0}};
   REQUIRE(utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
   const ResolvedInputs resolved = resolve_inputs({path.string()});
@@ -275,6 +276,10 @@ std::vector<Event> read_with_mtime_2026(const std::string& text, const ReaderOpt
           resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
   std::filesystem::remove_all(dir);
   return events;
+}
+
+std::vector<Event> read_with_mtime_2026(const std::string& text, const ReaderOptions& options) {
+  return read_with_mtime(text, seconds_from_civil(2026, 12, 1, 10, 0, 0), options);
 }
 
 }  // namespace
@@ -324,27 +329,11 @@ TEST_CASE(
 
 TEST_CASE("a syslog file written in January puts its December lines in the year before",
           "[corpus]") {
-  const auto dir = std::filesystem::temp_directory_path() / "logdx-newyear-test";
-  std::filesystem::create_directories(dir);
-  const auto path = dir / "syslog";
-  {
-    std::ofstream out(path);
-    out << "Dec 31 23:59:58 vm node[1]: last of the old year\n"
-        << "Jan  1 00:00:01 vm node[1]: first of the new year\n";
-  }
   // mtime 2027-01-02T10:00:00Z
-  const std::int64_t mtime = seconds_from_civil(2027, 1, 2, 10, 0, 0);
-  const timespec times[2] = {{mtime, 0}, {mtime, 0}};
-  REQUIRE(utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
-  const ResolvedInputs resolved = resolve_inputs({path.string()});
-  REQUIRE(resolved.inputs.size() == 1);
-  std::vector<Event> events;
-  std::vector<ReaderDiagnostic> diagnostics;
-  const ParserRegistry registry = ParserRegistry::builtin();
-  EventReader(registry, {})
-      .read(
-          resolved.inputs[0], [&](Event&& e) { events.push_back(std::move(e)); }, diagnostics);
-  std::filesystem::remove_all(dir);
+  const std::vector<Event> events = read_with_mtime(
+      "Dec 31 23:59:58 vm node[1]: last of the old year\n"
+      "Jan  1 00:00:01 vm node[1]: first of the new year\n",
+      seconds_from_civil(2027, 1, 2, 10, 0, 0));
   REQUIRE(events.size() == 2);
   CHECK(format_timestamp(events[0].time) == "2026-12-31T23:59:58");
   CHECK(format_timestamp(events[1].time) == "2027-01-01T00:00:01");
