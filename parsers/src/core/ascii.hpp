@@ -60,4 +60,17 @@ inline bool holds_text(std::string_view text, std::string_view part) {
   return false;
 }
 
+// `text` without the blanks (spaces, tabs) it starts with: the indentation a record's
+// continuation lines and a tool's aligned fields carry.
+inline std::string_view trim_blanks_left(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  return text;
+}
+
+// `text` without the blanks it ends with.
+inline std::string_view trim_blanks_right(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace logdx

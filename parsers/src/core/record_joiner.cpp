@@ -20,16 +20,6 @@ namespace {
   return holds_text(s, p);
 }
 
-std::string_view trim_left(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s;
-}
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::string_view last_line(std::string_view text) {
   // memrchr: string_view::rfind walks back byte by byte, and most records are one line.
   const void* nl = text.empty() ? nullptr : ::memrchr(text.data(), '\n', text.size());
@@ -61,7 +51,7 @@ bool is_core_module_file(std::string_view where) {
 // says an uncaught error was thrown; a crash report follows until "Node.js vX". A paste
 // indented as a whole (a space or a tab before every line) indents this line too.
 bool is_node_location_line(std::string_view m) {
-  m = trim_right(trim_left(m));
+  m = trim_blanks_right(trim_blanks_left(m));
   if (m.empty() || !is_ascii_digit(m.back())) return false;  // before looking back for the colon
   const auto colon = m.rfind(':');
   if (colon == std::string_view::npos || !is_digits(m.substr(colon + 1))) return false;
@@ -78,7 +68,7 @@ bool is_node_location_line(std::string_view m) {
 // handler (the oven-sh/bun issue form's "Stack Trace (bun.report)"); a blank line, then the
 // reason ("Segmentation fault at address 0x...", "**panic**: reached unreachable code").
 bool is_bun_report_header(std::string_view m) {
-  m = trim_right(m);
+  m = trim_blanks_right(m);
   return starts_with(m, "Bun v") && m.size() > 5 && is_ascii_digit(m[5]) && m.ends_with("]") &&
          contains(m, ") on ");
 }
@@ -87,14 +77,14 @@ bool is_bun_report_header(std::string_view m) {
 // dump_oom_summary ends dump_header, then __oom_kill_process "%s: Killed process %d (%s) ..."
 // with "Out of memory" or "Memory cgroup out of memory", then the reaper's line).
 bool is_kernel_kill_line(std::string_view m) {
-  const std::string_view t = trim_left(m);
+  const std::string_view t = trim_blanks_left(m);
   return starts_with(t, "Out of memory") || starts_with(t, "Memory cgroup out of memory") ||
          starts_with(t, "oom_reaper: ");
 }
 
 // "- ./api", "  - /srv/app/index.js": an item of a list a bare line ending with ':' opened
 // (strapi 3's "Missing required folders:", Node's "Require stack:").
-bool is_list_item(std::string_view m) { return starts_with(trim_left(m), "- "); }
+bool is_list_item(std::string_view m) { return starts_with(trim_blanks_left(m), "- "); }
 
 // (The message's end is its last line's end: no line needs finding.)
 // The gateway's refusal of its runtime, one runtime.error of five lines (clawdbot 2026.1.24
@@ -122,14 +112,14 @@ bool continues_runtime_guard(std::string_view pending, std::string_view next) {
 constexpr std::string_view kReplacementRun = "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD";
 
 bool continues_mojibake(std::string_view pending, std::string_view next) {
-  if (!starts_with(trim_left(next), kReplacementRun)) return false;
-  const std::string_view last = trim_left(trim_right(last_line(pending)));
+  if (!starts_with(trim_blanks_left(next), kReplacementRun)) return false;
+  const std::string_view last = trim_blanks_left(trim_blanks_right(last_line(pending)));
   if (last.size() < 3) return false;
   if (last.back() == '\'' || last.back() == '"') return last.front() == last.back();
   return contains(last, kReplacementRun);
 }
 
-bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
+bool opens_list(std::string_view m) { return trim_blanks_right(m).ends_with(":"); }
 
 // One message a tool printed over several lines, the later ones indented: libpq's "could not
 // connect to server: Connection refused\n\tIs the server running on host ..." (fe-connect.c),
@@ -140,14 +130,14 @@ bool opens_list(std::string_view m) { return trim_right(m).ends_with(":"); }
 bool continues_indented_sentence(std::string_view pending, std::string_view next) {
   if (next.size() < 3 || (next.front() != '\t' && next.substr(0, 2) != "  ")) return false;
   if (pending.empty() || pending.front() == ' ' || pending.front() == '\t') return false;
-  const std::string_view t = trim_left(next);
+  const std::string_view t = trim_blanks_left(next);
   if (t.empty() || t.front() < 'A' || t.front() > 'Z') return false;
-  return !trim_right(last_line(pending)).ends_with(":");
+  return !trim_blanks_right(last_line(pending)).ends_with(":");
 }
 
 bool is_stack_frame(std::string_view m) {
   if (m.empty() || (m.front() != ' ' && m.front() != '\t')) return false;
-  const std::string_view t = trim_left(m);
+  const std::string_view t = trim_blanks_left(m);
   return starts_with(t, "at ") || starts_with(t, "... ") || starts_with(t, "[cause]:");
 }
 
@@ -155,7 +145,7 @@ bool is_stack_frame(std::string_view m) {
 // "at Error (native)": a frame whose indentation the paste lost (an issue body, a chat). Read
 // as one only inside an error's stack: flush left, "at " alone is a sentence too.
 bool is_flush_left_frame(std::string_view m) {
-  m = trim_right(m);
+  m = trim_blanks_right(m);
   if (!starts_with(m, "at ") || m.size() < 6) return false;
   std::string_view where = m.substr(3);
   if (m.back() == ')') {
@@ -173,7 +163,7 @@ bool is_flush_left_frame(std::string_view m) {
 }
 
 bool is_v8_block_line(std::string_view m) {
-  const std::string_view t = trim_left(m);
+  const std::string_view t = trim_blanks_left(m);
   if (t.empty()) return true;
   // "FATAL ERROR: <where> Allocation failed - JavaScript heap out of memory" is one line (node's
   // OOMErrorHandler); a paste that broke it before "Allocation" goes on here.
@@ -216,7 +206,7 @@ int brace_delta(std::string_view line) {
 // opening line starts with these, and each would otherwise be an event of its own.
 bool is_inspect_property(std::string_view line) {
   if (!starts_with(line, "  ")) return false;
-  const std::string_view t = trim_left(line);
+  const std::string_view t = trim_blanks_left(line);
   std::size_t key = 0;
   while (key < t.size() && (is_ascii_alnum(t[key]) || t[key] == '_')) {
     ++key;
@@ -226,7 +216,7 @@ bool is_inspect_property(std::string_view line) {
 
 // The object's error code is what names it; a cut object tail opens with it.
 bool opens_object_tail(std::string_view line) {
-  const std::string_view t = trim_right(trim_left(line));
+  const std::string_view t = trim_blanks_right(trim_blanks_left(line));
   return is_inspect_property(line) && starts_with(t, "code: '") && t.ends_with("',");
 }
 
@@ -311,7 +301,7 @@ bool starts_a_sentence(std::string_view pending, std::string_view next) {
 }  // namespace
 
 RecordJoiner::Block RecordJoiner::block_opened_by(std::string_view message) {
-  const std::string_view first = trim_left(message);
+  const std::string_view first = trim_blanks_left(message);
   if (is_node_location_line(message)) return Block::node_crash;
   if (starts_with(first, "<--- Last few GCs") || starts_with(first, "<--- JS stacktrace") ||
       starts_with(first, "FATAL ERROR:")) {
@@ -348,7 +338,8 @@ bool RecordJoiner::continues_list(const Event& next, bool fallback_plain) const 
   if (continues_mojibake(pending_.message, next.message)) return true;
   // node 12+ lib/internal/modules/cjs/loader.js: "Cannot find module '${request}'\nRequire
   // stack:\n- ${requireStack.join('\n- ')}" is the error's own message.
-  return block_ == Block::stack && trim_right(trim_left(next.message)) == "Require stack:";
+  return block_ == Block::stack &&
+         trim_blanks_right(trim_blanks_left(next.message)) == "Require stack:";
 }
 
 // The first indented line must go on in a sentence; the lines after it at the same indent go on
@@ -357,7 +348,7 @@ bool RecordJoiner::continues_indented(std::string_view next) const {
   if (block_ != Block::none && block_ != Block::stack) return false;
   if (indented_message_) {
     const std::string_view last = last_line(pending_.message);
-    const std::size_t indent = last.size() - trim_left(last).size();
+    const std::size_t indent = last.size() - trim_blanks_left(last).size();
     return indent > 0 && next.size() > indent && next.substr(0, indent) == last.substr(0, indent) &&
            next[indent] != ' ' && next[indent] != '\t' && !is_stack_frame(next);
   }
@@ -390,7 +381,7 @@ bool RecordJoiner::continues(const Event& next, bool fallback_plain) const {
     case Block::brace_object:
       return true;
     case Block::object_tail:
-      return is_inspect_property(m) || starts_with(trim_left(m), "}");
+      return is_inspect_property(m) || starts_with(trim_blanks_left(m), "}");
     case Block::bun_report:  // the blank lines under the header and the reason after them
       return fallback_plain && !next.time.has_value() && p.where.line_count < 4;
     case Block::npm_error:  // every line of the block carries the prefix its first line has
@@ -445,7 +436,7 @@ void RecordJoiner::start(Event&& event) {
     return;
   }
   if (block_ == Block::none) {
-    const std::string_view m = trim_left(pending_.message);
+    const std::string_view m = trim_blanks_left(pending_.message);
     const int delta = contains(m, "Error") ? brace_delta(m) : 0;
     if (delta > 0) {  // "{ Error: listen EADDRINUSE :::3000" (old Node)
       block_ = Block::brace_object;
@@ -470,23 +461,24 @@ void RecordJoiner::extend(const Event& next, std::string_view separator) {
 void RecordJoiner::append(Event&& next, std::string_view separator) {
   extend(next, separator);
   const std::string_view m = next.message;
-  if (block_ == Block::node_crash && starts_with(trim_left(m), "Node.js v")) {
+  if (block_ == Block::node_crash && starts_with(trim_blanks_left(m), "Node.js v")) {
     block_ = Block::none;
   } else if (block_ == Block::node_crash) {
-    const std::string_view t = trim_right(trim_left(m));
+    const std::string_view t = trim_blanks_right(trim_blanks_left(m));
     if (!t.empty() && t.find_first_not_of('^') == std::string_view::npos) crash_confirmed_ = true;
   } else if (block_ == Block::kernel_oom || block_ == Block::kernel_oom_tail) {
     if (contains(m, "oom_reaper:")) block_ = Block::none;
   } else if (block_ == Block::bun_report) {
-    if (!trim_left(m).empty()) block_ = Block::none;  // the reason: the report's head is whole
+    if (!trim_blanks_left(m).empty())
+      block_ = Block::none;  // the reason: the report's head is whole
   } else if (block_ == Block::object_tail) {
-    if (starts_with(trim_left(m), "}")) block_ = Block::stack;
+    if (starts_with(trim_blanks_left(m), "}")) block_ = Block::stack;
   } else if (block_ == Block::brace_object) {
     brace_depth_ += brace_delta(m);
     if (brace_depth_ <= 0) block_ = Block::stack;
   } else if (block_ == Block::stack || block_ == Block::none) {
     const int delta = brace_delta(m);
-    if (delta > 0 && trim_right(m).ends_with("{")) {
+    if (delta > 0 && trim_blanks_right(m).ends_with("{")) {
       block_ = Block::brace_object;
       brace_depth_ = delta;
     } else if (block_ == Block::none) {
@@ -520,7 +512,7 @@ std::size_t RecordJoiner::printed_width() const {
 }
 
 void RecordJoiner::push(Event&& event, bool fallback_plain) {
-  const bool blank = trim_left(event.message).empty() && !event.time.has_value();
+  const bool blank = trim_blanks_left(event.message).empty() && !event.time.has_value();
   if (has_pending_ && continues(event, fallback_plain)) {
     const bool listed = continues_list(event, fallback_plain);
     if (listed && pending_plain_ && continues_indented(event.message)) indented_message_ = true;

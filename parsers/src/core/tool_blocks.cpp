@@ -10,11 +10,6 @@ using namespace std::string_view_literals;
 
 namespace {
 
-std::string_view trim_left(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s;
-}
-
 // "KEY:" then the end of the line or a blank: how describe's printer (kubectl
 // pkg/describe/describe.go, PrefixWriter "%s:\t%s") writes a field; the tab is printed as
 // spaces by its tabwriter.
@@ -26,7 +21,7 @@ bool is_field(std::string_view t, std::string_view key) {
 
 // The value after "KEY:" and its padding.
 std::string_view field_value(std::string_view t, std::string_view key) {
-  return trim_left(t.substr(key.size()));
+  return trim_blanks_left(t.substr(key.size()));
 }
 
 // The top-level sections describePod prints after "Containers:" (kubectl
@@ -63,7 +58,7 @@ std::string_view npm_prefix(std::string_view message) {
 }
 
 bool opens_kubectl_describe(std::string_view message) {
-  const std::string_view t = trim_left(message);
+  const std::string_view t = trim_blanks_left(message);
   if (t.empty() || (t.front() != 'C' && t.front() != 'I' && t.front() != 'S' && t.front() != 'L' &&
                     t.front() != 'E')) {
     return false;
@@ -85,7 +80,7 @@ bool opens_kubectl_describe(std::string_view message) {
 
 bool continues_kubectl_describe(std::string_view message) {
   if (message.empty()) return false;
-  if (message.front() == ' ' || message.front() == '\t') return !trim_left(message).empty();
+  if (message.front() == ' ' || message.front() == '\t') return !trim_blanks_left(message).empty();
   return is_top_level_field(message) || is_events_row(message);
 }
 

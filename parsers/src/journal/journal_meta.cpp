@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/ascii.hpp"
+
 namespace logdx::journal {
 namespace {
 
@@ -10,11 +12,6 @@ constexpr std::string_view kCatalogMark = "\xE2\x96\x91\xE2\x96\x91";  // "â–‘â–
 constexpr std::array<std::string_view, 7> kHeaders = {
     "-- Journal begins at ", "-- Logs begin at ",   "-- No entries --", "-- Boot ",
     "-- Reboot --",          "-- Journal ends at ", "-- Logs end at "};
-
-std::string_view trim_left(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s;
-}
 
 }  // namespace
 
@@ -29,7 +26,7 @@ MetaLine classify_meta_line(std::string_view line, bool after_entry) {
   }
   // journalctl run by a user outside the adm / systemd-journal groups.
   if (line.starts_with("Hint: You are currently not seeing messages")) return MetaLine::header;
-  const std::string_view trimmed = trim_left(line);
+  const std::string_view trimmed = trim_blanks_left(line);
   if (trimmed.size() < line.size() && (trimmed.starts_with("Users in groups '") ||
                                        trimmed.starts_with("Pass -q to turn off this notice"))) {
     return MetaLine::header;
@@ -41,7 +38,7 @@ bool may_be_meta_line(std::string_view line) {
   if (line.empty()) return false;
   const char first = line.front();
   if (first == ' ' || first == '\t') {  // the notice's indented lines
-    const std::string_view trimmed = trim_left(line);
+    const std::string_view trimmed = trim_blanks_left(line);
     return trimmed.starts_with("Users in groups '") ||
            trimmed.starts_with("Pass -q to turn off this notice");
   }

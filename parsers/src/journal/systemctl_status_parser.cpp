@@ -19,11 +19,6 @@ namespace {
 constexpr std::array<std::string_view, 5> kStateMarks = {"\xE2\x97\x8F", "\xC3\x97", "\xE2\x97\x8B",
                                                          "\xE2\x86\xBB", "*"};
 
-std::string_view trim_left(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  return s;
-}
-
 std::string_view after(std::string_view text, std::string_view prefix) {
   return text.starts_with(prefix) ? text.substr(prefix.size()) : std::string_view{};
 }
@@ -97,7 +92,7 @@ void read_process(std::string_view value, Event& event) {
 }
 
 void read_body_line(std::string_view line, Event& event) {
-  const std::string_view text = trim_left(line);
+  const std::string_view text = trim_blanks_left(line);
   event.message.push_back('\n');
   event.message.append(text);
   if (auto v = after(text, "Loaded: "); !v.empty()) return read_loaded(v, event);
@@ -157,7 +152,7 @@ bool is_unindented_label(std::string_view line) {
 // the journal lines under the block write no year ("Jun 06 20:13:48"), and they are from the
 // days around that date, not from the year the file was saved in.
 std::optional<int> since_year(std::string_view line) {
-  const std::string_view text = trim_left(line);
+  const std::string_view text = trim_blanks_left(line);
   if (!text.starts_with("Active: ")) return std::nullopt;
   const std::size_t since = text.find(" since ");
   if (since == std::string_view::npos) return std::nullopt;
